@@ -1,0 +1,3 @@
+"""cspdocs: paperwork for the contrat de sécurisation professionnelle."""
+
+__version__ = "0.1.0"
