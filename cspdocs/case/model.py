@@ -1,0 +1,181 @@
+"""The validated case model: the public contract of case-format.md, key for key.
+
+Keys are French because users and template authors write them. Unknown keys are rejected
+(``extra="forbid"``): a typo must never be silently ignored. Keys marked "added" are additions
+allowed by the contract (add keys, never rename).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Zone = Literal[
+    "metropole",
+    "alsace-moselle",
+    "mayotte",
+    "reunion",
+    "guadeloupe",
+    "martinique",
+    "guyane",
+    "saint-martin",
+    "saint-barthelemy",
+    "saint-pierre-et-miquelon",
+]
+TypeProcedure = Literal["individuel", "collectif_moins_de_10", "collectif_10_et_plus", "pse"]
+Cause = Literal[
+    "difficultes_economiques",
+    "mutations_technologiques",
+    "sauvegarde_competitivite",
+    "cessation_activite",
+]
+Consequence = Literal["suppression", "transformation", "modification_refusee"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch)
+        if i % 2 == 1:
+            n *= 2
+            if n > 9:
+                n -= 9
+        total += n
+    return total % 10 == 0
+
+
+class Adresse(_Strict):
+    rue: str = Field(min_length=1)
+    complement: Optional[str] = None
+    code_postal: str = Field(pattern=r"^\d{5}$", description="5 chiffres")
+    ville: str = Field(min_length=1)
+
+
+class LieuTravail(_Strict):
+    code_postal: str = Field(pattern=r"^\d{5}$", description="5 chiffres")
+    ville: Optional[str] = None
+
+
+class Signataire(_Strict):
+    nom: str = Field(min_length=1)
+    qualite: str = Field(min_length=1)
+
+
+class Employeur(_Strict):
+    raison_sociale: str = Field(min_length=1)
+    forme_juridique: Optional[str] = None
+    siret: Optional[str] = None
+    adresse: Adresse
+    effectif: int = Field(ge=1)
+    effectif_groupe: Optional[int] = Field(default=None, ge=1)
+    procedure_collective: Optional[Literal["redressement", "liquidation"]] = None
+    date_jugement: Optional[date] = None
+    zone: Optional[Zone] = None
+    signataire: Signataire
+    # added: opt-in customary days off ("jours chômés locaux", R-48/R-49), counted as holidays
+    jours_feries_supplementaires: list[date] = Field(default_factory=list)
+    # added: L3134-13 Good Friday only where the commune has a Protestant temple or mixed church (A8)
+    vendredi_saint_ferie: bool = True
+
+    @field_validator("siret")
+    @classmethod
+    def _siret(cls, v: Optional[str]) -> Optional[str]:
+        if v is None:
+            return v
+        digits = v.replace(" ", "")
+        if len(digits) != 14 or not digits.isdigit():
+            raise ValueError("le SIRET doit compter 14 chiffres")
+        if not _luhn_ok(digits):
+            raise ValueError("le SIRET n'est pas valide (clé de Luhn incorrecte)")
+        return digits
+
+
+class MotifEconomique(_Strict):
+    cause: Cause
+    faits: str = Field(min_length=1)
+    consequence: Consequence
+
+
+class Procedure(_Strict):
+    type: TypeProcedure
+    date_engagement: Optional[date] = None
+    date_entretien_prealable: Optional[date] = None
+    cse: Optional[bool] = None
+    date_derniere_reunion_cse: Optional[date] = None
+    date_notification_projet_administration: Optional[date] = None
+    date_decision_administration: Optional[date] = None
+    motif_economique: MotifEconomique
+    reclassement: str = Field(min_length=1)
+    # added: presentation of the convocation to the first CSE meeting (engagement date, R-05, A10)
+    date_convocation_premiere_reunion_cse: Optional[date] = None
+    # added: place where the documents are handed over (récépissé 2.2); default: employer's town
+    lieu_remise: Optional[str] = None
+    # added: L1222-6 proposal of the modification that was refused (R-55)
+    date_proposition_modification: Optional[date] = None
+
+
+class SalarieProtege(_Strict):
+    date_notification_autorisation: Optional[date] = None
+    # added: the administrative authority refused the dismissal (R-51: no rupture follows)
+    autorisation_refusee: bool = False
+
+
+class Reponse(_Strict):
+    decision: Literal["acceptation", "refus"]
+    date: date
+
+
+class Salarie(_Strict):
+    matricule: str = Field(min_length=1)
+    civilite: Literal["Madame", "Monsieur"]
+    prenom: str = Field(min_length=1)
+    nom: str = Field(min_length=1)
+    adresse: Adresse
+    lieu_travail: Optional[LieuTravail] = None
+    date_entree: date
+    emploi: str = Field(min_length=1)
+    cadre: bool = False
+    salaire_brut_mensuel: Optional[Decimal] = Field(default=None, ge=0)
+    salaires_12_derniers_mois: Optional[list[Decimal]] = Field(default=None, min_length=1, max_length=12)
+    primes_annuelles_3_derniers_mois: Decimal = Field(default=Decimal("0"), ge=0)
+    mois_non_comptes_anciennete: Decimal = Field(default=Decimal("0"), ge=0)
+    travailleur_handicape: bool = False
+    preavis_mois: Optional[Decimal] = Field(default=None, ge=0)
+    indemnite_conventionnelle: Optional[Decimal] = Field(default=None, ge=0)
+    taux_charges_patronales: Optional[Decimal] = Field(default=None, ge=0, le=2)
+    salarie_protege: Optional[SalarieProtege] = None
+    fin_protection_maternite: Optional[date] = None
+    date_entretien_prealable: Optional[date] = None
+    date_convocation: Optional[date] = None
+    date_remise: Optional[date] = None
+    mode_remise: Literal["main_propre", "lrar", "electronique"] = "main_propre"
+    date_envoi_lettre: Optional[date] = None
+    salaire_journalier_reference: Optional[Decimal] = Field(default=None, ge=0)
+    reponse: Optional[Reponse] = None
+    # added: per-employee zone override (default derived from lieu_travail, else the employer)
+    zone: Optional[Zone] = None
+
+    @field_validator("salaires_12_derniers_mois")
+    @classmethod
+    def _non_negative(cls, v: Optional[list[Decimal]]) -> Optional[list[Decimal]]:
+        if v is not None and any(x < 0 for x in v):
+            raise ValueError("les salaires doivent être positifs ou nuls")
+        return v
+
+
+class Dossier(_Strict):
+    """A whole case file. ``salaries`` is filled from ``salaries_csv`` by the loader."""
+
+    employeur: Employeur
+    procedure: Procedure
+    salaries: list[Salarie] = Field(min_length=1)
+    salaries_csv: Optional[str] = None
+    # added: also write PDF files (issue 5)
+    pdf: bool = False
