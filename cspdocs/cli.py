@@ -1,0 +1,20 @@
+"""Command-line entry point: parses options and delegates; no legal logic here.
+
+Exit codes: 0 success, 1 invalid case or failed check, 2 usage error (click's default).
+"""
+
+from __future__ import annotations
+
+import click
+
+from . import __version__
+from .commands import register
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cspdocs", message="%(prog)s %(version)s")
+def main() -> None:
+    """cspdocs : dates, montants et documents du contrat de sécurisation professionnelle (CSP)."""
+
+
+register(main)

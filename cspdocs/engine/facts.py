@@ -1,0 +1,73 @@
+"""Computed facts: every date and amount carries its reasoning and its sources.
+
+Modelled on the Code du travail numérique's results: a value never travels without the
+formula and the references that produced it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Optional
+
+from ..case.model import Dossier, Salarie
+
+
+@dataclass(frozen=True)
+class Explication:
+    fait: str  # dotted path in the output, e.g. "dates.fin_delai_reflexion"
+    valeur: Any
+    raisonnement: str  # French, with the intermediate values
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A value with its explanation, as produced by the engine's pure functions."""
+
+    valeur: Any
+    raisonnement: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResultatSalarie:
+    salarie: Salarie
+    zone: str
+    operateur: str
+    # Keys of the contract (case-format.md) plus added ones; None when unknown (R-51).
+    dates: dict[str, Optional[date]]
+    # {"variante": "conservatoire" | "apres_acceptation" | "licenciement", "rappel_delai_requis": bool}
+    lettre: dict[str, Any]
+    # Decimal amounts (rounded to the cent), int/Decimal counts, nested dict for the penalty, None.
+    montants: dict[str, Any]
+    explications: tuple[Explication, ...]
+    avertissements: tuple[str, ...]
+    # How the documents are handed over: "entretien_prealable" | "derniere_reunion_cse" |
+    # "lendemain_decision_administration" | "date_convenue" (override by date_remise).
+    circonstance_remise: str
+    # Extra facts templates may need (e.g. "anciennete_moins_un_an", "salarie_protege").
+    conditions: dict[str, bool] = field(default_factory=dict)
+
+    def explication(self, fait: str) -> Optional[Explication]:
+        for e in self.explications:
+            if e.fait == fait:
+                return e
+        return None
+
+
+@dataclass(frozen=True)
+class ResultatDossier:
+    nom: str  # case file name
+    dossier: Dossier
+    regime: dict[str, Any]  # {"texte": ..., "valable_jusqu_au": date | None}
+    salaries: tuple[ResultatSalarie, ...]
+    avertissements: tuple[str, ...] = ()
+
+
+def money(x: Decimal) -> Decimal:
+    """Round half-up to the cent (only at the end of a computation)."""
+    from decimal import ROUND_HALF_UP
+
+    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
