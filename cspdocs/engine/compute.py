@@ -1,0 +1,619 @@
+"""From a validated case to computed facts: one pure function per employee.
+
+Reads the model, calls the date and amount rules, collects explanations and warnings. The
+rules themselves live in dates.py and amounts.py, each next to its source.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, Optional
+
+from ..calendar import Calendar
+from ..case.model import Dossier, Salarie
+from ..case.places import calendar_for
+from ..rules.lookup import lookup
+from . import amounts as A
+from . import dates as D
+from .facts import Explication, Fact, ResultatDossier, ResultatSalarie, money
+
+CONTRACT_DATE_KEYS = (
+    "remise",
+    "debut_delai_reflexion",
+    "fin_delai_reflexion",
+    "envoi_lettre_au_plus_tot",
+    "envoi_lettre",
+    "rupture_si_acceptation",
+    "debut_csp",
+    "fin_csp",
+    "fin_10e_mois_csp",
+    "echeance_contribution_employeur",
+    "fin_priorite_reembauche",
+)
+CONTRACT_AMOUNT_KEYS = (
+    "anciennete_annees",
+    "salaire_reference",
+    "preavis_mois",
+    "indemnite_preavis",
+    "contribution_employeur",
+    "contribution_employeur_charges_comprises",
+    "excedent_preavis_salarie",
+    "indemnite_legale_licenciement",
+    "indemnite_licenciement_due",
+    "penalite_defaut_proposition",
+    "asp_journaliere",
+)
+
+ART4_2 = "Convention du 26 janvier 2015, art. 4 § 2"
+
+
+class _Collector:
+    """Accumulates values, explanations and warnings for one employee."""
+
+    def __init__(self) -> None:
+        self.dates: dict[str, Optional[date]] = {}
+        self.montants: dict[str, Any] = {}
+        self.explications: list[Explication] = []
+        self.avertissements: list[str] = []
+
+    def date(self, key: str, fact: Fact) -> Optional[date]:
+        self.dates[key] = fact.valeur
+        self.explications.append(Explication(f"dates.{key}", fact.valeur, fact.raisonnement, fact.sources))
+        return fact.valeur
+
+    def unknown_date(self, key: str, why: str, sources: tuple[str, ...]) -> None:
+        self.date(key, Fact(None, why, sources))
+
+    def amount(self, key: str, fact: Fact) -> Any:
+        self.montants[key] = fact.valeur
+        self.explications.append(Explication(f"montants.{key}", fact.valeur, fact.raisonnement, fact.sources))
+        return fact.valeur
+
+    def warn(self, text: str) -> None:
+        if text not in self.avertissements:
+            self.avertissements.append(text)
+
+
+# --- procedure-level facts ---------------------------------------------------------------
+
+
+def engagement_date(dossier: Dossier) -> tuple[Optional[date], str, bool]:
+    """R-05 (review correction), A10: the engagement date selecting the texts in force.
+    Returns (date, reasoning, inferred)."""
+    proc = dossier.procedure
+    if proc.date_engagement:
+        return proc.date_engagement, "date d'engagement déclarée dans le dossier", False
+    if proc.type in ("individuel", "collectif_moins_de_10") or proc.cse is False:
+        if proc.date_entretien_prealable:
+            return proc.date_entretien_prealable, "date de l'entretien préalable (règle Unédic, A10)", False
+    if proc.date_convocation_premiere_reunion_cse:
+        return (
+            proc.date_convocation_premiere_reunion_cse,
+            "date de présentation de la convocation à la première réunion du CSE (règle Unédic, A10)",
+            False,
+        )
+    known = [
+        d
+        for d in (
+            proc.date_entretien_prealable,
+            proc.date_notification_projet_administration,
+            proc.date_derniere_reunion_cse,
+            proc.date_decision_administration,
+        )
+        if d
+    ]
+    if known:
+        return min(known), "date la plus ancienne connue de la procédure (date d'engagement non déclarée)", True
+    return None, "aucune date de procédure connue", True
+
+
+def regime(dossier: Dossier, zone_is_mayotte: bool) -> tuple[dict[str, Any], list[str]]:
+    engaged, how, inferred = engagement_date(dossier)
+    warnings: list[str] = []
+    if inferred:
+        warnings.append(
+            f"A10 : la date d'engagement de la procédure n'est pas déclarée ; retenue : {how} "
+            f"({D.fr(engaged)}). Renseignez procedure.date_engagement pour lever le doute."
+        )
+    name = "regime_csp_mayotte" if zone_is_mayotte else "regime_csp"
+    period = lookup(name, engaged) if engaged else None
+    if period is None:
+        warnings.append(
+            f"A11 : aucun texte connu ne régit le CSP pour une procédure engagée le {D.fr(engaged)} "
+            f"(la convention connue court jusqu'au 31/12/2026). Les règles de dates de la convention du "
+            f"26 janvier 2015 sont appliquées à titre conservatoire : vérifiez le texte en vigueur."
+        )
+        return {"texte": None, "valable_jusqu_au": None, "date_engagement": engaged, "reference": None}, warnings
+    return {
+        "texte": period.valeur,
+        "valable_jusqu_au": period.au,
+        "date_engagement": engaged,
+        "reference": period.reference,
+    }, warnings
+
+
+# --- handover ------------------------------------------------------------------------------
+
+
+def handover(dossier: Dossier, s: Salarie) -> tuple[Fact, str]:
+    """R-10 to R-14, R-51: the handover date and its circumstance."""
+    proc = dossier.procedure
+    interview = s.date_entretien_prealable or proc.date_entretien_prealable
+    protected_own_interview = s.salarie_protege is not None and s.date_entretien_prealable is not None
+    if proc.type == "pse":
+        decision = proc.date_decision_administration
+        assert decision is not None, "pse sans date_decision_administration (refusé par le chargement)"
+        after = decision + timedelta(days=1)
+        fact = Fact(
+            after,
+            f"PSE : les documents sont remis au lendemain de la notification (ou de l'acquisition) de la décision "
+            f"de validation ou d'homologation du {D.fr(decision)}, soit le {D.fr(after)} (A12 : date de décision déclarée).",
+            (ART4_2 + " al. 3", "C. trav. art. L1233-66", "C. trav. art. L1233-57-4"),
+        )
+        circ = "lendemain_decision_administration"
+        if protected_own_interview and interview and interview > after:
+            fact = Fact(
+                interview,
+                f"Salarié protégé : remise lors de son entretien préalable du {D.fr(interview)}, postérieur au "
+                f"lendemain de la décision administrative ({D.fr(after)}).",
+                (ART4_2 + " al. 1", "C. trav. art. L1233-66"),
+            )
+            circ = "entretien_prealable"
+    elif proc.type == "collectif_10_et_plus" and proc.cse and not protected_own_interview:
+        last = proc.date_derniere_reunion_cse
+        assert last is not None
+        fact = Fact(
+            last,
+            f"Licenciement d'au moins 10 salariés avec CSE, sans entretien préalable : remise à l'issue de la dernière "
+            f"réunion de consultation du CSE, le {D.fr(last)}.",
+            (ART4_2 + " al. 2", "C. trav. art. L1233-38", "C. trav. art. L1233-66"),
+        )
+        circ = "derniere_reunion_cse"
+    else:
+        assert interview is not None
+        why = (
+            "Salarié protégé : il bénéficie toujours d'un entretien préalable (R-51) ; "
+            if proc.type == "collectif_10_et_plus"
+            else ""
+        )
+        fact = Fact(
+            interview,
+            f"{why}Remise au cours de l'entretien préalable du {D.fr(interview)}, contre récépissé.",
+            (ART4_2 + " al. 1", "C. trav. art. L1233-66"),
+        )
+        circ = "entretien_prealable"
+    if s.date_remise and s.date_remise != fact.valeur:
+        mode = {"main_propre": "en main propre", "lrar": "par lettre recommandée", "electronique": "par voie électronique"}
+        fact = Fact(
+            s.date_remise,
+            f"Date de remise déclarée dans le dossier ({mode[s.mode_remise]}) : {D.fr(s.date_remise)} "
+            f"(date procédurale : {D.fr(fact.valeur)}). {fact.raisonnement}",
+            fact.sources,
+        )
+        circ = "date_convenue"
+    return fact, circ
+
+
+# --- per employee --------------------------------------------------------------------------
+
+
+def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -> ResultatSalarie:
+    c = _Collector()
+    emp, proc = dossier.employeur, dossier.procedure
+    cal: Calendar = calendar_for(emp, s)
+    protected = s.salarie_protege is not None
+    refused_authorisation = protected and s.salarie_protege.autorisation_refusee
+    notif = s.salarie_protege.date_notification_autorisation if protected else None
+    judicial = emp.procedure_collective is not None
+    interview = s.date_entretien_prealable or proc.date_entretien_prealable
+
+    # Handover and operator
+    remise_fact, circonstance = handover(dossier, s)
+    remise = c.date("remise", remise_fact)
+    op = lookup("operateur", remise)
+    operateur = op.valeur if op else "France Travail"
+    c.explications.append(
+        Explication(
+            "operateur",
+            operateur,
+            f"Opérateur désigné à la date du document ({D.fr(remise)}) : {operateur}.",
+            (op.reference,) if op else (),
+        )
+    )
+    if s.date_remise and proc.type == "pse" and proc.date_decision_administration and s.date_remise <= proc.date_decision_administration:
+        c.warn("R-12 : la remise déclarée précède le lendemain de la décision administrative : le CSP doit être proposé après la notification de la décision (L1233-66).")
+    if s.mode_remise == "lrar":
+        c.warn("A4 : remise par lettre recommandée : la date de remise retenue doit être celle de la première présentation de la lettre, non celle du retrait.")
+    if s.mode_remise == "electronique":
+        c.warn("R-14 : remise par voie électronique : elle suppose l'accord préalable du salarié et un accusé de réception électronique.")
+
+    # Reflection period
+    c.date("debut_delai_reflexion", D.reflection_start(remise))
+    duree_p = lookup("duree_delai_reflexion_jours", remise)
+    duree = int(duree_p.valeur) if duree_p else 21
+    fin21_fact = D.reflection_last_day(remise, cal, duree)
+    fin21 = c.date("fin_delai_reflexion_21_jours", fin21_fact)
+    if fin21 != remise + timedelta(days=duree):
+        c.warn(f"A1 : le {duree}e jour tombe un samedi, un dimanche ou un jour férié : le délai de réflexion est prorogé au {D.fr(fin21)} (jamais un samedi).")
+    fin: Optional[date]
+    if not protected:
+        fin = c.date("fin_delai_reflexion", fin21_fact)
+    elif refused_authorisation:
+        fin = None
+        c.unknown_date(
+            "fin_delai_reflexion",
+            "Salarié protégé : l'autorisation de licenciement a été refusée ; aucune rupture ne suit et l'acceptation "
+            "éventuelle du CSP reste sans effet.",
+            ("Convention du 26 janvier 2015, art. 4 § 1 al. 3", "C. trav. art. L2411-1"),
+        )
+        c.warn("R-51 : autorisation de licenciement refusée : pas de rupture, pas de lettre de licenciement.")
+    elif notif is None:
+        fin = None
+        c.unknown_date(
+            "fin_delai_reflexion",
+            f"Salarié protégé : le délai est prolongé jusqu'au lendemain de la notification de la décision de "
+            f"l'autorité administrative, qui n'est pas encore connue ; fin normale à titre indicatif : {D.fr(fin21)}.",
+            ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",),
+        )
+        c.warn("R-51 : salarié protégé sans date de notification de l'autorisation : la fin du délai de réflexion, la rupture et les dates qui en dépendent restent inconnues.")
+    else:
+        fact, strict = D.protected_last_day(fin21, notif, cal)
+        fin = c.date("fin_delai_reflexion", fact)
+        c.dates["fin_delai_reflexion_lecture_stricte"] = strict
+        if strict != fin:
+            c.warn(f"A2 : salarié protégé : fin du délai retenue {D.fr(fin)} (lendemain de la notification prorogé) ; lecture stricte : {D.fr(strict)}.")
+    if protected and notif:
+        c.dates["notification_autorisation"] = notif
+
+    # Earliest dismissal letter
+    earliest = earliest_letter(dossier, s, cal, remise, interview, c)
+    if protected and not refused_authorisation:
+        if notif is None:
+            earliest = None
+        else:
+            after = notif + timedelta(days=1)
+            if earliest is None or after > earliest:
+                earliest = after
+            c.explications.append(
+                Explication(
+                    "dates.envoi_lettre_au_plus_tot#salarie_protege",
+                    after,
+                    f"Salarié protégé : aucune lettre avant la notification de l'autorisation ({D.fr(notif)}) ; "
+                    f"borne retenue le lendemain, {D.fr(after)}, combinée avec les autres bornes (la plus tardive).",
+                    ("C. trav. art. L2411-1", "Convention du 26 janvier 2015, art. 4 § 1 al. 3"),
+                )
+            )
+    elif refused_authorisation:
+        earliest = None
+    c.dates["envoi_lettre_au_plus_tot"] = earliest
+    _set_explanation_value(c, "dates.envoi_lettre_au_plus_tot", earliest)
+
+    # Planned dispatch
+    if s.date_envoi_lettre:
+        envoi = c.date("envoi_lettre", Fact(s.date_envoi_lettre, f"Date d'envoi prévue déclarée : {D.fr(s.date_envoi_lettre)}.", ("Dossier",)))
+        if earliest and envoi < earliest:
+            c.warn(f"R-22 à R-25 : la date d'envoi déclarée ({D.fr(envoi)}) précède la date d'envoi légale au plus tôt ({D.fr(earliest)}) : la lettre serait irrégulière.")
+    elif earliest:
+        envoi = c.date("envoi_lettre", Fact(earliest, f"Aucune date d'envoi déclarée : date légale au plus tôt, {D.fr(earliest)} (choisissez un jour de levée postale).", ("C. trav. art. L1233-15", "C. trav. art. L1233-39")))
+    else:
+        envoi = None
+        c.unknown_date("envoi_lettre", "Date d'envoi inconnue tant que la date au plus tôt ne l'est pas.", ())
+
+    # Letter variant (R-27, mentions.md 3A/3B/3C)
+    lettre = letter_variant(s, envoi, fin, c)
+
+    # CSP dates
+    rupture = fin
+    ac = s.reponse.decision == "acceptation" if s.reponse else None
+    if rupture:
+        c.date("rupture_si_acceptation", Fact(rupture, f"En cas d'acceptation, le contrat est rompu d'un commun accord à la date d'expiration du délai de réflexion : {D.fr(rupture)}.", ("Convention du 26 janvier 2015, art. 5 § 1", "C. trav. art. L1233-67", "Cass. soc. 1er juin 2022, n° 20-17.360")))
+        debut = rupture + timedelta(days=1)
+        c.date("debut_csp", Fact(debut, f"Le CSP commence le lendemain de la fin du contrat : {D.fr(debut)} (statut de stagiaire de la formation professionnelle).", ("Convention du 26 janvier 2015, art. 5 § 1 et art. 6",)))
+        c.date("fin_csp", D.csp_end(debut))
+        c.date("fin_10e_mois_csp", D.tenth_month_end(debut))
+        c.date("fin_priorite_reembauche", D.rehiring_priority_end(rupture))
+        if D.add_months(debut, 12).day != debut.day or (debut.month, debut.day) == (3, 1) and _leap(debut.year):
+            c.warn("A5 : la durée de 12 mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
+    else:
+        for key in ("rupture_si_acceptation", "debut_csp", "fin_csp", "fin_10e_mois_csp", "fin_priorite_reembauche"):
+            c.unknown_date(key, "Inconnue tant que la fin du délai de réflexion ne l'est pas (salarié protégé, R-51).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",))
+
+    # Amounts
+    conditions = compute_amounts(dossier, s, c, rupture or fin21, provisional=rupture is None, lettre=lettre, envoi=envoi)
+
+    if rupture and conditions["anciennete_un_an_ou_plus"]:
+        fact = D.employer_payment_due(c.dates["debut_csp"])
+        c.date("echeance_contribution_employeur", fact)
+        pay_op = lookup("operateur", fact.valeur)
+        if pay_op and pay_op.valeur != operateur:
+            c.warn(f"Opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
+    elif rupture:
+        c.unknown_date("echeance_contribution_employeur", "Ancienneté inférieure à un an : aucune contribution n'est due à l'opérateur.", ("Convention du 26 janvier 2015, art. 21",))
+    else:
+        c.unknown_date("echeance_contribution_employeur", "Inconnue tant que le début du CSP ne l'est pas.", ())
+
+    # Other dates useful to the documents
+    if interview:
+        c.dates["entretien_prealable"] = interview
+    if proc.date_derniere_reunion_cse:
+        c.dates["derniere_reunion_cse"] = proc.date_derniere_reunion_cse
+    if proc.date_decision_administration:
+        c.dates["decision_administration"] = proc.date_decision_administration
+    c.dates["enonce_motif"] = remise
+    c.explications.append(Explication("dates.enonce_motif", remise, f"L'énoncé écrit du motif économique est remis avec les documents du CSP, le {D.fr(remise)}, au plus tard lors de l'acceptation.", ("Cass. soc. 17 mars 2015, n° 13-26.941", "Cass. soc. 16 novembre 2016, n° 15-12.293", "Cass. soc. 23 novembre 2022, n° 21-17.483")))
+    if emp.date_jugement:
+        fact = D.ags_window_end(emp.date_jugement, proc.type == "pse")
+        c.date("limite_garantie_ags", fact)
+        if remise > fact.valeur:
+            c.warn(f"R-54 : la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(fact.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")
+
+    _warnings(dossier, s, cal, remise, fin, lettre, c)
+    _explain_remaining(c)
+
+    conditions.update(
+        salarie_protege=protected,
+        pse=proc.type == "pse",
+        maternite=s.fin_protection_maternite is not None,
+        cadre=s.cadre,
+        procedure_collective_judiciaire=judicial,
+        autorisation_refusee=bool(refused_authorisation),
+        accepte=ac is True,
+        refuse=ac is False,
+    )
+    return ResultatSalarie(
+        salarie=s,
+        zone=cal.zone,
+        operateur=operateur,
+        dates=c.dates,
+        lettre=lettre,
+        montants=c.montants,
+        explications=tuple(c.explications),
+        avertissements=tuple(c.avertissements),
+        circonstance_remise=circonstance,
+        conditions=conditions,
+    )
+
+
+_DERIVED = {
+    "dates.fin_preavis": ("Fin du préavis qu'aurait effectué le salarié, comptée à partir de la rupture : base de l'ancienneté retenue pour l'indemnité de licenciement.", ("ANI du 31 mai 2011, art. 9", "C. trav. art. L1234-1")),
+    "dates.entretien_prealable": ("Date de l'entretien préalable déclarée dans le dossier.", ("C. trav. art. L1233-11",)),
+    "dates.derniere_reunion_cse": ("Date de la dernière réunion du CSE déclarée dans le dossier.", ("C. trav. art. L1233-30",)),
+    "dates.decision_administration": ("Date de notification ou d'acquisition de la décision administrative déclarée dans le dossier.", ("C. trav. art. L1233-57-4",)),
+    "dates.notification_autorisation": ("Date de notification à l'employeur de l'autorisation de licenciement déclarée dans le dossier.", ("C. trav. art. L2421-3",)),
+    "dates.fin_delai_reflexion_lecture_stricte": ("Fin du délai de réflexion selon la lecture stricte (lendemain de la notification sans prorogation), non retenue (A2).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",)),
+    "montants.anciennete_mois_fin_preavis": ("Mois complets d'ancienneté à la fin du préavis non exécuté (voir montants.anciennete_annees).", ("C. trav. art. R1234-1", "ANI du 31 mai 2011, art. 9")),
+    "montants.anciennete_mois_rupture": ("Mois complets d'ancienneté à la date de rupture.", ("C. trav. art. R1234-1",)),
+    "montants.salaire_moyen_12_mois": ("Moyenne mensuelle des 12 derniers mois (voir montants.salaire_reference).", ("C. trav. art. R1234-4",)),
+    "montants.salaire_moyen_3_mois": ("Tiers des 3 derniers mois (voir montants.salaire_reference).", ("C. trav. art. R1234-4",)),
+    "montants.indemnite_legale_a_la_rupture": ("Indemnité légale calculée sur l'ancienneté à la date de rupture (lecture non retenue, voir montants.indemnite_legale_licenciement).", ("C. trav. art. R1234-2", "Cass. soc. 2 décembre 2009, n° 08-44.656")),
+}
+
+
+def _explain_remaining(c: _Collector) -> None:
+    """Every output value carries an explanation: derived and declared values get theirs here."""
+    explained = {e.fait for e in c.explications}
+    for group, values in (("dates", c.dates), ("montants", c.montants)):
+        for key, value in values.items():
+            fait = f"{group}.{key}"
+            if fait not in explained:
+                text, sources = _DERIVED[fait]
+                c.explications.append(Explication(fait, value, text, sources))
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _set_explanation_value(c: _Collector, fait: str, value: Any) -> None:
+    for i, e in enumerate(c.explications):
+        if e.fait == fait:
+            c.explications[i] = Explication(e.fait, value, e.raisonnement, e.sources)
+
+
+def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, interview: Optional[date], c: _Collector) -> Optional[date]:
+    """R-22 to R-24, A13: the earliest lawful dispatch of the dismissal letter, before the
+    protected-employee bound."""
+    proc, emp = dossier.procedure, dossier.employeur
+    if emp.procedure_collective:
+        value = remise + timedelta(days=1)
+        fact = Fact(
+            value,
+            f"{emp.procedure_collective.capitalize()} judiciaire : les délais des articles L1233-15 et L1233-39 ne "
+            f"s'appliquent pas ; lettre à compter du lendemain de la remise, {D.fr(value)} (une attente inutile peut "
+            f"faire sortir la rupture des délais de garantie de l'AGS).",
+            ("C. trav. art. L1233-59", "Cass. soc. 17 mai 2023, n° 21-21.041"),
+        )
+    elif proc.type == "pse":
+        fact = Fact(
+            remise,
+            f"PSE : la lettre ne peut être envoyée qu'après la notification de la décision administrative ; le CSP devant "
+            f"être proposé avant, la date retenue est celle de la remise, {D.fr(remise)} (A13).",
+            ("C. trav. art. L1233-39 al. 5 et 6", "C. trav. art. L1233-57-4"),
+        )
+    elif proc.type in ("individuel", "collectif_moins_de_10"):
+        jours = 15 if (s.cadre and proc.type == "individuel") else 7
+        assert interview is not None
+        fact, _ = D.earliest_letter_l1233_15(interview, cal, jours)
+        if s.cadre and proc.type != "individuel":
+            fact = Fact(fact.valeur, fact.raisonnement + " Cadre compris dans un licenciement collectif de 2 à 9 salariés : le délai de 15 jours est réservé au licenciement individuel d'un cadre.", fact.sources)
+    else:  # collectif_10_et_plus
+        notification = proc.date_notification_projet_administration
+        if notification is None:
+            c.unknown_date("envoi_lettre_au_plus_tot", "Date de notification du projet à l'administration non renseignée : délai de 30 jours non calculable (L1233-39).", ("C. trav. art. L1233-39",))
+            c.warn("R-24 : procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
+            return None
+        fact, _ = D.earliest_letter_l1233_39(notification, cal)
+    value = fact.valeur
+    if value < remise:
+        fact = Fact(remise, fact.raisonnement + f" La lettre ne pouvant précéder la proposition du CSP, la date retenue est celle de la remise, {D.fr(remise)}.", fact.sources)
+    c.date("envoi_lettre_au_plus_tot", fact)
+    return fact.valeur
+
+
+def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: _Collector) -> dict[str, Any]:
+    """R-27, mentions.md 3A/3B/3C: which wording the registered letter takes."""
+    src = ("Convention du 26 janvier 2015, art. 4 § 2 dernier al.", "ANI du 31 mai 2011, art. 7.4")
+    rep = s.reponse
+    if rep and rep.decision == "acceptation" and (envoi is None or rep.date <= envoi):
+        variante, why = "apres_acceptation", f"Le salarié a accepté le CSP le {D.fr(rep.date)}, avant tout envoi : lettre postérieure à l'acceptation, sans notification de licenciement."
+    elif envoi is None or fin is None:
+        variante, why = None, "Variante inconnue tant que la date d'envoi ou la fin du délai de réflexion ne l'est pas."
+    elif rep and rep.decision == "refus" and rep.date <= envoi:
+        variante, why = "licenciement", f"Le salarié a refusé le CSP le {D.fr(rep.date)} : lettre de licenciement pour motif économique ordinaire."
+    elif envoi <= fin:
+        variante, why = "conservatoire", f"Lettre envoyée le {D.fr(envoi)}, au plus tard le dernier jour du délai ({D.fr(fin)}, jusqu'à 24 heures) : elle rappelle la date d'expiration du délai et précise qu'en cas de refus elle notifie le licenciement."
+    else:
+        variante, why = "licenciement", f"Lettre envoyée le {D.fr(envoi)}, après l'expiration du délai ({D.fr(fin)}) sans acceptation : lettre de licenciement pour motif économique."
+    rappel = None if variante is None else variante == "conservatoire"
+    c.explications.append(Explication("lettre.variante", variante, why, src))
+    return {"variante": variante, "rappel_delai_requis": rappel}
+
+
+def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, provisional: bool, lettre: dict, envoi: Optional[date]) -> dict[str, bool]:
+    """R-41 to R-47 for one employee; returns the conditions the documents need."""
+    proc = dossier.procedure
+    if provisional:
+        c.warn(f"Montants provisoires calculés sur la fin normale du délai ({D.fr(rupture)}) : ils seront recalculés à la notification de l'autorisation.")
+    non_comptes = s.mois_non_comptes_anciennete
+
+    def seniority(on: date) -> int:
+        return max(0, int(Decimal(A.complete_months(s.date_entree, on)) - non_comptes))
+
+    at_rupture = seniority(rupture)
+    legal = A.legal_notice_months(at_rupture, s.travailleur_handicape)
+    notice = c.amount("preavis_mois", A.notice_months(legal.valeur, s.preavis_mois))
+    whole = int(notice)
+    extra_days = int(((notice - whole) * 30).to_integral_value())
+    fin_preavis = A.add_months(rupture, whole) + timedelta(days=extra_days)
+    c.dates["fin_preavis"] = fin_preavis
+    at_end = seniority(fin_preavis)
+    c.amount(
+        "anciennete_annees",
+        Fact(
+            (Decimal(at_end) / 12).quantize(Decimal("0.01")),
+            f"Ancienneté du {D.fr(s.date_entree)} à la fin du préavis qu'aurait effectué le salarié ({D.fr(fin_preavis)}) : "
+            f"{A.years_months(at_end)}, soit {at_end} mois complets"
+            + (f" (après déduction de {non_comptes} mois non pris en compte, L1234-11)" if non_comptes else "")
+            + f". À la date de rupture ({D.fr(rupture)}) : {A.years_months(at_rupture)}.",
+            ("ANI du 31 mai 2011, art. 9", "C. trav. art. L1233-67", "C. trav. art. R1234-1", "C. trav. art. L1234-11"),
+        ),
+    )
+    c.montants["anciennete_mois_fin_preavis"] = at_end
+    c.montants["anciennete_mois_rupture"] = at_rupture
+
+    ref_fact, avg12, avg3 = A.reference_salary(s.salaire_brut_mensuel, s.salaires_12_derniers_mois, s.primes_annuelles_3_derniers_mois)
+    reference = c.amount("salaire_reference", ref_fact)
+    c.montants["salaire_moyen_12_mois"] = money(avg12)
+    c.montants["salaire_moyen_3_mois"] = money(avg3)
+    monthly = s.salaire_brut_mensuel if s.salaire_brut_mensuel is not None else s.salaires_12_derniers_mois[-1]
+
+    # R-41: the 1-year threshold is assessed at the presentation of the letter when it is notified
+    # during the reflection period, otherwise on the last day of the period.
+    threshold_day = envoi if (lettre.get("variante") == "conservatoire" and envoi) else rupture
+    one_year = seniority(threshold_day) >= 12
+    if one_year != (seniority(rupture) >= 12):
+        c.warn(f"R-41 : l'ancienneté d'un an est appréciée à la présentation de la lettre ({D.fr(threshold_day)}) : le salarié change de catégorie selon la date d'envoi (ASP au niveau de l'ARE si moins d'un an).")
+    split = A.notice_split(monthly, notice, one_year, s.taux_charges_patronales, int(_param("plafond_contribution_employeur_mois", rupture, 3)))
+    c.amount("indemnite_preavis", split.indemnite_preavis)
+    c.amount("contribution_employeur", split.contribution)
+    c.amount("contribution_employeur_charges_comprises", split.contribution_charges)
+    c.amount("excedent_preavis_salarie", split.excedent)
+
+    fractions = _param("fractions_indemnite_legale", rupture, None)
+    minimum = int(_param("anciennete_minimale_indemnite_mois", rupture, 8))
+    legal_end = A.legal_severance(at_end, reference, fractions, minimum)
+    legal_rupture = A.legal_severance(at_rupture, reference, fractions, minimum)
+    legal_value = c.amount(
+        "indemnite_legale_licenciement",
+        Fact(
+            legal_end.valeur,
+            legal_end.raisonnement
+            + f" Lecture retenue (ANI du 31 mai 2011, art. 9) : ancienneté comptée jusqu'à la fin du préavis non exécuté. "
+            f"À la date de rupture (lecture de Cass. soc. 2 décembre 2009, n° 08-44.656) : {A.years_months(at_rupture)}, "
+            f"soit {A.eur(legal_rupture.valeur)}.",
+            legal_end.sources + ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656"),
+        ),
+    )
+    c.montants["indemnite_legale_a_la_rupture"] = legal_rupture.valeur
+    if legal_rupture.valeur != legal_value:
+        c.warn(f"R-45 : indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la fin du préavis (lecture retenue, ANI 2011 art. 9) ; {A.eur(legal_rupture.valeur)} à la date de rupture (Cass. soc. 2 décembre 2009).")
+    if (at_end >= minimum) != (at_rupture >= minimum):
+        c.warn(f"A9 : le seuil de {minimum} mois d'ancienneté n'est atteint qu'en comptant le préavis non exécuté : indemnité retenue, à faire valider.")
+    if s.indemnite_conventionnelle is not None and s.indemnite_conventionnelle > legal_value:
+        due = Fact(money(s.indemnite_conventionnelle), f"Indemnité conventionnelle déclarée ({A.eur(s.indemnite_conventionnelle)}), plus favorable que l'indemnité légale ({A.eur(legal_value)}) : elle est due.", ("C. trav. art. L1234-9", "Convention collective applicable"))
+    else:
+        due = Fact(legal_value, f"Indemnité due : indemnité légale ({A.eur(legal_value)})" + (f", plus favorable que l'indemnité conventionnelle déclarée ({A.eur(s.indemnite_conventionnelle)})." if s.indemnite_conventionnelle is not None else ", aucune indemnité conventionnelle plus favorable n'étant déclarée."), ("C. trav. art. L1234-9",))
+    c.amount("indemnite_licenciement_due", due)
+
+    months = _param("penalite_defaut_proposition_mois", rupture, {"refus": 2, "adhesion": 3})
+    c.amount("penalite_defaut_proposition", A.penalty(money(avg12), months))
+
+    asp_fact = asp(s, c, one_year, dossier)
+    c.amount("asp_journaliere", asp_fact)
+    return {"anciennete_un_an_ou_plus": one_year, "anciennete_moins_un_an": not one_year}
+
+
+def asp(s: Salarie, c: _Collector, one_year: bool, dossier: Dossier) -> Fact:
+    if s.salaire_journalier_reference is None:
+        return Fact(None, "Salaire journalier de référence non renseigné : ASP non estimée.", ("Convention du 26 janvier 2015",))
+    if not one_year:
+        return Fact(None, "Ancienneté inférieure à un an : l'allocation est égale à l'ARE, calculée par l'opérateur.", ("ANI du 31 mai 2011, art. 3", "Convention du 26 janvier 2015"))
+    if calendar_zone(dossier, s) == "mayotte":
+        c.warn("R-04 : Mayotte : les paramètres de l'ASP propres à Mayotte n'ont pas été vérifiés ; l'ASP n'est pas estimée.")
+        return Fact(None, "Mayotte : paramètres de l'ASP non vérifiés (convention du 17 juillet 2018) ; pas d'estimation.", ("Convention du 17 juillet 2018 relative au CSP à Mayotte",))
+    on = engagement_date(dossier)[0]
+    rate = lookup("taux_asp", on) if on else None
+    if rate is None:
+        c.warn("A11 : aucun taux d'ASP connu pour cette date d'engagement : ASP non estimée.")
+        return Fact(None, "Aucun texte connu ne fixe le taux de l'ASP à cette date.", ())
+    return A.asp_daily(s.salaire_journalier_reference, Decimal(rate.valeur), rate.reference)
+
+
+def calendar_zone(dossier: Dossier, s: Salarie) -> str:
+    return calendar_for(dossier.employeur, s).zone
+
+
+def _param(name: str, on: date, default: Any) -> Any:
+    period = lookup(name, on)
+    if period is None:
+        if default is None:
+            raise ValueError(f"aucune valeur connue pour {name} au {on}")
+        return default
+    return period.valeur
+
+
+def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Optional[date], lettre: dict, c: _Collector) -> None:
+    """Warnings for the ambiguities (section 11) and review rules R-13, R-52, R-55 a case touches."""
+    proc = dossier.procedure
+    if cal.zone == "saint-martin":
+        c.warn("A7 : Saint-Martin : les 27 et 28 mai sont tous deux traités comme fériés (textes incertains) ; délais allongés en conséquence.")
+    if cal.zone == "alsace-moselle" and cal.good_friday:
+        last = max(d for d in c.dates.values() if isinstance(d, date))
+        for year in range(remise.year, last.year + 1):
+            for d, name in cal.holidays(year).items():
+                if "Vendredi saint" in name and remise <= d <= last:
+                    c.warn(f"A8 : Vendredi saint ({D.fr(d)}) compté comme férié dans toute l'Alsace-Moselle ; il ne l'est légalement que dans les communes ayant un temple protestant ou une église mixte (employeur.vendredi_saint_ferie: false sinon).")
+    if proc.type in ("individuel", "collectif_moins_de_10") and not dossier.employeur.procedure_collective:
+        c.warn("A3 : la lettre est datée au plus tôt du lendemain du dernier jour du délai de l'article L1233-15 (lecture « jours pleins ») ; certains praticiens admettent l'envoi le dernier jour.")
+    if proc.type == "pse":
+        c.warn("A12 : la date de décision administrative (ou d'acquisition implicite) est celle déclarée dans le dossier ; elle n'est pas recalculée.")
+    if s.fin_protection_maternite:
+        relative_end = s.fin_protection_maternite + timedelta(weeks=10)
+        if s.fin_protection_maternite < remise <= relative_end:
+            c.warn(f"R-13 : la remise ({D.fr(remise)}) intervient pendant les 10 semaines de protection relative suivant le congé de maternité (jusqu'au {D.fr(relative_end)}) : un motif économique justifie rarement la rupture ; faire relire par un conseil (L1225-4 al. 1).")
+    if lettre.get("variante") == "licenciement" and fin and not s.reponse:
+        if s.date_envoi_lettre is None or s.date_envoi_lettre <= fin + timedelta(days=7):
+            c.warn("R-52 : lettre de licenciement sans réponse enregistrée dans les 7 jours suivant la fin du délai : un bulletin posté le dernier jour vaut acceptation (Cass. soc. 26 mars 2025, n° 23-21.099) ; vérifiez le courrier reçu.")
+    if proc.motif_economique.consequence == "modification_refusee" and not proc.date_proposition_modification:
+        c.warn("R-55 : modification du contrat refusée : la procédure de l'article L1222-6 (proposition par LRAR, un mois de réflexion) doit avoir précédé ; renseignez procedure.date_proposition_modification.")
+
+
+# --- the case --------------------------------------------------------------------------------
+
+
+def compute_dossier(dossier: Dossier, nom: str) -> ResultatDossier:
+    mayotte = any(calendar_zone(dossier, s) == "mayotte" for s in dossier.salaries)
+    regime_info, warnings = regime(dossier, mayotte)
+    results = tuple(compute_salarie(dossier, s, regime_info) for s in dossier.salaries)
+    return ResultatDossier(nom=nom, dossier=dossier, regime=regime_info, salaries=results, avertissements=tuple(warnings))

@@ -1,0 +1,201 @@
+"""Pure date rules of the CSP procedure (legal-rules.md R-10 to R-39, R-50 to R-54).
+
+Every function returns a ``Fact``: the value, the reasoning in French with its intermediate
+values, and the sources. No function reads the clock or the case file.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Optional
+
+from ..calendar import Calendar, french_weekday
+from .facts import Fact
+
+CONVENTION_ART4 = "Convention du 26 janvier 2015 relative au CSP, art. 4 § 1"
+CONVENTION_ART4_2 = "Convention du 26 janvier 2015 relative au CSP, art. 4 § 2"
+R1231_1 = "C. trav. art. R1231-1 (prorogation au premier jour ouvrable suivant)"
+CPC_641_642 = "Code de procédure civile, art. 641 et 642"
+CASS_2019 = "Cass. soc. 10 juillet 2019, n° 18-11.528"
+GUIDE = "Guide employeur du CSP (étape 4 : délai de 21 jours calendaires)"
+
+
+def fr(d: Optional[date]) -> str:
+    """Short French rendering of a date in explanations: 'mardi 24/03/2026'."""
+    if d is None:
+        return "inconnue"
+    return f"{french_weekday(d)} {d:%d/%m/%Y}"
+
+
+def add_months(d: date, months: int) -> date:
+    """Date-to-date anniversary; a non-existent day (29 February, 31st) rolls forward to the 1st
+    of the following month (R-39, A5)."""
+    total = d.month - 1 + months
+    year, month = d.year + total // 12, total % 12 + 1
+    try:
+        return date(year, month, d.day)
+    except ValueError:
+        nxt_year, nxt_month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return date(nxt_year, nxt_month, 1)
+
+
+def _prorogation_text(skipped: list[str], landing: date) -> str:
+    if not skipped:
+        return ""
+    return (
+        f" Ce jour n'étant pas ouvré ({', '.join(skipped)}), le délai est prorogé au premier jour "
+        f"qui n'est ni un samedi, ni un dimanche, ni un jour férié : {fr(landing)}."
+    )
+
+
+def reflection_start(remise: date) -> Fact:
+    start = remise + timedelta(days=1)
+    return Fact(
+        start,
+        f"Le délai court à compter du lendemain de la remise des documents ({fr(remise)}) : {fr(start)}.",
+        (CONVENTION_ART4, CPC_641_642, GUIDE),
+    )
+
+
+def reflection_last_day(remise: date, cal: Calendar, duree: int = 21) -> Fact:
+    """R-15, R-16, A1: 21 calendar days from the day after the handover, prorogued past
+    Saturdays, Sundays and holidays of the place of work."""
+    nominal = remise + timedelta(days=duree)
+    landing, skipped = cal.prorogate(nominal)
+    return Fact(
+        landing,
+        f"{duree} jours calendaires à compter du lendemain de la remise ({fr(remise)}) : le "
+        f"{duree}e jour est le {fr(nominal)}, le délai expirant à 24 heures.{_prorogation_text(skipped, landing)}"
+        f" Jours fériés retenus : ceux du lieu de travail (zone {cal.zone}).",
+        (CONVENTION_ART4, GUIDE, R1231_1, CPC_641_642, CASS_2019),
+    )
+
+
+def protected_last_day(standard: date, notification: date, cal: Calendar) -> tuple[Fact, date]:
+    """R-20, A2: the period "est prolongé jusqu'au lendemain de la date de notification à
+    l'employeur de la décision de l'autorité administrative"; never shorter than 21 days, and the
+    lendemain is itself prorogued. Returns the fact and the strict-reading date."""
+    lendemain = notification + timedelta(days=1)
+    landing, skipped = cal.prorogate(lendemain)
+    value = max(standard, landing)
+    strict = max(standard, lendemain)
+    text = (
+        f"Salarié protégé : le délai est prolongé jusqu'au lendemain de la notification à l'employeur "
+        f"de la décision administrative ({fr(notification)}), soit le {fr(lendemain)}."
+        f"{_prorogation_text(skipped, landing)} Le délai ne peut être plus court que les 21 jours "
+        f"(fin normale : {fr(standard)}) : fin retenue {fr(value)}. Lecture stricte, sans prorogation "
+        f"du lendemain : {fr(strict)} (non retenue, A2)."
+    )
+    return (
+        Fact(value, text, ("Convention du 26 janvier 2015, art. 4 § 1 al. 3", "ANI du 31 mai 2011, art. 5", R1231_1)),
+        strict,
+    )
+
+
+def earliest_letter_l1233_15(interview: date, cal: Calendar, jours: int) -> tuple[Fact, date]:
+    """R-22, R-23, A3: no dispatch less than 7 (15 for a cadre's individual dismissal) jours
+    ouvrables after the scheduled interview; the letter may leave the day after the last day.
+    Returns the fact (earliest dispatch) and the last day of the délai."""
+    last, skipped = cal.end_of_jours_ouvrables(interview, jours)
+    earliest = last + timedelta(days=1)
+    excluded = f" Jours non ouvrables écartés : {', '.join(skipped)}." if skipped else ""
+    return (
+        Fact(
+            earliest,
+            f"La lettre ne peut être expédiée moins de {jours} jours ouvrables après l'entretien préalable "
+            f"du {fr(interview)} (jour de l'entretien non compté ; jours ouvrables : du lundi au samedi, hors "
+            f"jours fériés).{excluded} Le délai expire le {fr(last)} ; la lettre peut partir à compter du "
+            f"lendemain, le {fr(earliest)} (lecture retenue : « moins de {jours} jours » impose des jours pleins, A3).",
+            (
+                "C. trav. art. L1233-15",
+                R1231_1,
+                "Cass. soc. 3 juin 2015, n° 14-12.245",
+                CASS_2019,
+            ),
+        ),
+        last,
+    )
+
+
+def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int = 30) -> tuple[Fact, date]:
+    """R-24: 10+ dismissals in an undertaking of fewer than 50: 30 calendar days from the
+    notification of the project to the administration, prorogued, letter from the next day."""
+    nominal = notification + timedelta(days=jours)
+    last, skipped = cal.prorogate(nominal)
+    earliest = last + timedelta(days=1)
+    return (
+        Fact(
+            earliest,
+            f"Licenciement d'au moins 10 salariés dans une entreprise de moins de 50 salariés : la lettre ne peut "
+            f"être adressée avant l'expiration d'un délai de {jours} jours à compter de la notification du projet "
+            f"à l'administration ({fr(notification)}), soit le {fr(nominal)}.{_prorogation_text(skipped, last)} "
+            f"Lettre à compter du {fr(earliest)}.",
+            ("C. trav. art. L1233-39", R1231_1),
+        ),
+        last,
+    )
+
+
+def csp_end(debut: date, months: int = 12) -> Fact:
+    """R-38, R-39, A5, A6: 12 months date to date, anniversary rolled forward, minus one day."""
+    anniversary = add_months(debut, months)
+    end = anniversary - timedelta(days=1)
+    return Fact(
+        end,
+        f"Le CSP est conclu pour {months} mois à compter du {fr(debut)} : veille du {months}e anniversaire "
+        f"({fr(anniversary)}), soit le {fr(end)}. Un anniversaire inexistant (29 février) est reporté au "
+        f"1er mars (A5). Les prolongations (reprise d'activité, maladie, congés de maternité, paternité, "
+        f"adoption, proche aidant, présence parentale) sont constatées par l'opérateur et ne sont pas "
+        f"calculées ici (A6).",
+        ("Convention du 26 janvier 2015, art. 6 (rédaction des avenants n° 5 et 9)",),
+    )
+
+
+def tenth_month_end(debut: date) -> Fact:
+    anniversary = add_months(debut, 10)
+    end = anniversary - timedelta(days=1)
+    return Fact(
+        end,
+        f"Fin du 10e mois du CSP commencé le {fr(debut)} : veille du {fr(anniversary)}, soit le {fr(end)} "
+        f"(date limite de reprise d'emploi pour la prime au reclassement).",
+        ("Convention du 26 janvier 2015 (prime au reclassement)", "Guide employeur du CSP"),
+    )
+
+
+def employer_payment_due(debut_csp: date) -> Fact:
+    """R-43: 25th of the second calendar month after the start of the CSP; no prorogation."""
+    month = debut_csp.month + 2
+    year = debut_csp.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    due = date(year, month, 25)
+    return Fact(
+        due,
+        f"La contribution est exigible au plus tard le 25 du deuxième mois civil suivant le début du CSP "
+        f"({fr(debut_csp)}) : {fr(due)}. Aucun report n'est prévu lorsque ce jour est chômé.",
+        ("Décret n° 2013-639 du 17 juillet 2013, art. 2 II", "C. trav. art. L1233-69"),
+    )
+
+
+def rehiring_priority_end(rupture: date) -> Fact:
+    """R-32: one year from the rupture for an adherent (review correction)."""
+    end = add_months(rupture, 12)
+    return Fact(
+        end,
+        f"Priorité de réembauche pendant un an à compter de la rupture du contrat ({fr(rupture)}) si le "
+        f"salarié en fait la demande au cours de cette année : jusqu'au {fr(end)}. En cas de refus du CSP, "
+        f"l'année court à compter de la fin du préavis, exécuté ou non.",
+        ("C. trav. art. L1233-45", "Cass. soc. 30 novembre 2011, n° 09-43.183", "Cass. soc. 26 février 2025, n° 23-15.427"),
+    )
+
+
+def ags_window_end(jugement: date, pse: bool) -> Fact:
+    """R-54: AGS guarantee of the rupture sums when the CSP is proposed within 15 days of the
+    judgment (21 days when a PSE is drawn up)."""
+    days = 21 if pse else 15
+    end = jugement + timedelta(days=days)
+    return Fact(
+        end,
+        f"Jugement du {fr(jugement)} : l'AGS garantit les sommes dues au titre de la rupture lorsque le CSP est "
+        f"proposé dans les {days} jours suivant le jugement, soit au plus tard le {fr(end)} (à vérifier au texte).",
+        ("C. trav. art. L3253-8",),
+    )

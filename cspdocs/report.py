@@ -1,0 +1,142 @@
+"""Computed facts as the public JSON contract (case-format.md) and as a readable French report."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .engine.amounts import eur
+from .engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
+from .engine.dates import fr
+from .engine.facts import ResultatDossier, ResultatSalarie
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready value: ISO dates, Decimal as numbers (integral ones as integers)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _ordered(values: dict[str, Any], contract: tuple[str, ...]) -> dict[str, Any]:
+    """Contract keys first, in the contract's order, then the added keys alphabetically."""
+    out = {k: _plain(values.get(k)) for k in contract}
+    out.update({k: _plain(values[k]) for k in sorted(values) if k not in contract})
+    return out
+
+
+def salarie_json(r: ResultatSalarie) -> dict[str, Any]:
+    return {
+        "matricule": r.salarie.matricule,
+        "operateur": r.operateur,
+        "dates": _ordered(r.dates, CONTRACT_DATE_KEYS),
+        "lettre": _plain(r.lettre),
+        "montants": _ordered(r.montants, CONTRACT_AMOUNT_KEYS),
+        "explications": [
+            {"fait": e.fait, "valeur": _plain(e.valeur), "raisonnement": e.raisonnement, "sources": list(e.sources)}
+            for e in r.explications
+        ],
+        "avertissements": list(r.avertissements),
+        # added keys
+        "zone": r.zone,
+        "circonstance_remise": r.circonstance_remise,
+    }
+
+
+def dossier_json(res: ResultatDossier, salaries: tuple[ResultatSalarie, ...] | None = None) -> dict[str, Any]:
+    regime = res.regime
+    return {
+        "dossier": res.nom,
+        "regime": {
+            "texte": regime.get("texte"),
+            "valable_jusqu_au": _plain(regime.get("valable_jusqu_au")),
+            # added keys
+            "date_engagement": _plain(regime.get("date_engagement")),
+            "reference": regime.get("reference"),
+        },
+        "salaries": [salarie_json(r) for r in (res.salaries if salaries is None else salaries)],
+        "avertissements": list(res.avertissements),
+    }
+
+
+# --- French text report ------------------------------------------------------------------
+
+_DATE_LABELS = (
+    ("remise", "Remise des documents"),
+    ("debut_delai_reflexion", "Début du délai de réflexion"),
+    ("fin_delai_reflexion", "Fin du délai de réflexion (24 h)"),
+    ("envoi_lettre_au_plus_tot", "Envoi de la lettre au plus tôt"),
+    ("envoi_lettre", "Envoi prévu de la lettre"),
+    ("rupture_si_acceptation", "Rupture en cas d'acceptation"),
+    ("debut_csp", "Début du CSP"),
+    ("fin_10e_mois_csp", "Fin du 10e mois du CSP"),
+    ("fin_csp", "Fin du CSP (12 mois)"),
+    ("echeance_contribution_employeur", "Échéance de la contribution"),
+    ("fin_priorite_reembauche", "Fin de la priorité de réembauche"),
+)
+_AMOUNT_LABELS = (
+    ("salaire_reference", "Salaire de référence"),
+    ("indemnite_preavis", "Indemnité de préavis"),
+    ("contribution_employeur", "Contribution à l'opérateur"),
+    ("contribution_employeur_charges_comprises", "Contribution charges comprises"),
+    ("excedent_preavis_salarie", "Préavis versé au salarié"),
+    ("indemnite_legale_licenciement", "Indemnité légale de licenciement"),
+    ("indemnite_licenciement_due", "Indemnité de licenciement due"),
+    ("asp_journaliere", "ASP journalière (estimation)"),
+)
+_VARIANTS = {
+    "conservatoire": "lettre conservatoire (rappel du délai ; vaut licenciement en cas de refus)",
+    "apres_acceptation": "lettre postérieure à l'acceptation (sans notification de licenciement)",
+    "licenciement": "lettre de licenciement pour motif économique",
+    None: "inconnue",
+}
+
+
+def _money(v: Any) -> str:
+    return "—" if v is None else eur(v)
+
+
+def salarie_text(r: ResultatSalarie, detail: bool = True) -> str:
+    s = r.salarie
+    lines = [f"{s.civilite} {s.prenom} {s.nom} (matricule {s.matricule}) — zone {r.zone}, opérateur {r.operateur}", ""]
+    lines.append("  Calendrier")
+    for key, label in _DATE_LABELS:
+        lines.append(f"    {label:<36} {fr(r.dates.get(key))}")
+    lines.append(f"    {'Lettre recommandée':<36} {_VARIANTS[r.lettre.get('variante')]}")
+    m = r.montants
+    lines += ["", "  Montants"]
+    lines.append(f"    {'Ancienneté (fin du préavis)':<36} {m['anciennete_annees']} ans")
+    lines.append(f"    {'Préavis':<36} {m['preavis_mois']} mois")
+    for key, label in _AMOUNT_LABELS:
+        lines.append(f"    {label:<36} {_money(m.get(key))}")
+    pen = m["penalite_defaut_proposition"]
+    lines.append(f"    {'Pénalité si CSP non proposé':<36} {_money(pen['refus'])} (refus) / {_money(pen['adhesion'])} (adhésion)")
+    if detail:
+        lines += ["", "  Explications"]
+        for e in r.explications:
+            lines.append(f"    • {e.fait} : {e.raisonnement}")
+            if e.sources:
+                lines.append(f"      Sources : {' ; '.join(e.sources)}")
+    if r.avertissements:
+        lines += ["", "  Avertissements"]
+        lines += [f"    ⚠ {w}" for w in r.avertissements]
+    return "\n".join(lines)
+
+
+def dossier_text(res: ResultatDossier, salaries: tuple[ResultatSalarie, ...] | None = None, detail: bool = True) -> str:
+    regime = res.regime
+    head = [
+        f"Dossier {res.nom} — {res.dossier.employeur.raison_sociale}",
+        f"Régime : {regime.get('texte') or 'inconnu'}"
+        + (f" (valable jusqu'au {fr(regime.get('valable_jusqu_au'))})" if regime.get("valable_jusqu_au") else ""),
+    ]
+    head += [f"⚠ {w}" for w in res.avertissements]
+    blocks = ["\n".join(head)] + [salarie_text(r, detail) for r in (res.salaries if salaries is None else salaries)]
+    return ("\n\n" + "─" * 78 + "\n\n").join(blocks) + "\n"
