@@ -47,6 +47,7 @@ def salarie_json(r: ResultatSalarie) -> dict[str, Any]:
         # added keys
         "zone": r.zone,
         "circonstance_remise": r.circonstance_remise,
+        "operateur_paiement": r.operateur_paiement,
     }
 
 

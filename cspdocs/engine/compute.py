@@ -320,12 +320,14 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
             c.unknown_date(key, "Inconnue tant que la fin du délai de réflexion ne l'est pas (salarié protégé, R-51).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",))
 
     # Amounts
+    operateur_paiement = None
     conditions = compute_amounts(dossier, s, c, rupture or fin21, provisional=rupture is None, lettre=lettre, envoi=envoi)
 
     if rupture and conditions["anciennete_un_an_ou_plus"]:
         fact = D.employer_payment_due(c.dates["debut_csp"])
         c.date("echeance_contribution_employeur", fact)
         pay_op = lookup("operateur", fact.valeur)
+        operateur_paiement = pay_op.valeur if pay_op else None
         if pay_op and pay_op.valeur != operateur:
             c.warn(f"Opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
     elif rupture:
@@ -372,11 +374,13 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
         avertissements=tuple(c.avertissements),
         circonstance_remise=circonstance,
         conditions=conditions,
+        operateur_paiement=operateur_paiement,
     )
 
 
 _DERIVED = {
     "dates.fin_preavis": ("Fin du préavis qu'aurait effectué le salarié, comptée à partir de la rupture : base de l'ancienneté retenue pour l'indemnité de licenciement.", ("ANI du 31 mai 2011, art. 9", "C. trav. art. L1234-1")),
+    "dates.fin_delai_envoi_lettre": ("Dernier jour du délai avant lequel la lettre ne peut être expédiée (voir dates.envoi_lettre_au_plus_tot).", ("C. trav. art. L1233-15", "C. trav. art. L1233-39", "C. trav. art. R1231-1")),
     "dates.entretien_prealable": ("Date de l'entretien préalable déclarée dans le dossier.", ("C. trav. art. L1233-11",)),
     "dates.derniere_reunion_cse": ("Date de la dernière réunion du CSE déclarée dans le dossier.", ("C. trav. art. L1233-30",)),
     "dates.decision_administration": ("Date de notification ou d'acquisition de la décision administrative déclarée dans le dossier.", ("C. trav. art. L1233-57-4",)),
@@ -434,7 +438,8 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
     elif proc.type in ("individuel", "collectif_moins_de_10"):
         jours = 15 if (s.cadre and proc.type == "individuel") else 7
         assert interview is not None
-        fact, _ = D.earliest_letter_l1233_15(interview, cal, jours)
+        fact, last = D.earliest_letter_l1233_15(interview, cal, jours)
+        c.dates["fin_delai_envoi_lettre"] = last
         if s.cadre and proc.type != "individuel":
             fact = Fact(fact.valeur, fact.raisonnement + " Cadre compris dans un licenciement collectif de 2 à 9 salariés : le délai de 15 jours est réservé au licenciement individuel d'un cadre.", fact.sources)
     else:  # collectif_10_et_plus
@@ -443,7 +448,8 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
             c.unknown_date("envoi_lettre_au_plus_tot", "Date de notification du projet à l'administration non renseignée : délai de 30 jours non calculable (L1233-39).", ("C. trav. art. L1233-39",))
             c.warn("R-24 : procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
             return None
-        fact, _ = D.earliest_letter_l1233_39(notification, cal)
+        fact, last = D.earliest_letter_l1233_39(notification, cal)
+        c.dates["fin_delai_envoi_lettre"] = last
     value = fact.valeur
     if value < remise:
         fact = Fact(remise, fact.raisonnement + f" La lettre ne pouvant précéder la proposition du CSP, la date retenue est celle de la remise, {D.fr(remise)}.", fact.sources)

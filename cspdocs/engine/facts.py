@@ -49,6 +49,8 @@ class ResultatSalarie:
     circonstance_remise: str
     # Extra facts templates may need (e.g. "anciennete_moins_un_an", "salarie_protege").
     conditions: dict[str, bool] = field(default_factory=dict)
+    # Operator that receives the employer's contribution, named at its due date (D41).
+    operateur_paiement: Optional[str] = None
 
     def explication(self, fait: str) -> Optional[Explication]:
         for e in self.explications:
