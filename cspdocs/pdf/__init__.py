@@ -1,0 +1,1 @@
+"""PDF output: LibreOffice conversion, reproducible bytes, dossiers, text for mention checks."""

@@ -1,0 +1,361 @@
+"""DOCX -> PDF with LibreOffice: batched calls, one worker per core, timeout and retry.
+
+Each soffice call converts a whole batch (LibreOffice's start-up, about a second, is
+paid once per batch), each worker has its own throw-away profile directory so that
+calls never hand their work to another running instance, and each batch runs in its
+own process group so that a timeout kills LibreOffice and all its children.
+
+Inputs are linked into a private staging directory under numbered names, so two
+documents with the same file name (one per employee) never collide, and PDFs are
+reported as soon as LibreOffice has moved on to the next document: the caller can
+post-process batch 1's PDFs while the rest is still converting (see pipeline.py).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .errors import ConversionError, ConversionTimeoutError, InvalidDocxError
+from .soffice import docx_problem, find_soffice
+
+#: Timeout of one batch: base + per document (seconds). A 2-page letter takes ~0.1 s.
+TIMEOUT_BASE = 60.0
+TIMEOUT_PER_DOCUMENT = 10.0
+#: Largest batch handed to one soffice call (bounds what a crash costs to redo).
+MAX_BATCH = 100
+#: DOCX import filter, forced so that a broken DOCX fails instead of being read as text.
+DOCX_FILTER = "MS Word 2007 XML"
+
+#: Called with (index in docx_paths, path of the finished raw PDF) from a worker thread.
+PdfCallback = Callable[[int, Path], None]
+
+_CONVERT_LINE = re.compile(r"^convert (?P<src>.+?) -> (?P<dst>.+?) using filter")
+_NOISE = ("failed to launch javaldx",)
+
+
+def batch_timeout(n_documents: int, timeout: float | None = None) -> float:
+    """Timeout of a batch of ``n_documents``; an explicit ``timeout`` wins."""
+    if timeout is not None:
+        return timeout
+    return TIMEOUT_BASE + TIMEOUT_PER_DOCUMENT * n_documents
+
+
+def plan_batches(n_documents: int, workers: int, max_batch: int = MAX_BATCH) -> list[range]:
+    """Split ``range(n_documents)`` into contiguous balanced batches, at least one per worker."""
+    if n_documents <= 0:
+        return []
+    count = max(min(workers, n_documents), math.ceil(n_documents / max_batch))
+    size, extra = divmod(n_documents, count)
+    batches, start = [], 0
+    for k in range(count):
+        stop = start + size + (1 if k < extra else 0)
+        batches.append(range(start, stop))
+        start = stop
+    return batches
+
+
+@dataclass
+class _Attempt:
+    """Outcome of one soffice call on a batch."""
+
+    done: dict[int, Path] = field(default_factory=dict)
+    reasons: dict[int, str] = field(default_factory=dict)
+    log: list[str] = field(default_factory=list)
+    returncode: int | None = None
+    timed_out: bool = False
+
+
+class _BatchRun:
+    """One soffice call over ``indices``; reports PDFs as they are finished."""
+
+    def __init__(
+        self,
+        soffice: str,
+        sources: Sequence[Path],
+        indices: Sequence[int],
+        work_dir: Path,
+        timeout: float,
+        on_pdf: PdfCallback | None,
+    ) -> None:
+        self.soffice = soffice
+        self.indices = list(indices)
+        self.timeout = timeout
+        self.on_pdf = on_pdf
+        self.in_dir = work_dir / "in"
+        self.out_dir = work_dir / "out"
+        self.profile = work_dir / "profile"
+        for directory in (self.in_dir, self.out_dir, self.profile):
+            directory.mkdir(parents=True)
+        self.inputs = []
+        for index in self.indices:
+            link = self.in_dir / f"{index:06d}.docx"
+            link.symlink_to(sources[index].resolve())
+            self.inputs.append(link)
+        self.attempt = _Attempt()
+        self._lock = threading.Lock()
+        self._position = 0  # next document LibreOffice has not announced yet
+        self._in_progress: int | None = None
+
+    def command(self) -> list[str]:
+        return [
+            self.soffice,
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--nologo",
+            "--nodefault",
+            f"-env:UserInstallation={self.profile.as_uri()}",
+            f"--infilter={DOCX_FILTER}",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(self.out_dir),
+            *map(str, self.inputs),
+        ]
+
+    def output_of(self, index: int) -> Path:
+        return self.out_dir / f"{index:06d}.pdf"
+
+    def _finish(self, index: int) -> None:
+        """Report ``index`` as converted if LibreOffice wrote a non-empty PDF for it."""
+        if index in self.attempt.done or index in self.attempt.reasons:
+            return
+        pdf = self.output_of(index)
+        if pdf.is_file() and pdf.stat().st_size > 0:
+            self.attempt.done[index] = pdf
+            if self.on_pdf is not None:
+                self.on_pdf(index, pdf)
+
+    def _on_line(self, line: str) -> None:
+        with self._lock:
+            self.attempt.log.append(line)
+            match = _CONVERT_LINE.match(line)
+            if match:
+                # LibreOffice announces a document when it starts on it: the previous
+                # one is complete, and any document skipped in between failed.
+                stem = Path(match["dst"]).stem
+                index = int(stem) if stem.isdigit() else None
+                if self._in_progress is not None:
+                    self._finish(self._in_progress)
+                if index in self.indices:
+                    self._position = self.indices.index(index) + 1
+                self._in_progress = index
+            elif line.startswith("Error:"):
+                if self._in_progress is not None:
+                    self._finish(self._in_progress)
+                    self._in_progress = None
+                if self._position < len(self.indices):
+                    failed = self.indices[self._position]
+                    self.attempt.reasons[failed] = (
+                        "LibreOffice n'a pas pu ouvrir ce fichier (DOCX corrompu ?) : "
+                        + line.removeprefix("Error:").strip()
+                    )
+                    self._position += 1
+
+    def _read(self, stream) -> None:
+        for raw in stream:
+            line = raw.decode("utf-8", "replace").rstrip()
+            if line and not any(noise in line for noise in _NOISE):
+                self._on_line(line)
+
+    def run(self) -> _Attempt:
+        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+        try:
+            process = subprocess.Popen(
+                self.command(),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # own process group: killed as a whole
+                env=env,
+            )
+        except OSError as exc:
+            self.attempt.log.append(f"{self.soffice}: {exc}")
+            self.attempt.returncode = -1
+            return self.attempt
+        reader = threading.Thread(target=self._read, args=(process.stdout,), daemon=True)
+        reader.start()
+        try:
+            self.attempt.returncode = process.wait(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            self.attempt.timed_out = True
+            _kill_group(process)
+        reader.join(timeout=10)
+        process.stdout.close()
+        with self._lock:
+            if self.attempt.returncode == 0:
+                for index in self.indices:
+                    self._finish(index)
+            elif self._in_progress is not None:
+                # Interrupted while writing it: never trust a half-written PDF.
+                self.output_of(self._in_progress).unlink(missing_ok=True)
+        return self.attempt
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+def _failure_reason(attempt: _Attempt, index: int, timeout: float) -> str:
+    if index in attempt.reasons:
+        return attempt.reasons[index]
+    if attempt.timed_out:
+        return f"délai de {timeout:g} s dépassé, LibreOffice a été arrêté"
+    if attempt.returncode not in (0, None):
+        return f"LibreOffice s'est arrêté avec le code {attempt.returncode}"
+    return "LibreOffice n'a produit aucun PDF pour ce fichier"
+
+
+@dataclass
+class _Failure:
+    reason: str
+    timed_out: bool
+    log: list[str]
+
+
+class Converter:
+    """Converts many DOCX files with a pool of soffice workers (see convert_to_pdf)."""
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        timeout: float | None = None,
+        soffice: str | os.PathLike[str] | None = None,
+        retries: int = 1,
+        max_batch: int = MAX_BATCH,
+    ) -> None:
+        self.soffice = find_soffice(soffice)  # fails at once when LibreOffice is missing
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.timeout = timeout
+        self.retries = retries
+        self.max_batch = max_batch
+
+    def run(
+        self, docx_paths: Sequence[Path], work_dir: Path, on_pdf: PdfCallback | None = None
+    ) -> dict[int, Path]:
+        """Convert every document into ``work_dir``; return index -> raw PDF path.
+
+        Raises InvalidDocxError before starting LibreOffice if a file is not a DOCX,
+        ConversionError (ConversionTimeoutError on timeout) if any document still fails
+        after the retry. ``on_pdf`` is called as each PDF is finished.
+        """
+        sources = [Path(p) for p in docx_paths]
+        problems = {p: why for p in sources if (why := docx_problem(p)) is not None}
+        if problems:
+            raise InvalidDocxError(_report("Conversion en PDF impossible", problems), problems)
+        batches = plan_batches(len(sources), self.workers, self.max_batch)
+        done: dict[int, Path] = {}
+        failures: dict[int, _Failure] = {}
+        lock = threading.Lock()
+
+        def convert_batch(number: int, indices: range) -> None:
+            pending: list[int] = list(indices)
+            for attempt_number in range(self.retries + 1):
+                limit = batch_timeout(len(pending), self.timeout)
+                run = _BatchRun(
+                    self.soffice,
+                    sources,
+                    pending,
+                    work_dir / f"batch{number:04d}-try{attempt_number}",
+                    limit,
+                    on_pdf,
+                )
+                attempt = run.run()
+                with lock:
+                    done.update(attempt.done)
+                pending = [i for i in pending if i not in attempt.done]
+                if not pending:
+                    return
+            with lock:
+                for index in pending:
+                    failures[index] = _Failure(
+                        _failure_reason(attempt, index, limit), attempt.timed_out, attempt.log
+                    )
+
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(batches) or 1)) as pool:
+            for future in [pool.submit(convert_batch, n, b) for n, b in enumerate(batches)]:
+                future.result()
+        if failures:
+            raise _conversion_error(sources, failures)
+        return done
+
+
+def _report(title: str, reasons: dict[Path, str], total: int | None = None) -> str:
+    count = f"{len(reasons)} document(s)" + (f" sur {total}" if total else "")
+    lines = [f"{title} : {count} en échec."]
+    lines += [f"  - {path} : {why}" for path, why in reasons.items()]
+    return "\n".join(lines)
+
+
+def _conversion_error(sources: Sequence[Path], failures: dict[int, _Failure]) -> ConversionError:
+    reasons = {sources[i]: f.reason for i, f in sorted(failures.items())}
+    message = _report("Échec de la conversion en PDF", reasons, len(sources))
+    logs: dict[int, str] = {}  # one entry per failed soffice call
+    for failure in failures.values():
+        logs.setdefault(id(failure.log), "\n".join(failure.log))
+    output = "\n".join(log for log in logs.values() if log) or "(aucune sortie)"
+    message += "\nSortie de LibreOffice (dernière tentative) :\n" + _indent(output)
+    cls = ConversionTimeoutError if any(f.timed_out for f in failures.values()) else ConversionError
+    return cls(message, reasons, output)
+
+
+def _indent(text: str, prefix: str = "  ") -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+def convert_to_pdf(
+    docx_paths: Sequence[Path],
+    out_dir: Path | None = None,
+    *,
+    workers: int | None = None,
+    timeout: float | None = None,
+    soffice: str | os.PathLike[str] | None = None,
+) -> dict[Path, Path]:
+    """Convert DOCX files to (raw, not normalised) PDFs; return DOCX -> PDF.
+
+    PDFs go to ``out_dir`` (same stem) or, when it is None, beside each DOCX.
+    ``timeout`` is per batch (default: 60 s + 10 s per document). Raises
+    SofficeNotFoundError, InvalidDocxError, ConversionError/ConversionTimeoutError,
+    all with French messages. For reproducible, checked PDFs use pipeline.build_pdfs.
+    """
+    sources = [Path(p) for p in docx_paths]
+    targets = [pdf_target(p, out_dir) for p in sources]
+    _check_unique_targets(sources, targets)
+    converter = Converter(workers=workers, timeout=timeout, soffice=soffice)
+    with tempfile.TemporaryDirectory(prefix="cspdocs-pdf-") as tmp:
+        raw = converter.run(sources, Path(tmp))
+        for index, pdf in raw.items():
+            targets[index].parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(pdf, targets[index])
+    return {sources[i]: targets[i] for i in range(len(sources))}
+
+
+def pdf_target(docx: Path, out_dir: Path | None) -> Path:
+    """Where the PDF of ``docx`` goes: in ``out_dir`` or beside the DOCX."""
+    return (out_dir if out_dir is not None else docx.parent) / (docx.stem + ".pdf")
+
+
+def _check_unique_targets(sources: Sequence[Path], targets: Sequence[Path]) -> None:
+    seen: dict[Path, Path] = {}
+    for source, target in zip(sources, targets):
+        key = target.resolve()
+        if key in seen and seen[key] != source.resolve():
+            raise ConversionError(
+                f"Deux documents produiraient le même PDF {target} : {seen[key]} et {source}."
+            )
+        seen[key] = source.resolve()
