@@ -7,11 +7,13 @@ allowed by the contract (add keys, never rename).
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 Zone = Literal[
     "metropole",
@@ -33,6 +35,33 @@ Cause = Literal[
     "cessation_activite",
 ]
 Consequence = Literal["suppression", "transformation", "modification_refusee"]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates are ISO ``YYYY-MM-DD`` only: no timestamps, no times, no other formats."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if value is None:
+        return value  # Optional fields; a required one gets pydantic's own error
+    text = value.strip() if isinstance(value, str) else None
+    if text is not None and _ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    shown = value.isoformat(sep=" ") if isinstance(value, datetime) else value
+    raise PydanticCustomError(
+        "date_iso",
+        "« {value} » n'est pas une date valide (attendu AAAA-MM-JJ)",
+        {"value": str(shown)},
+    )
+
+
+# A calendar date written YYYY-MM-DD (a ``date`` for every reader of the model).
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class _Strict(BaseModel):
@@ -76,11 +105,11 @@ class Employeur(_Strict):
     effectif: int = Field(ge=1)
     effectif_groupe: Optional[int] = Field(default=None, ge=1)
     procedure_collective: Optional[Literal["redressement", "liquidation"]] = None
-    date_jugement: Optional[date] = None
+    date_jugement: Optional[IsoDate] = None
     zone: Optional[Zone] = None
     signataire: Signataire
     # added: opt-in customary days off ("jours chômés locaux", R-48/R-49), counted as holidays
-    jours_feries_supplementaires: list[date] = Field(default_factory=list)
+    jours_feries_supplementaires: list[IsoDate] = Field(default_factory=list)
     # added: L3134-13 Good Friday only where the commune has a Protestant temple or mixed church (A8)
     vendredi_saint_ferie: bool = True
 
@@ -105,31 +134,31 @@ class MotifEconomique(_Strict):
 
 class Procedure(_Strict):
     type: TypeProcedure
-    date_engagement: Optional[date] = None
-    date_entretien_prealable: Optional[date] = None
+    date_engagement: Optional[IsoDate] = None
+    date_entretien_prealable: Optional[IsoDate] = None
     cse: Optional[bool] = None
-    date_derniere_reunion_cse: Optional[date] = None
-    date_notification_projet_administration: Optional[date] = None
-    date_decision_administration: Optional[date] = None
+    date_derniere_reunion_cse: Optional[IsoDate] = None
+    date_notification_projet_administration: Optional[IsoDate] = None
+    date_decision_administration: Optional[IsoDate] = None
     motif_economique: MotifEconomique
     reclassement: str = Field(min_length=1)
     # added: presentation of the convocation to the first CSE meeting (engagement date, R-05, A10)
-    date_convocation_premiere_reunion_cse: Optional[date] = None
+    date_convocation_premiere_reunion_cse: Optional[IsoDate] = None
     # added: place where the documents are handed over (récépissé 2.2); default: employer's town
     lieu_remise: Optional[str] = None
     # added: L1222-6 proposal of the modification that was refused (R-55)
-    date_proposition_modification: Optional[date] = None
+    date_proposition_modification: Optional[IsoDate] = None
 
 
 class SalarieProtege(_Strict):
-    date_notification_autorisation: Optional[date] = None
+    date_notification_autorisation: Optional[IsoDate] = None
     # added: the administrative authority refused the dismissal (R-51: no rupture follows)
     autorisation_refusee: bool = False
 
 
 class Reponse(_Strict):
     decision: Literal["acceptation", "refus"]
-    date: date
+    date: IsoDate
 
 
 class Salarie(_Strict):
@@ -139,7 +168,7 @@ class Salarie(_Strict):
     nom: str = Field(min_length=1)
     adresse: Adresse
     lieu_travail: Optional[LieuTravail] = None
-    date_entree: date
+    date_entree: IsoDate
     emploi: str = Field(min_length=1)
     cadre: bool = False
     salaire_brut_mensuel: Optional[Decimal] = Field(default=None, ge=0)
@@ -151,12 +180,12 @@ class Salarie(_Strict):
     indemnite_conventionnelle: Optional[Decimal] = Field(default=None, ge=0)
     taux_charges_patronales: Optional[Decimal] = Field(default=None, ge=0, le=2)
     salarie_protege: Optional[SalarieProtege] = None
-    fin_protection_maternite: Optional[date] = None
-    date_entretien_prealable: Optional[date] = None
-    date_convocation: Optional[date] = None
-    date_remise: Optional[date] = None
+    fin_protection_maternite: Optional[IsoDate] = None
+    date_entretien_prealable: Optional[IsoDate] = None
+    date_convocation: Optional[IsoDate] = None
+    date_remise: Optional[IsoDate] = None
     mode_remise: Literal["main_propre", "lrar", "electronique"] = "main_propre"
-    date_envoi_lettre: Optional[date] = None
+    date_envoi_lettre: Optional[IsoDate] = None
     salaire_journalier_reference: Optional[Decimal] = Field(default=None, ge=0)
     reponse: Optional[Reponse] = None
     # added: per-employee zone override (default derived from lieu_travail, else the employer)

@@ -1,0 +1,338 @@
+"""Cross-field checks of a case file that the model alone cannot express.
+
+They run once the model is valid, all of them (never stopping at the first), and return findings:
+a key path, a French message citing its rule, and whether it blocks the case (``bloquant``) or is
+a warning. The loader turns them into ``ErreurDossier`` with the line of the key concerned.
+Only validation lives here: the dates and amounts themselves are computed by the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterator, Optional
+
+from ..calendar import Calendar, zone_from_postal_code
+from .model import Dossier, Salarie
+from .places import calendar_for
+
+CONGE_RECLASSEMENT_SEUIL = 1000  # L1233-71
+PSE_SEUIL = 50  # L1233-61
+DELAI_CONVOCATION = 5  # jours ouvrables, L1233-11 (R-50)
+INTERVIEW_TYPES = ("individuel", "collectif_moins_de_10")
+
+
+@dataclass(frozen=True)
+class Finding:
+    loc: tuple  # key path the message is about
+    message: str
+    bloquant: bool = True
+    at: Optional[tuple] = None  # key whose line is shown, when it is not ``loc``
+
+
+def _d(day: date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def _sal(i: int, *keys: str) -> tuple:
+    return ("salaries", i) + keys
+
+
+def check_dossier(dossier: Dossier) -> list[Finding]:
+    """Every finding of the case, in no particular order (the loader sorts them by line)."""
+    findings = list(_employer(dossier))
+    findings += _procedure(dossier)
+    findings += _matricules(dossier)
+    for index, salarie in enumerate(dossier.salaries):
+        findings += _salarie(dossier, index, salarie)
+    return findings
+
+
+# --- employer ------------------------------------------------------------------------------------
+
+def _employer(d: Dossier) -> Iterator[Finding]:
+    e = d.employeur
+    # R-07: the congé de reclassement replaces the CSP from 1 000 employees, except in RJ/LJ.
+    if e.procedure_collective is None:
+        for key, size, who in (("effectif", e.effectif, "l'entreprise"),
+                               ("effectif_groupe", e.effectif_groupe, "le groupe")):
+            if size is not None and size >= CONGE_RECLASSEMENT_SEUIL:
+                yield Finding(("employeur", key), (
+                    f"{who} compte {size} salariés (1 000 ou plus) : l'employeur est soumis au congé de "
+                    "reclassement, qu'il doit proposer à la place du CSP (C. trav. L1233-71) ; le CSP "
+                    "n'est dû quelle que soit la taille qu'en redressement ou liquidation judiciaire "
+                    "(L1233-75) : renseignez alors « employeur.procedure_collective » (R-07)"))
+                break
+    if e.date_jugement is not None and e.procedure_collective is None:
+        yield Finding(("employeur", "date_jugement"), (
+            "date de jugement donnée sans procédure collective : renseignez "
+            "« employeur.procedure_collective » (redressement ou liquidation) ou retirez la date (R-54)"))
+    if e.procedure_collective is not None and e.date_jugement is None:
+        yield Finding(("employeur", "procedure_collective"), (
+            "date du jugement d'ouverture (« employeur.date_jugement ») non renseignée : le délai de "
+            "garantie de l'AGS (C. trav. L3253-8) ne peut pas être vérifié (R-54)"), bloquant=False)
+    if e.zone is not None:
+        derived = zone_from_postal_code(e.adresse.code_postal)
+        if derived != e.zone:
+            yield Finding(("employeur", "zone"), (
+                f"la zone « {e.zone} » ne correspond pas au code postal {e.adresse.code_postal} "
+                f"(« {derived} ») : vérifiez les jours fériés retenus (R-48)"), bloquant=False)
+
+
+# --- procedure -----------------------------------------------------------------------------------
+
+def _require_interview(d: Dossier) -> Iterator[Finding]:
+    """The procedure's interview date, or one per employee."""
+    p = d.procedure
+    if p.date_entretien_prealable is not None:
+        return
+    missing = [i for i, s in enumerate(d.salaries) if s.date_entretien_prealable is None]
+    what = (f"date de l'entretien préalable obligatoire pour une procédure « {p.type} »"
+            + (" sans CSE" if p.type == "collectif_10_et_plus" else "")
+            + " : les documents du CSP sont remis lors de cet entretien (C. trav. L1233-66 ; R-10)")
+    if len(missing) == len(d.salaries):
+        yield Finding(("procedure", "date_entretien_prealable"),
+                      what + " ; donnez-la ici ou pour chaque salarié", at=("procedure",))
+    else:
+        for i in missing:
+            yield Finding(_sal(i, "date_entretien_prealable"), what)
+
+
+def _procedure(d: Dossier) -> Iterator[Finding]:
+    p, e = d.procedure, d.employeur
+    if p.type in INTERVIEW_TYPES:
+        yield from _require_interview(d)
+    if p.type == "individuel" and len(d.salaries) > 1:
+        yield Finding(("procedure", "type"), (
+            f"procédure « individuel » pour {len(d.salaries)} salariés : de 2 à 9 licenciements sur "
+            "30 jours, utilisez « collectif_moins_de_10 » (le délai de 15 jours ouvrables des cadres "
+            "ne vaut que pour le licenciement individuel, R-22)"), bloquant=False)
+    if p.type == "collectif_moins_de_10" and len(d.salaries) >= 10:
+        yield Finding(("procedure", "type"), (
+            f"procédure « collectif_moins_de_10 » pour {len(d.salaries)} salariés : à partir de 10 "
+            "licenciements sur 30 jours, utilisez « collectif_10_et_plus » (moins de 50 salariés) ou "
+            "« pse » (50 salariés ou plus)"))
+    if p.type == "collectif_10_et_plus":
+        yield from _collectif_10(d)
+    if p.type == "pse":
+        if p.date_decision_administration is None:
+            yield Finding(("procedure", "date_decision_administration"), (
+                "clé obligatoire pour un PSE : date de notification (ou d'acquisition implicite) de la "
+                "décision de validation ou d'homologation ; les documents sont remis le lendemain "
+                "(C. trav. L1233-57-4, L1233-66 ; R-12)"), at=("procedure",))
+        if e.effectif < PSE_SEUIL:
+            yield Finding(("employeur", "effectif"), (
+                f"PSE dans une entreprise de {e.effectif} salariés : la validation ou l'homologation "
+                "administrative (L1233-57-4) ne concerne que les entreprises de 50 salariés ou plus ; "
+                "vérifiez le type de procédure (R-12, R-24)"), bloquant=False)
+    yield from _procedure_chronology(d)
+
+
+def _collectif_10(d: Dossier) -> Iterator[Finding]:
+    p, e = d.procedure, d.employeur
+    if e.effectif >= PSE_SEUIL:
+        yield Finding(("procedure", "type"), (
+            f"procédure « collectif_10_et_plus » dans une entreprise de {e.effectif} salariés : à partir "
+            "de 50 salariés, le licenciement d'au moins 10 salariés sur 30 jours impose un plan de "
+            "sauvegarde de l'emploi (C. trav. L1233-61) ; utilisez le type « pse » (R-24)"))
+    if p.cse is None:
+        yield Finding(("procedure", "cse"), (
+            "clé obligatoire pour une procédure « collectif_10_et_plus » : indiquez si un CSE existe "
+            "(true : remise à l'issue de la dernière réunion ; false : remise lors de l'entretien "
+            "préalable) (R-10, R-11)"), at=("procedure",))
+    elif p.cse:
+        if p.date_derniere_reunion_cse is None:
+            yield Finding(("procedure", "date_derniere_reunion_cse"), (
+                "clé obligatoire pour une procédure « collectif_10_et_plus » avec CSE : les documents "
+                "sont remis à l'issue de la dernière réunion du CSE (C. trav. L1233-38 ; R-11)"),
+                at=("procedure",))
+    else:
+        yield from _require_interview(d)
+    if p.date_notification_projet_administration is None and e.procedure_collective is None:
+        yield Finding(("procedure", "date_notification_projet_administration"), (
+            "clé obligatoire pour une procédure « collectif_10_et_plus » : date de notification du "
+            "projet de licenciement à la DREETS, point de départ du délai de 30 jours avant l'envoi "
+            "des lettres (C. trav. L1233-46, L1233-39 ; R-24)"), at=("procedure",))
+
+
+def _before(later: tuple, later_day: Optional[date], earlier_day: Optional[date],
+            what: str) -> Iterator[Finding]:
+    if later_day is not None and earlier_day is not None and later_day < earlier_day:
+        yield Finding(later, what.format(later=_d(later_day), earlier=_d(earlier_day)))
+
+
+def _procedure_chronology(d: Dossier) -> Iterator[Finding]:
+    p = d.procedure
+    yield from _before(("procedure", "date_derniere_reunion_cse"), p.date_derniere_reunion_cse,
+                       p.date_convocation_premiere_reunion_cse,
+                       "la dernière réunion du CSE ({later}) précède la convocation à la première "
+                       "réunion ({earlier}) : dates incohérentes")
+    yield from _before(("procedure", "date_decision_administration"), p.date_decision_administration,
+                       p.date_notification_projet_administration,
+                       "la décision administrative ({later}) précède la notification du projet à "
+                       "l'administration ({earlier}) : dates incohérentes")
+    for key in ("date_entretien_prealable", "date_derniere_reunion_cse"):
+        yield from _before(("procedure", key), getattr(p, key), p.date_engagement,
+                           "cette date ({later}) précède l'engagement de la procédure "
+                           "(« procedure.date_engagement » : {earlier}) : dates incohérentes")
+
+
+def _matricules(d: Dossier) -> Iterator[Finding]:
+    first: dict[str, int] = {}
+    for i, s in enumerate(d.salaries):
+        if s.matricule in first:
+            yield Finding(_sal(i, "matricule"), (
+                f"le matricule « {s.matricule} » est déjà celui de salaries[{first[s.matricule]}] : "
+                "chaque matricule doit être unique dans le dossier"))
+        else:
+            first[s.matricule] = i
+
+
+# --- employees -----------------------------------------------------------------------------------
+
+def _interview(d: Dossier, s: Salarie) -> Optional[date]:
+    return s.date_entretien_prealable or d.procedure.date_entretien_prealable
+
+
+def _has_cse_consultation(d: Dossier) -> bool:
+    """10+ dismissals with a CSE: no entretien préalable except for protected employees (L1233-38)."""
+    p = d.procedure
+    return (p.type == "collectif_10_et_plus" and p.cse is True) or (p.type == "pse" and p.cse is not False)
+
+
+def _handover(d: Dossier, s: Salarie) -> Optional[tuple[date, str]]:
+    """The handover date when the case fixes it (R-10 to R-12, R-51), with what it is."""
+    p = d.procedure
+    if s.date_remise is not None:
+        return s.date_remise, "date de remise"
+    if s.date_entretien_prealable is not None:
+        return s.date_entretien_prealable, "entretien préalable"
+    if p.type == "pse" and p.date_decision_administration is not None:
+        return p.date_decision_administration + timedelta(days=1), "lendemain de la décision administrative"
+    if p.type == "collectif_10_et_plus" and p.cse and p.date_derniere_reunion_cse is not None:
+        return p.date_derniere_reunion_cse, "dernière réunion du CSE"
+    if p.date_entretien_prealable is not None:
+        return p.date_entretien_prealable, "entretien préalable"
+    return None
+
+
+def _salarie(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
+    cal = calendar_for(d.employeur, s)
+    if s.salaire_brut_mensuel is None and s.salaires_12_derniers_mois is None:
+        yield Finding(_sal(i, "salaire_brut_mensuel"), (
+            "clé obligatoire : donnez « salaire_brut_mensuel » ou « salaires_12_derniers_mois » "
+            "(salaire de référence de l'indemnité de licenciement et du préavis)"), at=_sal(i))
+    if s.salarie_protege is not None:
+        yield from _protected(d, i, s)
+    yield from _convocation(d, i, s, cal)
+    yield from _maternity(d, i, s, cal)
+    yield from _employee_chronology(d, i, s)
+    if s.zone is not None and s.lieu_travail is not None:
+        derived = zone_from_postal_code(s.lieu_travail.code_postal)
+        if derived != s.zone:
+            yield Finding(_sal(i, "zone"), (
+                f"la zone « {s.zone} » ne correspond pas au lieu de travail ({s.lieu_travail.code_postal}, "
+                f"« {derived} ») : vérifiez les jours fériés retenus (R-16, R-48)"), bloquant=False)
+
+
+def _protected(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
+    if _has_cse_consultation(d) and s.date_entretien_prealable is None:
+        yield Finding(_sal(i, "date_entretien_prealable"), (
+            "salarié protégé dans un licenciement d'au moins 10 salariés avec CSE : il a toujours un "
+            "entretien préalable, lors duquel les documents du CSP lui sont remis ; donnez sa date "
+            "propre (C. trav. L1233-38 ; R-51)"), at=_sal(i, "salarie_protege"))
+    notified = s.salarie_protege.date_notification_autorisation
+    interview = _interview(d, s)
+    if notified is not None and interview is not None and notified < interview:
+        yield Finding(_sal(i, "salarie_protege", "date_notification_autorisation"), (
+            f"la décision sur l'autorisation de licenciement ({_d(notified)}) précède l'entretien "
+            f"préalable ({_d(interview)}) : la demande d'autorisation suit l'entretien (R-51)"))
+
+
+def _convocation(d: Dossier, i: int, s: Salarie, cal: Calendar) -> Iterator[Finding]:
+    """R-50: the interview is held after 5 full jours ouvrables following the convocation."""
+    interview = _interview(d, s)
+    if s.date_convocation is None or interview is None:
+        return
+    last, _ = cal.end_of_jours_ouvrables(s.date_convocation, DELAI_CONVOCATION)
+    if interview <= last:
+        yield Finding(_sal(i, "date_convocation"), (
+            f"l'entretien préalable du {_d(interview)} est trop proche de la présentation de la "
+            f"convocation du {_d(s.date_convocation)} : il doit avoir lieu après 5 jours ouvrables "
+            f"pleins (jour de présentation exclu, délai prorogé au premier jour ouvré), donc au plus "
+            f"tôt le {_d(last + timedelta(days=1))} (C. trav. L1233-11, R1231-1 ; R-50)"))
+
+
+def _maternity(d: Dossier, i: int, s: Salarie, cal: Calendar) -> Iterator[Finding]:
+    """R-13 review correction: no convocation (nor proposal) during the absolute protection."""
+    end = s.fin_protection_maternite
+    if end is None:
+        return
+    interview = _interview(d, s)
+    if s.date_convocation is not None:
+        act, detail = s.date_convocation, f"la convocation à l'entretien préalable, présentée le {_d(s.date_convocation)}"
+    elif interview is not None:
+        act = cal.latest_start_before(interview, DELAI_CONVOCATION)
+        detail = (f"la convocation à l'entretien préalable du {_d(interview)}, présentée au plus tard le "
+                  f"{_d(act)} (5 jours ouvrables avant l'entretien, R-50)")
+    else:
+        handover = _handover(d, s)
+        if handover is None:
+            return
+        act, detail = handover[0], f"la remise des documents du CSP ({handover[1]}, {_d(handover[0])})"
+    if act <= end:
+        yield Finding(_sal(i, "fin_protection_maternite"), (
+            f"{detail} intervient pendant la protection absolue liée au congé de maternité, qui court "
+            f"jusqu'au {_d(end)} inclus : c'est une mesure préparatoire au licenciement, qui le rend nul "
+            "même si l'entretien a lieu après la fin de la protection (Cass. soc. 29/11/2023 n°22-15.794 ; "
+            f"C. trav. L1225-4 ; R-13) ; rien ne peut être engagé avant le {_d(end + timedelta(days=1))}"))
+
+
+def _employee_chronology(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
+    interview = _interview(d, s)
+    handover = _handover(d, s)
+    # Seniority starts before anything the procedure does.
+    events = [(s.date_convocation, "la convocation à l'entretien préalable"),
+              (interview, "l'entretien préalable"),
+              (handover[0] if handover else None, "la remise des documents du CSP")]
+    known = [(day, what) for day, what in events if day is not None]
+    if known:
+        first_day, what = min(known)
+        if s.date_entree > first_day:
+            yield Finding(_sal(i, "date_entree"), (
+                f"la date d'entrée ({_d(s.date_entree)}) est postérieure à {what} ({_d(first_day)}) : "
+                "dates incohérentes"))
+    if s.date_remise is not None:
+        yield from _remise_trigger(d, i, s, interview)
+    if handover is None:
+        return
+    day, what = handover
+    if s.reponse is not None and s.reponse.date < day:
+        yield Finding(_sal(i, "reponse", "date"), (
+            f"la réponse du salarié ({_d(s.reponse.date)}) précède la remise des documents du CSP "
+            f"({what} : {_d(day)}) : le délai de réflexion court à compter de la remise (R-15, R-19)"))
+    if s.date_envoi_lettre is not None and s.date_envoi_lettre < day:
+        yield Finding(_sal(i, "date_envoi_lettre"), (
+            f"la lettre recommandée ({_d(s.date_envoi_lettre)}) ne peut précéder la remise des documents "
+            f"du CSP ({what} : {_d(day)}) : le CSP est proposé avant la notification (R-27, A13)"))
+
+
+def _remise_trigger(d: Dossier, i: int, s: Salarie, interview: Optional[date]) -> Iterator[Finding]:
+    """An overridden handover date cannot precede the event the law attaches it to."""
+    p = d.procedure
+    remise = s.date_remise
+    if p.type == "pse" and s.date_entretien_prealable is None:
+        if p.date_decision_administration is not None and remise <= p.date_decision_administration:
+            yield Finding(_sal(i, "date_remise"), (
+                f"remise le {_d(remise)} : dans un PSE, les documents du CSP sont remis au lendemain de la "
+                f"notification de la décision administrative ({_d(p.date_decision_administration)}), "
+                "pas avant (C. trav. L1233-66 ; R-12)"))
+    elif _has_cse_consultation(d) and s.date_entretien_prealable is None:
+        if p.date_derniere_reunion_cse is not None and remise < p.date_derniere_reunion_cse:
+            yield Finding(_sal(i, "date_remise"), (
+                f"remise le {_d(remise)} : les documents du CSP sont remis à l'issue de la dernière réunion "
+                f"du CSE ({_d(p.date_derniere_reunion_cse)}), pas avant (C. trav. L1233-38 ; R-11)"))
+    elif interview is not None and remise < interview:
+        yield Finding(_sal(i, "date_remise"), (
+            f"remise le {_d(remise)} : les documents du CSP sont remis lors de l'entretien préalable "
+            f"({_d(interview)}) ou après (salarié absent, R-14), pas avant (C. trav. L1233-66 ; R-10)"))

@@ -1,0 +1,175 @@
+"""Loading a case file: YAML (and its employees' CSV) → validated ``Dossier``, or every error at once.
+
+    >>> charged = load_dossier("cases/individuel.yaml")
+    >>> charged.dossier.salaries[0].matricule
+
+Errors (``DossierInvalide``) carry the file, the 1-based line, the key path and a French message;
+see ``errors.py`` for the conventions. Order of work: read and parse the YAML (a syntax error stops
+there), read the CSV if any, validate against the model (all errors), then, only if the model is
+valid, the cross-field checks of ``checks.py`` (all errors). Non-blocking findings are returned as
+``avertissements``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+
+from pydantic import ValidationError
+
+from .checks import check_dossier
+from .csv_source import read_salaries_csv
+from .errors import DossierInvalide, ErreurDossier
+from .messages import french_message
+from .model import Dossier
+from .yaml_source import YamlSyntaxError, read_yaml
+
+SALARIES = ("salaries",)
+SALARIES_CSV = ("salaries_csv",)
+
+
+@dataclass(frozen=True)
+class ChargedDossier:
+    dossier: Dossier
+    chemin: Path
+    nom: str  # file stem: names the outputs
+    sources: tuple[Path, ...]  # the case file, then the CSV file if any
+    avertissements: tuple[ErreurDossier, ...] = ()
+    localisateur: Optional["Locator"] = field(default=None, compare=False, repr=False)
+
+
+def format_path(loc: tuple) -> str:
+    """("salaries", 3, "date_entree") -> "salaries[3].date_entree"."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class Locator:
+    """Turns a key path into (file, line, CSV column)."""
+
+    def __init__(self, fichier: str, lines: dict[tuple, int]):
+        self.fichier = fichier
+        self.lines = lines
+        self.csv_fichier: Optional[str] = None
+        self.csv_lines: list[int] = []
+
+    def attach_csv(self, fichier: str, row_lines: list[int]) -> None:
+        self.csv_fichier, self.csv_lines = fichier, row_lines
+
+    def in_csv(self, loc: tuple) -> bool:
+        return (self.csv_fichier is not None and len(loc) >= 2 and loc[0] == "salaries"
+                and isinstance(loc[1], int))
+
+    def line(self, loc: tuple) -> Optional[int]:
+        """Line of ``loc``, else of its nearest written parent."""
+        if self.in_csv(loc):
+            index = loc[1]
+            return self.csv_lines[index] if 0 <= index < len(self.csv_lines) else None
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return None
+
+    def erreur(self, loc: tuple, message: str, at: Optional[tuple] = None,
+               line: Optional[int] = None) -> ErreurDossier:
+        """An error about key path ``loc``, placed at the line of ``at`` (default ``loc``)."""
+        at = loc if at is None else at
+        if line is None:
+            line = self.line(at)
+        if self.in_csv(at):
+            column = ".".join(p for p in at[2:] if isinstance(p, str)) or None
+            return ErreurDossier(self.csv_fichier, line, format_path(loc), message, column)
+        return ErreurDossier(self.fichier, line, format_path(loc), message)
+
+
+def _read_text(path: Path, fichier: str) -> str:
+    if not path.exists():
+        raise DossierInvalide([ErreurDossier(fichier, None, "", "fichier introuvable")])
+    if not path.is_file():
+        raise DossierInvalide([ErreurDossier(fichier, None, "", "ce chemin n'est pas un fichier")])
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DossierInvalide([ErreurDossier(
+            fichier, line, "", "le fichier n'est pas encodé en UTF-8 : enregistrez-le en UTF-8")]) from None
+
+
+def _parse(text: str, fichier: str):
+    try:
+        document = read_yaml(text)
+    except YamlSyntaxError as error:
+        raise DossierInvalide([ErreurDossier(fichier, error.line, "", error.message)]) from None
+    if not isinstance(document.data, dict):
+        raise DossierInvalide([ErreurDossier(
+            fichier, 1, "",
+            "le dossier doit être un groupe de clés (employeur, procedure, salaries), pas une liste ni un texte")])
+    return document
+
+
+def _employees_from_csv(data: dict, path: Path, locator: Locator, errors: list[ErreurDossier],
+                        sources: list[Path]) -> bool:
+    """Fill ``data["salaries"]`` from the CSV; False when no employee could be read."""
+    name = data["salaries_csv"]
+    if not isinstance(name, str) or not name.strip():
+        errors.append(locator.erreur(SALARIES_CSV, "attendu le nom d'un fichier CSV placé à côté du dossier"))
+        return False
+    csv_path = path.parent / name.strip()
+    if not csv_path.is_file():
+        errors.append(locator.erreur(SALARIES_CSV, f"fichier CSV introuvable : {csv_path}"))
+        return False
+    sources.append(csv_path)
+    employees = read_salaries_csv(csv_path)
+    locator.attach_csv(str(csv_path), employees.row_lines)
+    for problem in employees.problems:
+        if problem.loc:
+            errors.append(locator.erreur(problem.loc, problem.message, line=problem.line))
+        else:
+            errors.append(ErreurDossier(str(csv_path), problem.line, "", problem.message, problem.column))
+    if not employees.rows:
+        return False
+    data["salaries"] = employees.rows
+    return True
+
+
+def load_dossier(path: Union[str, Path]) -> ChargedDossier:
+    """Load, validate and check a case file; raises ``DossierInvalide`` with every error found."""
+    path = Path(path)
+    fichier = str(path)
+    document = _parse(_read_text(path, fichier), fichier)
+    locator = Locator(fichier, document.lines)
+    errors = [locator.erreur(p.loc, p.message, line=p.line) for p in document.problems]
+    data = dict(document.data)
+    sources = [path]
+
+    salaries_ok = True  # False: the problem with "salaries" is already reported
+    if "salaries_csv" in data and "salaries" in data:
+        errors.append(locator.erreur(SALARIES_CSV, "donnez soit « salaries » (la liste des salariés), "
+                                     "soit « salaries_csv » (un fichier CSV), pas les deux"))
+        salaries_ok = False
+    elif "salaries_csv" in data:
+        salaries_ok = _employees_from_csv(data, path, locator, errors, sources)
+    elif "salaries" not in data:
+        errors.append(locator.erreur(SALARIES, "clé obligatoire manquante : donnez la liste « salaries » "
+                                     "ou un fichier « salaries_csv: salaries.csv »"))
+        salaries_ok = False
+
+    dossier = None
+    try:
+        dossier = Dossier.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            if not salaries_ok and loc[:1] == SALARIES:
+                continue
+            errors.append(locator.erreur(loc, french_message(error, from_csv=locator.in_csv(loc))))
+    findings = check_dossier(dossier) if dossier is not None else []
+    errors += [locator.erreur(f.loc, f.message, at=f.at) for f in findings if f.bloquant]
+    if errors or dossier is None:
+        raise DossierInvalide(errors, fichier)
+    warnings = tuple(locator.erreur(f.loc, f.message, at=f.at) for f in findings if not f.bloquant)
+    return ChargedDossier(dossier, path, path.stem, tuple(sources), warnings, locator)

@@ -1,0 +1,196 @@
+"""Reading a case file's YAML safely, keeping the line of every key.
+
+The text is composed into nodes with ``yaml.SafeLoader`` (no Python object can be built) and turned
+into plain data here, so that:
+- every key path gets its line (``lines[("salaries", 3, "date_entree")] == 42``), lines 1-based;
+- duplicate keys are errors (PyYAML silently keeps the last one);
+- values the model expects as text, dates or numbers are kept as written (``01000`` stays a postal
+  code, ``2025-02-30`` does not crash the timestamp constructor, ``2850.10`` stays exact);
+- ``oui`` / ``non`` are accepted for yes/no keys.
+Merge keys (``<<: *defaut``) and anchors are supported; any other tag (``!!python/...``) is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .fields import BOOL, DATE, DECIMAL, INT, STR, kind_at
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_MAX_NODES = 200_000  # guards against alias bombs
+
+Loc = tuple  # key path: str keys and int list indices
+
+
+@dataclass
+class Problem:
+    loc: Loc
+    line: Optional[int]
+    message: str
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: Optional[int], message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+# PyYAML's scanner/parser messages, said in French (matched on a fragment of the English text).
+_SYNTAX = (
+    ("mapping values are not allowed", "« : » inattendu (mettez entre guillemets une valeur qui contient « : », ou vérifiez l'indentation)"),
+    ("could not find expected ':'", "« : » attendu après la clé"),
+    ("'\\t'", "tabulation interdite : indentez avec des espaces"),
+    ("expected <block end>", "indentation incohérente"),
+    ("did not find expected key", "indentation incohérente ou clé attendue"),
+    ("did not find expected '-'", "élément de liste attendu (« - ») : vérifiez l'indentation"),
+    ("expected ',' or ']'", "liste entre crochets mal fermée (« , » ou « ] » attendu)"),
+    ("expected ',' or '}'", "groupe entre accolades mal fermé (« , » ou « } » attendu)"),
+    ("unexpected end of stream", "fin de fichier inattendue (guillemet ou crochet non fermé ?)"),
+    ("undefined alias", "référence (*ancre) à une ancre non définie"),
+    ("duplicate anchor", "ancre (&ancre) définie deux fois"),
+    ("unknown escape character", "séquence d'échappement inconnue entre guillemets doubles"),
+    ("found another document", "le fichier contient plusieurs documents YAML (« --- ») ; un seul est attendu"),
+)
+
+
+def _syntax_message(error: yaml.YAMLError) -> tuple[Optional[int], str]:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    english = " ".join(str(x) for x in (getattr(error, "context", None), getattr(error, "problem", None)) if x)
+    french = next((fr for en, fr in _SYNTAX if en in english), "syntaxe YAML invalide")
+    if mark is None:
+        return None, french
+    return mark.line + 1, f"{french} (colonne {mark.column + 1})"
+
+
+def read_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document into plain data with lines; raises YamlSyntaxError."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise YamlSyntaxError(line, f"caractère interdit dans un fichier YAML (U+{ord(error.character):04X})") from None
+    except yaml.YAMLError as error:
+        line, message = _syntax_message(error)
+        raise YamlSyntaxError(line, message) from None
+    if root is None:
+        raise YamlSyntaxError(None, "le fichier est vide")
+    return _Builder().build(root)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.doc = YamlDocument(data=None)
+        self.constructor = SafeConstructor()
+        self.count = 0
+        self.active: set[int] = set()
+
+    def build(self, root: Node) -> YamlDocument:
+        self.doc.data = self.value(root, ())
+        return self.doc
+
+    def problem(self, loc: Loc, node: Node, message: str) -> None:
+        self.doc.problems.append(Problem(loc, node.start_mark.line + 1, message))
+
+    def value(self, node: Node, loc: Loc) -> Any:
+        self.count += 1
+        if self.count > _MAX_NODES:
+            raise YamlSyntaxError(node.start_mark.line + 1, "fichier trop volumineux (trop de références YAML)")
+        if id(node) in self.active:
+            self.problem(loc, node, "référence YAML circulaire (une ancre se contient elle-même)")
+            return None
+        self.active.add(id(node))
+        try:
+            if isinstance(node, MappingNode):
+                return self.mapping(node, loc)
+            if isinstance(node, SequenceNode):
+                return self.sequence(node, loc)
+            return self.scalar(node, loc)
+        finally:
+            self.active.discard(id(node))
+
+    def _tag_ok(self, node: Node, loc: Loc, expected: str) -> bool:
+        if node.tag == _TAG + expected:
+            return True
+        self.problem(loc, node, f"étiquette YAML non autorisée : {node.tag}")
+        return False
+
+    def mapping(self, node: MappingNode, loc: Loc) -> Optional[dict]:
+        if not self._tag_ok(node, loc, "map"):
+            return None
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        merged: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self.merge(value_node, loc, merged)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.problem(loc, key_node, "clé invalide : une clé doit être un simple mot")
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                self.problem(loc + (key,), key_node, f"clé en double (déjà donnée ligne {seen[key]})")
+                continue
+            seen[key] = line
+            self.doc.lines[loc + (key,)] = line
+            result[key] = self.value(value_node, loc + (key,))
+        for key, value in merged.items():
+            result.setdefault(key, value)
+        return result
+
+    def merge(self, node: Node, loc: Loc, into: dict) -> None:
+        """``<<: *a`` or ``<<: [*a, *b]``: keys not given explicitly; earlier sources win."""
+        sources = node.value if isinstance(node, SequenceNode) else [node]
+        for source in sources:
+            if not isinstance(source, MappingNode):
+                self.problem(loc, source, "« << » doit faire référence à un groupe de clés")
+                continue
+            saved = dict(self.doc.lines)
+            values = self.mapping(source, loc) or {}
+            # lines of merged keys: where they are written (in the anchored mapping), unless explicit
+            for path, line in self.doc.lines.items():
+                if path not in saved:
+                    saved[path] = line
+            self.doc.lines = saved
+            for key, value in values.items():
+                into.setdefault(key, value)
+
+    def sequence(self, node: SequenceNode, loc: Loc) -> Optional[list]:
+        if not self._tag_ok(node, loc, "seq"):
+            return None
+        items = []
+        for index, item in enumerate(node.value):
+            self.doc.lines[loc + (index,)] = item.start_mark.line + 1
+            items.append(self.value(item, loc + (index,)))
+        return items
+
+    def scalar(self, node: ScalarNode, loc: Loc) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            self.problem(loc, node, f"étiquette YAML non autorisée : {node.tag}")
+            return node.value
+        if node.tag == _TAG + "null":
+            return None
+        kind = kind_at(loc)
+        if kind in (STR, DATE, DECIMAL, INT):
+            return node.value  # as written: the model validates and converts it
+        if kind == BOOL and node.value.lower() in ("oui", "non"):
+            return node.value.lower() == "oui"
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            return node.value
