@@ -95,6 +95,12 @@ def _statutory(zone: str, year: int) -> tuple[tuple[date, str], ...]:
     return tuple(sorted(result.items()))
 
 
+@lru_cache(maxsize=1024)
+def _holidays(cal: "Calendar", year: int) -> dict[date, str]:
+    # Shared, never mutated by callers: Calendar.holidays returns it read-only by convention.
+    return cal._build_holidays(year)
+
+
 def french_weekday(d: date) -> str:
     return _FRENCH_WEEKDAYS[d.weekday()]
 
@@ -111,6 +117,9 @@ class Calendar:
     good_friday: bool = True
 
     def holidays(self, year: int) -> dict[date, str]:
+        return _holidays(self, year)
+
+    def _build_holidays(self, year: int) -> dict[date, str]:
         days = dict(_statutory(self.zone, year))
         if self.zone == "alsace-moselle" and not self.good_friday:
             days = {d: n for d, n in days.items() if "Vendredi saint" not in n}

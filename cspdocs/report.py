@@ -14,6 +14,8 @@ from .engine.facts import ResultatDossier, ResultatSalarie
 
 def _plain(value: Any) -> Any:
     """JSON-ready value: ISO dates, Decimal as numbers (integral ones as integers)."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -32,6 +34,10 @@ def _ordered(values: dict[str, Any], contract: tuple[str, ...]) -> dict[str, Any
     return out
 
 
+def _explication_json(e) -> dict[str, Any]:
+    return {"fait": e.fait, "valeur": _plain(e.valeur), "raisonnement": e.raisonnement, "sources": list(e.sources)}
+
+
 def salarie_json(r: ResultatSalarie) -> dict[str, Any]:
     return {
         "matricule": r.salarie.matricule,
@@ -39,10 +45,7 @@ def salarie_json(r: ResultatSalarie) -> dict[str, Any]:
         "dates": _ordered(r.dates, CONTRACT_DATE_KEYS),
         "lettre": _plain(r.lettre),
         "montants": _ordered(r.montants, CONTRACT_AMOUNT_KEYS),
-        "explications": [
-            {"fait": e.fait, "valeur": _plain(e.valeur), "raisonnement": e.raisonnement, "sources": list(e.sources)}
-            for e in r.explications
-        ],
+        "explications": [_explication_json(e) for e in r.explications],
         "avertissements": list(r.avertissements),
         # added keys
         "zone": r.zone,

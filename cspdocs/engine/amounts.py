@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from .dates import add_months, fr
@@ -17,16 +18,10 @@ ZERO = Decimal("0")
 
 def eur(x: Decimal) -> str:
     """French amount for explanations: 8 233,33 €."""
-    q = money(x)
-    sign = "-" if q < 0 else ""
-    units, cents = f"{abs(q):.2f}".split(".")
-    groups = []
-    while units:
-        groups.insert(0, units[-3:])
-        units = units[:-3]
-    return f"{sign}{' '.join(groups)},{cents} €"
+    return f"{money(x):,.2f} €".replace(",", " ").replace(".", ",")
 
 
+@lru_cache(maxsize=16)
 def _frac(text: str) -> Fraction:
     return Fraction(text)
 
@@ -54,6 +49,7 @@ def years_months(months: int) -> str:
     return " et ".join(parts)
 
 
+@lru_cache(maxsize=256)
 def legal_notice_months(seniority_months: int, disabled: bool) -> Fact:
     """R-46: L1234-1 legal notice; L5213-9 doubles it for disabled workers, capped at 3 months."""
     if seniority_months < 6:
@@ -183,6 +179,11 @@ def legal_severance(
     fractions: dict[str, str],
     minimum_months: int,
 ) -> Fact:
+    return _legal_severance(months, reference, fractions["jusqu_a_10_ans"], fractions["au_dela_de_10_ans"], minimum_months)
+
+
+@lru_cache(maxsize=8192)
+def _legal_severance(months: int, reference: Decimal, low_text: str, high_text: str, minimum_months: int) -> Fact:
     """R-45: R1234-2 fractions per year (complete months only, R1234-1), due from the minimum
     seniority of L1234-9."""
     src = ("C. trav. art. L1234-9", "C. trav. art. R1234-1", "C. trav. art. R1234-2")
@@ -192,10 +193,11 @@ def legal_severance(
             f"Ancienneté de {years_months(months)}, inférieure à {minimum_months} mois : pas d'indemnité légale.",
             src,
         )
-    low, high = _frac(fractions["jusqu_a_10_ans"]), _frac(fractions["au_dela_de_10_ans"])
+    low, high = _frac(low_text), _frac(high_text)
     first, rest = min(months, 120), max(months - 120, 0)
-    amount = Fraction(reference) * (first * low + rest * high) / 12
-    value = Decimal(amount.numerator) / Decimal(amount.denominator)
+    # One exact division: reference x (first x low + rest x high) / 12, as a single fraction.
+    numerator = first * low.numerator * high.denominator + rest * high.numerator * low.denominator
+    value = reference * numerator / (12 * low.denominator * high.denominator)
     detail = f"{years_months(first)} × {low} × {eur(reference)}"
     if rest:
         detail += f" + {years_months(rest)} × {high} × {eur(reference)}"

@@ -1,12 +1,14 @@
 """Pure date rules of the CSP procedure (legal-rules.md R-10 to R-39, R-50 to R-54).
 
 Every function returns a ``Fact``: the value, the reasoning in French with its intermediate
-values, and the sources. No function reads the clock or the case file.
+values, and the sources. No function reads the clock or the case file, so each is memoised:
+in a batch, employees sharing a handover date share one immutable fact.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Optional
 
 from ..calendar import Calendar, french_weekday
@@ -24,7 +26,7 @@ def fr(d: Optional[date]) -> str:
     """Short French rendering of a date in explanations: 'mardi 24/03/2026'."""
     if d is None:
         return "inconnue"
-    return f"{french_weekday(d)} {d:%d/%m/%Y}"
+    return f"{french_weekday(d)} {d.day:02d}/{d.month:02d}/{d.year}"
 
 
 def add_months(d: date, months: int) -> date:
@@ -48,6 +50,7 @@ def _prorogation_text(skipped: list[str], landing: date) -> str:
     )
 
 
+@lru_cache(maxsize=4096)
 def reflection_start(remise: date) -> Fact:
     start = remise + timedelta(days=1)
     return Fact(
@@ -57,6 +60,7 @@ def reflection_start(remise: date) -> Fact:
     )
 
 
+@lru_cache(maxsize=4096)
 def reflection_last_day(remise: date, cal: Calendar, duree: int = 21) -> Fact:
     """R-15, R-16, A1: 21 calendar days from the day after the handover, prorogued past
     Saturdays, Sundays and holidays of the place of work."""
@@ -71,6 +75,7 @@ def reflection_last_day(remise: date, cal: Calendar, duree: int = 21) -> Fact:
     )
 
 
+@lru_cache(maxsize=4096)
 def protected_last_day(standard: date, notification: date, cal: Calendar) -> tuple[Fact, date]:
     """R-20, A2: the period "est prolongé jusqu'au lendemain de la date de notification à
     l'employeur de la décision de l'autorité administrative"; never shorter than 21 days, and the
@@ -92,6 +97,7 @@ def protected_last_day(standard: date, notification: date, cal: Calendar) -> tup
     )
 
 
+@lru_cache(maxsize=4096)
 def earliest_letter_l1233_15(interview: date, cal: Calendar, jours: int) -> tuple[Fact, date]:
     """R-22, R-23, A3: no dispatch less than 7 (15 for a cadre's individual dismissal) jours
     ouvrables after the scheduled interview; the letter may leave the day after the last day.
@@ -117,6 +123,7 @@ def earliest_letter_l1233_15(interview: date, cal: Calendar, jours: int) -> tupl
     )
 
 
+@lru_cache(maxsize=4096)
 def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int = 30) -> tuple[Fact, date]:
     """R-24: 10+ dismissals in an undertaking of fewer than 50: 30 calendar days from the
     notification of the project to the administration, prorogued, letter from the next day."""
@@ -136,6 +143,7 @@ def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int = 30)
     )
 
 
+@lru_cache(maxsize=4096)
 def csp_end(debut: date, months: int = 12) -> Fact:
     """R-38, R-39, A5, A6: 12 months date to date, anniversary rolled forward, minus one day."""
     anniversary = add_months(debut, months)
@@ -151,6 +159,7 @@ def csp_end(debut: date, months: int = 12) -> Fact:
     )
 
 
+@lru_cache(maxsize=4096)
 def tenth_month_end(debut: date) -> Fact:
     anniversary = add_months(debut, 10)
     end = anniversary - timedelta(days=1)
@@ -162,6 +171,7 @@ def tenth_month_end(debut: date) -> Fact:
     )
 
 
+@lru_cache(maxsize=4096)
 def employer_payment_due(debut_csp: date) -> Fact:
     """R-43: 25th of the second calendar month after the start of the CSP; no prorogation."""
     month = debut_csp.month + 2
@@ -176,6 +186,7 @@ def employer_payment_due(debut_csp: date) -> Fact:
     )
 
 
+@lru_cache(maxsize=4096)
 def rehiring_priority_end(rupture: date) -> Fact:
     """R-32: one year from the rupture for an adherent (review correction)."""
     end = add_months(rupture, 12)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Optional
 
 from ..case.model import Dossier, Salarie
@@ -70,6 +70,7 @@ class ResultatDossier:
 
 def money(x: Decimal) -> Decimal:
     """Round half-up to the cent (only at the end of a computation)."""
-    from decimal import ROUND_HALF_UP
+    return x.quantize(_CENT, rounding=ROUND_HALF_UP)
 
-    return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+_CENT = Decimal("0.01")
