@@ -103,6 +103,10 @@ _VARIANTS = {
 }
 
 
+def _num(v: Any) -> str:
+    return str(v).replace(".", ",")
+
+
 def _money(v: Any) -> str:
     return "—" if v is None else eur(v)
 
@@ -116,8 +120,8 @@ def salarie_text(r: ResultatSalarie, detail: bool = True) -> str:
     lines.append(f"    {'Lettre recommandée':<36} {_VARIANTS[r.lettre.get('variante')]}")
     m = r.montants
     lines += ["", "  Montants"]
-    lines.append(f"    {'Ancienneté (fin du préavis)':<36} {m['anciennete_annees']} ans")
-    lines.append(f"    {'Préavis':<36} {m['preavis_mois']} mois")
+    lines.append(f"    {'Ancienneté (fin du préavis)':<36} {_num(m['anciennete_annees'])} ans")
+    lines.append(f"    {'Préavis':<36} {_num(m['preavis_mois'])} mois")
     for key, label in _AMOUNT_LABELS:
         lines.append(f"    {label:<36} {_money(m.get(key))}")
     pen = m["penalite_defaut_proposition"]

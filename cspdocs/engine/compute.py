@@ -235,7 +235,7 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
     fin21_fact = D.reflection_last_day(remise, cal, duree)
     fin21 = c.date("fin_delai_reflexion_21_jours", fin21_fact)
     if fin21 != remise + timedelta(days=duree):
-        c.warn(f"A1 : le {duree}e jour tombe un samedi, un dimanche ou un jour férié : le délai de réflexion est prorogé au {D.fr(fin21)} (jamais un samedi).")
+        c.warn(f"A1 : le {duree}e jour du délai de réflexion tombe un samedi, un dimanche ou un jour férié : il est prorogé au {D.fr(fin21)} (jamais un samedi).")
     fin: Optional[date]
     if not protected:
         fin = c.date("fin_delai_reflexion", fin21_fact)
@@ -595,7 +595,9 @@ def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Op
     if cal.zone == "saint-martin":
         c.warn("A7 : Saint-Martin : les 27 et 28 mai sont tous deux traités comme fériés (textes incertains) ; délais allongés en conséquence.")
     if cal.zone == "alsace-moselle" and cal.good_friday:
-        last = max(d for d in c.dates.values() if isinstance(d, date))
+        # Only the délais counted on the calendar: the reflection period and the letter's délai.
+        bounds = [c.dates.get(k) for k in ("fin_delai_reflexion", "fin_delai_reflexion_21_jours", "envoi_lettre_au_plus_tot")]
+        last = max(d for d in bounds if d)
         for year in range(remise.year, last.year + 1):
             for d, name in cal.holidays(year).items():
                 if "Vendredi saint" in name and remise <= d <= last:
