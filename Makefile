@@ -16,8 +16,16 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 
+CASES  := cases/individuel.yaml cases/collectif-alsace.yaml cases/pse.yaml cases/mayotte.yaml cases/csv/collectif-csv.yaml
+
 demo: install
-	$(BIN)/cspdocs compute $(CASE)
+	@mkdir -p output
+	@for c in $(CASES); do \
+	  n=$$(basename $$c .yaml); \
+	  $(BIN)/cspdocs compute $$c --format json > output/$$n.json || exit 1; \
+	  echo "output/$$n.json"; \
+	done
+	$(BIN)/cspdocs compute $(CASE) --sans-explications
 
 test: install-test
 	$(BIN)/python -m pytest -q
