@@ -34,6 +34,11 @@ def _d(day: date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
+def _n(number: int) -> str:
+    """1200 -> "1 200" (French thousands separator)."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
 def _sal(i: int, *keys: str) -> tuple:
     return ("salaries", i) + keys
 
@@ -58,7 +63,7 @@ def _employer(d: Dossier) -> Iterator[Finding]:
                                ("effectif_groupe", e.effectif_groupe, "le groupe")):
             if size is not None and size >= CONGE_RECLASSEMENT_SEUIL:
                 yield Finding(("employeur", key), (
-                    f"{who} compte {size} salariés (1 000 ou plus) : l'employeur est soumis au congé de "
+                    f"{who} compte {_n(size)} salariés (1 000 ou plus) : l'employeur est soumis au congé de "
                     "reclassement, qu'il doit proposer à la place du CSP (C. trav. L1233-71) ; le CSP "
                     "n'est dû quelle que soit la taille qu'en redressement ou liquidation judiciaire "
                     "(L1233-75) : renseignez alors « employeur.procedure_collective » (R-07)"))
@@ -122,7 +127,7 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
                 "(C. trav. L1233-57-4, L1233-66 ; R-12)"), at=("procedure",))
         if e.effectif < PSE_SEUIL:
             yield Finding(("employeur", "effectif"), (
-                f"PSE dans une entreprise de {e.effectif} salariés : la validation ou l'homologation "
+                f"PSE dans une entreprise de {_n(e.effectif)} salariés : la validation ou l'homologation "
                 "administrative (L1233-57-4) ne concerne que les entreprises de 50 salariés ou plus ; "
                 "vérifiez le type de procédure (R-12, R-24)"), bloquant=False)
     yield from _procedure_chronology(d)
@@ -132,7 +137,7 @@ def _collectif_10(d: Dossier) -> Iterator[Finding]:
     p, e = d.procedure, d.employeur
     if e.effectif >= PSE_SEUIL:
         yield Finding(("procedure", "type"), (
-            f"procédure « collectif_10_et_plus » dans une entreprise de {e.effectif} salariés : à partir "
+            f"procédure « collectif_10_et_plus » dans une entreprise de {_n(e.effectif)} salariés : à partir "
             "de 50 salariés, le licenciement d'au moins 10 salariés sur 30 jours impose un plan de "
             "sauvegarde de l'emploi (C. trav. L1233-61) ; utilisez le type « pse » (R-24)"))
     if p.cse is None:
@@ -270,22 +275,26 @@ def _maternity(d: Dossier, i: int, s: Salarie, cal: Calendar) -> Iterator[Findin
         return
     interview = _interview(d, s)
     if s.date_convocation is not None:
-        act, detail = s.date_convocation, f"la convocation à l'entretien préalable, présentée le {_d(s.date_convocation)}"
+        act = s.date_convocation
+        detail = f"la convocation à l'entretien préalable (présentée le {_d(act)})"
     elif interview is not None:
         act = cal.latest_start_before(interview, DELAI_CONVOCATION)
-        detail = (f"la convocation à l'entretien préalable du {_d(interview)}, présentée au plus tard le "
-                  f"{_d(act)} (5 jours ouvrables avant l'entretien, R-50)")
+        detail = (f"la convocation à l'entretien préalable du {_d(interview)} (présentée au plus tard le "
+                  f"{_d(act)}, 5 jours ouvrables avant l'entretien, R-50)")
     else:
         handover = _handover(d, s)
         if handover is None:
             return
-        act, detail = handover[0], f"la remise des documents du CSP ({handover[1]}, {_d(handover[0])})"
+        act = handover[0]
+        detail = f"la remise des documents du CSP ({handover[1]} : {_d(act)})"
+    after = "" if s.date_convocation is None and interview is None else (
+        " même si l'entretien a lieu après la fin de la protection")
     if act <= end:
         yield Finding(_sal(i, "fin_protection_maternite"), (
             f"{detail} intervient pendant la protection absolue liée au congé de maternité, qui court "
-            f"jusqu'au {_d(end)} inclus : c'est une mesure préparatoire au licenciement, qui le rend nul "
-            "même si l'entretien a lieu après la fin de la protection (Cass. soc. 29/11/2023 n°22-15.794 ; "
-            f"C. trav. L1225-4 ; R-13) ; rien ne peut être engagé avant le {_d(end + timedelta(days=1))}"))
+            f"jusqu'au {_d(end)} inclus : c'est une mesure préparatoire au licenciement, qui le rend nul"
+            f"{after} (Cass. soc. 29/11/2023 n°22-15.794 ; "
+            f"C. trav. L1225-4 ; R-13) ; la procédure ne peut être engagée qu'à partir du {_d(end + timedelta(days=1))}"))
 
 
 def _employee_chronology(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
