@@ -312,7 +312,18 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
         c.date("debut_csp", Fact(debut, f"Le CSP commence le lendemain de la fin du contrat : {D.fr(debut)} (statut de stagiaire de la formation professionnelle).", ("Convention du 26 janvier 2015, art. 5 § 1 et art. 6",)))
         c.date("fin_csp", D.csp_end(debut))
         c.date("fin_10e_mois_csp", D.tenth_month_end(debut))
-        c.date("fin_priorite_reembauche", D.rehiring_priority_end(rupture))
+        if ac is False:
+            # R-32 review correction: on refusal the year runs from the end of the notice, which starts
+            # at the first presentation of the letter (L1234-3): unknown here, so no guessed date.
+            c.unknown_date(
+                "fin_priorite_reembauche",
+                "Le salarié a refusé le CSP : la priorité de réembauche court pendant un an à compter de la fin du "
+                "préavis, exécuté ou non, qui commence à la première présentation de la lettre de licenciement ; "
+                "date à établir d'après l'avis de réception.",
+                ("C. trav. art. L1233-45", "C. trav. art. L1234-3"),
+            )
+        else:
+            c.date("fin_priorite_reembauche", D.rehiring_priority_end(rupture))
         if D.add_months(debut, 12).day != debut.day or (debut.month, debut.day) == (3, 1) and _leap(debut.year):
             c.warn("A5 : la durée de 12 mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
     else:
