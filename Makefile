@@ -4,7 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CASE   ?= cases/collectif-alsace.yaml
 
-.PHONY: demo test install install-test clean bench
+.PHONY: demo test install install-test clean bench system-deps
+
+# Debian packages for PDF output (LibreOffice) and the fonts the default templates name
+# (Liberation Serif/Sans, metric-compatible with Times New Roman/Arial), plus pdftoppm for previews.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation2 poppler-utils
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +36,15 @@ test: install-test
 
 bench: install
 	$(BIN)/python benchmarks/bench_compute.py
+
+system-deps:
+	@if command -v soffice >/dev/null 2>&1 && fc-list | grep -q "Liberation Serif"; then \
+	  echo "LibreOffice et les polices sont déjà installés."; \
+	else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
+	fi
 
 clean:
 	rm -rf $(VENV) output/ .pytest_cache
