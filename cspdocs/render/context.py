@@ -1,0 +1,197 @@
+"""The variables a template sees, built from the engine's facts for one employee.
+
+Names are French because template authors use them. Values stay typed (``date``, ``Decimal``):
+templates format them with the French filters and never compute with them. Keys listed in
+``DATE_KEYS`` / ``MONTANT_KEYS`` always exist (``None`` when unknown), so a template can test
+them with ``{% if dates.notification_autorisation %}`` whatever the procedure.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Optional
+
+from ..case.model import Adresse, Dossier, Salarie
+from ..engine.facts import ResultatDossier, ResultatSalarie
+from . import labels
+
+DATE_KEYS = (
+    "remise",
+    "debut_delai_reflexion",
+    "fin_delai_reflexion",
+    "envoi_lettre_au_plus_tot",
+    "envoi_lettre",
+    "rupture_si_acceptation",
+    "debut_csp",
+    "fin_csp",
+    "fin_10e_mois_csp",
+    "echeance_contribution_employeur",
+    "fin_priorite_reembauche",
+    "entretien_prealable",
+    "derniere_reunion_cse",
+    "decision_administration",
+    "notification_autorisation",
+    "enonce_motif",
+    "fin_preavis",
+    "fin_delai_reflexion_21_jours",
+)
+
+MONTANT_KEYS = (
+    "anciennete_annees",
+    "salaire_reference",
+    "preavis_mois",
+    "indemnite_preavis",
+    "contribution_employeur",
+    "contribution_employeur_charges_comprises",
+    "excedent_preavis_salarie",
+    "indemnite_legale_licenciement",
+    "indemnite_licenciement_due",
+    "penalite_defaut_proposition",
+    "asp_journaliere",
+)
+
+CONDITION_KEYS = (
+    "salarie_protege",
+    "pse",
+    "anciennete_moins_un_an",
+    "maternite",
+    "cadre",
+    "procedure_collective_judiciaire",
+)
+
+
+class ContexteIncomplet(ValueError):
+    """The engine's result lacks a fact the templates rely on."""
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _adresse(a: Adresse) -> dict[str, Any]:
+    return {
+        "rue": a.rue,
+        "complement": a.complement,
+        "code_postal": a.code_postal,
+        "ville": a.ville,
+        # La Poste's last line: postcode and town in capitals, without accents.
+        "ligne_acheminement": f"{a.code_postal} {_fold(a.ville).upper()}",
+    }
+
+
+def _siret(siret: Optional[str]) -> Optional[str]:
+    if not siret:
+        return None
+    return f"{siret[0:3]} {siret[3:6]} {siret[6:9]} {siret[9:14]}"
+
+
+def _employeur(dossier: Dossier) -> dict[str, Any]:
+    e = dossier.employeur
+    denomination = f"{e.raison_sociale} {e.forme_juridique}" if e.forme_juridique else e.raison_sociale
+    return {
+        "raison_sociale": e.raison_sociale,
+        "forme_juridique": e.forme_juridique,
+        "denomination": denomination,
+        "siret": e.siret,
+        "siret_formate": _siret(e.siret),
+        "adresse": _adresse(e.adresse),
+        "effectif": e.effectif,
+        "effectif_groupe": e.effectif_groupe,
+        "procedure_collective": e.procedure_collective,
+        "procedure_collective_libelle": labels.PROCEDURES_COLLECTIVES.get(e.procedure_collective or ""),
+        "date_jugement": e.date_jugement,
+        "signataire": {"nom": e.signataire.nom, "qualite": e.signataire.qualite},
+    }
+
+
+def _procedure(dossier: Dossier) -> dict[str, Any]:
+    p = dossier.procedure
+    m = p.motif_economique
+    return {
+        "type": p.type,
+        "type_libelle": labels.TYPES_PROCEDURE[p.type],
+        "date_engagement": p.date_engagement,
+        "date_entretien_prealable": p.date_entretien_prealable,
+        "cse": p.cse,
+        "date_derniere_reunion_cse": p.date_derniere_reunion_cse,
+        "date_notification_projet_administration": p.date_notification_projet_administration,
+        "date_decision_administration": p.date_decision_administration,
+        "motif_economique": {
+            "cause": m.cause,
+            "cause_libelle": labels.CAUSES[m.cause],
+            "faits": m.faits,
+            "consequence": m.consequence,
+            "consequence_libelle": labels.CONSEQUENCES[m.consequence],
+        },
+        "reclassement": p.reclassement,
+        "lieu_remise": p.lieu_remise or dossier.employeur.adresse.ville,
+    }
+
+
+def _salarie(s: Salarie) -> dict[str, Any]:
+    feminin = s.civilite == "Madame"
+    return {
+        "matricule": s.matricule,
+        "civilite": s.civilite,
+        "prenom": s.prenom,
+        "nom": s.nom,
+        "prenom_nom": f"{s.prenom} {s.nom}",
+        "nom_complet": f"{s.civilite} {s.prenom} {s.nom}",
+        "feminin": feminin,
+        "e": "e" if feminin else "",  # agreement: "convoqué{{ salarie.e }}"
+        "adresse": _adresse(s.adresse),
+        "emploi": s.emploi,
+        "date_entree": s.date_entree,
+        "cadre": s.cadre,
+        "mode_remise": s.mode_remise,
+        "mode_remise_libelle": labels.MODES_REMISE[s.mode_remise],
+        "reponse": {"decision": s.reponse.decision, "date": s.reponse.date} if s.reponse else None,
+    }
+
+
+def _complete(source: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    out = {key: None for key in keys}
+    out.update(source)
+    return out
+
+
+def _conditions(rs: ResultatSalarie) -> dict[str, bool]:
+    missing = [key for key in CONDITION_KEYS if key not in rs.conditions]
+    if missing:
+        raise ContexteIncomplet(
+            f"salarié {rs.salarie.matricule} : conditions absentes du résultat du moteur : "
+            + ", ".join(missing)
+        )
+    return {key: bool(value) for key, value in rs.conditions.items()}
+
+
+def build_context(resultat: ResultatDossier, rs: ResultatSalarie) -> dict[str, Any]:
+    """All variables of one employee's documents (the same dict serves the four artefacts)."""
+    dossier = resultat.dossier
+    procedure = _procedure(dossier)
+    lettre = dict(rs.lettre)
+    lettre["variante_libelle"] = labels.VARIANTES_LETTRE.get(lettre.get("variante", ""))
+    return {
+        "employeur": _employeur(dossier),
+        "procedure": procedure,
+        "salarie": _salarie(rs.salarie),
+        "dates": _complete(rs.dates, DATE_KEYS),
+        "montants": _complete(rs.montants, MONTANT_KEYS),
+        "lettre": lettre,
+        "operateur": rs.operateur,
+        "regime": dict(resultat.regime),
+        "circonstance_remise": rs.circonstance_remise,
+        "remise": {
+            "date": rs.dates.get("remise"),
+            "lieu": procedure["lieu_remise"],
+            "circonstance": rs.circonstance_remise,
+            "circonstance_libelle": labels.CIRCONSTANCES_REMISE.get(rs.circonstance_remise),
+            "mode": rs.salarie.mode_remise,
+        },
+        "conditions": _conditions(rs),
+        "explications": {
+            e.fait: {"valeur": e.valeur, "raisonnement": e.raisonnement, "sources": list(e.sources)}
+            for e in rs.explications
+        },
+        "avertissements": list(resultat.avertissements) + list(rs.avertissements),
+    }

@@ -1,0 +1,458 @@
+"""Build the default DOCX templates in templates/ from the text below.
+
+    .venv/bin/python tools/build_templates.py [OUTPUT_DIR]
+
+The wording of the four artefacts lives here, as reviewable text (markup described in
+tools/docxbuild.py; tags are docxtpl/Jinja: ``{{ variable }}``, ``{%p if ... %}`` for whole
+paragraphs). Templates choose wording only: every date and amount comes computed from the engine
+through the context (cspdocs/render/context.py). The output is deterministic: running the script
+twice gives identical files.
+
+Legal references for each passage: docs ../shared/spec/mentions.md (numbers in comments).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from docxbuild import Template, build  # noqa: E402
+
+# --- shared fragments ---------------------------------------------------------------------
+
+# Sender block on the left; recipient on the right, placed for a window envelope (DL, window on
+# the right: address from about 105 mm from the left edge and 48 mm from the top of the page).
+LETTERHEAD = """
+@table 80,80 height=52
+@cell
+**{{ employeur.denomination }}**
+{{ employeur.adresse.rue }}
+{%p if employeur.adresse.complement %}
+{{ employeur.adresse.complement }}
+{%p endif %}
+{{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}
+{%p if employeur.siret_formate %}
+SIRET {{ employeur.siret_formate }}
+{%p endif %}
+@cell
+@space 30
+{{ salarie.nom_complet }}
+{{ salarie.adresse.rue }}
+{%p if salarie.adresse.complement %}
+{{ salarie.adresse.complement }}
+{%p endif %}
+{{ salarie.adresse.ligne_acheminement }}
+@endtable
+"""
+
+SENDER_ONLY = """
+@table 160
+@cell
+**{{ employeur.denomination }}**
+{{ employeur.adresse.rue }}
+{%p if employeur.adresse.complement %}
+{{ employeur.adresse.complement }}
+{%p endif %}
+{{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}
+{%p if employeur.siret_formate %}
+SIRET {{ employeur.siret_formate }}
+{%p endif %}
+@endtable
+"""
+
+HANDOVER_MODE = """
+{%p if salarie.mode_remise == "main_propre" %}
+**Remis en main propre contre récépissé**
+{%p elif salarie.mode_remise == "lrar" %}
+**Lettre recommandée avec demande d'avis de réception**
+{%p else %}
+**Transmis par voie électronique, avec votre accord préalable**
+{%p endif %}
+"""
+
+# 3A.5, 3A.6, 4.1, 4.3, 1.14: the same motive text in every artefact
+MOTIVE = """
+**Cause économique (article L. 1233-3 du code du travail) : {{ procedure.motif_economique.cause_libelle }}.**
+{{ procedure.motif_economique.faits }}
+{%p if procedure.motif_economique.consequence == "suppression" %}
+**Conséquence sur votre emploi :** ce motif entraîne la suppression de votre emploi de {{ salarie.emploi }}.
+{%p elif procedure.motif_economique.consequence == "transformation" %}
+**Conséquence sur votre emploi :** ce motif entraîne la transformation de votre emploi de {{ salarie.emploi }}.
+{%p else %}
+**Conséquence sur votre emploi :** ce motif nous a conduits à vous proposer une modification d'un élément essentiel de votre contrat de travail, relative à votre emploi de {{ salarie.emploi }}, que vous avez refusée.
+{%p endif %}
+"""
+
+# 3A.8, 4.6
+RECLASSEMENT = """
+Nous avons recherché les possibilités de vous reclasser dans un emploi disponible au sein de l'entreprise{% if employeur.effectif_groupe %} et des entreprises du groupe auquel elle appartient situées sur le territoire national{% endif %}. Ces recherches n'ont pas permis votre reclassement :
+{{ procedure.reclassement }}
+"""
+
+# 3A.7, 4.5, 1.15 (L1233-45)
+PRIORITY = """
+Vous bénéficiez d'une priorité de réembauche durant un délai d'un an à compter de la date de rupture de votre contrat de travail, si vous nous faites part de votre souhait d'en user au cours de ce même délai. Dans ce cas, nous vous informerons de tout emploi devenu disponible et compatible avec votre qualification. Si vous acquérez une nouvelle qualification, vous bénéficierez également de la priorité de réembauche au titre de celle-ci, à condition de nous en informer (article L. 1233-45 du code du travail).
+"""
+
+# 1.10 (L1233-67, in the terms of the article: opposability of the 12-month limitation)
+LIMITATION_CSP = """
+Conformément à l'article L. 1233-67 du code du travail, l'adhésion au contrat de sécurisation professionnelle emporte rupture du contrat de travail. **Toute contestation portant sur la rupture du contrat de travail ou son motif se prescrit par douze mois à compter de l'adhésion au contrat de sécurisation professionnelle.**
+"""
+
+CONTEXT_REFERENCES = """
+{%p if conditions.procedure_collective_judiciaire %}
+L'entreprise fait l'objet d'une procédure de {{ employeur.procedure_collective_libelle }}{% if employeur.date_jugement %} ouverte par jugement du {{ employeur.date_jugement|date_longue }}{% endif %}.
+{%p endif %}
+{%p if conditions.pse and dates.decision_administration %}
+Cette mesure s'inscrit dans le cadre du plan de sauvegarde de l'emploi de l'entreprise, qui a fait l'objet d'une décision administrative de validation ou d'homologation notifiée ou acquise le {{ dates.decision_administration|date_longue }} (article L. 1233-57-4 du code du travail).
+{%p elif dates.derniere_reunion_cse %}
+Le comité social et économique a été consulté sur le projet de licenciement collectif pour motif économique ; sa dernière réunion de consultation s'est tenue le {{ dates.derniere_reunion_cse|date_longue }}.
+{%p endif %}
+"""
+
+CLOSING = """
+@keep
+Nous vous prions d'agréer, {{ salarie.civilite }}, l'expression de nos salutations distinguées.
+@space 3
+> Pour {{ employeur.denomination }},
+@space 16
+> **{{ employeur.signataire.nom }}**
+@endkeep
+> {{ employeur.signataire.qualite }}
+"""
+
+# --- 1. Document d'information + bulletin d'acceptation -----------------------------------
+
+INFORMATION = Template(
+    filename="information.docx",
+    title="Document d'information sur le contrat de sécurisation professionnelle – {{ salarie.nom_complet }}",
+    subject="Proposition du contrat de sécurisation professionnelle et bulletin d'acceptation",
+    header="{{ employeur.denomination }} – Document d'information CSP remis le {{ dates.remise|date_courte }} à {{ salarie.nom_complet }}",
+    footer="{{ employeur.raison_sociale }} – Document d'information sur le CSP – {{ salarie.prenom_nom }}\tPage [[PAGE]] / [[NUMPAGES]]",
+    body=LETTERHEAD + """
+@space 2
+> {{ remise.lieu }}, le {{ dates.remise|date_simple }}
+@space 6
+""" + HANDOVER_MODE + """
+**Objet : proposition d'un contrat de sécurisation professionnelle (CSP)**
+@space 3
+# DOCUMENT D'INFORMATION SUR LE CONTRAT DE SÉCURISATION PROFESSIONNELLE
+~ Article L. 1233-66 du code du travail – articles 4 et 5 de la convention du 26 janvier 2015 relative au contrat de sécurisation professionnelle
+{{ salarie.civilite }},
+{%p if conditions.pse and dates.decision_administration %}
+À la suite de la décision administrative de validation ou d'homologation du plan de sauvegarde de l'emploi, notifiée ou acquise le {{ dates.decision_administration|date_longue }}, nous envisageons de procéder à votre licenciement pour motif économique.
+{%p elif circonstance_remise == "derniere_reunion_cse" and dates.derniere_reunion_cse %}
+À l'issue de la dernière réunion de consultation du comité social et économique, tenue le {{ dates.derniere_reunion_cse|date_longue }}, nous envisageons de procéder à votre licenciement pour motif économique.
+{%p elif circonstance_remise == "entretien_prealable" and dates.entretien_prealable %}
+Ainsi que nous vous l'avons exposé au cours de l'entretien préalable du {{ dates.entretien_prealable|date_longue }}, nous envisageons de procéder à votre licenciement pour motif économique.
+{%p else %}
+Nous envisageons de procéder à votre licenciement pour motif économique.
+{%p endif %}
+{%p if conditions.maternite %}
+Conformément à l'article L. 1225-4 du code du travail et à l'article 4 de la convention du 26 janvier 2015, le présent document vous est remis après la fin de la période de protection liée à votre congé de maternité.
+{%p endif %}
+En application de l'article L. 1233-66 du code du travail, nous vous proposons de bénéficier d'un **contrat de sécurisation professionnelle (CSP)**. Le présent document vous informe, individuellement et par écrit, du contenu de ce contrat et de la possibilité que vous avez d'en bénéficier.
+## 1. Le contrat de sécurisation professionnelle
+Le contrat de sécurisation professionnelle a pour objet l'organisation et le déroulement d'un parcours de retour à l'emploi, le cas échéant au moyen d'une reconversion ou d'une création ou reprise d'entreprise. Il est conclu pour une durée de douze mois et prend effet dès le lendemain de la rupture de votre contrat de travail. Sa durée est prolongée, dans les limites fixées par la convention, en cas de reprise d'une activité professionnelle après la fin du sixième mois, d'arrêt de travail pour maladie et de certains congés (maternité, paternité, adoption, proche aidant).
+Pendant toute sa durée, vous avez le statut de stagiaire de la formation professionnelle et bénéficiez d'un accompagnement personnalisé assuré par {{ operateur }} : entretien de pré-bilan, bilan de compétences, actions de formation et de validation des acquis de l'expérience, accompagnement dans la recherche d'emploi, aide à la création ou à la reprise d'entreprise.
+{%p if conditions.anciennete_moins_un_an %}
+Votre ancienneté dans l'entreprise étant inférieure à un an, l'allocation de sécurisation professionnelle (ASP) qui vous serait versée est égale à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
+{%p else %}
+Vous percevrez l'allocation de sécurisation professionnelle (ASP), égale à 75 % de votre salaire journalier de référence, sans pouvoir être inférieure à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
+{%p endif %}
+{%p if montants.asp_journaliere %}
+À titre indicatif, sur la base du salaire journalier de référence dont nous avons connaissance, l'allocation serait de {{ montants.asp_journaliere|euros }} brut par jour ; seul {{ operateur }} est compétent pour en fixer le montant.
+{%p endif %}
+Si vous reprenez un emploi pendant le contrat de sécurisation professionnelle, vous pouvez bénéficier, sous conditions, d'une prime au reclassement en cas de reprise d'un emploi durable avant la fin du dixième mois du contrat, ou d'une indemnité différentielle de reclassement en cas de reprise d'un emploi moins rémunéré.
+Pour bénéficier de l'allocation, vous devez notamment justifier d'une durée d'affiliation à l'assurance chômage d'au moins 88 jours travaillés ou 610 heures travaillées, ne pas pouvoir bénéficier d'une pension de retraite à taux plein, être physiquement apte à l'exercice d'un emploi et résider sur le territoire relevant du régime d'assurance chômage. Il appartient à {{ operateur }}, et non à votre employeur, de vérifier que ces conditions sont remplies.
+## 2. Votre délai de réflexion
+{%p if salarie.mode_remise == "main_propre" %}
+Le présent document vous est remis en main propre, contre récépissé, le **{{ dates.remise|date_longue }}**, {{ remise.circonstance_libelle }}. Cette date de remise fait courir votre délai de réflexion.
+{%p elif salarie.mode_remise == "lrar" %}
+Le présent document vous est adressé par lettre recommandée avec demande d'avis de réception. La date de remise, qui fait courir votre délai de réflexion, est celle de sa première présentation à votre domicile : le **{{ dates.remise|date_longue }}**.
+{%p else %}
+Le présent document vous est transmis par voie électronique, avec votre accord préalable, le **{{ dates.remise|date_longue }}**. Cette date de remise fait courir votre délai de réflexion.
+{%p endif %}
+Vous disposez d'un délai de **vingt et un jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la remise, soit du {{ dates.debut_delai_reflexion|date_longue }}{% if dates.fin_delai_reflexion %}, et expire le **{{ dates.fin_delai_reflexion|date_longue }} à minuit**{% endif %}.
+{%p if conditions.salarie_protege %}
+Votre licenciement étant soumis à l'autorisation de l'autorité administrative, ce délai de réflexion est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative compétente{% if dates.notification_autorisation %}, notifiée le {{ dates.notification_autorisation|date_longue }}{% endif %}.{% if not dates.fin_delai_reflexion %} Cette décision ne nous ayant pas encore été notifiée, nous vous informerons par écrit, dès sa notification, de la date d'expiration de votre délai de réflexion{% if dates.fin_delai_reflexion_21_jours %}, qui ne pourra être antérieure au {{ dates.fin_delai_reflexion_21_jours|date_longue }}{% endif %}.{% endif %}
+{%p endif %}
+Au cours de ce délai de réflexion, vous bénéficierez d'un entretien d'information réalisé par {{ operateur }}, destiné à vous éclairer dans votre choix.
+## 3. Comment répondre
+Si vous souhaitez bénéficier du contrat de sécurisation professionnelle, complétez et signez le **bulletin d'acceptation détachable** figurant à la fin du présent document, et remettez-le-nous {% if dates.fin_delai_reflexion %}au plus tard le {{ dates.fin_delai_reflexion|date_longue }} à minuit{% else %}avant l'expiration du délai de réflexion{% endif %}, **accompagné d'une copie de votre pièce d'identité ou du titre en tenant lieu**. Vous pouvez nous le remettre en main propre ou nous l'adresser par lettre recommandée avec demande d'avis de réception ; la date de votre acceptation est celle à laquelle vous signez le bulletin et nous le remettez ou nous l'adressez. Dès votre acceptation, nous transmettrons le bulletin et la copie de votre pièce d'identité à {{ operateur }}.
+**L'absence de réponse de votre part au terme du délai de réflexion équivaut à un refus du contrat de sécurisation professionnelle.**
+## 4. Si vous acceptez
+Votre contrat de travail sera réputé rompu d'un commun accord des parties à la date d'expiration du délai de réflexion{% if dates.rupture_si_acceptation %}, soit le **{{ dates.rupture_si_acceptation|date_longue }}**{% endif %}. Vous bénéficierez, dès le lendemain{% if dates.debut_csp %}, {{ dates.debut_csp|date_longue }},{% endif %} du statut de stagiaire de la formation professionnelle{% if dates.fin_csp %} ; le contrat de sécurisation professionnelle prendra fin le {{ dates.fin_csp|date_longue }}, sauf prolongation dans les cas prévus par la convention{% endif %}.
+{%p if conditions.anciennete_moins_un_an %}
+La rupture ne comporte pas de préavis. Votre ancienneté étant inférieure à un an, l'indemnité compensatrice de préavis que vous auriez perçue{% if montants.indemnite_preavis %}, soit {{ montants.indemnite_preavis|euros }} brut,{% endif %} vous sera versée lors de la rupture de votre contrat de travail.
+{%p else %}
+La rupture ne comporte ni préavis ni indemnité compensatrice de préavis. Nous verserons à {{ operateur }}, au titre de notre participation au financement du contrat de sécurisation professionnelle, une somme correspondant à l'indemnité compensatrice de préavis que vous auriez perçue, dans la limite de trois mois de salaire{% if montants.contribution_employeur %}, soit {{ montants.contribution_employeur|euros }} brut{% endif %}.
+{%p endif %}
+{%p if montants.excedent_preavis_salarie %}
+La fraction de l'indemnité compensatrice de préavis excédant trois mois de salaire, soit {{ montants.excedent_preavis_salarie|euros }} brut, vous sera versée lors de la rupture de votre contrat de travail.
+{%p endif %}
+{%p if montants.indemnite_licenciement_due %}
+Vous percevrez lors de la rupture l'indemnité de licenciement, d'un montant brut de **{{ montants.indemnite_licenciement_due|euros }}** ({{ montants.indemnite_licenciement_due|montant_lettres }}), ainsi que les sommes qui vous resteront dues au titre de l'exécution de votre contrat de travail (salaire, indemnité compensatrice de congés payés).
+{%p else %}
+Vous percevrez lors de la rupture l'indemnité légale ou conventionnelle de licenciement si vous remplissez les conditions pour en bénéficier, ainsi que les sommes qui vous resteront dues au titre de l'exécution de votre contrat de travail (salaire, indemnité compensatrice de congés payés).
+{%p endif %}
+""" + LIMITATION_CSP + """
+## 5. Priorité de réembauche
+""" + PRIORITY + """
+{%p if dates.fin_priorite_reembauche %}
+En cas d'adhésion au contrat de sécurisation professionnelle, ce délai d'un an court à compter de la rupture de votre contrat de travail, soit jusqu'au {{ dates.fin_priorite_reembauche|date_longue }}.
+{%p endif %}
+## 6. Si vous refusez
+Si vous refusez le contrat de sécurisation professionnelle, ou en l'absence de réponse de votre part dans le délai de réflexion, la procédure de licenciement pour motif économique se poursuivra. Vous bénéficierez alors du préavis et des indemnités prévus par la loi ou la convention collective applicable et, si vous en remplissez les conditions, de l'allocation d'aide au retour à l'emploi versée par {{ operateur }}.
+## 7. Motif économique de la rupture envisagée
+Le motif économique de la rupture envisagée, détaillé dans l'énoncé du motif économique qui vous est remis le {{ dates.enonce_motif|date_longue }}, est le suivant :
+""" + MOTIVE + CONTEXT_REFERENCES + """
+@space 3
+""" + CLOSING + """
+@space 4
+~ Pièces remises : bulletin d'acceptation détachable ; énoncé du motif économique de la rupture envisagée.
+@pagebreak
+@cut
+# BULLETIN D'ACCEPTATION DU CONTRAT DE SÉCURISATION PROFESSIONNELLE
+~ À compléter et signer par le salarié s'il accepte le contrat de sécurisation professionnelle, puis à remettre à l'employeur avant l'expiration du délai de réflexion, accompagné d'une copie de sa pièce d'identité ou du titre en tenant lieu (article 5 de la convention du 26 janvier 2015).
+@table 160 box
+@cell
+**Partie renseignée par l'employeur**
+Employeur : {{ employeur.denomination }}{% if employeur.siret_formate %} – SIRET {{ employeur.siret_formate }}{% endif %}
+Adresse : {{ employeur.adresse.rue }}{% if employeur.adresse.complement %}, {{ employeur.adresse.complement }}{% endif %}, {{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}
+Salarié{{ salarie.e }} : {{ salarie.nom_complet }} – matricule {{ salarie.matricule }} – {{ salarie.emploi }}
+Date de remise du document d'information : **{{ dates.remise|date_courte }}**
+{%p if dates.fin_delai_reflexion %}
+Date d'expiration du délai de réflexion de 21 jours : **{{ dates.fin_delai_reflexion|date_courte }}** à minuit
+{%p else %}
+Date d'expiration du délai de réflexion (lendemain de la notification de la décision de l'autorité administrative) : ........ / ........ / ................
+{%p endif %}
+@endtable
+@space 4
+@table 160 box
+@cell
+**Partie à compléter par le salarié**
+Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }},
+☐  **J'accepte le contrat de sécurisation professionnelle** qui m'a été proposé.
+J'ai pris connaissance de ce que mon contrat de travail sera réputé rompu d'un commun accord à la date d'expiration du délai de réflexion indiquée ci-dessus, et de ce que toute contestation portant sur la rupture de mon contrat de travail ou son motif se prescrit par douze mois à compter de mon adhésion au contrat de sécurisation professionnelle.
+☐  Je joins une copie de ma pièce d'identité ou du titre en tenant lieu.
+@space 4
+Fait à ..............................................................., le ........ / ........ / ................
+@space 4
+Signature du salarié :
+@space 24
+@endtable
+@space 4
+@table 160 box
+@cell
+**Cadre réservé à l'employeur**
+Bulletin reçu le ........ / ........ / ................  Nom et signature du représentant de l'employeur :
+@space 14
+@endtable
+""",
+)
+
+# --- 2. Récépissé -------------------------------------------------------------------------
+
+RECEPISSE = Template(
+    filename="recepisse.docx",
+    title="Récépissé de remise de la proposition de CSP – {{ salarie.nom_complet }}",
+    subject="Récépissé de remise du document d'information sur le contrat de sécurisation professionnelle",
+    header="{{ employeur.denomination }} – Récépissé de remise CSP – {{ salarie.nom_complet }}",
+    footer="{{ employeur.raison_sociale }} – Récépissé de remise de la proposition de CSP – {{ salarie.prenom_nom }}\tPage [[PAGE]] / [[NUMPAGES]]",
+    body=SENDER_ONLY + """
+@space 10
+# RÉCÉPISSÉ DE REMISE DE LA PROPOSITION DE CONTRAT DE SÉCURISATION PROFESSIONNELLE
+~ Article 4 § 2 de la convention du 26 janvier 2015 relative au contrat de sécurisation professionnelle – document établi en deux exemplaires originaux
+## Employeur
+**{{ employeur.denomination }}**{% if employeur.siret_formate %}, SIRET {{ employeur.siret_formate }}{% endif %}, dont le siège est situé {{ employeur.adresse.rue }}{% if employeur.adresse.complement %}, {{ employeur.adresse.complement }}{% endif %}, {{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}, représentée par {{ employeur.signataire.nom }}, {{ employeur.signataire.qualite }}.
+## Salarié{{ salarie.e }}
+**{{ salarie.nom_complet }}**, demeurant {{ salarie.adresse.rue }}{% if salarie.adresse.complement %}, {{ salarie.adresse.complement }}{% endif %}, {{ salarie.adresse.code_postal }} {{ salarie.adresse.ville }}, occupant l'emploi de {{ salarie.emploi }} (matricule {{ salarie.matricule }}).
+## Documents remis
+{%p if circonstance_remise == "entretien_prealable" and dates.entretien_prealable %}
+Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, au cours de l'entretien préalable du {{ dates.entretien_prealable|date_longue }}, les documents suivants :
+{%p elif circonstance_remise == "derniere_reunion_cse" and dates.derniere_reunion_cse %}
+Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, à l'issue de la dernière réunion de consultation du comité social et économique du {{ dates.derniere_reunion_cse|date_longue }}, les documents suivants :
+{%p elif circonstance_remise == "lendemain_decision_administration" and dates.decision_administration %}
+Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, au lendemain de la notification ou de l'acquisition de la décision administrative de validation ou d'homologation du plan de sauvegarde de l'emploi du {{ dates.decision_administration|date_longue }}, les documents suivants :
+{%p else %}
+Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, les documents suivants :
+{%p endif %}
+- le document d'information sur le contrat de sécurisation professionnelle, comportant le bulletin d'acceptation détachable sur lequel l'employeur a indiqué la date de remise et la date d'expiration du délai de réflexion ;
+- l'énoncé écrit du motif économique de la rupture envisagée de mon contrat de travail, daté du {{ dates.enonce_motif|date_longue }} ;
+- ☐  le formulaire de demande d'allocation de sécurisation professionnelle (case cochée s'il a été remis).
+## Délai de réflexion
+{%p if dates.fin_delai_reflexion %}
+J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de vingt et un jours pour accepter ou refuser le contrat de sécurisation professionnelle, courant à compter du {{ dates.debut_delai_reflexion|date_longue }} et expirant le **{{ dates.fin_delai_reflexion|date_longue }} à minuit**, et que l'absence de réponse de ma part au terme de ce délai équivaut à un refus.
+{%p else %}
+J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de vingt et un jours, courant à compter du {{ dates.debut_delai_reflexion|date_longue }}, pour accepter ou refuser le contrat de sécurisation professionnelle, que ce délai est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative sur mon licenciement, dont la date me sera communiquée par écrit, et que l'absence de réponse de ma part au terme de ce délai équivaut à un refus.
+{%p endif %}
+{%p if conditions.salarie_protege and dates.fin_delai_reflexion %}
+Mon licenciement étant soumis à autorisation, ce délai est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative{% if dates.notification_autorisation %}, notifiée le {{ dates.notification_autorisation|date_longue }}{% endif %}.
+{%p endif %}
+J'ai également été informé{{ salarie.e }} que je bénéficierai, au cours de ce délai, d'un entretien d'information réalisé par {{ operateur }}. Le présent récépissé ne vaut ni acceptation ni refus du contrat de sécurisation professionnelle.
+@space 4
+Fait à {{ remise.lieu }}, le {{ dates.remise|date_longue }}, en deux exemplaires originaux, dont l'un est remis au salarié.
+@space 6
+@table 80,80
+@cell
+**Pour l'employeur**
+{{ employeur.signataire.nom }}
+{{ employeur.signataire.qualite }}
+Signature :
+@cell
+**{% if salarie.feminin %}La salariée{% else %}Le salarié{% endif %}**
+{{ salarie.prenom_nom }}
+Date, écrite de la main du salarié : ........ / ........ / ................
+Signature, précédée de la mention manuscrite « Reçu en main propre le … » :
+@endtable
+""",
+)
+
+# --- 3. Lettre recommandée avec AR (three wordings) ---------------------------------------
+
+LETTRE = Template(
+    filename="lettre.docx",
+    title="Lettre recommandée avec demande d'avis de réception – {{ salarie.nom_complet }}",
+    subject="{{ lettre.variante_libelle }}",
+    header="{{ employeur.denomination }} – Lettre recommandée du {{ dates.envoi_lettre|date_courte }} à {{ salarie.nom_complet }}",
+    footer="{{ employeur.raison_sociale }} – Lettre recommandée avec demande d'avis de réception – {{ salarie.prenom_nom }}\tPage [[PAGE]] / [[NUMPAGES]]",
+    body=LETTERHEAD + """
+@space 2
+> {{ employeur.adresse.ville }}, le {{ dates.envoi_lettre|date_simple }}
+@space 6
+**Lettre recommandée avec demande d'avis de réception**
+{%p if lettre.variante == "conservatoire" %}
+**Objet : notification de votre licenciement pour motif économique, sous réserve de votre réponse à la proposition de contrat de sécurisation professionnelle**
+{%p elif lettre.variante == "apres_acceptation" %}
+**Objet : rupture de votre contrat de travail à la suite de votre adhésion au contrat de sécurisation professionnelle**
+{%p else %}
+**Objet : notification de votre licenciement pour motif économique**
+{%p endif %}
+@space 3
+{{ salarie.civilite }},
+{%p if circonstance_remise == "entretien_prealable" and dates.entretien_prealable %}
+Au cours de l'entretien préalable du {{ dates.entretien_prealable|date_longue }}, nous vous avons remis la proposition d'un contrat de sécurisation professionnelle ainsi que l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail.
+{%p elif circonstance_remise == "derniere_reunion_cse" and dates.derniere_reunion_cse %}
+Le {{ dates.remise|date_longue }}, à l'issue de la dernière réunion de consultation du comité social et économique, nous vous avons remis la proposition d'un contrat de sécurisation professionnelle ainsi que l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail.
+{%p else %}
+Le {{ dates.remise|date_longue }}, nous vous avons remis la proposition d'un contrat de sécurisation professionnelle ainsi que l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail.
+{%p endif %}
+{%p if lettre.variante == "conservatoire" %}
+**Nous vous rappelons que le délai de réflexion dont vous disposez pour accepter ou refuser ce contrat expire le {{ dates.fin_delai_reflexion|date_longue }} à minuit.**
+**En cas de refus du contrat de sécurisation professionnelle, y compris en l'absence de réponse de votre part dans ce délai, la présente lettre constituera la notification de votre licenciement pour motif économique**, pour les motifs exposés ci-après.
+Si vous acceptez le contrat de sécurisation professionnelle, votre contrat de travail sera réputé rompu d'un commun accord des parties à la date d'expiration du délai de réflexion, soit le {{ dates.rupture_si_acceptation|date_longue }}, sans préavis ; la présente lettre vaudra alors énoncé du motif économique de la rupture et information sur votre priorité de réembauche.
+{%p elif lettre.variante == "apres_acceptation" %}
+Vous avez accepté cette proposition{% if salarie.reponse and salarie.reponse.decision == "acceptation" %} le {{ salarie.reponse.date|date_longue }}{% endif %}. En conséquence, votre contrat de travail est réputé rompu d'un commun accord des parties à la date d'expiration du délai de réflexion, soit le **{{ dates.rupture_si_acceptation|date_longue }}**, sans préavis. Vous bénéficiez du contrat de sécurisation professionnelle à compter du {{ dates.debut_csp|date_longue }}.
+Nous vous confirmons par la présente le motif économique à l'origine de la proposition du contrat de sécurisation professionnelle, qui vous a été exposé par écrit le {{ dates.enonce_motif|date_longue }}, les raisons pour lesquelles votre reclassement n'a pas été possible, ainsi que la priorité de réembauche dont vous bénéficiez.
+{%p else %}
+{%p if salarie.reponse and salarie.reponse.decision == "refus" %}
+Vous avez refusé cette proposition le {{ salarie.reponse.date|date_longue }}.
+{%p else %}
+Vous n'avez pas accepté cette proposition dans le délai qui vous était imparti, ce qui équivaut à un refus.
+{%p endif %}
+Nous vous notifions, par la présente, **votre licenciement pour motif économique**, pour les motifs exposés ci-après.
+{%p endif %}
+{%p if conditions.salarie_protege and dates.notification_autorisation %}
+La rupture de votre contrat de travail a été autorisée par l'autorité administrative, par décision notifiée le {{ dates.notification_autorisation|date_longue }}.
+{%p endif %}
+""" + CONTEXT_REFERENCES + """
+## Motif économique
+{%p if lettre.variante == "apres_acceptation" %}
+Le motif économique à l'origine de la proposition du contrat de sécurisation professionnelle est le suivant :
+{%p else %}
+Le motif économique de votre licenciement est le suivant :
+{%p endif %}
+""" + MOTIVE + """
+## Recherche de reclassement
+""" + RECLASSEMENT + """
+{%p if lettre.variante == "licenciement" %}
+## Préavis et fin du contrat
+{%p if montants.preavis_mois %}
+Votre préavis, d'une durée de {{ montants.preavis_mois|nombre }} mois, débutera à la date de première présentation de la présente lettre.
+{%p endif %}
+À l'expiration de votre contrat de travail, nous tiendrons à votre disposition votre certificat de travail, l'attestation destinée à {{ operateur }} et votre reçu pour solde de tout compte.
+{%p elif lettre.variante == "conservatoire" %}
+## Préavis et fin du contrat
+{%p if montants.preavis_mois %}
+En cas de refus du contrat de sécurisation professionnelle, votre préavis, d'une durée de {{ montants.preavis_mois|nombre }} mois, débutera à la date de première présentation de la présente lettre.
+{%p endif %}
+À l'expiration de votre contrat de travail, nous tiendrons à votre disposition votre certificat de travail, l'attestation destinée à {{ operateur }} et votre reçu pour solde de tout compte.
+{%p else %}
+## Sommes dues et documents de fin de contrat
+{%p if conditions.anciennete_moins_un_an and montants.indemnite_preavis %}
+Votre ancienneté étant inférieure à un an, l'indemnité compensatrice de préavis que vous auriez perçue, soit {{ montants.indemnite_preavis|euros }} brut, vous sera versée lors de la rupture.
+{%p elif montants.excedent_preavis_salarie %}
+La fraction de l'indemnité compensatrice de préavis excédant trois mois de salaire, soit {{ montants.excedent_preavis_salarie|euros }} brut, vous sera versée lors de la rupture.
+{%p endif %}
+{%p if montants.indemnite_licenciement_due %}
+Vous percevrez lors de la rupture l'indemnité de licenciement, d'un montant brut de {{ montants.indemnite_licenciement_due|euros }}, ainsi que les sommes qui vous restent dues au titre de l'exécution de votre contrat de travail.
+{%p endif %}
+Nous tiendrons à votre disposition votre certificat de travail, l'attestation destinée à {{ operateur }} et votre reçu pour solde de tout compte.
+{%p endif %}
+## Priorité de réembauche
+""" + PRIORITY + """
+{%p if lettre.variante == "apres_acceptation" and dates.fin_priorite_reembauche %}
+Ce délai d'un an court à compter de la rupture de votre contrat de travail, soit jusqu'au {{ dates.fin_priorite_reembauche|date_longue }}.
+{%p elif lettre.variante == "conservatoire" %}
+Ce délai court, en cas d'adhésion au contrat de sécurisation professionnelle, à compter de la rupture de votre contrat de travail et, en cas de refus, à compter de la fin de votre préavis, que celui-ci soit exécuté ou non.
+{%p elif lettre.variante == "licenciement" %}
+Ce délai court à compter de la fin de votre préavis, que celui-ci soit exécuté ou non.
+{%p endif %}
+## Délai de contestation
+{%p if lettre.variante == "apres_acceptation" %}
+Conformément à l'article L. 1233-67 du code du travail, toute contestation portant sur la rupture du contrat de travail ou son motif se prescrit par douze mois à compter de l'adhésion au contrat de sécurisation professionnelle.
+{%p elif lettre.variante == "conservatoire" %}
+En cas d'adhésion au contrat de sécurisation professionnelle, toute contestation portant sur la rupture du contrat de travail ou son motif se prescrit par douze mois à compter de l'adhésion (article L. 1233-67 du code du travail). En cas de refus, toute action portant sur la rupture de votre contrat de travail se prescrit par douze mois à compter de la notification de votre licenciement (articles L. 1235-7 et L. 1471-1 du code du travail).
+{%p else %}
+Toute action portant sur la rupture de votre contrat de travail se prescrit par douze mois à compter de la notification de votre licenciement (articles L. 1235-7 et L. 1471-1 du code du travail).
+{%p endif %}
+@space 3
+""" + CLOSING,
+)
+
+# --- 4. Énoncé du motif économique --------------------------------------------------------
+
+MOTIF = Template(
+    filename="motif.docx",
+    title="Énoncé du motif économique – {{ salarie.nom_complet }}",
+    subject="Énoncé écrit du motif économique de la rupture envisagée",
+    header="{{ employeur.denomination }} – Énoncé du motif économique du {{ dates.enonce_motif|date_courte }} – {{ salarie.nom_complet }}",
+    footer="{{ employeur.raison_sociale }} – Énoncé du motif économique – {{ salarie.prenom_nom }}\tPage [[PAGE]] / [[NUMPAGES]]",
+    body=LETTERHEAD + """
+@space 2
+> {{ employeur.adresse.ville }}, le {{ dates.enonce_motif|date_simple }}
+@space 6
+""" + HANDOVER_MODE + """
+**Objet : énoncé du motif économique de la rupture envisagée de votre contrat de travail**
+@space 3
+{{ salarie.civilite }},
+Dans le cadre de la procédure de {{ procedure.type_libelle }} engagée à votre égard, nous vous proposons, par un document d'information remis le {{ dates.remise|date_longue }}, le bénéfice d'un contrat de sécurisation professionnelle.
+Conformément aux articles L. 1233-3 et L. 1233-16 du code du travail, nous vous exposons par écrit, avant toute acceptation de votre part, le motif économique de la rupture envisagée de votre contrat de travail. Ce motif est celui de la rupture de votre contrat, que vous adhériez ou non au contrat de sécurisation professionnelle.
+""" + CONTEXT_REFERENCES + """
+## 1. Motif économique
+""" + MOTIVE + """
+## 2. Recherche de reclassement
+""" + RECLASSEMENT + """
+## 3. Priorité de réembauche
+""" + PRIORITY + """
+@space 3
+""" + CLOSING,
+)
+
+TEMPLATES = (INFORMATION, RECEPISSE, LETTRE, MOTIF)
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "templates"
+    out.mkdir(parents=True, exist_ok=True)
+    for template in TEMPLATES:
+        (out / template.filename).write_bytes(build(template))
+        print(f"{out / template.filename}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
