@@ -74,6 +74,7 @@ class _Attempt:
     log: list[str] = field(default_factory=list)
     returncode: int | None = None
     timed_out: bool = False
+    callback_errors: list[Exception] = field(default_factory=list)
 
 
 class _BatchRun:
@@ -135,7 +136,10 @@ class _BatchRun:
         if pdf.is_file() and pdf.stat().st_size > 0:
             self.attempt.done[index] = pdf
             if self.on_pdf is not None:
-                self.on_pdf(index, pdf)
+                try:
+                    self.on_pdf(index, pdf)
+                except Exception as exc:  # keep draining LibreOffice's output
+                    self.attempt.callback_errors.append(exc)
 
     def _on_line(self, line: str) -> None:
         with self._lock:
@@ -276,6 +280,8 @@ class Converter:
                     on_pdf,
                 )
                 attempt = run.run()
+                if attempt.callback_errors:
+                    raise attempt.callback_errors[0]
                 with lock:
                     done.update(attempt.done)
                 pending = [i for i in pending if i not in attempt.done]

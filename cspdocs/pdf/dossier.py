@@ -1,0 +1,140 @@
+"""Dossiers: one PDF per employee (artefacts in handover order, one bookmark each),
+and one PDF per case with every employee's dossier under nested bookmarks.
+
+Both are reproducible (fixed dates, content-derived /ID) and written atomically:
+a failure leaves no dossier, not even a partial one.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Sequence
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PyPdfError
+
+from .errors import DossierError
+from .normalize import finalize, write_atomic
+
+
+@dataclass(frozen=True)
+class DossierPart:
+    """One artefact of a dossier: its bookmark title (French) and its PDF."""
+
+    title: str
+    pdf: Path | bytes
+
+
+@dataclass(frozen=True)
+class DossierSection:
+    """One employee in a case-wide dossier: a bookmark title and their artefacts."""
+
+    title: str
+    parts: Sequence[DossierPart]
+
+
+def _open(part: DossierPart) -> PdfReader:
+    label = "(données en mémoire)" if isinstance(part.pdf, bytes) else str(part.pdf)
+    try:
+        source = io.BytesIO(part.pdf) if isinstance(part.pdf, bytes) else part.pdf
+        reader = PdfReader(source)
+        if len(reader.pages) == 0:
+            raise DossierError(f"Le PDF « {part.title} » ({label}) ne contient aucune page.")
+        return reader
+    except FileNotFoundError:
+        raise DossierError(f"PDF introuvable pour « {part.title} » : {label}") from None
+    except (PyPdfError, OSError, ValueError) as exc:
+        raise DossierError(
+            f"PDF illisible pour « {part.title} » ({label}) : {exc}"
+        ) from exc
+
+
+def _append(writer: PdfWriter, parts: Sequence[DossierPart], parent=None) -> None:
+    for part in parts:
+        reader = _open(part)
+        first_page = len(writer.pages)
+        writer.append(reader, import_outline=False)
+        writer.add_outline_item(part.title, first_page, parent=parent)
+
+
+def _write(writer: PdfWriter, out: Path, moment: datetime, metadata: dict[str, str]) -> Path:
+    writer.page_mode = "/UseOutlines"  # viewers open with the bookmarks shown
+    data = finalize(writer, moment, metadata)
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        raise DossierError(f"Impossible d'écrire le dossier {out} : {exc}") from exc
+    return out
+
+
+def build_dossier(
+    parts: Sequence[DossierPart],
+    out: Path,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    moment: datetime,
+) -> Path:
+    """Merge ``parts`` in the given (handover) order into ``out``.
+
+    One bookmark per part; metadata Title=title, Author=author (the employer),
+    Subject=subject (the employee); dates fixed to ``moment``.
+    Raises DossierError (French) and then writes nothing.
+    """
+    if not parts:
+        raise DossierError(f"Dossier « {title} » : aucun document à assembler.")
+    writer = PdfWriter()
+    _append(writer, parts)
+    return _write(writer, out, moment, {"Title": title, "Author": author, "Subject": subject})
+
+
+def build_case_dossier(
+    sections: Sequence[DossierSection],
+    out: Path,
+    *,
+    title: str,
+    author: str,
+    subject: str = "",
+    moment: datetime,
+) -> Path:
+    """One PDF for a whole case (``--dossier-global``): each section (employee) is a
+    top-level bookmark with one child bookmark per artefact, in the given order."""
+    if not sections or not any(section.parts for section in sections):
+        raise DossierError(f"Dossier « {title} » : aucun document à assembler.")
+    writer = PdfWriter()
+    for section in sections:
+        if not section.parts:
+            continue
+        first_page = len(writer.pages)
+        readers = [(part, _open(part)) for part in section.parts]
+        for part, reader in readers:
+            writer.append(reader, import_outline=False)
+        parent = writer.add_outline_item(section.title, first_page)
+        page = first_page
+        for part, reader in readers:
+            writer.add_outline_item(part.title, page, parent=parent)
+            page += len(reader.pages)
+    metadata = {"Title": title, "Author": author}
+    if subject:
+        metadata["Subject"] = subject
+    return _write(writer, out, moment, metadata)
+
+
+def read_outline(pdf: Path | bytes) -> list[tuple[int, str, int]]:
+    """(depth, title, first page index) of each bookmark, in order: for checks and tests."""
+    reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return found
