@@ -181,7 +181,6 @@ def read_salaries_csv(path: Path) -> CsvEmployees:
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             result.problems.append(CsvProblem(
                 line, None, f"la ligne a {len(cells)} cellules pour {len(header)} colonnes d'en-tête"))
-            continue
         index = len(result.rows)
         result.rows.append(_row(header, cells, index, line, result))
         result.row_lines.append(line)
