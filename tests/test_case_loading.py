@@ -446,3 +446,24 @@ def test_messages_never_leak_english():
     for e in errors_of(FIXTURES / "invalide.yaml"):
         for word in ("Input", "should", "Field required", "Value error", "Extra inputs", "valid date"):
             assert word not in e.message, e.message
+
+
+def test_recursive_anchor(tmp_path):
+    errors = errors_of(write(tmp_path, "employeur: &x\n  <<: *x\n"))
+    assert (1, "employeur", "référence YAML circulaire (une ancre se contient elle-même)") in [
+        (e.ligne, e.chemin, e.message) for e in errors]
+
+
+def test_alias_bomb_is_stopped(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 9)]
+    e = only_error(tmp_path, "\n".join(lines) + "\n")
+    assert e.message == "fichier trop volumineux (trop de références YAML)"
+
+
+def test_unknown_pydantic_error_type_stays_french():
+    from cspdocs.case.messages import french_message
+
+    error = {"type": "some_new_type", "loc": ("x",), "input": "abc", "msg": "Input should be something"}
+    assert french_message(error) == "valeur invalide : « abc »"
+    assert french_message({"type": "decimal_parsing", "loc": ("x",), "input": [1]}) == "une liste n'est pas un nombre (exemple : 2850.00)"

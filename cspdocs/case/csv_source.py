@@ -22,6 +22,7 @@ import difflib
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
@@ -48,6 +49,7 @@ class CsvEmployees:
     problems: list[CsvProblem] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
 def _columns() -> dict[str, str]:
     """Allowed columns and their kind; a sub-model column only when all its keys are optional."""
     allowed = {}

@@ -35,9 +35,13 @@ def quote(value: Any) -> str:
 
 
 def _echo(value: Any) -> str:
-    """``« x » `` for a scalar, nothing for a mapping or a list."""
-    if value is None or isinstance(value, (dict, list, tuple)):
+    """What the user wrote, as the subject of a sentence: ``« x » ``, ``une liste ``…"""
+    if value is None:
         return ""
+    if isinstance(value, dict):
+        return "un groupe de clés "
+    if isinstance(value, (list, tuple)):
+        return "une liste "
     return quote(value) + " "
 
 
@@ -70,7 +74,7 @@ def _mapping_expected(loc: tuple, value: Any) -> str:
     what = f"attendu un groupe de clés ({keys})" if keys else "attendu un groupe de clés"
     if value is None:
         return f"valeur vide : {what}"
-    return f"{_echo(value)}ne convient pas : {what}".strip()
+    return f"{_echo(value)}ne convient pas : {what}"
 
 
 def french_message(error: dict, from_csv: bool = False) -> str:
@@ -132,5 +136,5 @@ def french_message(error: dict, from_csv: bool = False) -> str:
         return f"la liste doit contenir au plus {n} élément{'s' if n and n > 1 else ''} (elle en a {ctx.get('actual_length')})"
     if kind in ("value_error", "assertion_error"):
         cause = ctx.get("error")
-        return str(cause) if cause else f"{echo}valeur invalide".strip()
-    return f"{echo}valeur invalide".strip()
+        return str(cause) if cause else f"valeur invalide : {echo}".strip(" :")
+    return f"valeur invalide : {echo}".strip(" :")

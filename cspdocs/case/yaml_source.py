@@ -160,8 +160,11 @@ class _Builder:
             if not isinstance(source, MappingNode):
                 self.problem(loc, source, "« << » doit faire référence à un groupe de clés")
                 continue
+            if id(source) in self.active:
+                self.problem(loc, source, "référence YAML circulaire (une ancre se contient elle-même)")
+                continue
             saved = dict(self.doc.lines)
-            values = self.mapping(source, loc) or {}
+            values = self.value(source, loc) or {}
             # lines of merged keys: where they are written (in the anchored mapping), unless explicit
             for path, line in self.doc.lines.items():
                 if path not in saved:
