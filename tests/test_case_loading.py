@@ -138,7 +138,7 @@ def test_dates_must_be_iso(tmp_path, written):
     e = only_error(tmp_path, text)
     assert e.chemin == "procedure.date_entretien_prealable"
     assert e.ligne == 9
-    shown = written.strip("'").replace("T", "T")
+    shown = written.strip("'")
     assert e.message == f"« {shown} » n'est pas une date valide (attendu AAAA-MM-JJ)"
 
 
