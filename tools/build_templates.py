@@ -139,7 +139,7 @@ INFORMATION = Template(
 **Objet : proposition d'un contrat de sécurisation professionnelle (CSP)**
 @space 3
 # DOCUMENT D'INFORMATION SUR LE CONTRAT DE SÉCURISATION PROFESSIONNELLE
-~ Article L. 1233-66 du code du travail – articles 4 et 5 de la convention du 26 janvier 2015 relative au contrat de sécurisation professionnelle
+~ Article L. 1233-66 du code du travail{% if regime.texte %} – {{ regime.texte }}{% endif %}
 {{ salarie.civilite }},
 {%p if conditions.pse and dates.decision_administration %}
 À la suite de la décision administrative de validation ou d'homologation du plan de sauvegarde de l'emploi, notifiée ou acquise le {{ dates.decision_administration|date_longue }}, nous envisageons de procéder à votre licenciement pour motif économique.
@@ -151,7 +151,7 @@ Ainsi que nous vous l'avons exposé au cours de l'entretien préalable du {{ dat
 Nous envisageons de procéder à votre licenciement pour motif économique.
 {%p endif %}
 {%p if conditions.maternite %}
-Conformément à l'article L. 1225-4 du code du travail et à l'article 4 de la convention du 26 janvier 2015, le présent document vous est remis après la fin de la période de protection liée à votre congé de maternité.
+Conformément à l'article L. 1225-4 du code du travail et à la convention relative au contrat de sécurisation professionnelle, le présent document vous est remis après la fin de la période de protection liée à votre congé de maternité.
 {%p endif %}
 En application de l'article L. 1233-66 du code du travail, nous vous proposons de bénéficier d'un **contrat de sécurisation professionnelle (CSP)**. Le présent document vous informe, individuellement et par écrit, du contenu de ce contrat et de la possibilité que vous avez d'en bénéficier.
 ## 1. Le contrat de sécurisation professionnelle
@@ -159,6 +159,8 @@ Le contrat de sécurisation professionnelle a pour objet l'organisation et le d�
 Pendant toute sa durée, vous avez le statut de stagiaire de la formation professionnelle et bénéficiez d'un accompagnement personnalisé assuré par {{ operateur }} : entretien de pré-bilan, bilan de compétences, actions de formation et de validation des acquis de l'expérience, accompagnement dans la recherche d'emploi, aide à la création ou à la reprise d'entreprise.
 {%p if conditions.anciennete_moins_un_an %}
 Votre ancienneté dans l'entreprise étant inférieure à un an, l'allocation de sécurisation professionnelle (ASP) qui vous serait versée est égale à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
+{%p elif zone == "mayotte" %}
+Vous percevrez l'allocation de sécurisation professionnelle (ASP), dont le montant est fixé par la convention relative au contrat de sécurisation professionnelle applicable à Mayotte.
 {%p else %}
 Vous percevrez l'allocation de sécurisation professionnelle (ASP), égale à 75 % de votre salaire journalier de référence, sans pouvoir être inférieure à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
 {%p endif %}
@@ -166,7 +168,11 @@ Vous percevrez l'allocation de sécurisation professionnelle (ASP), égale à 75
 À titre indicatif, sur la base du salaire journalier de référence dont nous avons connaissance, l'allocation serait de {{ montants.asp_journaliere|euros }} brut par jour ; seul {{ operateur }} est compétent pour en fixer le montant.
 {%p endif %}
 Si vous reprenez un emploi pendant le contrat de sécurisation professionnelle, vous pouvez bénéficier, sous conditions, d'une prime au reclassement en cas de reprise d'un emploi durable avant la fin du dixième mois du contrat, ou d'une indemnité différentielle de reclassement en cas de reprise d'un emploi moins rémunéré.
+{%p if zone == "mayotte" %}
+Le bénéfice de l'allocation est subordonné aux conditions d'ouverture de droits fixées par la convention applicable à Mayotte. Il appartient à {{ operateur }}, et non à votre employeur, de vérifier que ces conditions sont remplies.
+{%p else %}
 Pour bénéficier de l'allocation, vous devez notamment justifier d'une durée d'affiliation à l'assurance chômage d'au moins 88 jours travaillés ou 610 heures travaillées, ne pas pouvoir bénéficier d'une pension de retraite à taux plein, être physiquement apte à l'exercice d'un emploi et résider sur le territoire relevant du régime d'assurance chômage. Il appartient à {{ operateur }}, et non à votre employeur, de vérifier que ces conditions sont remplies.
+{%p endif %}
 ## 2. Votre délai de réflexion
 {%p if salarie.mode_remise == "main_propre" %}
 Le présent document vous est remis en main propre, contre récépissé, le **{{ dates.remise|date_longue }}**, {{ remise.circonstance_libelle }}. Cette date de remise fait courir votre délai de réflexion.
@@ -188,7 +194,7 @@ Votre contrat de travail sera réputé rompu d'un commun accord des parties à l
 {%p if conditions.anciennete_moins_un_an %}
 La rupture ne comporte pas de préavis. Votre ancienneté étant inférieure à un an, l'indemnité compensatrice de préavis que vous auriez perçue{% if montants.indemnite_preavis %}, soit {{ montants.indemnite_preavis|euros }} brut,{% endif %} vous sera versée lors de la rupture de votre contrat de travail.
 {%p else %}
-La rupture ne comporte ni préavis ni indemnité compensatrice de préavis. Nous verserons à {{ operateur }}, au titre de notre participation au financement du contrat de sécurisation professionnelle, une somme correspondant à l'indemnité compensatrice de préavis que vous auriez perçue, dans la limite de trois mois de salaire{% if montants.contribution_employeur %}, soit {{ montants.contribution_employeur|euros }} brut{% endif %}.
+La rupture ne comporte ni préavis ni indemnité compensatrice de préavis. Nous verserons à {{ operateur_paiement }}, au titre de notre participation au financement du contrat de sécurisation professionnelle, une somme correspondant à l'indemnité compensatrice de préavis que vous auriez perçue, dans la limite de trois mois de salaire{% if montants.contribution_employeur %}, soit {{ montants.contribution_employeur|euros }} brut{% endif %}.
 {%p endif %}
 {%p if montants.excedent_preavis_salarie %}
 La fraction de l'indemnité compensatrice de préavis excédant trois mois de salaire, soit {{ montants.excedent_preavis_salarie|euros }} brut, vous sera versée lors de la rupture de votre contrat de travail.
@@ -216,7 +222,7 @@ Le motif économique de la rupture envisagée, détaillé dans l'énoncé du mot
 @pagebreak
 @cut
 # BULLETIN D'ACCEPTATION DU CONTRAT DE SÉCURISATION PROFESSIONNELLE
-~ À compléter et signer par le salarié s'il accepte le contrat de sécurisation professionnelle, puis à remettre à l'employeur avant l'expiration du délai de réflexion, accompagné d'une copie de sa pièce d'identité ou du titre en tenant lieu (article 5 de la convention du 26 janvier 2015).
+~ À compléter et signer par le salarié s'il accepte le contrat de sécurisation professionnelle, puis à remettre à l'employeur avant l'expiration du délai de réflexion, accompagné d'une copie de sa pièce d'identité ou du titre en tenant lieu.
 @table 160 box
 @cell
 **Partie renseignée par l'employeur**
@@ -265,7 +271,7 @@ RECEPISSE = Template(
     body=SENDER_ONLY + """
 @space 10
 # RÉCÉPISSÉ DE REMISE DE LA PROPOSITION DE CONTRAT DE SÉCURISATION PROFESSIONNELLE
-~ Article 4 § 2 de la convention du 26 janvier 2015 relative au contrat de sécurisation professionnelle – document établi en deux exemplaires originaux
+~ {% if regime.texte %}{{ regime.texte }}{% else %}Convention relative au contrat de sécurisation professionnelle{% endif %} – document établi en deux exemplaires originaux
 ## Employeur
 **{{ employeur.denomination }}**{% if employeur.siret_formate %}, SIRET {{ employeur.siret_formate }}{% endif %}, dont le siège est situé {{ employeur.adresse.rue }}{% if employeur.adresse.complement %}, {{ employeur.adresse.complement }}{% endif %}, {{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}, représentée par {{ employeur.signataire.nom }}, {{ employeur.signataire.qualite }}.
 ## Salarié{{ salarie.e }}
@@ -338,7 +344,7 @@ Au cours de l'entretien préalable du {{ dates.entretien_prealable|date_longue }
 {%p elif circonstance_remise == "derniere_reunion_cse" and dates.derniere_reunion_cse %}
 Le {{ dates.remise|date_longue }}, à l'issue de la dernière réunion de consultation du comité social et économique, nous vous avons remis la proposition d'un contrat de sécurisation professionnelle ainsi que l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail.
 {%p else %}
-Le {{ dates.remise|date_longue }}, nous vous avons remis la proposition d'un contrat de sécurisation professionnelle ainsi que l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail.
+La proposition d'un contrat de sécurisation professionnelle, accompagnée de l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail, vous a été remise le {{ dates.remise|date_longue }}.
 {%p endif %}
 {%p if lettre.variante == "conservatoire" %}
 **Nous vous rappelons que le délai de réflexion dont vous disposez pour accepter ou refuser ce contrat expire le {{ dates.fin_delai_reflexion|date_longue }} à minuit.**

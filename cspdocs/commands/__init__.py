@@ -10,6 +10,8 @@ import click
 COMMAND_MODULES = (
     "compute",
     "schema",
+    "generate",
+    "templates",
 )
 
 

@@ -179,6 +179,9 @@ def build_context(resultat: ResultatDossier, rs: ResultatSalarie) -> dict[str, A
         "montants": _complete(rs.montants, MONTANT_KEYS),
         "lettre": lettre,
         "operateur": rs.operateur,
+        # the contribution is paid to the operator named at its due date (may differ, D41)
+        "operateur_paiement": getattr(rs, "operateur_paiement", None) or rs.operateur,
+        "zone": rs.zone,
         "regime": dict(resultat.regime),
         "circonstance_remise": rs.circonstance_remise,
         "remise": {

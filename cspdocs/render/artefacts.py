@@ -1,0 +1,79 @@
+"""The four artefacts: which template, which output file name, when one is not produced.
+
+Whether an artefact applies is read from the engine's facts (a date it needs is unknown, the
+handover was not made in person); the wording inside it is the template's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Mapping, Optional
+
+
+@dataclass(frozen=True)
+class Artefact:
+    cle: str
+    modele: str  # template file name
+    fichier: str  # output file name
+    libelle: str
+    date_document: str  # key of ``dates`` giving the document's date (also its DOCX creation date)
+    variante: Callable[[Mapping[str, Any]], Optional[str]]
+    omission: Callable[[Mapping[str, Any]], Optional[str]]  # reason why not produced, or None
+
+
+def _no_variant(ctx: Mapping[str, Any]) -> Optional[str]:
+    return None
+
+
+def _always(ctx: Mapping[str, Any]) -> Optional[str]:
+    return None
+
+
+def _recepisse_omission(ctx: Mapping[str, Any]) -> Optional[str]:
+    mode = ctx["salarie"]["mode_remise"]
+    if mode == "lrar":
+        return ("remise par lettre recommandée : la preuve de la remise est l'avis de réception "
+                "(mentions, 2.7), pas de récépissé à faire signer")
+    if mode == "electronique":
+        return ("remise par voie électronique : la preuve de la remise est l'accusé de réception "
+                "électronique (mentions, 2.7), pas de récépissé à faire signer")
+    return None
+
+
+def _lettre_omission(ctx: Mapping[str, Any]) -> Optional[str]:
+    dates, conditions = ctx["dates"], ctx["conditions"]
+    if conditions.get("autorisation_refusee"):
+        return "autorisation de licenciement refusée : aucune rupture, pas de lettre (R-51)"
+    if dates["envoi_lettre"] is None:
+        return ("date d'envoi de la lettre inconnue (salarié protégé dont l'autorisation n'est pas "
+                "encore notifiée, R-25) : la lettre sera produite quand la date sera connue")
+    variante = ctx["lettre"].get("variante")
+    if variante not in ("conservatoire", "apres_acceptation", "licenciement"):
+        return f"variante de lettre inconnue : {variante!r}"
+    if variante in ("conservatoire", "apres_acceptation") and dates["fin_delai_reflexion"] is None:
+        return "fin du délai de réflexion inconnue : la lettre ne peut pas la rappeler (3A.3)"
+    return None
+
+
+def _lettre_variante(ctx: Mapping[str, Any]) -> Optional[str]:
+    return ctx["lettre"].get("variante")
+
+
+ARTEFACTS: tuple[Artefact, ...] = (
+    Artefact("information", "information.docx", "1-document-information-csp.docx",
+             "document d'information CSP et bulletin d'acceptation", "remise", _no_variant, _always),
+    Artefact("recepisse", "recepisse.docx", "2-recepisse.docx",
+             "récépissé de remise", "remise", _no_variant, _recepisse_omission),
+    Artefact("lettre", "lettre.docx", "3-lettre-recommandee.docx",
+             "lettre recommandée avec demande d'avis de réception", "envoi_lettre",
+             _lettre_variante, _lettre_omission),
+    Artefact("motif", "motif.docx", "4-enonce-motif-economique.docx",
+             "énoncé du motif économique", "enonce_motif", _no_variant, _always),
+)
+
+TEMPLATE_NAMES = tuple(a.modele for a in ARTEFACTS)
+
+
+def document_date(artefact: Artefact, ctx: Mapping[str, Any]) -> date:
+    return ctx["dates"][artefact.date_document]
