@@ -15,18 +15,9 @@ from typing import Annotated, Any, Literal, Optional
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-Zone = Literal[
-    "metropole",
-    "alsace-moselle",
-    "mayotte",
-    "reunion",
-    "guadeloupe",
-    "martinique",
-    "guyane",
-    "saint-martin",
-    "saint-barthelemy",
-    "saint-pierre-et-miquelon",
-]
+from ..calendar import ZONES
+
+Zone = Literal[ZONES]  # the zones whose holidays cspdocs.calendar knows
 TypeProcedure = Literal["individuel", "collectif_moins_de_10", "collectif_10_et_plus", "pse"]
 Cause = Literal[
     "difficultes_economiques",
