@@ -13,9 +13,13 @@ import io
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Literal, Sequence
 
 from pypdf import PdfReader
+
+from . import fasttext
+
+Engine = Literal["auto", "pypdf"]
 
 _SPACE_CHARS = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\r\f\v"
 _DELETED_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width
@@ -119,11 +123,26 @@ def _reader(source: Path | bytes | PdfReader) -> PdfReader:
     return PdfReader(source)
 
 
-def extract_pages(source: Path | bytes | PdfReader) -> list[str]:
-    """Raw text of each page, as pypdf extracts it."""
-    return [page.extract_text() for page in _reader(source).pages]
+def extract_pages(source: Path | bytes | PdfReader, engine: Engine = "auto") -> list[str]:
+    """Raw text of each page, one line per line of text.
+
+    ``engine="auto"`` reads LibreOffice's output with the fast path of fasttext.py
+    and any page it does not fully understand with pypdf; ``"pypdf"`` always uses
+    pypdf's ``extract_text``.
+    """
+    reader = _reader(source)
+    if engine == "pypdf":
+        return [page.extract_text() for page in reader.pages]
+    fonts: dict = {}
+    pages = []
+    for page in reader.pages:
+        try:
+            pages.append(fasttext.page_text(page, fonts))
+        except fasttext.Unsupported:
+            pages.append(page.extract_text())
+    return pages
 
 
-def extract_pdf_text(source: Path | bytes | PdfReader) -> str:
+def extract_pdf_text(source: Path | bytes | PdfReader, engine: Engine = "auto") -> str:
     """The whole text of a PDF, margins de-duplicated and normalised for matching."""
-    return normalize_text("\n".join(strip_repeated_margins(extract_pages(source))))
+    return normalize_text("\n".join(strip_repeated_margins(extract_pages(source, engine))))
