@@ -57,7 +57,7 @@ def _append(writer: PdfWriter, parts: Sequence[DossierPart], parent=None) -> Non
         reader = _open(part)
         first_page = len(writer.pages)
         writer.append(reader, import_outline=False)
-        writer.add_outline_item(part.title, first_page, parent=parent)
+        writer.add_outline_item(title=part.title, page_number=first_page, parent=parent)
 
 
 def _write(writer: PdfWriter, out: Path, moment: datetime, metadata: dict[str, str]) -> Path:
@@ -113,10 +113,10 @@ def build_case_dossier(
         readers = [(part, _open(part)) for part in section.parts]
         for part, reader in readers:
             writer.append(reader, import_outline=False)
-        parent = writer.add_outline_item(section.title, first_page)
+        parent = writer.add_outline_item(title=section.title, page_number=first_page)
         page = first_page
         for part, reader in readers:
-            writer.add_outline_item(part.title, page, parent=parent)
+            writer.add_outline_item(title=part.title, page_number=page, parent=parent)
             page += len(reader.pages)
     metadata = {"Title": title, "Author": author}
     if subject:
