@@ -1,7 +1,7 @@
 """Helpers for the PDF tests and benchmark: sample French DOCX letters, LibreOffice gate.
 
-Kept out of conftest.py (owned by the lead): test modules import it directly, the
-benchmark adds tests/ to sys.path.
+Kept out of conftest.py (owned by the lead): test modules and benchmarks/bench_pdf.py
+import it as tests.pdf_support.
 """
 
 from __future__ import annotations
