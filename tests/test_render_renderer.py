@@ -186,3 +186,16 @@ def test_sources_expose_the_jinja_source_for_linting(modeles):
     sources = modeles["lettre.docx"].modele.sources
     assert "word/document.xml" in sources and "docProps/core.xml" in sources
     assert any("{% if lettre.variante" in s for s in sources.values())
+
+
+def test_inline_if_spanning_a_table_is_reported_not_written():
+    # An inline {% if %} opened in a paragraph and closed inside a table cell breaks the XML
+    # when false: the error is raised instead of writing a document Word would refuse.
+    document = docx.Document()
+    document.add_paragraph("Début {% if conditions.pse %}texte")
+    document.add_table(rows=1, cols=1).rows[0].cells[0].paragraphs[0].add_run("suite{% endif %} fin")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    modele = ModeleDocx(buffer.getvalue(), "bancal.docx")
+    with pytest.raises(ErreurModele, match="XML valide"):
+        modele.rendre(_context(), STAMP)

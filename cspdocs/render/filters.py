@@ -8,6 +8,7 @@ assembles their output. Each filter refuses ``None`` with a French message inste
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable
 
@@ -52,21 +53,25 @@ def _first_of_month(text: str, day: int) -> str:
     return text.replace(" 1 ", " 1er ", 1) if not text.startswith("1 ") else "1er " + text[2:]
 
 
+@lru_cache(maxsize=8192)
+def _format(d: date, pattern: str) -> str:
+    # Babel's formatting is pure but slow; a batch formats the same few dates many times.
+    return _first_of_month(format_date(d, pattern, locale=LOCALE), d.day)
+
+
 def date_longue(value: Any) -> str:
     """'lundi 27 avril 2026' (weekday, day, month, year; '1er' for the first day)."""
-    d = _as_date(value, "date_longue")
-    return _first_of_month(format_date(d, LONG_DATE_PATTERN, locale=LOCALE), d.day)
+    return _format(_as_date(value, "date_longue"), LONG_DATE_PATTERN)
 
 
 def date_simple(value: Any) -> str:
     """'27 avril 2026' (no weekday), for the place-and-date line of a letter."""
-    d = _as_date(value, "date_simple")
-    return _first_of_month(format_date(d, PLAIN_DATE_PATTERN, locale=LOCALE), d.day)
+    return _format(_as_date(value, "date_simple"), PLAIN_DATE_PATTERN)
 
 
 def date_courte(value: Any) -> str:
     """'27/04/2026'."""
-    return format_date(_as_date(value, "date_courte"), SHORT_DATE_PATTERN, locale=LOCALE)
+    return _format(_as_date(value, "date_courte"), SHORT_DATE_PATTERN)
 
 
 def _as_decimal(value: Any, filtre: str) -> Decimal:

@@ -40,7 +40,7 @@ def from_rendered(xml: str, kind: str) -> str:
         xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
     if "{_" in xml or "_}" in xml:
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if kind not in ("core", "custom") and _LISTING_TEXT.search(xml):
+    if kind not in ("core", "custom") and ("\t" in xml or "\n" in xml[80:]) and _LISTING_TEXT.search(xml):
         # line feeds and tabs inside inserted values become Word line breaks and tabs
         xml = DocxTemplate.resolve_listing(None, xml)
     return xml

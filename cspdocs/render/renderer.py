@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from jinja2 import Environment, Template, TemplateSyntaxError
-from lxml import etree
+from xml.parsers import expat
 
 from . import zipwriter
 from .docxparts import ModeleInvalide, read_package
@@ -26,6 +26,8 @@ from .environment import make_environment
 from .errors import ErreurModele
 from .patch import from_rendered, line_text, to_jinja_source
 
+# Rendered parts change for every document: fast compression (static parts use the default).
+_RENDERED_LEVEL = 1
 _CORE_DATE = re.compile(r"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
@@ -120,13 +122,13 @@ class ModeleDocx:
                 xml = _CORE_DATE.sub(lambda m: m.group(1) + stamp + m.group(3), xml)
             data = xml.encode("utf-8")
             try:
-                etree.fromstring(data)
-            except etree.XMLSyntaxError as exc:
+                expat.ParserCreate().Parse(data, True)  # well-formed? (cheapest full parse)
+            except expat.ExpatError as exc:
                 raise ErreurModele(
                     self.nom, name, part.kind, "?",
                     f"le rendu n'est pas un XML valide ({exc}) : une balise {{% if %}} ou "
                     "{% for %} ouvre et ferme probablement dans des paragraphes différents "
                     "(utiliser {%p ... %})",
                 ) from exc
-            members.append(zipwriter.prepare(name, data))
+            members.append(zipwriter.prepare(name, data, level=_RENDERED_LEVEL))
         return zipwriter.build(members)
