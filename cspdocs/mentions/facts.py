@@ -1,0 +1,204 @@
+"""Facts a mention file can refer to, and its declarative conditions.
+
+A mention file never runs code: it names facts by dotted paths and combines them with a few
+condition keys. Paths:
+
+- ``dates.X``, ``montants.X``, ``lettre.X``, ``conditions.X``, ``operateur``, ``zone``,
+  ``circonstance_remise``: the engine's result for the employee (``ResultatSalarie``);
+- ``salarie.X`` (e.g. ``salarie.nom``, ``salarie.reponse.date``, ``salarie.prenom_nom``),
+  ``employeur.X`` (e.g. ``employeur.signataire.nom``), ``procedure.X`` (e.g.
+  ``procedure.motif_economique.faits``): the case file;
+- ``remise.lieu`` (place of the handover: ``procedure.lieu_remise``, else the employer's town),
+  ``reponse.acceptation`` / ``reponse.refus`` (date of the employee's answer, if any).
+
+Conditions (a mapping; several keys = all must hold):
+
+- ``variante``, ``circonstance_remise``, ``mode_remise``, ``procedure``, ``zone``, ``cause``,
+  ``consequence``, ``operateur``: the value (or one of the list of values) of that fact;
+- any flag of ``conditions`` (``salarie_protege``, ``pse``, ``anciennete_moins_un_an``,
+  ``maternite``, ``cadre``, ``procedure_collective_judiciaire``, ``accepte``, ``refuse``...):
+  ``true`` or ``false``;
+- ``connu: PATH`` / ``inconnu: PATH`` (or a list of paths): the fact is known (not ``None``);
+- ``tous: [c1, c2]``, ``un_de: [c1, c2]``, ``non: c``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Mapping, Optional
+
+from ..engine.facts import ResultatDossier, ResultatSalarie
+
+_MISSING = object()
+
+# Condition keys naming a single fact (key -> path).
+FACT_KEYS = {
+    "variante": "lettre.variante",
+    "circonstance_remise": "circonstance_remise",
+    "mode_remise": "salarie.mode_remise",
+    "procedure": "procedure.type",
+    "zone": "zone",
+    "cause": "procedure.motif_economique.cause",
+    "consequence": "procedure.motif_economique.consequence",
+    "operateur": "operateur",
+}
+COMBINATORS = ("tous", "un_de", "non", "connu", "inconnu")
+# Flags of ResultatSalarie.conditions that conditions may test (others are accepted too when the
+# engine provides them; this list serves to validate the mention files).
+FLAGS = (
+    "salarie_protege",
+    "pse",
+    "anciennete_moins_un_an",
+    "anciennete_un_an_ou_plus",
+    "maternite",
+    "cadre",
+    "procedure_collective_judiciaire",
+    "autorisation_refusee",
+    "accepte",
+    "refuse",
+)
+ROOTS = (
+    "dates",
+    "montants",
+    "lettre",
+    "conditions",
+    "operateur",
+    "zone",
+    "circonstance_remise",
+    "salarie",
+    "employeur",
+    "procedure",
+    "remise",
+    "reponse",
+)
+
+
+class ConditionInvalide(ValueError):
+    """A condition of a mention file uses an unknown key or a malformed value."""
+
+
+@dataclass(frozen=True)
+class Faits:
+    """Read-only view of one employee's facts for the mention files."""
+
+    dossier: ResultatDossier
+    salarie: ResultatSalarie
+
+    def get(self, path: str, default: Any = None) -> Any:
+        value = self._get(path)
+        return default if value is _MISSING else value
+
+    def has_path(self, path: str) -> bool:
+        return self._get(path) is not _MISSING
+
+    def _get(self, path: str) -> Any:
+        rs, case = self.salarie, self.dossier.dossier
+        root, _, rest = path.partition(".")
+        if root == "dates":
+            return rs.dates.get(rest, None) if rest else _MISSING
+        if root == "montants":
+            return rs.montants.get(rest, None) if rest else _MISSING
+        if root == "lettre":
+            return rs.lettre.get(rest, None) if rest else _MISSING
+        if root == "conditions":
+            return rs.conditions.get(rest, None) if rest else _MISSING
+        if root in ("operateur", "zone", "circonstance_remise") and not rest:
+            return getattr(rs, root)
+        if root == "salarie":
+            if rest == "prenom_nom":
+                return f"{rs.salarie.prenom} {rs.salarie.nom}"
+            return _walk(rs.salarie, rest)
+        if root == "employeur":
+            return _walk(case.employeur, rest)
+        if root == "procedure":
+            return _walk(case.procedure, rest)
+        if root == "remise" and rest == "lieu":
+            return case.procedure.lieu_remise or case.employeur.adresse.ville
+        if root == "reponse" and rest in ("acceptation", "refus"):
+            rep = rs.salarie.reponse
+            return rep.date if rep is not None and rep.decision == rest else None
+        return _MISSING
+
+    # -- conditions ---------------------------------------------------------------------
+
+    def holds(self, condition: Optional[Mapping[str, Any]]) -> bool:
+        if not condition:
+            return True
+        return all(self._holds_key(key, value) for key, value in condition.items())
+
+    def _holds_key(self, key: str, value: Any) -> bool:
+        if key == "tous":
+            return all(self.holds(c) for c in value)
+        if key == "un_de":
+            return any(self.holds(c) for c in value)
+        if key == "non":
+            return not self.holds(value)
+        if key in ("connu", "inconnu"):
+            paths = value if isinstance(value, list) else [value]
+            known = all(self.get(p) is not None for p in paths)
+            return known if key == "connu" else all(self.get(p) is None for p in paths)
+        if key in FACT_KEYS:
+            actual = self.get(FACT_KEYS[key])
+            return actual in value if isinstance(value, list) else actual == value
+        return bool(self.salarie.conditions.get(key, False)) == bool(value)
+
+
+def _walk(obj: Any, rest: str) -> Any:
+    if not rest:
+        return _MISSING
+    for part in rest.split("."):
+        if obj is None:
+            return None
+        if isinstance(obj, Mapping):
+            if part not in obj:
+                return _MISSING
+            obj = obj[part]
+        elif hasattr(obj, part):
+            obj = getattr(obj, part)
+        else:
+            return _MISSING
+    return obj
+
+
+def validate_condition(condition: Any, where: str) -> None:
+    """Raise ConditionInvalide (French message) when ``condition`` is malformed."""
+    if condition is None:
+        return
+    if not isinstance(condition, Mapping):
+        raise ConditionInvalide(f"{where} : une condition doit être un dictionnaire, pas « {condition!r} »")
+    for key, value in condition.items():
+        if key in ("tous", "un_de"):
+            if not isinstance(value, list) or not value:
+                raise ConditionInvalide(f"{where} : « {key} » attend une liste de conditions")
+            for i, sub in enumerate(value):
+                validate_condition(sub, f"{where}.{key}[{i}]")
+        elif key == "non":
+            validate_condition(value, f"{where}.non")
+        elif key in ("connu", "inconnu"):
+            paths = value if isinstance(value, list) else [value]
+            for path in paths:
+                validate_path(path, f"{where}.{key}")
+        elif key in FACT_KEYS:
+            if not isinstance(value, (str, list)):
+                raise ConditionInvalide(f"{where} : « {key} » attend une valeur ou une liste de valeurs")
+        elif key in FLAGS:
+            if not isinstance(value, bool):
+                raise ConditionInvalide(f"{where} : « {key} » attend true ou false")
+        else:
+            raise ConditionInvalide(
+                f"{where} : clé de condition inconnue « {key} » (clés admises : "
+                + ", ".join(sorted((*FACT_KEYS, *FLAGS, *COMBINATORS)))
+                + ")"
+            )
+
+
+def validate_path(path: Any, where: str) -> None:
+    if not isinstance(path, str) or path.split(".")[0] not in ROOTS:
+        raise ConditionInvalide(
+            f"{where} : chemin de fait inconnu « {path} » (racines admises : {', '.join(ROOTS)})"
+        )
+
+
+def as_date(value: Any) -> Optional[date]:
+    return value if isinstance(value, date) else None

@@ -1,0 +1,364 @@
+"""Wording patterns of the mention files, compiled to regular expressions over folded text.
+
+Text is *folded* before matching: ``normalize_text`` (spaces, apostrophes, quotes, hyphenated
+line breaks, page numbers), then lower case, no accents (``é`` -> ``e``, ``œ`` -> ``oe``),
+apostrophes and quotes as spaces, hyphens inside words removed (``remettez-le`` ->
+``remettezle``, ``1233-67`` -> ``123367``), dashes as spaces, one space between words.
+
+Pattern syntax (the same folding applies to the literal parts, so write natural French):
+
+- plain words: matched case- and accent-insensitively; a space may be absent in the text
+  (``vingt et un`` matches ``vingt-et-un``), punctuation ``. , ; : ! ?`` is optional;
+- ``(a|b|c)`` one of the alternatives (nesting allowed; an empty one makes the group optional);
+- ``mot*`` any word ending (``accept*`` matches ``acceptez``, ``acceptation``);
+- ``~`` a gap of up to 40 characters, ``...`` up to 150, ``.....`` up to 600;
+- ``{chemin}`` the value of a fact, in every French form (a date: ``mardi 24 mars 2026``,
+  ``24 mars 2026``, ``24/03/2026``; an amount: ``5 700,00 €``, ``5 700 euros``; a text: the text);
+  ``{date}`` / ``{montant}``: any date / amount (for extractions and forbidden wordings);
+- ``\\x`` the character ``x`` literally.
+
+No pattern can run code: the only outputs are regular expressions built from escaped literals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, Callable, Mapping, Optional
+
+from ..pdf.text import normalize_text
+
+MONTHS = (
+    "janvier", "fevrier", "mars", "avril", "mai", "juin",
+    "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+)
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+GAPS = {"~": 40, "...": 150, ".....": 600}
+
+_DASHES = {ord(c): " " for c in "\u2013\u2014\u2015\u2e3a\u2e3b"}
+_DASHES.update({ord("'"): " ", ord('"'): " ", ord("\u00b7"): " "})
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_SPACES = re.compile(r"\s+")
+_LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss"}
+
+NUMBER_FACTS = ("montants.preavis_mois", "montants.anciennete_annees")
+
+_NEVER = "(?!x)x"
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+class MotifInvalide(ValueError):
+    """A pattern of a mention file is malformed."""
+
+
+def _accent_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if base != ch:
+            table[code] = base
+    for ch, repl in _LIGATURES.items():
+        table[ord(ch)] = repl
+        if len(ch.upper()) == 1:
+            table[ord(ch.upper())] = repl
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
+def _strip_accents(text: str) -> str:
+    text = text.translate(_ACCENTS)
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def fold_raw(text: str) -> str:
+    """Fold without normalize_text (for pattern literals, already plain)."""
+    text = _strip_accents(text.casefold()).translate(_DASHES)
+    text = _WORD_HYPHEN.sub("", text).replace("-", " ")
+    return text
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """The folded form of a document text (see module docstring)."""
+    return _SPACES.sub(" ", fold_raw(normalize_text(text))).strip()
+
+
+# --- value forms ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16384)
+def _lit(text: str) -> str:
+    """Regex for literal text (already or not yet folded): optional spaces and punctuation."""
+    out: list[str] = []
+    for ch in fold_raw(text):
+        if ch.isspace():
+            if not out or out[-1] != r"\s?":
+                out.append(r"\s?")
+        elif ch in ".,;:!?":
+            out.append(r"[.,;:!?]?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+DATE_ANY = (
+    r"(?:(?:" + "|".join(WEEKDAYS) + r")\s?,?\s?)?(?<!\d)(?P<j{n}>1er|[0-3]?\d)\s?(?P<m{n}>"
+    + "|".join(MONTHS) + r")\s?(?P<a{n}>\d{{4}})(?!\d)"
+    r"|(?<!\d)(?P<jj{n}>[0-3]?\d)\s?[/.]\s?(?P<mm{n}>[01]?\d)\s?[/.]\s?(?P<aa{n}>\d{{4}})(?!\d)"
+)
+MONEY_ANY = r"(?<![\d,.])(?P<e{n}>\d{{1,3}}(?:[\s.]?\d{{3}})*(?:[,.]\d{{2}})?)\s?(?:€|eur\b|euros?)"
+
+
+@lru_cache(maxsize=4096)
+def date_regex(d: date) -> str:
+    day = r"(?:1er|0?1)" if d.day == 1 else f"0?{d.day}"
+    weekday = WEEKDAYS[d.weekday()]
+    long_form = rf"(?:{weekday}\s?,?\s?)?(?<!\d){day}\s?{MONTHS[d.month - 1]}\s?{d.year}(?!\d)"
+    short_form = rf"(?<!\d)0?{d.day}\s?[/.]\s?0?{d.month}\s?[/.]\s?{d.year}(?!\d)"
+    return f"(?:{long_form}|{short_form})"
+
+
+@lru_cache(maxsize=4096)
+def money_regex(value: Decimal) -> str:
+    value = value.quantize(Decimal("0.01"))
+    whole, cents = divmod(abs(value), 1)
+    digits = str(int(whole))
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    integer = r"[\s.]?".join(groups)
+    c = int(cents * 100)
+    decimals = r"(?:[,.]00)?" if c == 0 else rf"[,.]{c:02d}"
+    sign = r"-\s?" if value < 0 else ""
+    return rf"(?<![\d,.]){sign}{integer}{decimals}\s?(?:€|eur\b|euros?)"
+
+
+def number_regex(value: Any) -> str:
+    d = Decimal(str(value))
+    if d == d.to_integral_value():
+        return rf"(?<![\d,]){int(d)}(?:,0+)?(?![\d])"
+    text = format(d.normalize(), "f").replace(".", ",")
+    return rf"(?<![\d,]){re.escape(text)}(?![\d])"
+
+
+def parse_date(groups: Mapping[str, Optional[str]], n: int) -> Optional[date]:
+    try:
+        if groups.get(f"j{n}"):
+            day = 1 if groups[f"j{n}"] == "1er" else int(groups[f"j{n}"])
+            return date(int(groups[f"a{n}"]), MONTHS.index(groups[f"m{n}"]) + 1, day)
+        if groups.get(f"jj{n}"):
+            return date(int(groups[f"aa{n}"]), int(groups[f"mm{n}"]), int(groups[f"jj{n}"]))
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def parse_money(text: str) -> Optional[Decimal]:
+    text = re.sub(r"[\s]", "", text)
+    if re.search(r",\d{2}$", text):
+        text = text.replace(".", "").replace(",", ".")
+    elif re.search(r"\.\d{2}$", text):
+        text = text[:-3].replace(".", "") + text[-3:]
+    else:
+        text = text.replace(".", "")
+    try:
+        return Decimal(text)
+    except Exception:
+        return None
+
+
+# --- display forms (French) for reports ------------------------------------------------------
+
+
+def date_fr(d: date) -> str:
+    day = "1er" if d.day == 1 else str(d.day)
+    return f"{WEEKDAYS[d.weekday()]} {day} {MONTHS_FR[d.month - 1]} {d.year}"
+
+
+def money_fr(value: Decimal) -> str:
+    value = value.quantize(Decimal("0.01"))
+    whole, _, cents = f"{abs(value):.2f}".partition(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    sign = "-" if value < 0 else ""
+    return sign + NNBSP.join(groups) + "," + cents + NBSP + "€"
+
+
+def display(value: Any, path: str = "") -> str:
+    if value is None:
+        return "(valeur inconnue)"
+    if isinstance(value, date):
+        return date_fr(value)
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, Decimal) and path not in NUMBER_FACTS:
+        return money_fr(value)
+    if isinstance(value, (int, Decimal, float)):
+        return str(value).replace(".", ",")
+    return str(value)
+
+
+# --- pattern compiler ------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\\(.)|(\.{5}|\.{3}|~)|(\{[a-z_][a-z0-9_.]*\})|([()|*])", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    path: str
+
+
+@dataclass
+class Compiled:
+    regex: "re.Pattern[str]"
+    placeholders: tuple[str, ...]  # fact paths used (in order)
+    generic: int  # number of {date}/{montant} capture groups
+
+
+# value_regex(path) -> regex for the fact's current value, or None when unknown
+ValueRegex = Callable[[str], Optional[str]]
+
+
+def tokenize(pattern: str) -> list[tuple[str, str]]:
+    """(kind, text) tokens: lit, gap, ph (placeholder), op (one of ( ) | *)."""
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    for m in _TOKEN.finditer(pattern):
+        if m.start() > pos:
+            tokens.append(("lit", pattern[pos:m.start()]))
+        if m.group(1) is not None:
+            tokens.append(("esc", m.group(1)))
+        elif m.group(2):
+            tokens.append(("gap", m.group(2)))
+        elif m.group(3):
+            tokens.append(("ph", m.group(3)[1:-1]))
+        else:
+            tokens.append(("op", m.group(4)))
+        pos = m.end()
+    if pos < len(pattern):
+        tokens.append(("lit", pattern[pos:]))
+    return tokens
+
+
+def placeholders(pattern: str) -> list[str]:
+    return [text for kind, text in tokenize(pattern) if kind == "ph"]
+
+
+def check_syntax(pattern: str) -> None:
+    """Raise MotifInvalide when parentheses are unbalanced or the pattern is empty."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise MotifInvalide("motif vide")
+    depth = 0
+    for kind, text in tokenize(pattern):
+        if kind == "op" and text == "(":
+            depth += 1
+        elif kind == "op" and text == ")":
+            depth -= 1
+            if depth < 0:
+                raise MotifInvalide(f"parenthèse fermante sans ouvrante dans « {pattern} »")
+        elif kind == "op" and text == "|" and depth == 0:
+            raise MotifInvalide(f"« | » hors de parenthèses dans « {pattern} » : écrire (a|b)")
+    if depth:
+        raise MotifInvalide(f"parenthèse non fermée dans « {pattern} »")
+
+
+@lru_cache(maxsize=4096)
+def skeleton(pattern: str) -> tuple[tuple[str, str], ...]:
+    """The pattern as (kind, text) pieces: ("re", regex source) or ("ph", placeholder path)."""
+    out: list[tuple[str, str]] = []
+    for kind, text in tokenize(pattern):
+        if kind == "lit":
+            piece = _lit(text)
+        elif kind == "esc":
+            piece = re.escape(fold_raw(text)) if text.strip() else r"\s"
+        elif kind == "gap":
+            piece = rf".{{0,{GAPS[text]}}}?"
+        elif kind == "op":
+            piece = {"(": "(?:", ")": ")", "|": "|", "*": r"\w*"}[text]
+        else:
+            out.append(("ph", text))
+            continue
+        if out and out[-1][0] == "re":
+            out[-1] = ("re", out[-1][1] + piece)
+        else:
+            out.append(("re", piece))
+    return tuple(out)
+
+
+def to_regex(pattern: str, value_regex: ValueRegex, forms: Optional[Mapping[str, Any]] = None,
+             generic_values: bool = False) -> tuple[str, tuple[str, ...], int]:
+    """Regex source for ``pattern``.
+
+    ``value_regex(path)`` gives the regex of a fact's value (None: unknown, never matches).
+    ``generic_values``: date and amount facts match any date / amount (capture groups), to
+    find a wording whose value is wrong.
+    """
+    out: list[str] = []
+    used: list[str] = []
+    generic = 0
+    for kind, text in skeleton(pattern):
+        if kind == "re":
+            out.append(text)
+        else:
+            if text in ("date", "montant"):
+                out.append("(?:" + (DATE_ANY if text == "date" else MONEY_ANY).format(n=generic) + ")")
+                generic += 1
+                continue
+            used.append(text)
+            source = value_regex(text)
+            if generic_values and source is not None and source.startswith("(?#date)"):
+                out.append("(?:" + DATE_ANY.format(n=generic) + ")")
+                generic += 1
+            elif generic_values and source is not None and source.startswith("(?#montant)"):
+                out.append("(?:" + MONEY_ANY.format(n=generic) + ")")
+                generic += 1
+            else:
+                out.append("(?:" + (source if source is not None else _NEVER) + ")")
+    return "".join(out), tuple(used), generic
+
+
+@lru_cache(maxsize=8192)
+def compile_regex(source: str) -> "re.Pattern[str]":
+    return re.compile(source, re.DOTALL)
+
+
+def form_regex(patterns: list[str]) -> str:
+    """Regex for a list of alternative wordings without placeholders (enumeration forms)."""
+    parts = [to_regex(p, lambda _path: None)[0] for p in patterns]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def value_source(path: str, value: Any, forms: Optional[Mapping[str, Mapping[str, list[str]]]] = None) -> Optional[str]:
+    """Regex of one fact value, tagged (?#date)/(?#montant) for the relaxed matching."""
+    if value is None:
+        return None
+    if forms and path in forms:
+        wordings = forms[path].get(str(value))
+        if wordings:
+            return form_regex(list(wordings))
+    if isinstance(value, date):
+        return "(?#date)" + date_regex(value)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal) and path not in NUMBER_FACTS:
+        return "(?#montant)" + money_regex(value)
+    if isinstance(value, (int, Decimal, float)):
+        return number_regex(value)
+    return _lit(str(value).strip())
