@@ -23,11 +23,15 @@ from docxbuild import Template, build  # noqa: E402
 # --- shared fragments ---------------------------------------------------------------------
 
 # Sender block on the left; recipient on the right, placed for a window envelope (DL, window on
-# the right: address from about 105 mm from the left edge and 48 mm from the top of the page).
+# the right): La Poste's address zone starts 110 mm from the left edge and 55 mm from the top
+# (top margin 18 mm + 37 mm), 85 mm wide and 33 mm high (six lines at most).
 LETTERHEAD = """
-@table 80,80 height=52
+@table 85,75 height=60
 @cell
 **{{ employeur.denomination }}**
+{%p if employeur.procedure_collective_libelle %}
+En {{ employeur.procedure_collective_libelle }}
+{%p endif %}
 {{ employeur.adresse.rue }}
 {%p if employeur.adresse.complement %}
 {{ employeur.adresse.complement }}
@@ -37,7 +41,7 @@ LETTERHEAD = """
 SIRET {{ employeur.siret_formate }}
 {%p endif %}
 @cell
-@space 30
+@space 37
 {{ salarie.nom_complet }}
 {{ salarie.adresse.rue }}
 {%p if salarie.adresse.complement %}
@@ -51,6 +55,9 @@ SENDER_ONLY = """
 @table 160
 @cell
 **{{ employeur.denomination }}**
+{%p if employeur.procedure_collective_libelle %}
+En {{ employeur.procedure_collective_libelle }}
+{%p endif %}
 {{ employeur.adresse.rue }}
 {%p if employeur.adresse.complement %}
 {{ employeur.adresse.complement }}
@@ -158,11 +165,11 @@ En application de l'article L. 1233-66 du code du travail, nous vous proposons d
 Le contrat de sécurisation professionnelle a pour objet l'organisation et le déroulement d'un parcours de retour à l'emploi, le cas échéant au moyen d'une reconversion ou d'une création ou reprise d'entreprise. Il est conclu pour une durée de douze mois et prend effet dès le lendemain de la rupture de votre contrat de travail. Sa durée est prolongée, dans les limites fixées par la convention, en cas de reprise d'une activité professionnelle après la fin du sixième mois, d'arrêt de travail pour maladie et de certains congés (maternité, paternité, adoption, proche aidant).
 Pendant toute sa durée, vous avez le statut de stagiaire de la formation professionnelle et bénéficiez d'un accompagnement personnalisé assuré par {{ operateur }} : entretien de pré-bilan, bilan de compétences, actions de formation et de validation des acquis de l'expérience, accompagnement dans la recherche d'emploi, aide à la création ou à la reprise d'entreprise.
 {%p if conditions.anciennete_moins_un_an %}
-Votre ancienneté dans l'entreprise étant inférieure à un an, l'allocation de sécurisation professionnelle (ASP) qui vous serait versée est égale à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
+Votre ancienneté dans l'entreprise étant inférieure à un an, l'allocation de sécurisation professionnelle (ASP) qui vous serait versée, si vous remplissez les conditions d'ouverture de droits, est égale à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
 {%p elif zone == "mayotte" %}
-Vous percevrez l'allocation de sécurisation professionnelle (ASP), dont le montant est fixé par la convention relative au contrat de sécurisation professionnelle applicable à Mayotte.
+Si vous remplissez les conditions d'ouverture de droits, vous percevrez l'allocation de sécurisation professionnelle (ASP), dont le montant est fixé par la convention relative au contrat de sécurisation professionnelle applicable à Mayotte.
 {%p else %}
-Vous percevrez l'allocation de sécurisation professionnelle (ASP), égale à 75 % de votre salaire journalier de référence, sans pouvoir être inférieure à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
+Si vous remplissez les conditions d'ouverture de droits, vous percevrez l'allocation de sécurisation professionnelle (ASP), égale à 75 % de votre salaire journalier de référence, sans pouvoir être inférieure à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
 {%p endif %}
 {%p if montants.asp_journaliere %}
 À titre indicatif, sur la base du salaire journalier de référence dont nous avons connaissance, l'allocation serait de {{ montants.asp_journaliere|euros }} brut par jour ; seul {{ operateur }} est compétent pour en fixer le montant.
@@ -273,7 +280,7 @@ RECEPISSE = Template(
 # RÉCÉPISSÉ DE REMISE DE LA PROPOSITION DE CONTRAT DE SÉCURISATION PROFESSIONNELLE
 ~ {% if regime.texte %}{{ regime.texte }}{% else %}Convention relative au contrat de sécurisation professionnelle{% endif %} – document établi en deux exemplaires originaux
 ## Employeur
-**{{ employeur.denomination }}**{% if employeur.siret_formate %}, SIRET {{ employeur.siret_formate }}{% endif %}, dont le siège est situé {{ employeur.adresse.rue }}{% if employeur.adresse.complement %}, {{ employeur.adresse.complement }}{% endif %}, {{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}, représentée par {{ employeur.signataire.nom }}, {{ employeur.signataire.qualite }}.
+**{{ employeur.denomination }}**{% if employeur.procedure_collective_libelle %}, en {{ employeur.procedure_collective_libelle }}{% endif %}{% if employeur.siret_formate %}, SIRET {{ employeur.siret_formate }}{% endif %}, {{ employeur.adresse.rue }}{% if employeur.adresse.complement %}, {{ employeur.adresse.complement }}{% endif %}, {{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}, représentée par {{ employeur.signataire.nom }}, {{ employeur.signataire.qualite }}.
 ## Salarié{{ salarie.e }}
 **{{ salarie.nom_complet }}**, demeurant {{ salarie.adresse.rue }}{% if salarie.adresse.complement %}, {{ salarie.adresse.complement }}{% endif %}, {{ salarie.adresse.code_postal }} {{ salarie.adresse.ville }}, occupant l'emploi de {{ salarie.emploi }} (matricule {{ salarie.matricule }}).
 ## Documents remis

@@ -45,7 +45,7 @@ SERIF = "Liberation Serif"  # metric-compatible with Times New Roman
 SANS = "Liberation Sans"  # metric-compatible with Arial
 BODY_SIZE = Pt(11)
 TEXT_WIDTH_MM = 160  # A4 (210 mm) minus 25 mm margins on each side
-ADDRESS_COLUMN_MM = 80  # left edge of the window-envelope address: 25 + 80 = 105 mm from the page edge
+ADDRESS_COLUMN_MM = 85  # window-envelope address: 25 + 85 = 110 mm from the left edge (La Poste zone)
 KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "TableGrid",
                "Header", "HeaderChar", "Footer", "FooterChar"}
 FIXED_DATE = datetime(2026, 1, 1)
