@@ -315,11 +315,13 @@ Fait à {{ remise.lieu }}, le {{ dates.remise|date_longue }}, en deux exemplaire
 {{ employeur.signataire.nom }}
 {{ employeur.signataire.qualite }}
 Signature :
+@space 22
 @cell
 **{% if salarie.feminin %}La salariée{% else %}Le salarié{% endif %}**
 {{ salarie.prenom_nom }}
 Date, écrite de la main du salarié : ........ / ........ / ................
 Signature, précédée de la mention manuscrite « Reçu en main propre le … » :
+@space 22
 @endtable
 """,
 )
