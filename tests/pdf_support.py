@@ -27,17 +27,17 @@ MENTIONS = (
 )
 
 BODY = (
-    "Nous vous proposons d\u2019adhérer au « contrat de sécurisation professionnelle » "
+    f"Nous vous proposons d\u2019adhérer au «{NBSP}contrat de sécurisation professionnelle{NBSP}» "
     f"(CSP). Vous disposez d\u2019un délai de réflexion de 21{NBSP}jours à compter de la remise "
-    "du présent document pour nous faire connaître votre décision : passé ce délai, "
+    f"du présent document pour nous faire connaître votre décision{NNBSP}: passé ce délai, "
     "votre silence vaudra refus.",
     "Pendant le contrat, vous percevrez l\u2019allocation de sécurisation professionnelle, "
     f"égale à 75{NNBSP}% de votre salaire journalier de référence, soit environ "
-    f"8{NNBSP}233,33{NBSP}€ bruts par mois ; ce montant est indicatif. Vous bénéficierez "
+    f"8{NNBSP}233,33{NBSP}€ bruts par mois{NNBSP}; ce montant est indicatif. Vous bénéficierez "
     "d\u2019un accompagnement renforcé par un conseiller de France Travail, d\u2019actions de "
     "formation et d\u2019un bilan de compétences. Garçon, œuvre, naïve, Noël, Ça, À, É.",
     "Si vous acceptez, votre contrat de travail sera rompu d\u2019un commun accord à "
-    "l\u2019expiration du délai de réflexion ; l\u2019indemnité compensatrice de préavis, dans "
+    f"l\u2019expiration du délai de réflexion{NNBSP}; l\u2019indemnité compensatrice de préavis, dans "
     "la limite de trois mois de salaire, sera versée à France Travail. Le surplus vous "
     "sera versé directement. Nous restons à votre disposition pour toute question.",
 )
@@ -73,7 +73,11 @@ def make_letter(
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
     for style in ("Heading 1", "Title"):
-        document.styles[style].font.name = "Arial"  # not the theme's Calibri Light
+        # Arial, not the theme's Calibri Light (theme attributes win over w:ascii)
+        document.styles[style].font.name = "Arial"
+        fonts = document.styles[style].element.rPr.rFonts
+        for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attribute}"), None)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.header.paragraphs[0].text = f"{employer} — 12{NBSP}rue de l\u2019Église, 67000 Strasbourg"
@@ -94,7 +98,7 @@ def make_letter(
             paragraph = document.add_paragraph(text)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         if round_ + 1 < repeat:
-            document.add_paragraph("Rappel des conditions :")
+            document.add_paragraph(f"Rappel des conditions{NNBSP}:")
     document.add_paragraph(f"Pour la société, le directeur des ressources humaines.\n{employer}")
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(path)
