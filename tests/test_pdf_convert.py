@@ -106,6 +106,17 @@ def test_pipeline_with_fake_converter(tmp_path: Path, docs, calls) -> None:
     assert not list(tmp_path.rglob(".*.tmp"))
 
 
+def test_pipeline_sets_metadata_per_document(tmp_path: Path, docs, calls) -> None:
+    from pypdf import PdfReader
+
+    fake = write_fake_soffice(tmp_path / "soffice", FAKE_CONVERTER)
+    meta = {docs[0]: {"Title": "Lettre de proposition du CSP", "Author": "SAM"}}
+    results = build_pdfs(docs[:2], moment=MOMENT, soffice=fake, metadata=meta)
+    info = PdfReader(results[docs[0]].pdf).metadata
+    assert (info.title, info.author) == ("Lettre de proposition du CSP", "SAM")
+    assert results[docs[0]].sha256 != results[docs[1]].sha256
+
+
 def test_convert_to_pdf_out_dir_and_collisions(tmp_path: Path, docs, calls) -> None:
     fake = write_fake_soffice(tmp_path / "soffice", FAKE_CONVERTER)
     out = convert_to_pdf(docs[1:], tmp_path / "pdf", soffice=fake)

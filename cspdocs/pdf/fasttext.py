@@ -201,8 +201,10 @@ class _Page:
         if self.line_y is None or abs(y - self.line_y) > 0.3 * max(height, 1.0):
             self.lines.append([])
             self.line_y = y
-        elif x > self.end_x + 0.15 * height and self.lines[-1] and self.lines[-1][-1] != " ":
-            self.lines[-1].append(" ")
+        elif (x > self.end_x + 0.15 * height or x < self.end_x - height) and (
+            self.lines[-1] and self.lines[-1][-1] != " "
+        ):
+            self.lines[-1].append(" ")  # a gap, or a jump back (next table cell, column)
         return matrix, x, y, self.lines[-1]
 
     def _advance(self, matrix: tuple[float, ...], x: float, units: float, codes: bytes) -> None:

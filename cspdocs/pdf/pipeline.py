@@ -20,13 +20,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from .convert import Converter, _check_unique_targets, pdf_target
-from .errors import ConversionError, PdfError
+from .errors import ConversionError
 from .normalize import normalize_pdf, sha256, write_atomic
 from .text import extract_pdf_text
 
@@ -43,7 +43,11 @@ class PdfResult:
 
 
 def finish_pdf(
-    raw: str, target: str, moment: datetime, extract: bool
+    raw: str,
+    target: str,
+    moment: datetime,
+    extract: bool,
+    metadata: Mapping[str, str] | None = None,
 ) -> tuple[str, int, str | None]:
     """Normalise the raw PDF ``raw`` into ``target``; return (sha256, pages, text).
 
@@ -51,7 +55,7 @@ def finish_pdf(
     """
     with open(raw, "rb") as handle:
         reader = PdfReader(handle)
-        data = normalize_pdf(reader, moment)
+        data = normalize_pdf(reader, moment, dict(metadata) if metadata else None)
         text = extract_pdf_text(reader) if extract else None
         pages = len(reader.pages)
     write_atomic(Path(target), data)
@@ -68,6 +72,7 @@ def build_pdfs(
     timeout: float | None = None,
     soffice: str | os.PathLike[str] | None = None,
     extract_text: bool = True,
+    metadata: Mapping[Path, Mapping[str, str]] | None = None,
 ) -> dict[Path, PdfResult]:
     """Convert ``docx_paths`` into reproducible PDFs; return DOCX -> PdfResult.
 
@@ -75,6 +80,9 @@ def build_pdfs(
     the case, not from the clock). PDFs go beside each DOCX, or into ``out_dir``.
     ``workers`` soffice processes (default: one per core) and as many post-processing
     workers; ``timeout`` is per batch (default 60 s + 10 s per document).
+    ``metadata`` optionally sets document-information entries per DOCX, e.g.
+    ``{docx: {"Title": "Lettre de proposition du CSP", "Author": employer}}``
+    (otherwise LibreOffice copies the DOCX core properties).
     Raises SofficeNotFoundError at once when LibreOffice is missing, InvalidDocxError,
     ConversionError / ConversionTimeoutError naming the files, with French messages.
     """
@@ -93,7 +101,10 @@ def build_pdfs(
     try:
 
         def on_pdf(index: int, raw: Path) -> None:
-            future = pool.submit(finish_pdf, str(raw), str(targets[index]), moment, extract_text)
+            extra = (metadata or {}).get(sources[index])
+            future = pool.submit(
+                finish_pdf, str(raw), str(targets[index]), moment, extract_text, extra
+            )
             with lock:
                 futures[index] = future
 
@@ -140,4 +151,4 @@ def _discard(targets: Sequence[Path], futures: dict[int, Future]) -> None:
             targets[index].unlink(missing_ok=True)
 
 
-__all__ = ["PdfResult", "build_pdfs", "finish_pdf", "PdfError"]
+__all__ = ["PdfResult", "build_pdfs", "finish_pdf"]

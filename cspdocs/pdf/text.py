@@ -138,8 +138,8 @@ def extract_pages(source: Path | bytes | PdfReader, engine: Engine = "auto") -> 
     for page in reader.pages:
         try:
             pages.append(fasttext.page_text(page, fonts))
-        except fasttext.Unsupported:
-            pages.append(page.extract_text())
+        except (fasttext.Unsupported, LookupError, ValueError, TypeError, AttributeError):
+            pages.append(page.extract_text())  # whatever the fast path cannot vouch for
     return pages
 
 
