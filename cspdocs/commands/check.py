@@ -1,0 +1,143 @@
+"""`cspdocs check CASE.yaml FILE_OR_DIR...`: mandatory mentions of existing DOCX or PDF documents.
+
+Each file's artefact is recognised from its title (or its generated file name), or given with
+``--artefact``; its employee from the folder name (``<matricule>-<nom>``), the file's content
+(name, matricule), or ``--employe``. Exit 1 when an obligatoire mention is missing or wrong, or a
+document cannot be checked; 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from ..case.errors import DossierInvalide
+from ..case.loader import load_dossier
+from ..engine.compute import compute_dossier
+from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..mentions.checker import recognise_artefact
+from ..mentions.extract import DocumentIllisible, Texte, document_text
+from ..mentions.model import ARTEFACTS, default_catalogue
+from ..mentions.patterns import fold
+from ..mentions.pipeline import check_employee
+from ..mentions.report import RapportMentions
+from ..publish import employee_folder, safe_name
+from ..render.artefacts import ARTEFACTS as RENDER_ARTEFACTS
+
+SUFFIXES = (".docx", ".pdf")
+_FILE_NAMES = {}
+for _a in RENDER_ARTEFACTS:
+    for _name in (_a.fichier, _a.modele):
+        _FILE_NAMES[Path(_name).stem.lower()] = _a.cle
+
+
+def collect(paths: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*")
+                                if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise click.BadParameter(f"fichier ou dossier introuvable : {raw}", param_hint="FICHIER_OU_DOSSIER")
+    return files
+
+
+def employee_of(path: Path, texte: Texte, resultat: ResultatDossier) -> tuple[Optional[ResultatSalarie], str]:
+    """(employee, how it was recognised) from the folder name, then the content."""
+    salaries = resultat.salaries
+    parts = [p.lower() for p in path.parts[:-1]]
+    for rs in salaries:
+        folder = employee_folder(rs.salarie.matricule, rs.salarie.nom).lower()
+        if folder in parts:
+            return rs, "dossier"
+    prefixed = [rs for rs in salaries
+                if any(p == safe_name(rs.salarie.matricule).lower() or p.startswith(safe_name(rs.salarie.matricule).lower() + "-")
+                       for p in parts)]
+    if len(prefixed) == 1:
+        return prefixed[0], "dossier"
+    text = " " + fold(texte.normalise) + " "
+    by_name = [rs for rs in salaries if f" {fold(rs.salarie.prenom + ' ' + rs.salarie.nom)} " in text
+               or f" {fold(rs.salarie.nom + ' ' + rs.salarie.prenom)} " in text]
+    if len(by_name) > 1:
+        by_name = [rs for rs in by_name if re.search(rf"(?<!\w){re.escape(fold(rs.salarie.matricule))}(?!\w)", text)] or by_name
+    if len(by_name) == 1:
+        return by_name[0], "contenu"
+    if len(salaries) == 1:
+        return salaries[0], "seul salarié du dossier"
+    return None, ""
+
+
+@click.command("check")
+@click.argument("dossier", type=click.Path(exists=True, dir_okay=False))
+@click.argument("documents", nargs=-1, required=True, metavar="FICHIER_OU_DOSSIER...")
+@click.option("--artefact", type=click.Choice(ARTEFACTS),
+              help="Nature des documents (sinon reconnue par leur titre) : information, recepisse, lettre, motif.")
+@click.option("--employe", "matricule", metavar="MATRICULE",
+              help="Matricule du salarié concerné (sinon reconnu par le dossier ou le contenu).")
+@click.option("--format", "fmt", type=click.Choice(["texte", "json"]), default="texte", show_default=True,
+              help="texte : rapport en français ; json : le détail de chaque mention.")
+@click.option("--detail", is_flag=True, help="Texte : affiche aussi les mentions présentes.")
+def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], matricule: Optional[str],
+            fmt: str, detail: bool) -> None:
+    """Vérifie les mentions obligatoires de documents DOCX ou PDF existants au regard du DOSSIER."""
+    try:
+        charge = load_dossier(dossier)
+    except DossierInvalide as exc:
+        click.echo(f"Dossier invalide : {len(exc.erreurs)} erreur(s).", err=True)
+        for erreur in exc.erreurs:
+            click.echo(str(erreur), err=True)
+        sys.exit(1)
+    resultat = compute_dossier(charge.dossier, charge.nom)
+    forced = None
+    if matricule:
+        forced = next((rs for rs in resultat.salaries if rs.salarie.matricule == matricule), None)
+        if forced is None:
+            raise click.UsageError(f"matricule absent du dossier : {matricule}")
+    files = collect(documents)
+    if not files:
+        raise click.UsageError("aucun fichier DOCX ou PDF à vérifier")
+    catalogue = default_catalogue()
+    rapport = RapportMentions(charge.nom)
+    grouped: dict[str, list[tuple[Optional[str], Texte, str]]] = defaultdict(list)
+    employees: dict[str, ResultatSalarie] = {}
+    lines = []
+    for path in files:
+        label = str(path)
+        try:
+            texte = document_text(path)
+        except (DocumentIllisible, OSError) as exc:
+            rapport.erreurs.append(f"{label} : {exc}")
+            continue
+        kind = artefact or recognise_artefact(texte, catalogue, texte.titre) or _FILE_NAMES.get(path.stem.lower())
+        how = "option --artefact" if artefact else "titre"
+        if kind is None:
+            rapport.erreurs.append(f"{label} : nature du document non reconnue (aucun titre de document CSP) ; "
+                                   "préciser --artefact")
+            continue
+        rs, found_by = (forced, "option --employe") if forced else employee_of(path, texte, resultat)
+        if rs is None:
+            rapport.erreurs.append(f"{label} : salarié non reconnu (ni par le nom du dossier, ni par le contenu) ; "
+                                   "préciser --employe")
+            continue
+        employees[rs.salarie.matricule] = rs
+        grouped[rs.salarie.matricule].append((kind, texte, label))
+        lines.append(f"  {label} : {kind} ({how}), salarié {rs.salarie.matricule} ({found_by})")
+    for m, docs in grouped.items():
+        rapport.merge(check_employee(resultat, employees[m], docs, catalogue))
+    if fmt == "json":
+        click.echo(json.dumps(rapport.to_json(), ensure_ascii=False, indent=2))
+    else:
+        if lines and detail:
+            click.echo("Documents :")
+            click.echo("\n".join(lines))
+        click.echo(rapport.texte(detail=detail, catalogue=catalogue))
+    sys.exit(1 if rapport.bloquant else 0)

@@ -1,0 +1,161 @@
+"""Cross-artefact checks (mentions.md, "Cross-artefact checks"): X.1 to X.5 of controles.yaml.
+
+They compare what the documents of one employee say with each other and with the engine:
+
+- X.1 the same last day of the reflection period in the information document, the receipt and
+  the letter (the dates read by each artefact's ``extractions.fin_delai_reflexion``);
+- X.2 the motive statement dated no later than the handover (recommended);
+- X.3 a written motive (motive statement, or information document stating it) dated no later
+  than the acceptance, when the employee accepted (R-31, the 3C blocking rule);
+- X.4 the letter dated no earlier than ``dates.envoi_lettre_au_plus_tot``;
+- X.5 the letter's wording (variant recognised in the text) consistent with its date (R-27).
+
+A check whose documents are not among those given is skipped (nothing to compare).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional, Sequence
+
+from ..engine.facts import ResultatDossier, ResultatSalarie
+from .checker import (
+    ABSENTE,
+    NON_CONFORME,
+    PRESENTE,
+    Matcher,
+    Resultat,
+    TexteCompare,
+    detect_variant,
+    extract_dates,
+)
+from .facts import Faits
+from .model import Catalogue, default_catalogue
+from .patterns import display
+
+CROISE = "controles"
+VARIANT_LABELS = {
+    "conservatoire": "lettre envoyée pendant le délai de réflexion (notification conditionnelle)",
+    "licenciement": "lettre de licenciement pour motif économique",
+    "apres_acceptation": "lettre consécutive à l'adhésion au CSP",
+}
+
+Document = tuple[str, TexteCompare, str]  # (artefact, folded text, label shown in reports)
+
+
+def _result(catalogue: Catalogue, matcher: Matcher, check_id: str, statut: str, detail: str,
+            employe: str) -> Resultat:
+    c = catalogue.controles[check_id]
+    return Resultat(artefact=CROISE, mention=c.id, libelle=c.libelle, niveau=c.niveau, source=c.source,
+                    statut=statut, attendu=matcher.fill(c.attendu), detail=detail, employe=employe)
+
+
+def _first(docs: Sequence[Document], artefact: str) -> list[Document]:
+    return [d for d in docs if d[0] == artefact]
+
+
+def _variant_expected(letter_day: date, faits: Faits) -> Optional[str]:
+    """R-27 on the letter's own date (mirrors the engine's choice, for the document's date)."""
+    rep = faits.salarie.salarie.reponse
+    fin = faits.get("dates.fin_delai_reflexion")
+    if rep is not None and rep.decision == "acceptation" and rep.date <= letter_day:
+        return "apres_acceptation"
+    if fin is None:
+        return None
+    if rep is not None and rep.decision == "refus" and rep.date <= letter_day:
+        return "licenciement"
+    return "conservatoire" if letter_day <= fin else "licenciement"
+
+
+def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier,
+                resultat_salarie: ResultatSalarie, catalogue: Optional[Catalogue] = None) -> list[Resultat]:
+    catalogue = catalogue or default_catalogue()
+    faits = Faits(resultat_dossier, resultat_salarie)
+    matcher = Matcher(catalogue, faits)
+    employe = resultat_salarie.salarie.matricule
+    out: list[Resultat] = []
+
+    def add(check_id: str, statut: str, detail: str = "") -> None:
+        if check_id in catalogue.controles:
+            out.append(_result(catalogue, matcher, check_id, statut, detail, employe))
+
+    # X.1: same last day everywhere
+    fin = faits.get("dates.fin_delai_reflexion")
+    seen: list[tuple[str, date]] = []
+    for artefact, text, label in documents:
+        if artefact not in ("information", "recepisse", "lettre"):
+            continue
+        for day, _span in extract_dates(artefact, "fin_delai_reflexion", text, matcher):
+            seen.append((label, day))
+    if seen:
+        days = {d for _, d in seen}
+        wrong = [(label, d) for label, d in seen if (fin is not None and d != fin)]
+        if len(days) > 1 or wrong:
+            listing = " ; ".join(f"{label} : {display(d)}" for label, d in sorted(set(seen), key=lambda x: (x[0], x[1])))
+            add("X.1", NON_CONFORME, f"dates du dernier jour trouvées : {listing}"
+                + (f" (moteur : {display(fin)})" if fin is not None else ""))
+        else:
+            add("X.1", PRESENTE)
+
+    # X.2 and X.3: the written motive's date
+    motive_dates: list[tuple[str, Optional[date]]] = []
+    for artefact, text, label in _first(documents, "motif"):
+        found = extract_dates("motif", "date_document", text, matcher)
+        motive_dates.append((label, found[0][0] if found else None))
+    remise = faits.get("dates.remise")
+    for label, day in motive_dates:
+        if day is None:
+            add("X.2", ABSENTE, f"{label} : date de l'énoncé introuvable (« …, le <date> »)")
+        elif remise is not None and day > remise:
+            add("X.2", NON_CONFORME, f"{label} : énoncé daté du {display(day)}, après la remise du {display(remise)}")
+        else:
+            add("X.2", PRESENTE)
+    acceptance = faits.get("reponse.acceptation")
+    if acceptance is not None:
+        candidates = [(label, d) for label, d in motive_dates if d is not None]
+        for artefact, text, label in _first(documents, "information"):
+            art = catalogue.artefact("information")
+            states_motive = any(
+                matcher.search(p, text.texte) for p in art.mention("1.14").reconnaissance.motifs
+            ) if "1.14" in {m.id for m in art.mentions} else False
+            if states_motive:
+                found = extract_dates("information", "date_document", text, matcher)
+                day = found[0][0] if found else faits.get("dates.remise")
+                if day is not None:
+                    candidates.append((label, day))
+        if motive_dates or _first(documents, "information"):
+            good = [(label, d) for label, d in candidates if d <= acceptance]
+            if good:
+                add("X.3", PRESENTE)
+            elif candidates:
+                listing = " ; ".join(f"{label} : {display(d)}" for label, d in candidates)
+                add("X.3", NON_CONFORME, f"motif écrit daté après l'acceptation du {display(acceptance)} ({listing}) : "
+                    "un motif donné après l'acceptation ne régularise pas la rupture (R-31)")
+            else:
+                add("X.3", ABSENTE, "aucun motif économique écrit et daté dans les documents vérifiés")
+
+    # X.4 and X.5: the letter
+    for artefact, text, label in _first(documents, "lettre"):
+        found = extract_dates("lettre", "date_document", text, matcher)
+        letter_day = found[0][0] if found else None
+        variant = detect_variant(text, matcher)
+        earliest = faits.get("dates.envoi_lettre_au_plus_tot")
+        if variant in ("conservatoire", "licenciement") and earliest is not None:
+            if letter_day is None:
+                add("X.4", ABSENTE, f"{label} : date de la lettre introuvable (« …, le <date> »)")
+            elif letter_day < earliest:
+                add("X.4", NON_CONFORME, f"{label} : lettre datée du {display(letter_day)}, avant la date légale "
+                    f"au plus tôt du {display(earliest)}")
+            else:
+                add("X.4", PRESENTE)
+        day = letter_day or faits.get("dates.envoi_lettre")
+        expected = _variant_expected(day, faits) if day is not None else None
+        if expected is None:
+            continue
+        if variant == expected:
+            add("X.5", PRESENTE)
+        else:
+            found_label = VARIANT_LABELS.get(variant, "rédaction non reconnue")
+            add("X.5", NON_CONFORME, f"{label} : {found_label} ; attendu pour une lettre du {display(day)} : "
+                f"{VARIANT_LABELS[expected]}")
+    return out

@@ -1,0 +1,115 @@
+"""Checking a whole set of documents: the generate pipeline and ``cspdocs check`` call this.
+
+    rapport = check_rendered(resultat_dossier, {"E101": {"information": docx_bytes, ...}, ...})
+    if rapport.bloquant: ...   # an obligatoire mention is missing: publish nothing
+    manifest["mentions"] = rapport.to_json()
+    print(rapport.texte())     # French report
+
+Keys of the inner mapping are artefact names (``information``, ``recepisse``, ``lettre``,
+``motif``) or template file names whose stem is one (``lettre.docx``); any other key is
+recognised from the document's title. Values are DOCX or PDF bytes, or a ``Texte``.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Mapping, Optional, Sequence, Union
+
+from ..engine.facts import ResultatDossier, ResultatSalarie
+from .checker import TexteCompare, artefact_applicable, check_artefact, recognise_artefact
+from .crosscheck import cross_check
+from .extract import DocumentIllisible, Texte, document_text
+from .model import Catalogue, default_catalogue
+from .report import DocumentVerifie, RapportMentions
+
+DocumentSource = Union[bytes, Texte, str]
+
+
+def artefact_from_key(key: str, catalogue: Catalogue) -> Optional[str]:
+    stem = PurePath(key).stem if "." in key else key
+    return stem if stem in catalogue.artefacts else None
+
+
+def check_employee(resultat: ResultatDossier, rs: ResultatSalarie,
+                   documents: Sequence[tuple[Optional[str], Texte, str]],
+                   catalogue: Optional[Catalogue] = None) -> RapportMentions:
+    """Check one employee's documents: ``(artefact or None, text, label)`` each.
+
+    An artefact given as None is recognised from the text; a document that cannot be
+    recognised is reported as an error (it blocks).
+    """
+    catalogue = catalogue or default_catalogue()
+    rapport = RapportMentions(resultat.nom)
+    matricule = rs.salarie.matricule
+    rapport.noms[matricule] = f"{rs.salarie.prenom} {rs.salarie.nom}"
+    folded_docs = []
+    for artefact, texte, label in documents:
+        artefact = artefact or recognise_artefact(texte, catalogue, texte.titre)
+        if artefact is None:
+            rapport.erreurs.append(
+                f"{label} : document non reconnu (aucun titre de document CSP trouvé) ; "
+                "préciser l'artefact avec --artefact"
+            )
+            continue
+        folded = TexteCompare.de(texte)
+        applicable = artefact_applicable(artefact, resultat, rs, catalogue)
+        results = check_artefact(artefact, folded, resultat, rs, catalogue) if applicable else []
+        rapport.documents.append(DocumentVerifie(matricule, rapport.noms[matricule], artefact, label, results, applicable))
+        if applicable:
+            folded_docs.append((artefact, folded, label))
+    rapport.controles.extend(cross_check(folded_docs, resultat, rs, catalogue))
+    return rapport
+
+
+def check_rendered(resultat: ResultatDossier, rendered: Mapping[str, Mapping[str, DocumentSource]],
+                   catalogue: Optional[Catalogue] = None) -> RapportMentions:
+    """Check the documents rendered for each employee (matricule -> {artefact: bytes}).
+
+    Returns the report; ``rapport.bloquant`` is True when an obligatoire mention is missing,
+    forbidden wording is present, a value or a date is wrong, or a document is unreadable:
+    the caller must then publish nothing.
+    """
+    catalogue = catalogue or default_catalogue()
+    by_matricule = {rs.salarie.matricule: rs for rs in resultat.salaries}
+    rapport = RapportMentions(resultat.nom)
+    for matricule, docs in rendered.items():
+        rs = by_matricule.get(matricule)
+        if rs is None:
+            rapport.erreurs.append(f"matricule « {matricule} » absent du dossier : documents non vérifiés")
+            continue
+        prepared: list[tuple[Optional[str], Texte, str]] = []
+        for key, source in docs.items():
+            try:
+                texte = source if isinstance(source, Texte) else document_text(source.encode() if isinstance(source, str) else source)
+            except DocumentIllisible as exc:
+                rapport.erreurs.append(f"{matricule}, {key} : {exc}")
+                continue
+            prepared.append((artefact_from_key(key, catalogue), texte, key))
+        rapport.merge(check_employee(resultat, rs, prepared, catalogue))
+    return rapport
+
+
+def check_lot(resultat: ResultatDossier, lot, catalogue: Optional[Catalogue] = None) -> RapportMentions:
+    """Adapter for ``cspdocs.generate``: check a rendered ``Lot`` (bytes in memory) before ``publish``.
+
+        lot = render_batch(charge, resultat, modeles, matricules)
+        rapport = check_lot(resultat, lot)
+        if rapport.bloquant:   # publish nothing; print rapport.texte() on stderr; exit 1
+            ...
+        manifest["mentions"] = rapport.to_json()
+
+    Each ``DocumentRendu`` is checked as its artefact (``doc.artefact.cle``) and labelled with its
+    output file name; omitted artefacts (``LotSalarie.omis``) are not checked.
+    """
+    rendered: dict[str, dict[str, DocumentSource]] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for s in lot.salaries:
+        docs: dict[str, DocumentSource] = {}
+        for doc in s.documents:
+            docs[doc.artefact.cle] = doc.contenu
+            labels[(s.matricule, doc.artefact.cle)] = doc.artefact.fichier
+        rendered[s.matricule] = docs
+    rapport = check_rendered(resultat, rendered, catalogue)
+    for d in rapport.documents:
+        d.fichier = labels.get((d.employe, d.artefact), d.fichier)
+    return rapport

@@ -1,0 +1,143 @@
+"""The mention report: per employee, artefact and mention, in French, and as JSON for manifest.json."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .checker import STATUTS, Resultat
+from .model import NIVEAU_LABELS, Catalogue, default_catalogue
+
+CROISE_LABEL = "contrôles entre documents"
+
+
+@dataclass
+class DocumentVerifie:
+    employe: str  # matricule
+    nom: str  # "Prénom Nom"
+    artefact: str
+    fichier: str  # file name or label
+    resultats: list[Resultat] = field(default_factory=list)
+    applicable: bool = True
+
+    @property
+    def conforme(self) -> bool:
+        return not any(r.bloquant for r in self.resultats)
+
+
+@dataclass
+class RapportMentions:
+    dossier: str
+    documents: list[DocumentVerifie] = field(default_factory=list)
+    controles: list[Resultat] = field(default_factory=list)
+    erreurs: list[str] = field(default_factory=list)  # unreadable or unrecognised files (French)
+    noms: dict[str, str] = field(default_factory=dict)  # matricule -> "Prénom Nom"
+
+    @property
+    def resultats(self) -> list[Resultat]:
+        return [r for d in self.documents for r in d.resultats] + list(self.controles)
+
+    @property
+    def bloquants(self) -> list[Resultat]:
+        return [r for r in self.resultats if r.bloquant]
+
+    @property
+    def avertissements(self) -> list[Resultat]:
+        return [r for r in self.resultats if r.echec and not r.bloquant]
+
+    @property
+    def bloquant(self) -> bool:
+        """True when an obligatoire mention fails (or a document could not be checked)."""
+        return bool(self.bloquants or self.erreurs)
+
+    def merge(self, other: "RapportMentions") -> None:
+        self.documents.extend(other.documents)
+        self.controles.extend(other.controles)
+        self.erreurs.extend(other.erreurs)
+        self.noms.update(other.noms)
+
+    # --- French text -------------------------------------------------------------------
+
+    def texte(self, detail: bool = False, catalogue: Optional[Catalogue] = None) -> str:
+        """The report in French: failures (and, with ``detail``, every mention checked)."""
+        catalogue = catalogue or default_catalogue()
+        employees = sorted({d.employe for d in self.documents} | {r.employe for r in self.controles})
+        lines = [
+            f"Contrôle des mentions — dossier « {self.dossier} » : {len(employees)} salarié"
+            f"{'s' if len(employees) > 1 else ''}, {sum(1 for d in self.documents if d.applicable)} "
+            f"document{'s' if len(self.documents) > 1 else ''} vérifié{'s' if len(self.documents) > 1 else ''}."
+        ]
+        for message in self.erreurs:
+            lines.append(f"ERREUR : {message}")
+        for employe in employees:
+            docs = [d for d in self.documents if d.employe == employe]
+            checks = [r for r in self.controles if r.employe == employe]
+            shown = [(d, [r for r in d.resultats if detail or r.echec]) for d in docs]
+            shown_checks = [r for r in checks if detail or r.echec]
+            not_applicable = [d for d in docs if not d.applicable]
+            if not detail and not any(rs for _, rs in shown) and not shown_checks and not not_applicable:
+                continue
+            lines.append("")
+            lines.append(f"{employe} — {self.noms.get(employe, '')}".rstrip(" —"))
+            for d, results in shown:
+                label = catalogue.artefact(d.artefact).libelle if d.artefact in catalogue.artefacts else d.artefact
+                if not d.applicable:
+                    lines.append(f"  {d.fichier} ({label}) : sans objet pour ce salarié, non vérifié")
+                    continue
+                if not results:
+                    continue
+                lines.append(f"  {d.fichier} ({label})")
+                lines.extend(_lines(results))
+            if shown_checks:
+                lines.append(f"  {CROISE_LABEL}")
+                lines.extend(_lines(shown_checks))
+        blocking, warnings = len(self.bloquants), len(self.avertissements)
+        lines.append("")
+        if blocking or self.erreurs:
+            lines.append(
+                f"Bilan : {blocking} mention{'s' if blocking > 1 else ''} obligatoire{'s' if blocking > 1 else ''} "
+                f"manquante{'s' if blocking > 1 else ''} ou erronée{'s' if blocking > 1 else ''}"
+                + (f", {len(self.erreurs)} document{'s' if len(self.erreurs) > 1 else ''} non vérifiable{'s' if len(self.erreurs) > 1 else ''}" if self.erreurs else "")
+                + f" ; {warnings} avertissement{'s' if warnings > 1 else ''} (mentions recommandées)."
+            )
+        else:
+            lines.append(
+                f"Bilan : toutes les mentions obligatoires sont présentes ; {warnings} avertissement"
+                f"{'s' if warnings > 1 else ''} (mentions recommandées)."
+            )
+        return "\n".join(lines)
+
+    # --- JSON (manifest.json) -------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "statut": "bloque" if self.bloquant else "conforme",
+            "mentions_obligatoires_en_defaut": len(self.bloquants),
+            "avertissements": len(self.avertissements),
+            "erreurs": list(self.erreurs),
+            "documents": [
+                {
+                    "matricule": d.employe,
+                    "artefact": d.artefact,
+                    "fichier": d.fichier,
+                    "applicable": d.applicable,
+                    "conforme": d.conforme,
+                    "mentions": [r.to_json() for r in d.resultats],
+                }
+                for d in self.documents
+            ],
+            "controles": [dict(r.to_json(), matricule=r.employe) for r in self.controles],
+        }
+
+
+def _lines(results: list[Resultat]) -> list[str]:
+    out = []
+    for r in results:
+        marker = "ERREUR" if r.bloquant else ("AVERTISSEMENT" if r.echec else "ok")
+        out.append(f"    {marker} {r.mention} {r.libelle} [{NIVEAU_LABELS[r.niveau]}] : {STATUTS[r.statut]}")
+        if r.echec:
+            out.append(f"      attendu : {r.attendu}")
+            if r.detail:
+                out.append(f"      constat : {r.detail}")
+            out.append(f"      source : {r.source}")
+    return out
