@@ -12,6 +12,8 @@ COMMAND_MODULES = (
     "schema",
     "generate",
     "templates",
+    "check",
+    "lint",
 )
 
 
