@@ -101,11 +101,14 @@ def main() -> None:
                 best_c, best_w = seconds, workers
         report("c", f"best bare parallel batches ({best_w} workers)", best_c)
 
+        pdfs: list[Path] = []
+
         def pipeline() -> float:
             start = time.perf_counter()
             results = build_pdfs(docs, moment=MOMENT, out_dir=None, workers=args.workers)
             elapsed = time.perf_counter() - start
             assert all(r.text for r in results.values())
+            pdfs[:] = [r.pdf for r in results.values()]
             return elapsed
 
         report("d", "cspdocs pipeline (convert+normalise+extract)", best(args.repeat, pipeline))
@@ -118,6 +121,12 @@ def main() -> None:
             return time.perf_counter() - start
 
         report("e", "convert, then normalise+extract (no overlap)", best(args.repeat, no_overlap))
+        for engine, label in (("auto", "fast path"), ("pypdf", "pypdf extract_text")):
+            start = time.perf_counter()
+            for pdf in pdfs:
+                extract_pdf_text(pdf, engine=engine)
+            per_doc = (time.perf_counter() - start) / len(pdfs) * 1000
+            print(f"    text extraction alone, {label:<20} {per_doc:6.1f} ms/document")
         print()
         if "a" in rates:
             print(f"pipeline / sequential : {rates['d'] / rates['a']:5.1f}x  (target >= 10x)")
