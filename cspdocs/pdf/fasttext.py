@@ -265,7 +265,6 @@ class _Page:
     def run(self, content: bytes) -> str:
         operands: list = []
         array: list | None = None
-        state = self.state
         for match in _TOKEN.finditer(content):
             kind = match.lastgroup
             token = match[0]
