@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from cspdocs.pdf import fasttext
 from cspdocs.pdf.text import (
+    extract_clean_pages,
     extract_pages,
     extract_pdf_text,
     match_key,
@@ -77,6 +78,9 @@ def test_extracted_french_text_survives() -> None:
         assert fragment in text
     assert "Page 1" not in text
     assert text.count("12 rue de l'Église") == 1  # header de-duplicated across pages
+    pages = extract_clean_pages(LETTER)
+    assert len(pages) == 2 and "\n" in pages[0]
+    assert "Église" in pages[0] and "Église" not in pages[1]
 
 
 @pytest.mark.parametrize("pdf", [LETTER, NOTE], ids=lambda p: p.name)

@@ -143,6 +143,12 @@ def extract_pages(source: Path | bytes | PdfReader, engine: Engine = "auto") -> 
     return pages
 
 
+def extract_clean_pages(source: Path | bytes | PdfReader, engine: Engine = "auto") -> list[str]:
+    """Text of each page with its lines, repeated headers/footers kept only once
+    (not normalised: for reports that quote a page)."""
+    return strip_repeated_margins(extract_pages(source, engine))
+
+
 def extract_pdf_text(source: Path | bytes | PdfReader, engine: Engine = "auto") -> str:
     """The whole text of a PDF, margins de-duplicated and normalised for matching."""
-    return normalize_text("\n".join(strip_repeated_margins(extract_pages(source, engine))))
+    return normalize_text("\n".join(extract_clean_pages(source, engine)))
