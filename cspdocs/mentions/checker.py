@@ -57,7 +57,7 @@ class Resultat:
     """The outcome of one mention (or one cross-artefact check) for one document."""
 
     artefact: str
-    mention: str  # mention id ("1.4", "3A.3", "X.1"...)
+    mention: str  # mention id as numbered in mentions.md, or a cross-check id
     libelle: str
     niveau: str  # "obligatoire" | "recommandee"
     source: str
@@ -209,12 +209,12 @@ def _check_reco(reco: Reconnaissance, matcher: Matcher, region: str, offset: int
     if reco.motifs:
         m = matcher.any(reco.motifs, region)
         if not m:
-            return False, _wrong_value_detail(reco.motifs, matcher, region) or "formulation introuvable", spans
+            return False, "formulation introuvable", spans
         spans.append((m.start() + offset, m.end() + offset))
     for group in reco.et:
         m = matcher.any(group, region)
         if not m:
-            return False, _wrong_value_detail(group, matcher, region) or "formulation introuvable (un élément attendu manque)", spans
+            return False, "formulation introuvable (un élément attendu manque)", spans
         spans.append((m.start() + offset, m.end() + offset))
     for path, only_if_known in reco.valeurs:
         value = matcher.faits.get(path)
@@ -228,22 +228,6 @@ def _check_reco(reco: Reconnaissance, matcher: Matcher, region: str, offset: int
             return False, f"valeur « {display(value, path)} » ({path}) introuvable", spans
         spans.append((m.start() + offset, m.end() + offset))
     return True, "", spans
-
-
-def _wrong_value_detail(patterns: Sequence[str], matcher: Matcher, region: str) -> str:
-    """When a wording is there with another date or amount than the engine's, say which."""
-    for pattern in patterns:
-        valued = [p for p in placeholders(pattern) if p not in GENERIC_PLACEHOLDERS]
-        if not valued:
-            continue
-        regex = matcher.regex(pattern, generic_values=True)
-        m = regex.search(region)
-        if not m:
-            continue
-        found = m.group(0)
-        expected = ", ".join(display(matcher.faits.get(p), p) for p in valued)
-        return f"formulation trouvée avec une autre valeur : « {found} » (attendu : {expected})"
-    return ""
 
 
 def _constraint_detail(mention: Mention, matcher: Matcher) -> str:
@@ -311,7 +295,9 @@ def check_mention(art: Artefact, mention: Mention, text: TexteCompare, matcher: 
                 ok, detail, more = _check_reco(case.reconnaissance, matcher, region, offset)
                 spans += more
             if not ok:
-                statut = NON_CONFORME if detail.startswith("formulation trouvée avec une autre valeur") else ABSENTE
+                # a wording showing another value than the engine's is the likelier cause
+                wrong = _displayed_values_detail(mention, matcher, region)
+                statut, detail = (NON_CONFORME, f"{detail} ; {wrong}") if wrong else (ABSENTE, detail)
             else:
                 detail = _constraint_detail(mention, matcher) or _displayed_values_detail(mention, matcher, region)
                 if detail:

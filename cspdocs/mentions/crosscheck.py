@@ -113,12 +113,9 @@ def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier
     acceptance = faits.get("reponse.acceptation")
     if acceptance is not None:
         candidates = [(label, d) for label, d in motive_dates if d is not None]
+        stating = catalogue.controles["X.3"].motifs if "X.3" in catalogue.controles else ()
         for artefact, text, label in _first(documents, "information"):
-            art = catalogue.artefact("information")
-            states_motive = any(
-                matcher.search(p, text.texte) for p in art.mention("1.14").reconnaissance.motifs
-            ) if "1.14" in {m.id for m in art.mentions} else False
-            if states_motive:
+            if stating and matcher.any(stating, text.texte):
                 found = extract_dates("information", "date_document", text, matcher)
                 day = found[0][0] if found else faits.get("dates.remise")
                 if day is not None:

@@ -170,6 +170,7 @@ class Controle:
     niveau: str
     source: str
     attendu: str
+    motifs: tuple[str, ...] = ()  # wordings the check looks for, when it needs any
 
 
 @dataclass(frozen=True)
@@ -400,11 +401,12 @@ def load_catalogue(directory: Optional[Path] = None) -> Catalogue:
         r = _Reader("controles.yaml")
         data = r.keys(_load_yaml(controles_path), "racine", ("controles",), ("controles",))
         for i, c in enumerate(data["controles"]):
-            c = r.keys(c, f"controles[{i}]", ("id", "libelle", "niveau", "source", "attendu"),
+            c = r.keys(c, f"controles[{i}]", ("id", "libelle", "niveau", "source", "attendu", "motifs"),
                        ("id", "libelle", "niveau", "source", "attendu"))
             if c["niveau"] not in NIVEAUX:
                 raise r.fail(f"controles[{i}]", f"niveau « {c['niveau']} » inconnu")
-            controles[str(c["id"])] = Controle(str(c["id"]), c["libelle"], c["niveau"], c["source"], c["attendu"])
+            controles[str(c["id"])] = Controle(str(c["id"]), c["libelle"], c["niveau"], c["source"], c["attendu"],
+                                               r.motifs(c.get("motifs"), f"controles[{i}].motifs", formes))
     return Catalogue(artefacts, formes, controles)
 
 
