@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CASE   ?= cases/collectif-alsace.yaml
 
-.PHONY: demo test install install-test clean bench system-deps
+.PHONY: demo test install install-test clean bench system-deps templates
 
 # Debian packages for PDF output (LibreOffice) and the fonts the default templates name
 # (Liberation Serif/Sans, metric-compatible with Times New Roman/Arial), plus pdftoppm for previews.
@@ -27,6 +27,7 @@ demo: install
 	@for c in $(CASES); do \
 	  n=$$(basename $$c .yaml); \
 	  $(BIN)/cspdocs compute $$c --format json > output/$$n.json || exit 1; \
+	  $(BIN)/cspdocs generate $$c -o output 2>/dev/null || exit 1; \
 	  echo "output/$$n.json"; \
 	done
 	$(BIN)/cspdocs compute $(CASE) --sans-explications
@@ -36,6 +37,11 @@ test: install-test
 
 bench: install
 	$(BIN)/python benchmarks/bench_compute.py
+	$(BIN)/python benchmarks/bench_render.py
+
+# Rebuild the default DOCX templates from their reviewable source (tools/build_templates.py).
+templates: install
+	$(BIN)/python tools/build_templates.py
 
 system-deps:
 	@if command -v soffice >/dev/null 2>&1 && fc-list | grep -q "Liberation Serif"; then \
