@@ -17,6 +17,35 @@ from ..render.errors import ErreurModele
 from ..render.modeles import load_templates
 
 
+def _rule_of(warning: str) -> str:
+    """The rule code a warning starts with ("A8", "R-45"...), or the whole text."""
+    head, sep, _ = warning.partition(" : ")
+    return head if sep and len(head) <= 12 else warning
+
+
+def print_warnings(lot, detailed: bool) -> None:
+    """Warnings grouped by rule, with the employees concerned; every line when ``detailed``."""
+    for avertissement in lot.avertissements:
+        click.echo(f"Avertissement : {avertissement}", err=True)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for s in lot.salaries:
+        for avertissement in s.avertissements:
+            groups.setdefault(_rule_of(avertissement), []).append((s.matricule, avertissement))
+        for omis in s.omis:
+            groups.setdefault(f"Non produit : {omis.artefact.libelle}", []).append((s.matricule, omis.raison))
+    for rule, items in groups.items():
+        if detailed or len(items) == 1:
+            for matricule, text in items:
+                click.echo(f"Avertissement ({matricule}) : {text}", err=True)
+            continue
+        matricules = [m for m, _ in items]
+        shown = ", ".join(matricules[:8]) + (f"… (+{len(matricules) - 8})" if len(matricules) > 8 else "")
+        click.echo(f"Avertissement {rule} pour {len(items)} salarié(s) ({shown}) ; par exemple "
+                   f"({items[0][0]}) : {items[0][1]}", err=True)
+    if groups and not detailed:
+        click.echo("(détail par salarié : --avertissements-detailles, ou « cspdocs compute »)", err=True)
+
+
 def _fail(message: str) -> None:
     click.echo(message, err=True)
     sys.exit(1)
@@ -32,7 +61,9 @@ def _fail(message: str) -> None:
 @click.option("--employe", "matricules", multiple=True, metavar="MATRICULE",
               help="Ne générer que ce(s) salarié(s) (option répétable) ; les documents "
                    "des autres salariés déjà publiés sont conservés.")
-def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[str, ...]) -> None:
+@click.option("--avertissements-detailles", "detailed", is_flag=True,
+              help="Affiche chaque avertissement de chaque salarié au lieu d'un résumé par règle.")
+def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[str, ...], detailed: bool) -> None:
     """Génère les documents du CSP (DOCX) pour chaque salarié du DOSSIER."""
     try:
         charge = load_dossier(dossier)
@@ -54,13 +85,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     except OSError as exc:
         _fail(f"Erreur d'écriture : {exc}\nAucun document publié ; la sortie précédente est inchangée.")
 
-    for avertissement in lot.avertissements:
-        click.echo(f"Avertissement : {avertissement}", err=True)
-    for s in lot.salaries:
-        for avertissement in s.avertissements:
-            click.echo(f"Avertissement ({s.matricule}) : {avertissement}", err=True)
-        for omis in s.omis:
-            click.echo(f"Non produit ({s.matricule}, {omis.artefact.libelle}) : {omis.raison}", err=True)
+    print_warnings(lot, detailed)
     n_docs = sum(len(s.documents) for s in lot.salaries)
     n_sal = len(lot.salaries)
     click.echo(f"{n_docs} document(s) pour {n_sal} salarié(s) publiés dans {publication.dossier}/")
