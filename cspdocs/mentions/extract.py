@@ -13,9 +13,8 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Iterable, Optional, Union
 
 from lxml import etree
 
@@ -46,31 +45,55 @@ class DocumentIllisible(ValueError):
     """The file is neither a readable DOCX nor a readable PDF."""
 
 
-@dataclass(frozen=True)
 class Texte:
-    """Text of one document: raw paragraphs and the normalised whole."""
+    """Text of one document: raw paragraphs, and the normalised whole (computed on demand)."""
 
-    paragraphes: tuple[str, ...]  # raw text, one entry per paragraph (DOCX) or page (PDF)
-    normalise: str  # normalize_text of the whole document
-    titre: str = ""  # document title from the properties, when any
+    def __init__(self, paragraphes: Iterable[str], titre: str = "", normalise: Optional[str] = None):
+        self.paragraphes: tuple[str, ...] = tuple(paragraphes)  # one per paragraph (DOCX) or page text (PDF)
+        self.titre = titre  # document title from the properties, when any
+        self._normalise = normalise
+
+    @property
+    def normalise(self) -> str:
+        """normalize_text of the whole document."""
+        if self._normalise is None:
+            self._normalise = normalize_text("\n".join(self.paragraphes))
+        return self._normalise
+
+
+_TABS = _W + "tabs"
+_TEXT_TAGS = (_T, _TAB, _BR, _CR, _NBH)
 
 
 def paragraph_texts(xml: bytes) -> list[str]:
     """Visible text of every paragraph of one WordprocessingML part, in document order.
 
     A paragraph holding a text box yields its own text, then the text box's paragraphs (each
-    ``w:t`` belongs to its nearest enclosing paragraph only).
+    ``w:t`` belongs to its nearest enclosing paragraph only); the VML fallback copy of a text box
+    is skipped.
     """
     root = etree.fromstring(xml)
-    out: list[str] = []
-    for p in root.iter(_P):
-        if _inside_fallback(p):
+    pieces: dict[etree._Element, list[str]] = {}
+    has_fallback = b"Fallback" in xml
+    for el in root.iter(_TEXT_TAGS):
+        parent = el.getparent()
+        tag = el.tag
+        if tag == _TAB and parent is not None and parent.tag == _TABS:
+            continue  # a tab stop definition, not a tab character
+        paragraph = parent
+        while paragraph is not None and paragraph.tag != _P:
+            paragraph = paragraph.getparent()
+        if paragraph is None or (has_fallback and _inside_fallback(paragraph)):
             continue
-        pieces: list[str] = []
-        _collect(p, pieces)
-        text = "".join(pieces)
-        if text.strip():
-            out.append(text)
+        text = (el.text or "") if tag == _T else ("-" if tag == _NBH else " ")
+        pieces.setdefault(paragraph, []).append(text)
+    out = []
+    for p in root.iter(_P):
+        found = pieces.get(p)
+        if found:
+            text = "".join(found)
+            if text.strip():
+                out.append(text)
     return out
 
 
@@ -84,18 +107,18 @@ def _inside_fallback(el: etree._Element) -> bool:
 
 
 def _collect(el: etree._Element, pieces: list[str]) -> None:
+    """Own text of a paragraph (nested paragraphs excluded), for tools that walk paragraphs."""
     for child in el:
         tag = child.tag
         if tag == _P or tag == _FALLBACK:
-            continue  # nested paragraph (text box): reported on its own
+            continue
         if tag == _T:
             pieces.append(child.text or "")
         elif tag in (_TAB, _BR, _CR):
-            pieces.append(" ")
+            if not (tag == _TAB and el.tag == _TABS):
+                pieces.append(" ")
         elif tag == _NBH:
             pieces.append("-")
-        elif tag == _SOFT:
-            continue
         elif isinstance(tag, str):
             _collect(child, pieces)
 
@@ -149,7 +172,7 @@ def docx_text(source: Source) -> Texte:
             paragraphs.extend(paragraph_texts(xml))
         except etree.XMLSyntaxError as exc:
             raise DocumentIllisible(f"partie {name} illisible ({exc})") from exc
-    return Texte(tuple(paragraphs), normalize_text("\n".join(paragraphs)), normalize_text(title))
+    return Texte(paragraphs, normalize_text(title))
 
 
 def pdf_text(source: Source) -> Texte:
@@ -165,7 +188,7 @@ def pdf_text(source: Source) -> Texte:
             title = normalize_text(str(reader.metadata.title))
     except Exception as exc:  # pypdf raises many types on broken files
         raise DocumentIllisible(f"ce n'est pas un fichier PDF lisible ({exc})") from exc
-    return Texte((text,), text, title)
+    return Texte((text,), title, text)
 
 
 def is_pdf(data: bytes) -> bool:
