@@ -182,3 +182,26 @@ def test_unknown_matricule_and_unreadable_document_block():
     sc = scenario("individuel")
     rapport = check_rendered(sc.resultat, {"X999": {"lettre": b""}, sc.salarie.salarie.matricule: {"lettre": b"abc"}})
     assert rapport.bloquant and len(rapport.erreurs) == 2
+
+
+# Hand-written wordings a lawyer could use instead of the default templates' (recognised as present).
+LETTER_HEAD = ("Lyon, le 21 mai 2026. Lettre recommandée avec demande d'avis de réception. "
+               "Objet : notification de votre licenciement. ")
+ALTERNATIVES = [
+    ("3A.3", "Le délai de 21 jours dont vous disposez pour vous prononcer sur le CSP expire le 1er juin 2026."),
+    ("3A.3", "Vous disposez jusqu'au lundi 1er juin 2026 inclus pour accepter ou refuser le contrat de sécurisation professionnelle."),
+    ("3A.3", "Votre délai de réflexion prendra fin le 01/06/2026 à minuit."),
+    ("3A.4", "Si vous refusez le CSP, ce courrier vaudra notification de votre licenciement pour motif économique."),
+    ("3A.4", "À défaut de réponse dans ce délai, la présente lettre tiendra lieu de notification de votre licenciement."),
+    ("3A.7", "Vous pourrez bénéficier d’une priorité de réembauche pendant 1 an à compter de la rupture, à condition "
+             "d’en faire la demande ; elle vaut pour tout poste compatible avec votre qualification."),
+]
+
+
+@pytest.mark.parametrize("mention_id, wording", ALTERNATIVES)
+def test_other_lawful_wordings_are_recognised(mention_id, wording):
+    sc = scenario("individuel")
+    from cspdocs.mentions import check_artefact
+
+    results = {r.mention: r for r in check_artefact("lettre", LETTER_HEAD + wording, sc.resultat, sc.salarie)}
+    assert results[mention_id].statut == "presente", results[mention_id]
