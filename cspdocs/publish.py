@@ -166,7 +166,8 @@ def _swap(tmp: Path, dest: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(lot: Lot, sortie: Path, post_ecriture: Optional[PostEcriture] = None) -> Publication:
+def publish(lot: Lot, sortie: Path, post_ecriture: Optional[PostEcriture] = None,
+            mentions: Optional[dict] = None) -> Publication:
     """Write the batch under ``sortie/<dossier>/`` atomically (see module docstring)."""
     sortie = Path(sortie)
     sortie.mkdir(parents=True, exist_ok=True)
@@ -191,6 +192,8 @@ def publish(lot: Lot, sortie: Path, post_ecriture: Optional[PostEcriture] = None
         manifest["selection"] = list(lot.selection) if lot.selection else None
         manifest["avertissements"] = list(lot.avertissements)
         manifest["salaries"] = entries + list(new_entries.values())
+        if mentions is not None:
+            manifest["mentions"] = mentions  # the mention check of this run (issue 4)
         if post_ecriture is not None:
             manifest["complements"] = post_ecriture(tmp, lot)
         (tmp / MANIFEST).write_text(

@@ -23,3 +23,27 @@ def test_detailed_warnings_list_every_employee(tmp_path):
     assert result.exit_code == 0
     assert result.stderr.count("A8 : Vendredi saint") == 10
     assert "Avertissement (E102) : A8" in result.stderr
+
+
+def test_generate_cannot_publish_a_document_missing_a_mandatory_mention(tmp_path):
+    """Issue 4: a customised letter without the priorité de réembauche publishes nothing."""
+    from tests.test_mentions_support import TEMPLATES, blank_template_paragraphs, copy_templates, edit_template
+
+    modeles = copy_templates(tmp_path / "modeles")
+    edit_template(TEMPLATES / "lettre.docx", modeles / "lettre.docx", blank_template_paragraphs("priorité de réembauche"))
+    out = tmp_path / "out"
+    good = CliRunner().invoke(main, ["generate", str(CASE), "-o", str(out)])
+    assert good.exit_code == 0
+    before = (out / "collectif-alsace" / "manifest.json").read_bytes()
+    result = CliRunner().invoke(main, ["generate", str(CASE), "-o", str(out), "--templates", str(modeles)])
+    assert result.exit_code == 1
+    assert "3A.7" in result.stderr and "Aucun document publié" in result.stderr
+    assert (out / "collectif-alsace" / "manifest.json").read_bytes() == before
+
+
+def test_manifest_records_the_mention_check(tmp_path):
+    import json
+
+    CliRunner().invoke(main, ["generate", str(CASE), "-o", str(tmp_path)])
+    manifest = json.loads((tmp_path / "collectif-alsace" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["mentions"]["statut"]

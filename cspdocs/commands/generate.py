@@ -11,6 +11,7 @@ from ..case.errors import DossierInvalide
 from ..case.loader import load_dossier
 from ..engine.compute import compute_dossier
 from ..generate import ErreurGeneration, MatriculeInconnu, render_batch
+from ..mentions import check_lot
 from ..publish import publish
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
@@ -76,8 +77,11 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     try:
         jeu = load_templates(Path(modeles) if modeles else None)
         lot = render_batch(charge, resultat, jeu, matricules or None)
-        # Issue 4: the mention check plugs in here, on ``lot`` (bytes per artefact), before publishing.
-        publication = publish(lot, Path(sortie))
+        # Every artefact is checked for its mandatory mentions before anything is written.
+        rapport = check_lot(resultat, lot)
+        if rapport.bloquant:
+            _fail(rapport.texte() + "\nAucun document publié ; la sortie précédente est inchangée.")
+        publication = publish(lot, Path(sortie), mentions=rapport.to_json())
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
@@ -86,7 +90,14 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         _fail(f"Erreur d'écriture : {exc}\nAucun document publié ; la sortie précédente est inchangée.")
 
     print_warnings(lot, detailed)
+    if rapport.avertissements:
+        if detailed:
+            click.echo(rapport.texte(), err=True)
+        else:
+            click.echo(f"Mentions recommandées absentes : {len(rapport.avertissements)} (détail dans "
+                       f"manifest.json, ou --avertissements-detailles).", err=True)
     n_docs = sum(len(s.documents) for s in lot.salaries)
     n_sal = len(lot.salaries)
-    click.echo(f"{n_docs} document(s) pour {n_sal} salarié(s) publiés dans {publication.dossier}/")
+    click.echo(f"{n_docs} document(s) pour {n_sal} salarié(s) publiés dans {publication.dossier}/ ; "
+               f"mentions obligatoires vérifiées.")
     click.echo(f"Manifeste : {publication.dossier / 'manifest.json'}")
