@@ -61,13 +61,18 @@ def test_missing_mentions() -> None:
     assert missing_mentions(text, mentions) == ["délai de réflexion"]
 
 
-def test_strip_repeated_margins_keeps_first_occurrence() -> None:
+def test_repeated_margins_leave_the_text_flow() -> None:
     pages = [
-        "Société X — Strasbourg\nDébut de la phrase\nqui continue\nPage 1 / 2",
-        "Société X — Strasbourg\nsur la page suivante.\nPage 2 / 2",
+        "Société X — Strasbourg\nDébut de la phrase\nqui continue\nSociété X – lettre Page 1 / 3",
+        "Société X — Strasbourg\nsur la page\nSociété X – lettre Page 2 / 3",
+        "Société X — Strasbourg\nsuivante.\nSociété X – lettre Page 3 / 3",
     ]
     joined = normalize_text("\n".join(strip_repeated_margins(pages)))
-    assert joined == "Société X — Strasbourg Début de la phrase qui continue sur la page suivante."
+    assert joined == (
+        "Début de la phrase qui continue sur la page suivante. "
+        "Société X — Strasbourg Société X – lettre Page 1 / 3"
+    )
+    assert strip_repeated_margins(["un", "deux"]) == ["un", "deux"]
 
 
 def test_extracted_french_text_survives() -> None:
@@ -80,7 +85,7 @@ def test_extracted_french_text_survives() -> None:
     assert text.count("12 rue de l'Église") == 1  # header de-duplicated across pages
     pages = extract_clean_pages(LETTER)
     assert len(pages) == 2 and "\n" in pages[0]
-    assert "Église" in pages[0] and "Église" not in pages[1]
+    assert "Église" not in pages[0] and pages[1].endswith("67000 Strasbourg")  # moved last
 
 
 @pytest.mark.parametrize("pdf", [LETTER, NOTE], ids=lambda p: p.name)

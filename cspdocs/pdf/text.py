@@ -79,39 +79,42 @@ def _line_signature(line: str) -> str:
 
 
 def strip_repeated_margins(pages: Sequence[str], depth: int = 2) -> list[str]:
-    """Drop header/footer lines repeated on several pages, keeping the first occurrence.
+    """Take header/footer lines repeated on several pages out of the text flow.
 
     A line counts as a margin line when it is among the first or last ``depth``
     lines of its page and the same line (digits ignored) is also in the margin of
-    another page. Without this, a repeated footer lands in the middle of any
-    mention that runs over a page break.
+    another page. Each is removed from every page and given once, in order of first
+    appearance, after the last page's text: otherwise a header or footer would land
+    in the middle of any sentence that runs over a page break.
     """
-    margins: list[set[str]] = []
-    for page in pages:
-        lines = [line for line in page.splitlines() if line.strip()]
-        edge = lines[:depth] + lines[-depth:]
-        margins.append({_line_signature(line) for line in edge})
+    split = [[line for line in page.splitlines() if line.strip()] for page in pages]
+    # signature of each margin line, by page: {position: signature}
+    edges = [
+        {i: _line_signature(lines[i]) for i in {*range(min(depth, len(lines))),
+                                                 *range(max(0, len(lines) - depth), len(lines))}}
+        for lines in split
+    ]
     counts: dict[str, int] = {}
-    for signatures in margins:
-        for signature in signatures:
+    for edge in edges:
+        for signature in set(edge.values()):
             counts[signature] = counts.get(signature, 0) + 1
     repeated = {signature for signature, count in counts.items() if count > 1 and signature}
     seen: set[str] = set()
+    margins: list[str] = []
     result = []
-    for page in pages:
-        lines = [line for line in page.splitlines() if line.strip()]
-        edge_positions = set(range(min(depth, len(lines)))) | set(
-            range(max(0, len(lines) - depth), len(lines))
-        )
+    for lines, edge in zip(split, edges):
         kept = []
         for position, line in enumerate(lines):
-            signature = _line_signature(line)
-            if position in edge_positions and signature in repeated:
-                if signature in seen:
-                    continue
-                seen.add(signature)
+            signature = edge.get(position)
+            if signature in repeated:
+                if signature not in seen:
+                    seen.add(signature)
+                    margins.append(line)
+                continue
             kept.append(line)
         result.append("\n".join(kept))
+    if margins:
+        result[-1] = "\n".join([result[-1], *margins]) if result[-1] else "\n".join(margins)
     return result
 
 
