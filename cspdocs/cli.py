@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import click
 
-from . import __version__
+from . import __version__, cli_fr
 from .commands import register
 
+cli_fr.install()
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, subcommand_metavar="COMMANDE [ARGUMENTS]...")
 @click.version_option(__version__, prog_name="cspdocs", message="%(prog)s %(version)s")
 def main() -> None:
     """cspdocs : dates, montants et documents du contrat de sécurisation professionnelle (CSP)."""

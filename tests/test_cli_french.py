@@ -1,0 +1,22 @@
+"""Everything the CLI prints is French, click's own usage and error messages included."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from cspdocs.cli import main
+
+
+def test_help_is_french():
+    out = CliRunner().invoke(main, ["--help"]).output
+    assert "Utilisation : cspdocs" in out and "Affiche cette aide et quitte." in out and "Commandes" in out
+    assert "Show this message" not in out and "Usage:" not in out
+
+
+def test_usage_errors_are_french_and_exit_2():
+    result = CliRunner().invoke(main, ["compute", "cases/pse.yaml", "--format", "xml"])
+    assert result.exit_code == 2
+    assert "Erreur : Valeur invalide pour '--format'" in result.stderr
+    assert "n'est pas l'une des valeurs" in result.stderr
+    missing = CliRunner().invoke(main, ["compute", "/nulle/part.yaml"])
+    assert missing.exit_code == 2 and "n'existe pas" in missing.stderr
