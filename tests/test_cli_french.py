@@ -8,7 +8,7 @@ from cspdocs.cli import main
 
 
 def test_help_is_french():
-    out = CliRunner().invoke(main, ["--help"]).output
+    out = CliRunner().invoke(main, ["--help"], prog_name="cspdocs").output
     assert "Utilisation : cspdocs" in out and "Affiche cette aide et quitte." in out and "Commandes" in out
     assert "Show this message" not in out and "Usage:" not in out
 
