@@ -199,3 +199,24 @@ done
     results = build_pdfs(docs, moment=MOMENT, soffice=fake, workers=1)
     assert sorted(results) == sorted(docs)
     assert len(calls.read_text().splitlines()) == 2
+
+
+def test_warm_profile_template_is_reused(tmp_path: Path, docs, calls, monkeypatch) -> None:
+    monkeypatch.setenv("CSPDOCS_LO_PROFILE_CACHE", str(tmp_path / "cache"))
+    states = tmp_path / "states"
+    script = f"""
+for a in "$@"; do
+  case "$a" in -env:UserInstallation=file://*) prof="${{a#-env:UserInstallation=file://}}";; esac
+done
+if [ -e "$prof/user/warm" ]; then echo warm >> "{states}"; else echo cold >> "{states}"; fi
+mkdir -p "$prof/user" && touch "$prof/user/warm"
+{FAKE_CONVERTER}
+"""
+    fake = write_fake_soffice(tmp_path / "soffice", script)
+    build_pdfs(docs[:1], moment=MOMENT, soffice=fake, out_dir=tmp_path / "one")
+    build_pdfs(docs[:1], moment=MOMENT, soffice=fake, out_dir=tmp_path / "two")
+    assert states.read_text().split() == ["cold", "warm"]
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    monkeypatch.setenv("CSPDOCS_LO_PROFILE_CACHE", "off")
+    build_pdfs(docs[:1], moment=MOMENT, soffice=fake, out_dir=tmp_path / "three")
+    assert states.read_text().split() == ["cold", "warm", "cold"]

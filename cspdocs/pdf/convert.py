@@ -1,9 +1,10 @@
 """DOCX -> PDF with LibreOffice: batched calls, one worker per core, timeout and retry.
 
 Each soffice call converts a whole batch (LibreOffice's start-up, about a second, is
-paid once per batch), each worker has its own throw-away profile directory so that
-calls never hand their work to another running instance, and each batch runs in its
-own process group so that a timeout kills LibreOffice and all its children.
+paid once per batch), each worker has its own throw-away profile directory (a copy
+of a warm one, see profile.py) so that calls never hand their work to another
+running instance, and each batch runs in its own process group so that a timeout
+kills LibreOffice and all its children.
 
 Inputs are linked into a private staging directory under numbered names, so two
 documents with the same file name (one per employee) never collide, and PDFs are
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from . import profile
 from .errors import ConversionError, ConversionTimeoutError, InvalidDocxError
 from .soffice import docx_problem, find_soffice
 
@@ -88,6 +90,7 @@ class _BatchRun:
         work_dir: Path,
         timeout: float,
         on_pdf: PdfCallback | None,
+        warm: bool = True,
     ) -> None:
         self.soffice = soffice
         self.indices = list(indices)
@@ -96,8 +99,9 @@ class _BatchRun:
         self.in_dir = work_dir / "in"
         self.out_dir = work_dir / "out"
         self.profile = work_dir / "profile"
-        for directory in (self.in_dir, self.out_dir, self.profile):
+        for directory in (self.in_dir, self.out_dir):
             directory.mkdir(parents=True)
+        profile.prepare(soffice, self.profile, warm)
         self.inputs = []
         for index in self.indices:
             link = self.in_dir / f"{index:06d}.docx"
@@ -201,6 +205,7 @@ class _BatchRun:
             if self.attempt.returncode == 0:
                 for index in self.indices:
                     self._finish(index)
+                profile.remember(self.soffice, self.profile)
             elif self._in_progress is not None:
                 # Interrupted while writing it: never trust a half-written PDF.
                 self.output_of(self._in_progress).unlink(missing_ok=True)
@@ -278,6 +283,7 @@ class Converter:
                     work_dir / f"batch{number:04d}-try{attempt_number}",
                     limit,
                     on_pdf,
+                    warm=attempt_number == 0,  # a retry starts from a fresh profile
                 )
                 attempt = run.run()
                 if attempt.callback_errors:
