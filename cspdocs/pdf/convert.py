@@ -290,7 +290,11 @@ class Converter:
                     raise attempt.callback_errors[0]
                 with lock:
                     done.update(attempt.done)
-                pending = [i for i in pending if i not in attempt.done]
+                    # LibreOffice said it cannot load these: retrying would not help.
+                    for index in pending:
+                        if index in attempt.reasons:
+                            failures[index] = _Failure(attempt.reasons[index], False, attempt.log)
+                pending = [i for i in pending if i not in attempt.done and i not in attempt.reasons]
                 if not pending:
                     return
             with lock:
