@@ -45,17 +45,37 @@ def case(n: int) -> dict:
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     raw = case(n)
-    # Wall time and this process's CPU time (the latter is steadier on a shared machine).
-    t0, c0 = time.perf_counter(), time.process_time()
-    dossier = Dossier.model_validate(raw)
-    t1, c1 = time.perf_counter(), time.process_time()
-    result = compute_dossier(dossier, "bench")
-    t2, c2 = time.perf_counter(), time.process_time()
-    json.dumps(dossier_json(result), ensure_ascii=False)
-    t3, c3 = time.perf_counter(), time.process_time()
-    print(f"{n} salariés : validation {t1 - t0:.3f} s, moteur {t2 - t1:.3f} s (CPU {c2 - c1:.3f} s), "
-          f"calcul total {t2 - t0:.3f} s ({n / (t2 - t0):.0f} salariés/s) ; sérialisation JSON {t3 - t2:.3f} s")
+    # Minimum over several repeats (as timeit does): the least disturbed by other processes on a
+    # shared machine. Each repeat starts with cold memoisation caches, as a fresh process would.
+    best = None
+    for _ in range(repeats):
+        clear_caches()
+        t0 = time.perf_counter()
+        dossier = Dossier.model_validate(raw)
+        t1 = time.perf_counter()
+        result = compute_dossier(dossier, "bench")
+        t2 = time.perf_counter()
+        json.dumps(dossier_json(result), ensure_ascii=False)
+        t3 = time.perf_counter()
+        run = (t1 - t0, t2 - t1, t3 - t2)
+        best = run if best is None or sum(run[:2]) < sum(best[:2]) else best
+    validation, engine, serialisation = best
+    total = validation + engine
+    print(f"{n} salariés (meilleur de {repeats}) : validation {validation:.3f} s, moteur {engine:.3f} s, "
+          f"calcul total {total:.3f} s ({n / total:.0f} salariés/s) ; sérialisation JSON {serialisation:.3f} s")
+
+
+def clear_caches() -> None:
+    from cspdocs import calendar
+    from cspdocs.engine import amounts, dates
+    from cspdocs.rules import lookup
+
+    for module in (calendar, amounts, dates, lookup):
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
 
 
 if __name__ == "__main__":

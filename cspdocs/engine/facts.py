@@ -9,21 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from ..case.model import Dossier, Salarie
 
 
-@dataclass(frozen=True)
-class Explication:
+# Explication and Fact are NamedTuples: immutable like frozen dataclasses, but several times cheaper
+# to build, and the engine builds dozens per employee.
+class Explication(NamedTuple):
     fait: str  # dotted path in the output, e.g. "dates.fin_delai_reflexion"
     valeur: Any
     raisonnement: str  # French, with the intermediate values
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A value with its explanation, as produced by the engine's pure functions."""
 
     valeur: Any

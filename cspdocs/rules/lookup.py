@@ -56,6 +56,7 @@ def parameters() -> dict[str, Parameter]:
     }
 
 
+@lru_cache(maxsize=8192)
 def lookup(name: str, on: date) -> Optional[Period]:
     """The period of parameter ``name`` in force on ``on``, or None when no known text covers it."""
     return parameters()[name].at(on)
