@@ -12,21 +12,12 @@ import unicodedata
 from typing import Any, Optional
 
 from ..case.model import Adresse, Dossier, Salarie
+from ..engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
 from ..engine.facts import ResultatDossier, ResultatSalarie
 from . import labels
 
-DATE_KEYS = (
-    "remise",
-    "debut_delai_reflexion",
-    "fin_delai_reflexion",
-    "envoi_lettre_au_plus_tot",
-    "envoi_lettre",
-    "rupture_si_acceptation",
-    "debut_csp",
-    "fin_csp",
-    "fin_10e_mois_csp",
-    "echeance_contribution_employeur",
-    "fin_priorite_reembauche",
+# The contract's keys (defined once, in the engine) plus the added dates the templates use.
+DATE_KEYS = CONTRACT_DATE_KEYS + (
     "entretien_prealable",
     "derniere_reunion_cse",
     "decision_administration",
@@ -36,19 +27,7 @@ DATE_KEYS = (
     "fin_delai_reflexion_21_jours",
 )
 
-MONTANT_KEYS = (
-    "anciennete_annees",
-    "salaire_reference",
-    "preavis_mois",
-    "indemnite_preavis",
-    "contribution_employeur",
-    "contribution_employeur_charges_comprises",
-    "excedent_preavis_salarie",
-    "indemnite_legale_licenciement",
-    "indemnite_licenciement_due",
-    "penalite_defaut_proposition",
-    "asp_journaliere",
-)
+MONTANT_KEYS = CONTRACT_AMOUNT_KEYS
 
 CONDITION_KEYS = (
     "salarie_protege",
