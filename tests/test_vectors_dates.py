@@ -80,3 +80,10 @@ def test_every_output_value_is_explained():
     for key in r.montants:
         assert f"montants.{key}" in explained
     assert all(e.sources for e in r.explications if e.valeur is not None)
+
+
+def test_pse_warns_about_its_two_readings():
+    """Section 11, A12 and A13: a PSE case touches both ambiguities."""
+    result, r = _compute(next(v for v in VECTORS if v["id"] == "D48"))
+    assert any(w.startswith("A12") for w in r.avertissements)
+    assert any(w.startswith("A13") for w in r.avertissements)

@@ -617,6 +617,7 @@ def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Op
         c.warn("A3 : la lettre est datée au plus tôt du lendemain du dernier jour du délai de l'article L1233-15 (lecture « jours pleins ») ; certains praticiens admettent l'envoi le dernier jour.")
     if proc.type == "pse":
         c.warn("A12 : la date de décision administrative (ou d'acquisition implicite) est celle déclarée dans le dossier ; elle n'est pas recalculée.")
+        c.warn("A13 : PSE : la lettre est datée au plus tôt du jour de la remise (lendemain de la décision) : le CSP doit être proposé avant toute lettre.")
     if s.fin_protection_maternite:
         relative_end = s.fin_protection_maternite + timedelta(weeks=10)
         if s.fin_protection_maternite < remise <= relative_end:
