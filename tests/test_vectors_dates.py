@@ -87,3 +87,20 @@ def test_pse_warns_about_its_two_readings():
     result, r = _compute(next(v for v in VECTORS if v["id"] == "D48"))
     assert any(w.startswith("A12") for w in r.avertissements)
     assert any(w.startswith("A13") for w in r.avertissements)
+
+
+@pytest.mark.parametrize("vid", ["D03", "D45", "D48", "D50"])
+def test_one_explanation_per_fact_and_every_fact_is_an_output_key(vid):
+    _, r = _compute(next(v for v in VECTORS if v["id"] == vid))
+    faits = [e.fait for e in r.explications]
+    assert len(faits) == len(set(faits))
+    outputs = {f"dates.{k}" for k in r.dates} | {f"montants.{k}" for k in r.montants} | {"lettre.variante", "operateur"}
+    assert set(faits) <= outputs
+
+
+def test_protected_employee_letter_bound_is_explained_once():
+    """R-25: the authorisation bound joins the L1233-15 bound in one explanation."""
+    _, r = _compute(next(v for v in VECTORS if v["id"] == "D50"))
+    e = r.explication("dates.envoi_lettre_au_plus_tot")
+    assert e.valeur == r.dates["envoi_lettre_au_plus_tot"] == date(2026, 4, 11)
+    assert "L1233-15" in " ".join(e.sources) and "C. trav. art. L2411-1" in e.sources

@@ -266,28 +266,26 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
     if protected and notif:
         c.dates["notification_autorisation"] = notif
 
-    # Earliest dismissal letter
+    # Earliest dismissal letter (R-22 to R-25): the latest of the bounds that apply
     earliest = earliest_letter(dossier, s, cal, remise, interview, c)
-    if protected and not refused_authorisation:
-        if notif is None:
-            earliest = None
-        else:
-            after = notif + timedelta(days=1)
-            if earliest is None or after > earliest:
-                earliest = after
-            c.explications.append(
-                Explication(
-                    "dates.envoi_lettre_au_plus_tot#salarie_protege",
-                    after,
-                    f"Salarié protégé : aucune lettre avant la notification de l'autorisation ({D.fr(notif)}) ; "
-                    f"borne retenue le lendemain, {D.fr(after)}, combinée avec les autres bornes (la plus tardive).",
-                    ("C. trav. art. L2411-1", "Convention du 26 janvier 2015, art. 4 § 1 al. 3"),
-                )
-            )
-    elif refused_authorisation:
+    if refused_authorisation:
         earliest = None
+        _amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None,
+                           " Salarié protégé : l'autorisation ayant été refusée, aucune lettre de licenciement ne peut être envoyée.",
+                           ("C. trav. art. L2411-1",))
+    elif protected and notif is None:
+        earliest = None
+        _amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None,
+                           " Salarié protégé : aucune lettre avant la notification de l'autorisation, encore inconnue.",
+                           ("C. trav. art. L2411-1",))
+    elif protected:
+        after = notif + timedelta(days=1)
+        earliest = max(earliest, after) if earliest else after
+        _amend_explanation(c, "dates.envoi_lettre_au_plus_tot", earliest,
+                           f" Salarié protégé : aucune lettre avant la notification de l'autorisation ({D.fr(notif)}) ; "
+                           f"borne retenue le lendemain, {D.fr(after)} ; la plus tardive des bornes est retenue : {D.fr(earliest)} (R-25).",
+                           ("C. trav. art. L2411-1", "Convention du 26 janvier 2015, art. 4 § 1 al. 3"))
     c.dates["envoi_lettre_au_plus_tot"] = earliest
-    _set_explanation_value(c, "dates.envoi_lettre_au_plus_tot", earliest)
 
     # Planned dispatch
     if s.date_envoi_lettre:
@@ -420,10 +418,13 @@ def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-def _set_explanation_value(c: _Collector, fait: str, value: Any) -> None:
+def _amend_explanation(c: _Collector, fait: str, value: Any, more: str, sources: tuple[str, ...]) -> None:
+    """Complete a fact's explanation with a further bound (one explanation per fact)."""
     for i, e in enumerate(c.explications):
         if e.fait == fait:
-            c.explications[i] = Explication(e.fait, value, e.raisonnement, e.sources)
+            c.explications[i] = Explication(fait, value, e.raisonnement + more, e.sources + tuple(x for x in sources if x not in e.sources))
+            return
+    c.explications.append(Explication(fait, value, more.strip(), sources))
 
 
 def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, interview: Optional[date], c: _Collector) -> Optional[date]:
