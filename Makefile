@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CASE   ?= cases/collectif-alsace.yaml
 
-.PHONY: demo test install install-test clean bench system-deps templates
+.PHONY: demo demo-pdf test install install-test clean bench system-deps templates
 
 # Debian packages for PDF output (LibreOffice) and the fonts the default templates name
 # (Liberation Serif/Sans, metric-compatible with Times New Roman/Arial), plus pdftoppm for previews.
@@ -32,12 +32,21 @@ demo: install
 	done
 	$(BIN)/cspdocs compute $(CASE) --sans-explications
 
+# Same as demo, with each document also in PDF, a dossier.pdf per employee and a dossier-global.pdf
+# per case (LibreOffice and the fonts: make system-deps).
+demo-pdf: install
+	@mkdir -p output
+	@for c in $(CASES); do \
+	  $(BIN)/cspdocs generate $$c -o output --pdf --dossier-global 2>/dev/null || exit 1; \
+	done
+
 test: install-test
 	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python benchmarks/bench_compute.py
 	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_pdf.py
 
 # Rebuild the default DOCX templates from their reviewable source (tools/build_templates.py).
 templates: install
@@ -49,7 +58,7 @@ system-deps:
 	else \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
 	fi
 
 clean:

@@ -8,6 +8,13 @@ and variant. No timestamp goes into the manifest: the same inputs give the same 
 With a selection of employees (``--employe``), the other employees' folders and manifest entries
 of the previous output are carried over, each entry keeping the fingerprint of the inputs that
 produced it (``empreinte_entrees``).
+
+Post-write hook (``post_ecriture``): called with an ``Ecriture`` once every DOCX file and every
+carried-over folder is in the temporary folder, before the manifest is written and the folder
+swapped into place. It may add files to the temporary folder and keys to the manifest entries of
+this run's employees (``Ecriture.salaries``; the PDF stage adds ``pdf`` to each artefact and
+``dossier_pdf`` to each employee, see cspdocs/pdf/stage.py); its return value is recorded under
+``manifest["complements"]``. If it raises, nothing is published and the exception propagates.
 """
 
 from __future__ import annotations
@@ -31,9 +38,24 @@ MANIFEST = "manifest.json"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_NAME = 80
 
-# Called on the temporary folder once the DOCX files are written, before the move (e.g. PDFs);
-# returns data added to the manifest under the key "complements".
-PostEcriture = Callable[[Path, Lot], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Ecriture:
+    """What a post-write hook sees (see the module docstring)."""
+
+    dossier: Path  # the temporary case folder, renamed to sortie/<dossier>/ on success
+    lot: Lot
+    # matricule -> manifest entry of each employee written by this run, in the batch's order;
+    # a hook may add keys (never remove any).
+    salaries: dict[str, dict[str, Any]]
+    # manifest entries carried over from the previous output (``--employe``): read only.
+    conserves: tuple[dict[str, Any], ...]
+
+
+# Called once the DOCX files are written, before the manifest and the move (e.g. PDFs);
+# returns data recorded in the manifest under the key "complements".
+PostEcriture = Callable[[Ecriture], dict[str, Any]]
 
 
 def safe_name(text: str) -> str:
@@ -62,7 +84,7 @@ def sha256_file(path: Path) -> str:
 class Publication:
     dossier: Path  # the published case folder
     manifest: dict[str, Any]
-    fichiers: tuple[Path, ...]  # files written by this run (absolute, final location)
+    fichiers: tuple[Path, ...]  # files written by this run (absolute, final location; manifest excluded)
 
 
 def inputs(lot: Lot) -> dict[str, Any]:
@@ -195,7 +217,13 @@ def publish(lot: Lot, sortie: Path, post_ecriture: Optional[PostEcriture] = None
         if mentions is not None:
             manifest["mentions"] = mentions  # the mention check of this run (issue 4)
         if post_ecriture is not None:
-            manifest["complements"] = post_ecriture(tmp, lot)
+            manifest["complements"] = post_ecriture(Ecriture(tmp, lot, new_entries, tuple(entries)))
+            # Files the hook added (PDFs...) count as written by this run too.
+            carried = {e["repertoire"] for e in entries}
+            written = [
+                p for p in sorted(tmp.rglob("*"))
+                if p.is_file() and p.relative_to(tmp).parts[0] not in carried and p != tmp / MANIFEST
+            ]
         (tmp / MANIFEST).write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )

@@ -1,4 +1,9 @@
-"""`cspdocs generate CASE.yaml`: the four artefacts of every employee, published atomically."""
+"""`cspdocs generate CASE.yaml`: the four artefacts of every employee, published atomically.
+
+With ``--pdf`` (or ``pdf: true`` in the case file) the PDF stage (cspdocs/pdf/stage.py) runs on
+the temporary folder before it is published: LibreOffice is looked for before anything is
+rendered, so that its absence fails at once; DOCX generation never needs it.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ from ..case.loader import load_dossier
 from ..engine.compute import compute_dossier
 from ..generate import ErreurGeneration, MatriculeInconnu, render_batch
 from ..mentions import check_lot
+from ..pdf.errors import PdfError, SofficeNotFoundError
+from ..pdf.soffice import find_soffice
 from ..publish import publish
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
@@ -52,6 +59,21 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+NOTHING_PUBLISHED = "Aucun document publié ; la sortie précédente est inchangée."
+
+
+def _soffice_or_fail() -> str:
+    """LibreOffice's executable, or exit at once with the French installation hint."""
+    try:
+        return find_soffice()
+    except SofficeNotFoundError as exc:
+        _fail(f"Erreur : {exc}\nAucun document écrit.")
+
+
+def _decimal_fr(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
 @click.command("generate")
 @click.argument("dossier", type=click.Path(dir_okay=False))
 @click.option("-o", "--sortie", default="output", show_default=True, type=click.Path(file_okay=False),
@@ -64,8 +86,22 @@ def _fail(message: str) -> None:
                    "des autres salariés déjà publiés sont conservés.")
 @click.option("--avertissements-detailles", "detailed", is_flag=True,
               help="Affiche chaque avertissement de chaque salarié au lieu d'un résumé par règle.")
-def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[str, ...], detailed: bool) -> None:
-    """Génère les documents du CSP (DOCX) pour chaque salarié du DOSSIER."""
+@click.option("--pdf/--sans-pdf", "pdf", default=None,
+              help="Écrit aussi chaque document en PDF à côté de son DOCX et un dossier.pdf par "
+                   "salarié (LibreOffice requis) ; par défaut, selon la clé « pdf » du dossier.")
+@click.option("--dossier-global", is_flag=True,
+              help="Ajoute dossier-global.pdf : tous les salariés en un seul PDF, avec des signets "
+                   "par salarié et par document, pour l'impression (implique --pdf).")
+@click.option("--delai-pdf", "delai_pdf", type=click.FloatRange(min=0, min_open=True), metavar="SECONDES",
+              help="Délai maximal d'un appel à LibreOffice (un lot de documents) avant son arrêt ; "
+                   "par défaut 60 s plus 10 s par document.")
+def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[str, ...], detailed: bool,
+            pdf: bool | None, dossier_global: bool, delai_pdf: float | None) -> None:
+    """Génère les documents du CSP (DOCX, et PDF sur demande) pour chaque salarié du DOSSIER."""
+    if dossier_global and pdf is False:
+        raise click.UsageError("--dossier-global assemble les PDF : incompatible avec --sans-pdf.")
+    # An explicit request for PDF output fails at once when LibreOffice is missing.
+    soffice = _soffice_or_fail() if pdf or dossier_global else None
     try:
         charge = load_dossier(dossier)
     except DossierInvalide as exc:
@@ -73,21 +109,36 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         for erreur in exc.erreurs:
             click.echo(str(erreur), err=True)
         sys.exit(1)
+    want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
+    if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
+        soffice = _soffice_or_fail()
     resultat = compute_dossier(charge.dossier, charge.nom)
+    etape = None
     try:
         jeu = load_templates(Path(modeles) if modeles else None)
         lot = render_batch(charge, resultat, jeu, matricules or None)
         # Every artefact is checked for its mandatory mentions before anything is written.
         rapport = check_lot(resultat, lot)
         if rapport.bloquant:
-            _fail(rapport.texte() + "\nAucun document publié ; la sortie précédente est inchangée.")
-        publication = publish(lot, Path(sortie), mentions=rapport.to_json())
+            _fail(rapport.texte() + "\n" + NOTHING_PUBLISHED)
+        if want_pdf:
+            from ..pdf.stage import EtapePdf  # imports pypdf: only when asked
+
+            etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global,
+                             timeout=delai_pdf)
+        publication = publish(lot, Path(sortie), post_ecriture=etape, mentions=rapport.to_json())
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
-        _fail(f"Erreur de génération : {exc}\nAucun document publié ; la sortie précédente est inchangée.")
+        _fail(f"Erreur de génération : {exc}\n{NOTHING_PUBLISHED}")
+    except PdfError as exc:
+        from ..pdf.stage import MentionsPdfNonConformes
+
+        if isinstance(exc, MentionsPdfNonConformes):
+            _fail(f"{exc}\n{NOTHING_PUBLISHED}")
+        _fail(f"Erreur de la sortie PDF : {exc}\n{NOTHING_PUBLISHED}")
     except OSError as exc:
-        _fail(f"Erreur d'écriture : {exc}\nAucun document publié ; la sortie précédente est inchangée.")
+        _fail(f"Erreur d'écriture : {exc}\n{NOTHING_PUBLISHED}")
 
     print_warnings(lot, detailed)
     if rapport.avertissements:
@@ -100,4 +151,11 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     n_sal = len(lot.salaries)
     click.echo(f"{n_docs} document(s) pour {n_sal} salarié(s) publiés dans {publication.dossier}/ ; "
                f"mentions obligatoires vérifiées.")
+    if etape is not None:
+        stats = etape.stats
+        click.echo(f"PDF : {stats.documents} document(s) et {stats.dossiers} dossier.pdf en "
+                   f"{_decimal_fr(stats.secondes)} s ({_decimal_fr(stats.documents_par_seconde)} "
+                   f"documents/s) ; mentions obligatoires vérifiées sur le texte des PDF.")
+        if etape.chemin_dossier_global is not None:
+            click.echo(f"Dossier global : {publication.dossier / etape.chemin_dossier_global}")
     click.echo(f"Manifeste : {publication.dossier / 'manifest.json'}")
