@@ -77,6 +77,13 @@ def case_moment(resultat: ResultatDossier) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
+def employer_name(resultat: ResultatDossier) -> str:
+    """The employer as the documents name it (and LibreOffice's PDFs carry as Author):
+    raison sociale and legal form, « Cartonnerie de l'Ill SAS » (as render/context.py)."""
+    e = resultat.dossier.employeur
+    return f"{e.raison_sociale} {e.forme_juridique}" if e.forme_juridique else e.raison_sociale
+
+
 def bookmark_title(artefact: Artefact) -> str:
     """The artefact's French label, capitalised: « Énoncé du motif économique »."""
     return artefact.libelle[:1].upper() + artefact.libelle[1:]
@@ -294,7 +301,7 @@ class EtapePdf:
             contents.append({"cle": key, "titre": title, "page": page})
             page += by_key[key]["pdf"]["pages"]
         out = root / entry["repertoire"] / DOSSIER_PDF
-        employer = self.resultat.dossier.employeur.raison_sociale
+        employer = employer_name(self.resultat)
         build_dossier(parts, out, title=f"Contrat de sécurisation professionnelle – {name}",
                       author=employer, subject=f"{name} (matricule {entry['matricule']})",
                       moment=self.moment)
@@ -350,7 +357,7 @@ class EtapePdf:
         build_case_dossier(
             chosen, out,
             title=f"Contrat de sécurisation professionnelle – dossier « {name} »",
-            author=self.resultat.dossier.employeur.raison_sociale,
+            author=employer_name(self.resultat),
             subject=f"{len(chosen)} salarié{'s' if len(chosen) > 1 else ''} : " + ", ".join(ranked),
             moment=self.moment,
         )
@@ -397,5 +404,6 @@ __all__ = [
     "case_moment",
     "compact_report",
     "ecarts_docx_pdf",
+    "employer_name",
     "handover_order",
 ]
