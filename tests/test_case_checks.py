@@ -54,8 +54,17 @@ def test_r07_group_headcount(tmp_path):
 
 
 def test_r07_receivership_owes_the_csp(tmp_path):
-    text = variant(("effectif: 24", "effectif: 1000\n  procedure_collective: liquidation\n  date_jugement: 2026-02-20"))
+    text = variant(("effectif: 24", "effectif: 1000\n  procedure_collective: liquidation\n  date_jugement: 2026-02-20\n"
+                                   "  mandataire: {nom: Maître Anne Roux, qualite: liquidateur judiciaire}"))
     assert warnings_of(tmp_path, text) == []
+
+
+def test_liquidation_requires_the_liquidator_who_signs(tmp_path):
+    """R-54, C. com. L641-9: in liquidation the officer cannot dismiss; the liquidator signs."""
+    text = variant(("effectif: 24", "effectif: 24\n  procedure_collective: liquidation\n  date_jugement: 2026-02-20"))
+    e = only_error(tmp_path, text)
+    assert (e.ligne, e.chemin) == (6, "employeur.mandataire")
+    assert "le liquidateur seul peut licencier (C. com. art. L641-9" in e.message
 
 
 def test_judgment_date_without_receivership(tmp_path):

@@ -68,6 +68,11 @@ def _employer(d: Dossier) -> Iterator[Finding]:
                     "n'est dû quelle que soit la taille qu'en redressement ou liquidation judiciaire "
                     "(L1233-75) : renseignez alors « employeur.procedure_collective » (R-07)"))
                 break
+    if e.procedure_collective == "liquidation" and e.mandataire is None:
+        yield Finding(("employeur", "mandataire"), (
+            "en liquidation judiciaire, le liquidateur seul peut licencier (C. com. art. L641-9 et L641-4 ; "
+            "C. trav. art. L1233-58) : renseignez « employeur.mandataire » (nom et qualité du liquidateur), "
+            "qui signe les documents (R-54)"), at=("employeur", "procedure_collective"))
     if e.date_jugement is not None and e.procedure_collective is None:
         yield Finding(("employeur", "date_jugement"), (
             "date de jugement donnée sans procédure collective : renseignez "
@@ -232,12 +237,29 @@ def _salarie(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
     yield from _convocation(d, i, s, cal)
     yield from _maternity(d, i, s, cal)
     yield from _employee_chronology(d, i, s)
+    yield from _remote_handover(i, s)
     if s.zone is not None and s.lieu_travail is not None:
         derived = zone_from_postal_code(s.lieu_travail.code_postal)
         if derived != s.zone:
             yield Finding(_sal(i, "zone"), (
                 f"la zone « {s.zone} » ne correspond pas au lieu de travail ({s.lieu_travail.code_postal}, "
                 f"« {derived} ») : vérifiez les jours fériés retenus (R-16, R-48)"), bloquant=False)
+
+
+def _remote_handover(i: int, s: Salarie) -> Iterator[Finding]:
+    """R-14, A4: documents sent by LRAR or electronically are posted before their presentation."""
+    if s.date_envoi_documents is not None and s.mode_remise == "main_propre":
+        yield Finding(_sal(i, "date_envoi_documents"), (
+            "date d'envoi des documents donnée pour une remise en main propre : précisez « mode_remise » "
+            "(lrar ou electronique) ou retirez la date"))
+    if s.date_envoi_documents and s.date_remise and s.date_envoi_documents > s.date_remise:
+        yield Finding(_sal(i, "date_envoi_documents"), (
+            f"l'envoi des documents ({_d(s.date_envoi_documents)}) ne peut suivre leur première présentation "
+            f"(« date_remise », {_d(s.date_remise)}) (R-14)"))
+    if s.date_presentation_lettre and s.date_envoi_lettre and s.date_presentation_lettre < s.date_envoi_lettre:
+        yield Finding(_sal(i, "date_presentation_lettre"), (
+            f"la présentation de la lettre ({_d(s.date_presentation_lettre)}) ne peut précéder son envoi "
+            f"(« date_envoi_lettre », {_d(s.date_envoi_lettre)})"))
 
 
 def _protected(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:

@@ -99,6 +99,9 @@ class Employeur(_Strict):
     date_jugement: Optional[IsoDate] = None
     zone: Optional[Zone] = None
     signataire: Signataire
+    # added: the court-appointed officer who signs in liquidation (C. com. L641-9; required then) or
+    # signs/assists in redressement (administrateur judiciaire), R-54
+    mandataire: Optional[Signataire] = None
     # added: opt-in customary days off ("jours chômés locaux", R-48/R-49), counted as holidays
     jours_feries_supplementaires: list[IsoDate] = Field(default_factory=list)
     # added: L3134-13 Good Friday only where the commune has a Protestant temple or mixed church (A8)
@@ -177,6 +180,10 @@ class Salarie(_Strict):
     date_remise: Optional[IsoDate] = None
     mode_remise: Literal["main_propre", "lrar", "electronique"] = "main_propre"
     date_envoi_lettre: Optional[IsoDate] = None
+    # added: posting date of the CSP documents when they are sent by LRAR or electronically
+    date_envoi_documents: Optional[IsoDate] = None
+    # added: first presentation of the dismissal letter, when known (R-41: seniority threshold)
+    date_presentation_lettre: Optional[IsoDate] = None
     salaire_journalier_reference: Optional[Decimal] = Field(default=None, ge=0)
     reponse: Optional[Reponse] = None
     # added: per-employee zone override (default derived from lieu_travail, else the employer)
