@@ -70,6 +70,12 @@ def _soffice_or_fail() -> str:
         _fail(f"Erreur : {exc}\nAucun document écrit.")
 
 
+def _positive(ctx, param, value: float | None) -> float | None:
+    if value is not None and value <= 0:
+        raise click.BadParameter("un nombre de secondes strictement positif est attendu.")
+    return value
+
+
 def _decimal_fr(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
@@ -92,7 +98,7 @@ def _decimal_fr(value: float) -> str:
 @click.option("--dossier-global", is_flag=True,
               help="Ajoute dossier-global.pdf : tous les salariés en un seul PDF, avec des signets "
                    "par salarié et par document, pour l'impression (implique --pdf).")
-@click.option("--delai-pdf", "delai_pdf", type=click.FloatRange(min=0, min_open=True), metavar="SECONDES",
+@click.option("--delai-pdf", "delai_pdf", type=float, callback=_positive, metavar="SECONDES",
               help="Délai maximal d'un appel à LibreOffice (un lot de documents) avant son arrêt ; "
                    "par défaut 60 s plus 10 s par document.")
 def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[str, ...], detailed: bool,
