@@ -100,3 +100,31 @@ def test_schema_command_prints_json_schema():
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     assert "employeur" in schema["properties"] and "salaries" in schema["properties"]
+
+
+def _with_employee(tmp_path, **changes) -> Path:
+    case = yaml.safe_load((ROOT / "cases" / "individuel.yaml").read_text(encoding="utf-8"))
+    case["salaries"][0].update(changes)
+    path = tmp_path / "cas.yaml"
+    path.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_acceptance_after_the_period_is_an_invalid_case(tmp_path):
+    """Art. 5 § 1 al. 3: silence at the end of the period is a refusal; a late bulletin has no effect."""
+    path = _with_employee(tmp_path, reponse={"decision": "acceptation", "date": "2026-06-05"})
+    result = run("compute", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    line = next(i for i, l in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "2026-06-05" in l)
+    assert f"{path}:{line}: salaries[0].reponse.date : l'acceptation du vendredi 05/06/2026 est postérieure" in result.stderr
+    assert "le silence valant refus" in result.stderr
+
+
+def test_planned_letter_before_the_lawful_date_is_an_invalid_case(tmp_path):
+    """R-22: a planned dispatch before the earliest lawful date would make the letter irregular."""
+    path = _with_employee(tmp_path, date_envoi_lettre="2026-05-20")
+    result = run("compute", str(path))
+    assert result.exit_code == 1
+    assert "salaries[0].date_envoi_lettre : la lettre ne peut être envoyée avant le mardi 02/06/2026" in result.stderr
+    gen = run("generate", str(path), "-o", str(tmp_path / "out"))
+    assert gen.exit_code == 1 and not (tmp_path / "out").exists()

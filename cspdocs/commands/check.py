@@ -17,9 +17,7 @@ from typing import Optional
 
 import click
 
-from ..case.errors import DossierInvalide
-from ..case.loader import load_dossier
-from ..engine.compute import compute_dossier
+from .common import load_and_compute
 from ..engine.facts import ResultatDossier, ResultatSalarie
 from ..mentions.checker import recognise_artefact
 from ..mentions.extract import DocumentIllisible, Texte, document_text
@@ -89,14 +87,7 @@ def employee_of(path: Path, texte: Texte, resultat: ResultatDossier) -> tuple[Op
 def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], matricule: Optional[str],
             fmt: str, detail: bool) -> None:
     """Vérifie les mentions obligatoires de documents DOCX ou PDF existants au regard du DOSSIER."""
-    try:
-        charge = load_dossier(dossier)
-    except DossierInvalide as exc:
-        click.echo(f"Dossier invalide : {len(exc.erreurs)} erreur(s).", err=True)
-        for erreur in exc.erreurs:
-            click.echo(str(erreur), err=True)
-        sys.exit(1)
-    resultat = compute_dossier(charge.dossier, charge.nom)
+    charge, resultat = load_and_compute(dossier)
     forced = None
     if matricule:
         forced = next((rs for rs in resultat.salaries if rs.salarie.matricule == matricule), None)

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
-from ..case.errors import DossierInvalide
-from ..case.loader import load_dossier
-from ..engine.compute import compute_dossier
 from ..report import dossier_json, dossier_text
-
-
-def print_errors(exc: DossierInvalide) -> None:
-    click.echo(f"Dossier invalide : {len(exc.erreurs)} erreur(s).", err=True)
-    for erreur in exc.erreurs:
-        click.echo(str(erreur), err=True)
+from .common import load_and_compute
 
 
 @click.command("compute")
@@ -28,12 +19,7 @@ def print_errors(exc: DossierInvalide) -> None:
 @click.option("--sans-explications", is_flag=True, help="Texte : n'affiche pas le détail des explications.")
 def command(dossier: str, fmt: str, matricules: tuple[str, ...], sans_explications: bool) -> None:
     """Calcule les dates et montants du CSP pour chaque salarié du DOSSIER."""
-    try:
-        charge = load_dossier(dossier)
-    except DossierInvalide as exc:
-        print_errors(exc)
-        sys.exit(1)
-    result = compute_dossier(charge.dossier, charge.nom)
+    charge, result = load_and_compute(dossier)
     selected = result.salaries
     if matricules:
         known = {r.salarie.matricule for r in result.salaries}

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..case.errors import DossierInvalide
-from ..case.loader import load_dossier
-from ..engine.compute import compute_dossier
+from .common import load_and_compute
 from ..generate import ErreurGeneration, MatriculeInconnu, render_batch
 from ..mentions import check_lot
 from ..pdf.errors import PdfError, SofficeNotFoundError
@@ -108,17 +106,10 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         raise click.UsageError("--dossier-global assemble les PDF : incompatible avec --sans-pdf.")
     # An explicit request for PDF output fails at once when LibreOffice is missing.
     soffice = _soffice_or_fail() if pdf or dossier_global else None
-    try:
-        charge = load_dossier(dossier)
-    except DossierInvalide as exc:
-        click.echo(f"Dossier invalide : {len(exc.erreurs)} erreur(s). Aucun document écrit.", err=True)
-        for erreur in exc.erreurs:
-            click.echo(str(erreur), err=True)
-        sys.exit(1)
+    charge, resultat = load_and_compute(dossier, nothing_written=True)
     want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
     if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
         soffice = _soffice_or_fail()
-    resultat = compute_dossier(charge.dossier, charge.nom)
     etape = None
     try:
         jeu = load_templates(Path(modeles) if modeles else None)

@@ -56,6 +56,10 @@ class _Collector:
         self.montants: dict[str, Any] = {}
         self.explications: list[Explication] = []
         self.avertissements: list[str] = []
+        self.blocages: list[tuple[tuple, str]] = []
+
+    def block(self, loc: tuple, message: str) -> None:
+        self.blocages.append((loc, message))
 
     def date(self, key: str, fact: Fact) -> Optional[date]:
         self.dates[key] = fact.valeur
@@ -217,12 +221,16 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
         Explication(
             "operateur",
             operateur,
-            f"Opérateur désigné à la date du document ({D.fr(remise)}) : {operateur}.",
+            f"Opérateur nommé dans les documents datés de la remise ({D.fr(remise)}) : {operateur}.",
             (op.reference,) if op else (),
         )
     )
     if s.date_remise and proc.type == "pse" and proc.date_decision_administration and s.date_remise <= proc.date_decision_administration:
         c.warn("R-12 : la remise déclarée précède le lendemain de la décision administrative : le CSP doit être proposé après la notification de la décision (L1233-66).")
+    if s.mode_remise != "main_propre":
+        c.dates["envoi_documents"] = s.date_envoi_documents
+        if s.date_envoi_documents is None:
+            c.warn("R-14 : documents envoyés à distance sans « date_envoi_documents » : renseignez la date d'envoi, qui date le document d'information et l'énoncé du motif.")
     if s.mode_remise == "lrar":
         c.warn("A4 : remise par lettre recommandée : la date de remise retenue doit être celle de la première présentation de la lettre, non celle du retrait.")
     if s.mode_remise == "electronique":
@@ -291,15 +299,25 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
     if s.date_envoi_lettre:
         envoi = c.date("envoi_lettre", Fact(s.date_envoi_lettre, f"Date d'envoi prévue déclarée : {D.fr(s.date_envoi_lettre)}.", ("Dossier",)))
         if earliest and envoi < earliest:
-            c.warn(f"R-22 à R-25 : la date d'envoi déclarée ({D.fr(envoi)}) précède la date d'envoi légale au plus tôt ({D.fr(earliest)}) : la lettre serait irrégulière.")
+            c.block(("date_envoi_lettre",), f"la lettre ne peut être envoyée avant le {D.fr(earliest)}, date légale au plus tôt "
+                    f"(R-22 à R-25 ; voir « cspdocs compute ») : un envoi le {D.fr(envoi)} serait irrégulier")
     elif earliest:
-        envoi = c.date("envoi_lettre", Fact(earliest, f"Aucune date d'envoi déclarée : date légale au plus tôt, {D.fr(earliest)} (choisissez un jour de levée postale).", ("C. trav. art. L1233-15", "C. trav. art. L1233-39")))
+        bound = next((e for e in c.explications if e.fait == "dates.envoi_lettre_au_plus_tot"), None)
+        envoi = c.date("envoi_lettre", Fact(earliest, f"Aucune date d'envoi déclarée : date légale au plus tôt, {D.fr(earliest)} (choisissez un jour de levée postale).", bound.sources if bound else ()))
     else:
         envoi = None
         c.unknown_date("envoi_lettre", "Date d'envoi inconnue tant que la date au plus tôt ne l'est pas.", ())
 
+    # An acceptance after the period has no effect: silence is a refusal (art. 5 § 1 al. 3)
+    if s.reponse and s.reponse.decision == "acceptation" and fin and s.reponse.date > fin:
+        c.block(("reponse", "date"), f"l'acceptation du {D.fr(s.reponse.date)} est postérieure à l'expiration du délai de "
+                f"réflexion ({D.fr(fin)}) : elle est sans effet, le silence valant refus (Convention du 26 janvier 2015, "
+                f"art. 5 § 1) ; enregistrez un refus ou corrigez la date")
+
     # Letter variant (R-27, mentions.md 3A/3B/3C)
     lettre = letter_variant(s, envoi, fin, c)
+    op_letter = lookup("operateur", envoi or remise)
+    operateur_lettre = op_letter.valeur if op_letter else operateur
 
     # CSP dates
     rupture = fin
@@ -353,10 +371,10 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
         c.dates["decision_administration"] = proc.date_decision_administration
     c.dates["enonce_motif"] = remise
     c.explications.append(Explication("dates.enonce_motif", remise, f"L'énoncé écrit du motif économique est remis avec les documents du CSP, le {D.fr(remise)}, au plus tard lors de l'acceptation.", ("Cass. soc. 17 mars 2015, n° 13-26.941", "Cass. soc. 16 novembre 2016, n° 15-12.293", "Cass. soc. 23 novembre 2022, n° 21-17.483")))
-    if emp.date_jugement:
-        fact = D.ags_window_end(emp.date_jugement, proc.type == "pse")
+    if emp.date_jugement and emp.procedure_collective:
+        fact = D.ags_window_end(emp.date_jugement, emp.procedure_collective, proc.type == "pse")
         c.date("limite_garantie_ags", fact)
-        if remise > fact.valeur:
+        if fact.valeur and remise > fact.valeur:
             c.warn(f"R-54 : la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(fact.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")
 
     _warnings(dossier, s, cal, remise, fin, lettre, c)
@@ -371,6 +389,11 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
         autorisation_refusee=bool(refused_authorisation),
         accepte=ac is True,
         refuse=ac is False,
+        # documents dated at the handover cannot state a decision notified later (R-51)
+        decision_autorisation_attendue_a_la_remise=protected and (notif is None or notif > remise),
+        regime_inconnu=regime_info.get("texte") is None,
+        liquidation=emp.procedure_collective == "liquidation",
+        redressement=emp.procedure_collective == "redressement",
     )
     return ResultatSalarie(
         salarie=s,
@@ -384,12 +407,16 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
         circonstance_remise=circonstance,
         conditions=conditions,
         operateur_paiement=operateur_paiement,
+        operateur_lettre=operateur_lettre,
+        regime=regime_info,
+        blocages=tuple(c.blocages),
     )
 
 
 _DERIVED = {
     "dates.fin_preavis": ("Fin du préavis qu'aurait effectué le salarié, comptée à partir de la rupture : base de l'ancienneté retenue pour l'indemnité de licenciement.", ("ANI du 31 mai 2011, art. 9", "C. trav. art. L1234-1")),
     "dates.fin_delai_envoi_lettre": ("Dernier jour du délai avant lequel la lettre ne peut être expédiée (voir dates.envoi_lettre_au_plus_tot).", ("C. trav. art. L1233-15", "C. trav. art. L1233-39", "C. trav. art. R1231-1")),
+    "dates.envoi_documents": ("Date d'envoi des documents du CSP par lettre recommandée ou voie électronique, déclarée dans le dossier ; le délai court du lendemain de leur première présentation.", ("Guide employeur du CSP (étape 4)",)),
     "dates.entretien_prealable": ("Date de l'entretien préalable déclarée dans le dossier.", ("C. trav. art. L1233-11",)),
     "dates.derniere_reunion_cse": ("Date de la dernière réunion du CSE déclarée dans le dossier.", ("C. trav. art. L1233-30",)),
     "dates.decision_administration": ("Date de notification ou d'acquisition de la décision administrative déclarée dans le dossier.", ("C. trav. art. L1233-57-4",)),
@@ -634,7 +661,21 @@ def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Op
 
 
 def compute_dossier(dossier: Dossier, nom: str) -> ResultatDossier:
-    mayotte = any(calendar_zone(dossier, s) == "mayotte" for s in dossier.salaries)
-    regime_info, warnings = regime(dossier, mayotte)
-    results = tuple(compute_salarie(dossier, s, regime_info) for s in dossier.salaries)
-    return ResultatDossier(nom=nom, dossier=dossier, regime=regime_info, salaries=results, avertissements=tuple(warnings))
+    """Facts for every employee. The regime depends on the place of work (R-04: Mayotte has its
+    own convention); the case-level regime is the metropolitan one unless every employee works in
+    Mayotte."""
+    zones = [calendar_zone(dossier, s) == "mayotte" for s in dossier.salaries]
+    regimes = {m: regime(dossier, m) for m in set(zones)}
+    results = tuple(compute_salarie(dossier, s, regimes[m][0]) for s, m in zip(dossier.salaries, zones))
+    main = regimes[all(zones)]
+    warnings = list(dict.fromkeys(w for r in regimes.values() for w in r[1]))
+    return ResultatDossier(nom=nom, dossier=dossier, regime=main[0], salaries=results, avertissements=tuple(warnings))
+
+
+def blocking_errors(result: ResultatDossier) -> list[tuple[tuple, str]]:
+    """The engine's blocking findings as (key path in the case file, French message)."""
+    return [
+        (("salaries", index) + loc, message)
+        for index, r in enumerate(result.salaries)
+        for loc, message in r.blocages
+    ]

@@ -199,14 +199,24 @@ def rehiring_priority_end(rupture: date) -> Fact:
     )
 
 
-def ags_window_end(jugement: date, pse: bool) -> Fact:
-    """R-54: AGS guarantee of the rupture sums when the CSP is proposed within 15 days of the
-    judgment (21 days when a PSE is drawn up)."""
+def ags_window_end(jugement: date, procedure: str, pse: bool) -> Fact:
+    """R-54 corrected by the review: L3253-8 guarantees the rupture sums of an employee offered the
+    CSP during the observation period in redressement (2° a; or within the month after the plan,
+    2° b), and within 15 days of the liquidation judgment, 21 days when a PSE is drawn up (2° c)."""
+    if procedure == "redressement":
+        return Fact(
+            None,
+            f"Redressement judiciaire (jugement du {fr(jugement)}) : l'AGS garantit les sommes dues au titre de la "
+            f"rupture lorsque le CSP est proposé pendant la période d'observation, ou dans le mois suivant le "
+            f"jugement arrêtant le plan ; pas de limite fixe calculable ici.",
+            ("C. trav. art. L3253-8, 2° a et b, et 3°",),
+        )
     days = 21 if pse else 15
     end = jugement + timedelta(days=days)
     return Fact(
         end,
-        f"Jugement du {fr(jugement)} : l'AGS garantit les sommes dues au titre de la rupture lorsque le CSP est "
-        f"proposé dans les {days} jours suivant le jugement, soit au plus tard le {fr(end)} (à vérifier au texte).",
-        ("C. trav. art. L3253-8",),
+        f"Liquidation judiciaire (jugement du {fr(jugement)}) : l'AGS garantit les sommes dues au titre de la rupture "
+        f"lorsque le CSP est proposé dans les {days} jours suivant le jugement"
+        f"{' (21 jours lorsqu’un PSE est élaboré)' if pse else ''}, soit au plus tard le {fr(end)}.",
+        ("C. trav. art. L3253-8, 2° c et 3°",),
     )

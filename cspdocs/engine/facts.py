@@ -51,6 +51,13 @@ class ResultatSalarie:
     conditions: dict[str, bool] = field(default_factory=dict)
     # Operator that receives the employer's contribution, named at its due date (D41).
     operateur_paiement: Optional[str] = None
+    # Operator named in the registered letter, at its dispatch date (mentions.md: name by document date).
+    operateur_lettre: Optional[str] = None
+    # The texts governing this employee (R-04: Mayotte has its own convention), like ResultatDossier.regime.
+    regime: dict[str, Any] = field(default_factory=dict)
+    # Inconsistencies that make the case unusable (e.g. an acceptance after the period): key path within
+    # the employee ("reponse", "date") and the French message. The CLI reports them as invalid input.
+    blocages: tuple[tuple[tuple, str], ...] = ()
 
     def explication(self, fait: str) -> Optional[Explication]:
         for e in self.explications:

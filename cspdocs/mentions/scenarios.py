@@ -192,13 +192,25 @@ def scenarios() -> list[Scenario]:
         _salarie(**CONVOC, date_entree="2025-09-01", reponse={"decision": "acceptation", "date": "2026-05-12"}))
     add("individuel-maternite", "salariée de retour de congé de maternité (protection terminée)",
         lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, fin_protection_maternite="2026-03-20"))
-    add("individuel-lrar", "documents adressés par lettre recommandée (date convenue)",
-        lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, mode_remise="lrar", date_remise="2026-05-13"))
-    add("individuel-electronique", "documents transmis par voie électronique",
-        lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, mode_remise="electronique", date_remise="2026-05-12"))
+    add("individuel-lrar", "documents adressés par lettre recommandée, postés la veille de leur présentation",
+        lyon, _procedure("individuel", **INDIV),
+        _salarie(**CONVOC, mode_remise="lrar", date_envoi_documents="2026-05-12", date_remise="2026-05-13"))
+    add("individuel-electronique", "documents transmis par voie électronique (reçus le jour de l'envoi)",
+        lyon, _procedure("individuel", **INDIV),
+        _salarie(**CONVOC, mode_remise="electronique", date_envoi_documents="2026-05-12", date_remise="2026-05-12"))
+    add("individuel-lrar-protege", "salarié protégé, documents adressés par lettre recommandée, autorisation notifiée ensuite",
+        lyon, _procedure("individuel", **INDIV),
+        _salarie(**CONVOC, civilite="Monsieur", prenom="Marc", nom="Vidal", emploi="technicien", mode_remise="lrar",
+                 date_envoi_documents="2026-05-12", date_remise="2026-05-13",
+                 salarie_protege={"date_notification_autorisation": "2026-05-27"}))
     add("individuel-protege", "salarié protégé, autorisation notifiée",
         lyon, _procedure("individuel", **INDIV),
         _salarie(**CONVOC, civilite="Monsieur", prenom="Marc", nom="Vidal", emploi="technicien",
+                 salarie_protege={"date_notification_autorisation": "2026-05-27"}))
+    add("individuel-protege-remise-apres-autorisation",
+        "salarié protégé, documents remis après la notification de l'autorisation (date convenue)",
+        lyon, _procedure("individuel", **INDIV),
+        _salarie(**CONVOC, civilite="Monsieur", prenom="Marc", nom="Vidal", emploi="technicien", date_remise="2026-05-28",
                  salarie_protege={"date_notification_autorisation": "2026-05-27"}))
     add("individuel-protege-en-attente", "salarié protégé, autorisation pas encore notifiée",
         lyon, _procedure("individuel", **INDIV),
@@ -225,6 +237,13 @@ def scenarios() -> list[Scenario]:
     add("individuel-pole-emploi", "procédure de 2023 : l'opérateur s'appelle encore Pôle emploi",
         lyon, _procedure("individuel", date_entretien_prealable="2023-06-12"),
         _salarie(date_convocation="2023-06-01", date_entree="2012-03-05"))
+    add("individuel-changement-operateur",
+        "remise en décembre 2023 (Pôle emploi), lettre envoyée en janvier 2024 (France Travail)",
+        lyon, _procedure("individuel", date_entretien_prealable="2023-12-28"),
+        _salarie(date_convocation="2023-12-18", date_entree="2012-03-05"))
+    add("procedure-2027", "procédure engagée en 2027 : aucune convention connue (montant de l'allocation non chiffré)",
+        lyon, _procedure("individuel", date_entretien_prealable="2027-03-15"),
+        _salarie(date_convocation="2027-03-04"))
     # -- collective dismissals ---------------------------------------------------------------------
     add("collectif-moins-de-10", "licenciement collectif de 2 à 9 salariés (cadre : 7 jours ouvrables)",
         lyon, _procedure("collectif_moins_de_10", **INDIV),
@@ -256,13 +275,16 @@ def scenarios() -> list[Scenario]:
         EMPLOYEUR_PSE, _procedure("pse", **PSE),
         _salarie(civilite="Monsieur", prenom="Hugo", nom="Blanc", date_convocation="2026-03-12",
                  date_entretien_prealable="2026-03-25", salarie_protege={"date_notification_autorisation": "2026-04-22"}))
-    add("redressement-judiciaire", "redressement judiciaire : lettre dès le lendemain de la remise",
+    add("redressement-judiciaire", "redressement judiciaire : lettre dès le lendemain de la remise, signée par l'administratrice judiciaire",
         {**lyon, "effectif": 64, "procedure_collective": "redressement", "date_jugement": "2026-05-04",
-         "signataire": {"nom": "Maître Anne Clément", "qualite": "administratrice judiciaire"}},
+         "mandataire": {"nom": "Maître Anne Clément", "qualite": "administratrice judiciaire"}},
         _procedure("collectif_moins_de_10", **INDIV), _salarie(**CONVOC))
-    add("liquidation-judiciaire", "liquidation judiciaire, 10 salariés et plus avec CSE (cessation d'activité)",
+    add("redressement-sans-administrateur", "redressement judiciaire sans administrateur désigné : signature du dirigeant",
+        {**lyon, "effectif": 64, "procedure_collective": "redressement", "date_jugement": "2026-05-04"},
+        _procedure("individuel", **INDIV), _salarie(**CONVOC, reponse={"decision": "refus", "date": "2026-05-15"}))
+    add("liquidation-judiciaire", "liquidation judiciaire, 10 salariés et plus avec CSE (cessation d'activité), signée par le liquidateur",
         {**alsace, "effectif": 30, "procedure_collective": "liquidation", "date_jugement": "2026-03-02",
-         "signataire": {"nom": "Maître Paul Roth", "qualite": "liquidateur judiciaire"}},
+         "mandataire": {"nom": "Maître Paul Roth", "qualite": "mandataire judiciaire"}},
         _procedure("collectif_10_et_plus", cause="cessation_activite", cse=True, date_derniere_reunion_cse="2026-03-10"),
         _salarie(**strasbourg))
     # -- overseas ---------------------------------------------------------------------------------
