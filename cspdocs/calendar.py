@@ -34,6 +34,19 @@ ZONES = (
     "saint-pierre-et-miquelon",
 )
 
+ZONE_LABELS = {
+    "metropole": "métropole",
+    "alsace-moselle": "Alsace-Moselle",
+    "mayotte": "Mayotte",
+    "reunion": "La Réunion",
+    "guadeloupe": "Guadeloupe",
+    "martinique": "Martinique",
+    "guyane": "Guyane",
+    "saint-martin": "Saint-Martin",
+    "saint-barthelemy": "Saint-Barthélemy",
+    "saint-pierre-et-miquelon": "Saint-Pierre-et-Miquelon",
+}
+
 # Zones where the package's subdivision reproduces the statutory list exactly.
 _PACKAGE_SUBDIV = {
     "metropole": None,

@@ -72,16 +72,17 @@ def legal_notice_months(seniority_months: int, disabled: bool) -> Fact:
     )
 
 
-def notice_months(legal: Decimal, agreed: Optional[Decimal]) -> Fact:
-    """The notice owed: the conventional or contractual notice when given, never below the legal one."""
+def notice_months(legal: Fact, agreed: Optional[Decimal]) -> Fact:
+    """The notice owed: the conventional or contractual notice when given, never below the legal
+    one (whose reasoning and sources, L5213-9 included, are kept)."""
     if agreed is None:
-        return Fact(legal, f"Préavis légal retenu : {legal} mois.", ("C. trav. art. L1234-1",))
-    value = max(legal, agreed)
+        return Fact(legal.valeur, f"{legal.raisonnement} Préavis légal retenu : {legal.valeur} mois.", legal.sources)
+    value = max(legal.valeur, agreed)
     return Fact(
         value,
-        f"Préavis conventionnel ou contractuel déclaré : {agreed} mois ; préavis légal : {legal} mois ; "
-        f"le plus long est retenu : {value} mois.",
-        ("C. trav. art. L1234-1", "Convention du 26 janvier 2015, art. 21"),
+        f"{legal.raisonnement} Préavis conventionnel ou contractuel déclaré : {agreed} mois ; préavis légal : "
+        f"{legal.valeur} mois ; le plus long est retenu : {value} mois.",
+        legal.sources + ("Convention du 26 janvier 2015, art. 21",),
     )
 
 
@@ -138,7 +139,7 @@ def notice_split(
     charges); any excess is paid to the employee; below 1 year of seniority it is all paid to
     the employee and the employer owes no contribution."""
     total = salary * months
-    src = ("C. trav. art. L1233-67", "C. trav. art. L1233-69", "Convention du 26 janvier 2015, art. 21")
+    src = ("C. trav. art. L1234-5", "C. trav. art. L1233-67", "C. trav. art. L1233-69", "Convention du 26 janvier 2015, art. 21")
     ind = Fact(money(total), f"Indemnité compensatrice de préavis : {months} mois × {eur(salary)} = {eur(total)}.", src)
     if not at_least_one_year:
         return NoticeSplit(
@@ -162,7 +163,7 @@ def notice_split(
         with_charges = capped * (1 + charge_rate)
         charges = Fact(
             money(with_charges),
-            f"Contribution majorée des charges patronales : {eur(capped)} × (1 + {charge_rate}) = {eur(with_charges)}.",
+            f"Contribution majorée des charges patronales : {eur(capped)} × (1 + {str(charge_rate).replace('.', ',')}) = {eur(with_charges)}.",
             src,
         )
     excedent = Fact(

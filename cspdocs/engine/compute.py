@@ -6,6 +6,7 @@ rules themselves live in dates.py and amounts.py, each next to its source.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Optional
@@ -57,6 +58,8 @@ class _Collector:
         self.explications: list[Explication] = []
         self.avertissements: list[str] = []
         self.blocages: list[tuple[tuple, str]] = []
+        # recomputes the last day of the letter's délai on another calendar (A8)
+        self.letter_delay_on: Optional[Any] = None
 
     def block(self, loc: tuple, message: str) -> None:
         self.blocages.append((loc, message))
@@ -177,13 +180,13 @@ def handover(dossier: Dossier, s: Salarie) -> tuple[Fact, str]:
     else:
         assert interview is not None
         why = (
-            "Salarié protégé : il bénéficie toujours d'un entretien préalable (R-51) ; "
+            "Salarié protégé : il bénéficie toujours d'un entretien préalable (R-51) ; r"
             if proc.type == "collectif_10_et_plus"
             else ""
         )
         fact = Fact(
             interview,
-            f"{why}Remise au cours de l'entretien préalable du {D.fr(interview)}, contre récépissé.",
+            f"{why}{'emise' if why else 'Remise'} au cours de l'entretien préalable du {D.fr(interview)}, contre récépissé.",
             (ART4_2 + " al. 1", "C. trav. art. L1233-66"),
         )
         circ = "entretien_prealable"
@@ -243,7 +246,8 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
     fin21_fact = D.reflection_last_day(remise, cal, duree)
     fin21 = c.date("fin_delai_reflexion_21_jours", fin21_fact)
     if fin21 != remise + timedelta(days=duree):
-        c.warn(f"A1 : le {duree}e jour du délai de réflexion tombe un samedi, un dimanche ou un jour férié : il est prorogé au {D.fr(fin21)} (jamais un samedi).")
+        c.warn(f"A1 : le {duree}e jour du délai de réflexion tombe un samedi, un dimanche ou un jour férié : la fin des {duree} jours est prorogée au {D.fr(fin21)} (jamais un samedi)"
+               + (" ; pour ce salarié protégé, la fin retenue dépend en outre de la notification de l'autorisation." if protected else "."))
     fin: Optional[date]
     if not protected:
         fin = c.date("fin_delai_reflexion", fin21_fact)
@@ -325,7 +329,8 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
     if rupture:
         c.date("rupture_si_acceptation", Fact(rupture, f"En cas d'acceptation, le contrat est rompu d'un commun accord à la date d'expiration du délai de réflexion : {D.fr(rupture)}.", ("Convention du 26 janvier 2015, art. 5 § 1", "C. trav. art. L1233-67", "Cass. soc. 1er juin 2022, n° 20-17.360")))
         debut = rupture + timedelta(days=1)
-        c.date("debut_csp", Fact(debut, f"Le CSP commence le lendemain de la fin du contrat : {D.fr(debut)} (statut de stagiaire de la formation professionnelle).", ("Convention du 26 janvier 2015, art. 5 § 1 et art. 6",)))
+        c.date("debut_csp", Fact(debut, f"Le CSP commence le lendemain de la fin du contrat : {D.fr(debut)} (statut de stagiaire de la formation professionnelle)"
+                                 + (" ; sans objet si le salarié maintient son refus." if ac is False else "."), ("Convention du 26 janvier 2015, art. 5 § 1 et art. 6",)))
         c.date("fin_csp", D.csp_end(debut))
         c.date("fin_10e_mois_csp", D.tenth_month_end(debut))
         if ac is False:
@@ -340,7 +345,9 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
             )
         else:
             c.date("fin_priorite_reembauche", D.rehiring_priority_end(rupture))
-        if D.add_months(debut, 12).day != debut.day or (debut.month, debut.day) == (3, 1) and _leap(debut.year):
+        touched = (debut, c.dates["fin_csp"], c.dates["fin_10e_mois_csp"])
+        if any((d.month, d.day) == (2, 29) for d in touched) or D.add_months(debut, 12).day != debut.day \
+                or D.add_months(debut, 10).day != debut.day:
             c.warn("A5 : la durée de 12 mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
     else:
         for key in ("rupture_si_acceptation", "debut_csp", "fin_csp", "fin_10e_mois_csp", "fin_priorite_reembauche"):
@@ -479,6 +486,7 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
         assert interview is not None
         fact, last = D.earliest_letter_l1233_15(interview, cal, jours)
         c.dates["fin_delai_envoi_lettre"] = last
+        c.letter_delay_on = lambda other: D.earliest_letter_l1233_15(interview, other, jours)[1]
         if s.cadre and proc.type != "individuel":
             fact = Fact(fact.valeur, fact.raisonnement + " Cadre compris dans un licenciement collectif de 2 à 9 salariés : le délai de 15 jours est réservé au licenciement individuel d'un cadre.", fact.sources)
     else:  # collectif_10_et_plus
@@ -489,6 +497,7 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
             return None
         fact, last = D.earliest_letter_l1233_39(notification, cal)
         c.dates["fin_delai_envoi_lettre"] = last
+        c.letter_delay_on = lambda other: D.earliest_letter_l1233_39(notification, other)[1]
     value = fact.valeur
     if value < remise:
         fact = Fact(remise, fact.raisonnement + f" La lettre ne pouvant précéder la proposition du CSP, la date retenue est celle de la remise, {D.fr(remise)}.", fact.sources)
@@ -517,17 +526,25 @@ def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: _C
 
 def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, provisional: bool, lettre: dict, envoi: Optional[date]) -> dict[str, bool]:
     """R-41 to R-47 for one employee; returns the conditions the documents need."""
-    proc = dossier.procedure
+    if s.salarie_protege is not None and s.salarie_protege.autorisation_refusee:
+        # R-51: no rupture follows a refused authorisation: no rupture amount is owed.
+        for key in CONTRACT_AMOUNT_KEYS:
+            c.amount(key, Fact(None, "Sans objet : l'autorisation de licenciement a été refusée, aucune rupture ne suit.",
+                               ("C. trav. art. L2411-1",)))
+        return {"anciennete_un_an_ou_plus": seniority_months(s, rupture) >= 12,
+                "anciennete_moins_un_an": seniority_months(s, rupture) < 12}
     if provisional:
         c.warn(f"Montants provisoires calculés sur la fin normale du délai ({D.fr(rupture)}) : ils seront recalculés à la notification de l'autorisation.")
     non_comptes = s.mois_non_comptes_anciennete
 
     def seniority(on: date) -> int:
-        return max(0, int(Decimal(A.complete_months(s.date_entree, on)) - non_comptes))
+        return seniority_months(s, on)
 
     at_rupture = seniority(rupture)
     legal = A.legal_notice_months(at_rupture, s.travailleur_handicape)
-    notice = c.amount("preavis_mois", A.notice_months(legal.valeur, s.preavis_mois))
+    notice = c.amount("preavis_mois", A.notice_months(legal, s.preavis_mois))
+    if s.travailleur_handicape and legal.valeur == 0 and s.preavis_mois is None:
+        c.warn("R-46 : travailleur handicapé de moins de 6 mois d'ancienneté : le préavis fixé par la convention collective ou l'usage est doublé (L5213-9, dans la limite de 3 mois) ; renseignez « preavis_mois ».")
     whole = int(notice)
     extra_days = int(((notice - whole) * 30).to_integral_value())
     fin_preavis = A.add_months(rupture, whole) + timedelta(days=extra_days)
@@ -548,17 +565,23 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
     c.montants["anciennete_mois_rupture"] = at_rupture
 
     ref_fact, avg12, avg3 = A.reference_salary(s.salaire_brut_mensuel, s.salaires_12_derniers_mois, s.primes_annuelles_3_derniers_mois)
-    reference = c.amount("salaire_reference", ref_fact)
+    c.amount("salaire_reference", ref_fact)
+    reference = max(avg12, avg3)  # unrounded: amounts are rounded at the end only
     c.montants["salaire_moyen_12_mois"] = money(avg12)
     c.montants["salaire_moyen_3_mois"] = money(avg3)
     monthly = s.salaire_brut_mensuel if s.salaire_brut_mensuel is not None else s.salaires_12_derniers_mois[-1]
 
     # R-41: the 1-year threshold is assessed at the presentation of the letter when it is notified
-    # during the reflection period, otherwise on the last day of the period.
-    threshold_day = envoi if (lettre.get("variante") == "conservatoire" and envoi) else rupture
+    # during the reflection period, otherwise on the last day of the period. Without a known
+    # presentation, the day after dispatch is assumed (the earliest possible presentation).
+    if lettre.get("variante") == "conservatoire" and envoi:
+        threshold_day = s.date_presentation_lettre or envoi + timedelta(days=1)
+        how = "présentation de la lettre" + ("" if s.date_presentation_lettre else f", au plus tôt le {D.fr(threshold_day)}")
+    else:
+        threshold_day, how = rupture, "fin du délai de réflexion"
     one_year = seniority(threshold_day) >= 12
     if one_year != (seniority(rupture) >= 12):
-        c.warn(f"R-41 : l'ancienneté d'un an est appréciée à la présentation de la lettre ({D.fr(threshold_day)}) : le salarié change de catégorie selon la date d'envoi (ASP au niveau de l'ARE si moins d'un an).")
+        c.warn(f"R-41 : l'ancienneté d'un an est appréciée à la date de {how} ({D.fr(threshold_day)}) : le salarié a moins d'un an à cette date mais un an à la fin du délai ; la date d'envoi de la lettre change le montant de l'allocation (niveau de l'ARE) et le destinataire du préavis.")
     split = A.notice_split(monthly, notice, one_year, s.taux_charges_patronales, int(_param("plafond_contribution_employeur_mois", rupture, 3)))
     c.amount("indemnite_preavis", split.indemnite_preavis)
     c.amount("contribution_employeur", split.contribution)
@@ -599,6 +622,11 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
     return {"anciennete_un_an_ou_plus": one_year, "anciennete_moins_un_an": not one_year}
 
 
+def seniority_months(s: Salarie, on: date) -> int:
+    """Complete months of service on ``on``, less the months not counted (L1234-11)."""
+    return max(0, int(Decimal(A.complete_months(s.date_entree, on)) - s.mois_non_comptes_anciennete))
+
+
 def asp(s: Salarie, c: _Collector, one_year: bool, dossier: Dossier) -> Fact:
     if s.salaire_journalier_reference is None:
         return Fact(None, "Salaire journalier de référence non renseigné : ASP non estimée.", ("Convention du 26 janvier 2015",))
@@ -634,15 +662,19 @@ def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Op
     if cal.zone == "saint-martin":
         c.warn("A7 : Saint-Martin : les 27 et 28 mai sont tous deux traités comme fériés (textes incertains) ; délais allongés en conséquence.")
     if cal.zone == "alsace-moselle" and cal.good_friday:
-        # Only the délais counted on the calendar: the reflection period and the letter's délai.
-        bounds = [c.dates.get(k) for k in ("fin_delai_reflexion", "fin_delai_reflexion_21_jours", "envoi_lettre_au_plus_tot")]
-        last = max(d for d in bounds if d)
-        for year in range(remise.year, last.year + 1):
-            for d, name in cal.holidays(year).items():
-                if "Vendredi saint" in name and remise <= d <= last:
-                    c.warn(f"A8 : Vendredi saint ({D.fr(d)}) compté comme férié dans toute l'Alsace-Moselle ; il ne l'est légalement que dans les communes ayant un temple protestant ou une église mixte (employeur.vendredi_saint_ferie: false sinon).")
+        # A8: warn only when counting Good Friday as a holiday changes a computed délai.
+        without = replace(cal, good_friday=False)
+        changed = D.reflection_last_day(remise, without).valeur != c.dates.get("fin_delai_reflexion_21_jours")
+        if c.letter_delay_on is not None:
+            changed = changed or c.letter_delay_on(without) != c.dates.get("fin_delai_envoi_lettre")
+        if changed:
+            c.warn("A8 : le Vendredi saint, compté comme férié dans toute l'Alsace-Moselle, modifie un délai de ce salarié ; "
+                   "il ne l'est légalement que dans les communes ayant un temple protestant ou une église mixte "
+                   "(sinon : employeur.vendredi_saint_ferie: false).")
     if proc.type in ("individuel", "collectif_moins_de_10") and not dossier.employeur.procedure_collective:
         c.warn("A3 : la lettre est datée au plus tôt du lendemain du dernier jour du délai de l'article L1233-15 (lecture « jours pleins ») ; certains praticiens admettent l'envoi le dernier jour.")
+    if dossier.employeur.procedure_collective == "redressement":
+        c.warn("R-54 : redressement judiciaire : pendant la période d'observation, les licenciements doivent présenter un caractère urgent, inévitable et indispensable et être autorisés par ordonnance du juge-commissaire (C. com. art. L631-17), à viser dans la lettre ; l'administrateur judiciaire, s'il est désigné, signe ou assiste l'employeur.")
     if proc.type == "pse":
         c.warn("A12 : la date de décision administrative (ou d'acquisition implicite) est celle déclarée dans le dossier ; elle n'est pas recalculée.")
         c.warn("A13 : PSE : la lettre est datée au plus tôt du jour de la remise (lendemain de la décision) : le CSP doit être proposé avant toute lettre.")

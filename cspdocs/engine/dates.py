@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
-from ..calendar import Calendar, french_weekday
+from ..calendar import ZONE_LABELS, Calendar, french_weekday
 from .facts import Fact
 
 CONVENTION_ART4 = "Convention du 26 janvier 2015 relative au CSP, art. 4 § 1"
@@ -70,7 +70,7 @@ def reflection_last_day(remise: date, cal: Calendar, duree: int = 21) -> Fact:
         landing,
         f"{duree} jours calendaires à compter du lendemain de la remise ({fr(remise)}) : le "
         f"{duree}e jour est le {fr(nominal)}, le délai expirant à 24 heures.{_prorogation_text(skipped, landing)}"
-        f" Jours fériés retenus : ceux du lieu de travail (zone {cal.zone}).",
+        f" Jours fériés retenus : ceux du lieu de travail ({ZONE_LABELS[cal.zone]}).",
         (CONVENTION_ART4, GUIDE, R1231_1, CPC_641_642, CASS_2019),
     )
 
@@ -102,16 +102,22 @@ def earliest_letter_l1233_15(interview: date, cal: Calendar, jours: int) -> tupl
     """R-22, R-23, A3: no dispatch less than 7 (15 for a cadre's individual dismissal) jours
     ouvrables after the scheduled interview; the letter may leave the day after the last day.
     Returns the fact (earliest dispatch) and the last day of the délai."""
-    last, skipped = cal.end_of_jours_ouvrables(interview, jours)
+    nth, skipped = cal.nth_jour_ouvrable_after(interview, jours)
+    last, pushed = cal.prorogate(nth)
     earliest = last + timedelta(days=1)
-    excluded = f" Jours non ouvrables écartés : {', '.join(skipped)}." if skipped else ""
+    excluded = f" Jours fériés non comptés : {', '.join(skipped)}." if skipped else ""
+    prorogued = (
+        f" Ce jour n'étant pas ouvré ({', '.join(pushed)}), le délai est prorogé au {fr(last)} (R1231-1)."
+        if pushed else ""
+    )
     return (
         Fact(
             earliest,
             f"La lettre ne peut être expédiée moins de {jours} jours ouvrables après l'entretien préalable "
             f"du {fr(interview)} (jour de l'entretien non compté ; jours ouvrables : du lundi au samedi, hors "
-            f"jours fériés).{excluded} Le délai expire le {fr(last)} ; la lettre peut partir à compter du "
-            f"lendemain, le {fr(earliest)} (lecture retenue : « moins de {jours} jours » impose des jours pleins, A3).",
+            f"jours fériés).{excluded} Le {jours}e jour ouvrable est le {fr(nth)}.{prorogued} La lettre peut partir "
+            f"à compter du lendemain du dernier jour du délai, le {fr(earliest)} (lecture retenue : « moins de {jours} "
+            f"jours » impose des jours pleins, A3).",
             (
                 "C. trav. art. L1233-15",
                 R1231_1,
