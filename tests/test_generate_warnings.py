@@ -47,3 +47,14 @@ def test_manifest_records_the_mention_check(tmp_path):
     CliRunner().invoke(main, ["generate", str(CASE), "-o", str(tmp_path)])
     manifest = json.loads((tmp_path / "collectif-alsace" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["mentions"]["statut"]
+
+
+def test_check_skips_merged_dossiers_when_walking_a_folder(tmp_path):
+    from cspdocs.commands.check import collect
+
+    folder = tmp_path / "E1"
+    folder.mkdir()
+    for name in ("1-document-information-csp.pdf", "dossier.pdf", "dossier-global.pdf", "2-recepisse.docx"):
+        (folder / name).write_bytes(b"")
+    assert [p.name for p in collect((str(tmp_path),))] == ["1-document-information-csp.pdf", "2-recepisse.docx"]
+    assert collect((str(folder / "dossier.pdf"),)) == [folder / "dossier.pdf"]

@@ -17,6 +17,7 @@ from typing import Optional
 
 import click
 
+from ..pdf.stage import DOSSIER_GLOBAL_PDF, DOSSIER_PDF
 from .common import load_and_compute
 from ..engine.facts import ResultatDossier, ResultatSalarie
 from ..mentions.checker import recognise_artefact
@@ -29,6 +30,9 @@ from ..publish import employee_folder, safe_name
 from ..render.artefacts import ARTEFACTS as RENDER_ARTEFACTS
 
 SUFFIXES = (".docx", ".pdf")
+# Merged dossiers written by "generate --pdf" repeat the artefacts they contain: skipped when a
+# folder is walked (a merged file given explicitly is still checked).
+MERGED = {DOSSIER_PDF, DOSSIER_GLOBAL_PDF}
 _FILE_NAMES = {}
 for _a in RENDER_ARTEFACTS:
     for _name in (_a.fichier, _a.modele):
@@ -41,7 +45,8 @@ def collect(paths: tuple[str, ...]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))))
+                                if p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", "."))
+                                and p.name not in MERGED))
         elif path.is_file():
             files.append(path)
         else:
