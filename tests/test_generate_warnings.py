@@ -14,15 +14,16 @@ CASE = Path(__file__).parent.parent / "cases" / "collectif-alsace.yaml"
 def test_warnings_are_grouped_by_rule(tmp_path):
     result = CliRunner().invoke(main, ["generate", str(CASE), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
-    # A8 only where Good Friday moves a délai: not for E110, handed over later by LRAR
-    assert "Avertissement A8 pour 9 salarié(s)" in result.stderr
+    # A8 only where Good Friday moves a délai: not for E103 (own interview 16/03: Easter Monday
+    # alone moves day 21) nor E110 (handed over by LRAR on 17/03)
+    assert "Avertissement A8 pour 8 salarié(s)" in result.stderr
     assert result.stderr.count("A8 : le Vendredi saint") == 1
 
 
 def test_detailed_warnings_list_every_employee(tmp_path):
     result = CliRunner().invoke(main, ["generate", str(CASE), "-o", str(tmp_path), "--avertissements-detailles"])
     assert result.exit_code == 0
-    assert result.stderr.count("A8 : le Vendredi saint") == 9
+    assert result.stderr.count("A8 : le Vendredi saint") == 8
     assert "Avertissement (E102) : A8" in result.stderr
 
 
