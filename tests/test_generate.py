@@ -71,10 +71,16 @@ def test_example_case_documents(generated, case):
             assert rs.salarie.nom in text
         d = rs.dates
         info = normalise_spaces(all_text((folder / produced["information"]["chemin"]).read_bytes()))
-        assert fr_long(d["remise"]) in info
-        assert fr_short(d["remise"]) in info
-        if d["fin_delai_reflexion"]:
+        # sent at a distance, the document states the rule, not the day it reaches the employee;
+        # handed over before a protected employee's authorisation, not the last day
+        remote = rs.salarie.mode_remise in ("lrar", "electronique")
+        if not remote:
+            assert fr_long(d["remise"]) in info
+            assert fr_short(d["remise"]) in info
+        if d["fin_delai_reflexion"] and not remote and not rs.conditions["decision_autorisation_attendue_a_la_remise"]:
             assert fr_long(d["fin_delai_reflexion"]) in info and fr_short(d["fin_delai_reflexion"]) in info
+        elif d["fin_delai_reflexion"]:
+            assert fr_long(d["fin_delai_reflexion"]) not in info and fr_short(d["fin_delai_reflexion"]) not in info
         due = rs.montants["indemnite_licenciement_due"]
         if due:
             whole, cents = f"{due:.2f}".split(".")

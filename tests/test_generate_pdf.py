@@ -41,8 +41,8 @@ LETTRE = "Lettre recommandée avec demande d'avis de réception"
 # Page counts laid out by LibreOffice 7.4 with fonts-liberation2 (also checked below against
 # the "Page i / N" footer every template prints, which LibreOffice's own layout fills in).
 EXPECTED_PAGES = {
-    ("collectif-alsace", "E101"): {"information": 4, "recepisse": 2, "lettre": 2, "motif": 2},
-    ("collectif-alsace", "E107"): {"information": 4, "recepisse": 2, "lettre": 2, "motif": 2},
+    ("collectif-alsace", "E101"): {"information": 4, "recepisse": 1, "lettre": 2, "motif": 2},
+    ("collectif-alsace", "E107"): {"information": 4, "recepisse": 1, "lettre": 2, "motif": 2},
     ("collectif-alsace", "E110"): {"information": 4, "lettre": 2, "motif": 2},
     ("individuel", "V-0112"): {"information": 4, "recepisse": 1, "lettre": 2, "motif": 2},
 }
@@ -201,14 +201,14 @@ def test_global_dossier_has_nested_bookmarks(alsace) -> None:
     outline = read_outline(folder / "dossier-global.pdf")
     assert outline == [
         (0, "Thomas Muller (E101)", 0),
-        (1, INFORMATION, 0), (1, MOTIF, 4), (1, RECEPISSE, 6), (1, LETTRE, 8),
-        (0, "Julien Fischer (E107)", 10),
-        (1, INFORMATION, 10), (1, MOTIF, 14), (1, RECEPISSE, 16), (1, LETTRE, 18),
-        (0, "Julie Becker (E110)", 20),
-        (1, INFORMATION, 20), (1, MOTIF, 24), (1, LETTRE, 26),
+        (1, INFORMATION, 0), (1, MOTIF, 4), (1, RECEPISSE, 6), (1, LETTRE, 7),
+        (0, "Julien Fischer (E107)", 9),
+        (1, INFORMATION, 9), (1, MOTIF, 13), (1, RECEPISSE, 15), (1, LETTRE, 16),
+        (0, "Julie Becker (E110)", 18),
+        (1, INFORMATION, 18), (1, MOTIF, 22), (1, LETTRE, 24),
     ]
     reader = PdfReader(folder / "dossier-global.pdf")
-    assert len(reader.pages) == entry["pages"] == 28
+    assert len(reader.pages) == entry["pages"] == 26
     assert reader.metadata.author == "Cartonnerie de l'Ill SAS"
     assert reader.metadata.subject == "3 salariés : E101, E107, E110"
 
@@ -262,14 +262,9 @@ def test_selection_keeps_other_employees_pdfs_in_the_global_dossier(alsace, tmp_
         "Thomas Muller (E101)", "Julien Fischer (E107)", "Julie Becker (E110)"]
 
 
-# Known layout defect of the default récépissé (templates/recepisse.docx, not of the PDF stage):
-# when the handover follows the last CSE meeting, the signature table ends at the foot of page 1
-# and the empty paragraph Word requires after a table spills onto an otherwise blank page 2.
-# When the template is fixed, empty this set.
-KNOWN_BLANK_PAGES = {
-    ("E101", "2-recepisse.pdf", 2),
-    ("E107", "2-recepisse.pdf", 2),
-}
+# Known layout defects of the default templates (none since the récépissé fits on one page,
+# tests/test_templates_pages.py).
+KNOWN_BLANK_PAGES: set[tuple[str, str, int]] = set()
 
 
 def test_no_page_is_blank(alsace, individuel) -> None:

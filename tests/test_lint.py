@@ -22,6 +22,7 @@ from tests.test_mentions_support import (
     copy_templates,
     edit_template,
     paragraph_text,
+    replace_template_text,
     scenario_for,
 )
 
@@ -216,3 +217,67 @@ def test_tag_across_paragraphs_is_an_error(tmp_path):
 def test_empty_directory_fails(tmp_path):
     result = CliRunner().invoke(main, ["lint", str(tmp_path)])
     assert result.exit_code == 1 and "aucun modèle DOCX" in result.output
+
+
+def scenario(sc_id: str):
+    return next(sc for sc in computed_scenarios() if sc.id == sc_id)
+
+
+# Mentions whose accepted wording depends on the situation (review P1-2, P1-3, P1-6):
+# (template, text of the paragraphs to empty, mention, scenario where that wording is required).
+SITUATION_REMOVALS = [
+    # protected employee, authorisation notified after the handover: the promised written date
+    ("information.docx", "Nous vous informerons par écrit, dès cette notification", "1.4", "individuel-protege"),
+    ("information.docx", "Nous vous informerons par écrit, dès cette notification", "1.11", "individuel-protege"),
+    ("information.docx", "Date d'expiration du délai de réflexion (communiquée par écrit", "1.6", "individuel-protege"),
+    # documents posted by LRAR: the rule instead of the dates, blank dates on the slip
+    ("information.docx", "première présentation de ce pli à votre domicile", "1.2", "individuel-lrar"),
+    ("information.docx", "première présentation de ce pli à votre domicile", "1.4", "individuel-lrar"),
+    ("information.docx", "................ à minuit", "1.6", "collectif-10-cse-lrar"),
+    ("information.docx", "réception de ce document, telle qu'elle ressort", "1.2", "individuel-electronique"),
+    # liquidation and redressement: the court-appointed officer signs
+    ("lettre.docx", "ès qualités de liquidateur judiciaire", "S.1", "liquidation-judiciaire"),
+    ("information.docx", "ès qualités de liquidateur judiciaire", "S.1", "liquidation-judiciaire"),
+    ("motif.docx", "ès qualités de liquidateur judiciaire", "S.1", "liquidation-judiciaire"),
+    ("recepisse.docx", "ès qualités de", "S.1", "liquidation-judiciaire"),
+    ("lettre.docx", "{{ employeur.mandataire.qualite }}", "S.1", "redressement-judiciaire"),
+]
+
+
+@pytest.mark.parametrize("name, phrase, mention_id, sc_id", SITUATION_REMOVALS, ids=lambda x: str(x))
+def test_situation_wording_removed_fails_naming_it(tmp_path, name, phrase, mention_id, sc_id):
+    directory = copy_templates(tmp_path / "modeles")
+    edit_template(directory / name, directory / name, blank_template_paragraphs(phrase))
+    report = lint(directory, scenarios=[scenario(sc_id)])
+    assert not report.ok
+    text = report.texte()
+    assert f"ERREUR {name} — mention {mention_id} " in text, text
+
+
+def test_last_day_stated_before_it_is_known_fails(tmp_path):
+    """P1-2/P1-3: a template stating the last day in documents dated at the handover fails (1.4, X.1)."""
+    directory = copy_templates(tmp_path / "modeles")
+    for name in ("information.docx", "recepisse.docx"):
+        edit_template(directory / name, directory / name,
+                      replace_template_text("and remise.echeance_connue", "and true"))
+    for sc_id in ("individuel-protege", "individuel-lrar"):
+        report = lint(directory, scenarios=[scenario(sc_id)])
+        assert not report.ok
+        text = report.texte()
+        assert "ERREUR information.docx — mention 1.4 " in text and "interdite" in text, text
+        assert "mention X.1" in text and "pas encore connu" in text, text
+    # the same templates remain right where the last day is known at the handover
+    assert lint(directory, scenarios=[scenario("individuel")]).ok
+
+
+def test_letter_naming_the_operator_of_the_handover_warns(tmp_path):
+    """P2-1: handover in December 2023, letter in January 2024: OP.1 reads the letter's date."""
+    sc = scenario("individuel-changement-operateur")
+    assert (sc.salarie.operateur, sc.salarie.operateur_lettre) == ("Pôle emploi", "France Travail")
+    directory = copy_templates(tmp_path / "modeles", ["lettre.docx"])
+    edit_template(directory / "lettre.docx", directory / "lettre.docx",
+                  replace_template_text("{{ operateur_lettre }}", "{{ operateur }}"))
+    report = lint(directory, scenarios=[sc])
+    assert report.ok  # recommended mention: a warning
+    assert "AVERTISSEMENT lettre.docx — mention OP.1 " in report.texte()
+    assert "AVERTISSEMENT" not in lint(TEMPLATES, scenarios=[sc]).texte()

@@ -205,3 +205,47 @@ def test_other_lawful_wordings_are_recognised(mention_id, wording):
 
     results = {r.mention: r for r in check_artefact("lettre", LETTER_HEAD + wording, sc.resultat, sc.salarie)}
     assert results[mention_id].statut == "presente", results[mention_id]
+
+
+def test_dismissal_letter_may_say_the_period_has_expired_but_not_recall_it():
+    """P2-7: « dont le délai de réflexion a expiré le … » is not a reminder; a running period is."""
+    sc = scenario("individuel-hors-delai")
+    letter = render("lettre", sc)
+    assert "a expiré le lundi 1er juin 2026" in docx_text(letter).normalise
+    assert not [r for r in check(letter, "lettre", sc) if r.statut == INTERDITE]
+    for reminder in ("Votre délai de réflexion expire le lundi 1er juin 2026.",
+                     "Le délai de réflexion dont vous disposez pour répondre expire le 1er juin 2026.",
+                     "Votre délai de réflexion prendra fin le 01/06/2026 à minuit."):
+        from cspdocs.mentions import check_artefact
+        results = check_artefact("lettre", LETTER_HEAD + reminder, sc.resultat, sc.salarie)
+        assert [r for r in results if r.mention == "3A.3" and r.statut == INTERDITE], reminder
+
+
+@pytest.mark.parametrize("sc_id", ["individuel-protege", "individuel-lrar"])
+def test_last_day_in_a_document_dated_before_it_is_known_blocks(sc_id):
+    """P1-2/P1-3: the information document states the rule; a date there is a guess (1.4, X.1)."""
+    sc = scenario(sc_id)
+    docs = documents(sc)
+    assert not [r for r in check(docs["information"], "information", sc) if r.echec and r.niveau == "obligatoire"]
+    cross = {r.mention: r for r in employee_report(sc, docs).controles}
+    assert not cross["X.1"].echec
+    fin = sc.salarie.dates["fin_delai_reflexion"]
+    day = f"{fin.day if fin.day > 1 else '1er'}"
+    months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre")
+    guessed = f"l'absence de réponse expire le {day} {months[fin.month - 1]} {fin.year}. L'absence de réponse"
+    docs["information"] = replace_in_docx(docs["information"], "L'absence de réponse", guessed, count=1)
+    results = {r.mention: r for r in check(docs["information"], "information", sc)}
+    assert results["1.4"].statut == INTERDITE and results["1.4"].bloquant
+    cross = {r.mention: r for r in employee_report(sc, docs).controles}
+    assert cross["X.1"].bloquant and "pas encore connu" in cross["X.1"].detail
+
+
+def test_liquidation_documents_signed_by_the_liquidator():
+    sc = scenario("liquidation-judiciaire")
+    for artefact, data in documents(sc).items():
+        results = {r.mention: r for r in check(data, artefact, sc)}
+        assert results["S.1"].statut == "presente", artefact
+        broken = replace_in_docx(data, "Maître Paul Roth", "Claire Martin")
+        results = {r.mention: r for r in check(broken, artefact, sc)}
+        assert results["S.1"].bloquant, artefact

@@ -15,7 +15,7 @@ from cspdocs.render.context import CONDITION_KEYS, DATE_KEYS, MONTANT_KEYS, Cont
 from tests.test_render_support import EXAMPLE_CASES
 
 TOP_LEVEL = {"employeur", "procedure", "salarie", "dates", "montants", "lettre", "operateur",
-             "operateur_paiement", "zone", "regime", "circonstance_remise", "remise", "conditions",
+             "operateur_lettre", "operateur_paiement", "zone", "regime", "circonstance_remise", "remise", "conditions",
              "explications", "avertissements"}
 
 
@@ -36,6 +36,44 @@ def test_example_context_shape():
     assert ctx["remise"]["circonstance_libelle"] == "au cours de l'entretien préalable"
     explanation = ctx["explications"]["dates.fin_delai_reflexion"]
     assert explanation["valeur"] == date(2026, 3, 24) and explanation["sources"]
+    assert ctx["employeur"]["mandataire"] is None
+    assert ctx["operateur_lettre"] == "France Travail"
+    assert ctx["remise"]["date_document"] == date(2026, 3, 3)
+    assert not ctx["remise"]["a_distance"] and ctx["remise"]["echeance_connue"]
+
+
+def test_context_for_documents_dated_at_the_handover():
+    """P1-2, P1-3: what the documents dated at the handover (or the posting) may state."""
+    r = exemple.resultat(1)
+    s = r.salaries[0].salarie
+    pending = exemple.resultat_salarie(s, conditions={"salarie_protege": True,
+                                                      "decision_autorisation_attendue_a_la_remise": True})
+    ctx = build_context(r, pending)
+    assert not ctx["remise"]["a_distance"] and not ctx["remise"]["echeance_connue"]
+    assert ctx["dates"]["fin_delai_reflexion"] == date(2026, 3, 24)  # the letter still needs it
+    remote = exemple.resultat_salarie(s.model_copy(update={"mode_remise": "electronique"}),
+                                      dates={"envoi_documents": date(2026, 3, 2)})
+    ctx = build_context(r, remote)
+    assert ctx["remise"]["a_distance"] and not ctx["remise"]["echeance_connue"]
+    assert ctx["remise"]["date_document"] == date(2026, 3, 2)
+
+
+def test_mandataire_and_letter_operator():
+    r = exemple.resultat(1, procedure_collective="liquidation", date_jugement="2026-02-02",
+                         mandataire={"nom": "Maître Paul Roth", "qualite": "mandataire judiciaire"})
+    rs = exemple.resultat_salarie(r.dossier.salaries[0], operateur="Pôle emploi", operateur_lettre="France Travail")
+    ctx = build_context(r, rs)
+    assert ctx["employeur"]["mandataire"] == {"nom": "Maître Paul Roth", "qualite": "mandataire judiciaire"}
+    assert (ctx["operateur"], ctx["operateur_lettre"]) == ("Pôle emploi", "France Travail")
+
+
+def test_regime_of_the_employee_wins_over_the_case():
+    """P2-2: the engine gives each employee the texts of its place of work."""
+    r = exemple.resultat(1)
+    rs = replace(r.salaries[0], regime={"texte": "Convention du 17 juillet 2018 relative au CSP à Mayotte",
+                                        "valable_jusqu_au": None})
+    assert build_context(r, rs)["regime"]["texte"].startswith("Convention du 17 juillet 2018")
+    assert build_context(r, r.salaries[0])["regime"] == dict(r.regime)
 
 
 @pytest.mark.parametrize("case", EXAMPLE_CASES, ids=lambda p: p.stem)

@@ -84,11 +84,11 @@ MOTIVE = """
 **Cause économique (article L. 1233-3 du code du travail) : {{ procedure.motif_economique.cause_libelle }}.**
 {{ procedure.motif_economique.faits }}
 {%p if procedure.motif_economique.consequence == "suppression" %}
-**Conséquence sur votre emploi :** ce motif entraîne la suppression de votre emploi de {{ salarie.emploi }}.
+**Conséquence sur votre emploi :** ce motif entraîne la suppression de votre poste ({{ salarie.emploi }}).
 {%p elif procedure.motif_economique.consequence == "transformation" %}
-**Conséquence sur votre emploi :** ce motif entraîne la transformation de votre emploi de {{ salarie.emploi }}.
+**Conséquence sur votre emploi :** ce motif entraîne la transformation de votre poste ({{ salarie.emploi }}).
 {%p else %}
-**Conséquence sur votre emploi :** ce motif nous a conduits à vous proposer une modification d'un élément essentiel de votre contrat de travail, relative à votre emploi de {{ salarie.emploi }}, que vous avez refusée.
+**Conséquence sur votre emploi :** ce motif nous a conduits à vous proposer une modification d'un élément essentiel de votre contrat de travail, relative à votre poste ({{ salarie.emploi }}), que vous avez refusée.
 {%p endif %}
 """
 
@@ -119,16 +119,42 @@ Le comité social et économique a été consulté sur le projet de licenciement
 {%p endif %}
 """
 
+# R-54: in liquidation the liquidator alone has the power to dismiss (C. com. L641-9, L641-4;
+# C. trav. L1233-58) and signs ès qualités; in redressement, the administrateur judiciaire when named.
 CLOSING = """
 @keep
 Nous vous prions d'agréer, {{ salarie.civilite }}, l'expression de nos salutations distinguées.
 @space 3
 > Pour {{ employeur.denomination }},
+{%p if conditions.liquidation and employeur.mandataire %}
+> en liquidation judiciaire,
+@space 16
+> **{{ employeur.mandataire.nom }}**
+@endkeep
+> ès qualités de liquidateur judiciaire
+@keep
+{%p elif conditions.redressement and employeur.mandataire %}
+> en redressement judiciaire,
+@space 16
+> **{{ employeur.mandataire.nom }}**
+@endkeep
+> {{ employeur.mandataire.qualite }}
+@keep
+{%p else %}
 @space 16
 > **{{ employeur.signataire.nom }}**
 @endkeep
 > {{ employeur.signataire.qualite }}
+{%p endif %}
 """
+
+# The signatory named in the receipt (same rule as CLOSING).
+REPRESENTANT = (
+    "{% if conditions.liquidation and employeur.mandataire %}{{ employeur.mandataire.nom }}, ès qualités de "
+    "liquidateur judiciaire{% elif conditions.redressement and employeur.mandataire %}{{ employeur.mandataire.nom }}, "
+    "{{ employeur.mandataire.qualite }}{% else %}{{ employeur.signataire.nom }}, {{ employeur.signataire.qualite }}"
+    "{% endif %}"
+)
 
 # --- 1. Document d'information + bulletin d'acceptation -----------------------------------
 
@@ -136,11 +162,11 @@ INFORMATION = Template(
     filename="information.docx",
     title="Document d'information sur le contrat de sécurisation professionnelle – {{ salarie.nom_complet }}",
     subject="Proposition du contrat de sécurisation professionnelle et bulletin d'acceptation",
-    header="{{ employeur.denomination }} – Document d'information CSP remis le {{ dates.remise|date_courte }} à {{ salarie.nom_complet }}",
+    header="{{ employeur.denomination }} – Document d'information CSP {% if remise.a_distance %}adressé le {{ remise.date_document|date_courte }}{% else %}remis le {{ dates.remise|date_courte }}{% endif %} à {{ salarie.nom_complet }}",
     footer="{{ employeur.raison_sociale }} – Document d'information sur le CSP – {{ salarie.prenom_nom }}\tPage [[PAGE]] / [[NUMPAGES]]",
     body=LETTERHEAD + """
 @space 2
-> {{ remise.lieu }}, le {{ dates.remise|date_simple }}
+> {{ remise.lieu }}, le {{ remise.date_document|date_simple }}
 @space 6
 """ + HANDOVER_MODE + """
 **Objet : proposition d'un contrat de sécurisation professionnelle (CSP)**
@@ -162,12 +188,14 @@ Conformément à l'article L. 1225-4 du code du travail et à la convention rela
 {%p endif %}
 En application de l'article L. 1233-66 du code du travail, nous vous proposons de bénéficier d'un **contrat de sécurisation professionnelle (CSP)**. Le présent document vous informe, individuellement et par écrit, du contenu de ce contrat et de la possibilité que vous avez d'en bénéficier.
 ## 1. Le contrat de sécurisation professionnelle
-Le contrat de sécurisation professionnelle a pour objet l'organisation et le déroulement d'un parcours de retour à l'emploi, le cas échéant au moyen d'une reconversion ou d'une création ou reprise d'entreprise. Il est conclu pour une durée de douze mois et prend effet dès le lendemain de la rupture de votre contrat de travail. Sa durée est prolongée, dans les limites fixées par la convention, en cas de reprise d'une activité professionnelle après la fin du sixième mois, d'arrêt de travail pour maladie et de certains congés (maternité, paternité, adoption, proche aidant).
+Le contrat de sécurisation professionnelle a pour objet l'organisation et le déroulement d'un parcours de retour à l'emploi, le cas échéant au moyen d'une reconversion ou d'une création ou reprise d'entreprise. Il est conclu pour une durée de douze mois et prend effet dès le lendemain de la rupture de votre contrat de travail. Sa durée est prolongée, dans les limites fixées par la convention, en cas de reprise d'une activité professionnelle après la fin du sixième mois, d'arrêt de travail pour maladie et de certains congés (maternité, paternité, adoption, présence parentale, proche aidant).
 Pendant toute sa durée, vous avez le statut de stagiaire de la formation professionnelle et bénéficiez d'un accompagnement personnalisé assuré par {{ operateur }} : entretien de pré-bilan, bilan de compétences, actions de formation et de validation des acquis de l'expérience, accompagnement dans la recherche d'emploi, aide à la création ou à la reprise d'entreprise.
 {%p if conditions.anciennete_moins_un_an %}
 Votre ancienneté dans l'entreprise étant inférieure à un an, l'allocation de sécurisation professionnelle (ASP) qui vous serait versée, si vous remplissez les conditions d'ouverture de droits, est égale à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
 {%p elif zone == "mayotte" %}
 Si vous remplissez les conditions d'ouverture de droits, vous percevrez l'allocation de sécurisation professionnelle (ASP), dont le montant est fixé par la convention relative au contrat de sécurisation professionnelle applicable à Mayotte.
+{%p elif conditions.regime_inconnu %}
+Si vous remplissez les conditions d'ouverture de droits, vous percevrez l'allocation de sécurisation professionnelle (ASP), dont le montant est fixé par la convention relative au contrat de sécurisation professionnelle applicable.
 {%p else %}
 Si vous remplissez les conditions d'ouverture de droits, vous percevrez l'allocation de sécurisation professionnelle (ASP), égale à 75 % de votre salaire journalier de référence, sans pouvoir être inférieure à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
 {%p endif %}
@@ -181,51 +209,53 @@ Le bénéfice de l'allocation est subordonné aux conditions d'ouverture de droi
 Pour bénéficier de l'allocation, vous devez notamment justifier d'une durée d'affiliation à l'assurance chômage d'au moins 88 jours travaillés ou 610 heures travaillées, ne pas pouvoir bénéficier d'une pension de retraite à taux plein, être physiquement apte à l'exercice d'un emploi et résider sur le territoire relevant du régime d'assurance chômage. Il appartient à {{ operateur }}, et non à votre employeur, de vérifier que ces conditions sont remplies.
 {%p endif %}
 ## 2. Votre délai de réflexion
-{%p if salarie.mode_remise == "main_propre" %}
-Le présent document vous est remis en main propre, contre récépissé, le **{{ dates.remise|date_longue }}**, {{ remise.circonstance_libelle }}. Cette date de remise fait courir votre délai de réflexion.
-{%p elif salarie.mode_remise == "lrar" %}
-Le présent document vous est adressé par lettre recommandée avec demande d'avis de réception. La date de remise, qui fait courir votre délai de réflexion, est celle de sa première présentation à votre domicile : le **{{ dates.remise|date_longue }}**.
+{%p if salarie.mode_remise == "lrar" %}
+Le présent document vous est adressé par lettre recommandée avec demande d'avis de réception. Vous disposez d'un délai de réflexion de **vingt et un jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la première présentation de ce pli à votre domicile, telle qu'elle figure sur l'avis de réception. Il expire le vingt et unième jour à minuit ou, si ce jour est un samedi, un dimanche ou un jour férié, le premier jour ouvrable suivant à minuit.
+{%p elif salarie.mode_remise == "electronique" %}
+Le présent document vous est transmis par voie électronique, avec votre accord préalable. Vous disposez d'un délai de réflexion de **vingt et un jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la réception de ce document, telle qu'elle ressort de l'accusé de réception électronique. Il expire le vingt et unième jour à minuit ou, si ce jour est un samedi, un dimanche ou un jour férié, le premier jour ouvrable suivant à minuit.
 {%p else %}
-Le présent document vous est transmis par voie électronique, avec votre accord préalable, le **{{ dates.remise|date_longue }}**. Cette date de remise fait courir votre délai de réflexion.
+Le présent document vous est remis en main propre, contre récépissé, le **{{ dates.remise|date_longue }}**, {{ remise.circonstance_libelle }}. Cette date de remise fait courir votre délai de réflexion.
+Vous disposez d'un délai de **vingt et un jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la remise, soit du {{ dates.debut_delai_reflexion|date_longue }}{% if dates.fin_delai_reflexion and remise.echeance_connue %}, et expire le **{{ dates.fin_delai_reflexion|date_longue }} à minuit**{% endif %}.
 {%p endif %}
-Vous disposez d'un délai de **vingt et un jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la remise, soit du {{ dates.debut_delai_reflexion|date_longue }}{% if dates.fin_delai_reflexion %}, et expire le **{{ dates.fin_delai_reflexion|date_longue }} à minuit**{% endif %}.
-{%p if conditions.salarie_protege %}
-Votre licenciement étant soumis à l'autorisation de l'autorité administrative, ce délai de réflexion est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative compétente{% if dates.notification_autorisation %}, notifiée le {{ dates.notification_autorisation|date_longue }}{% endif %}.{% if not dates.fin_delai_reflexion %} Cette décision ne nous ayant pas encore été notifiée, nous vous informerons par écrit, dès sa notification, de la date d'expiration de votre délai de réflexion{% if dates.fin_delai_reflexion_21_jours %}, qui ne pourra être antérieure au {{ dates.fin_delai_reflexion_21_jours|date_longue }}{% endif %}.{% endif %}
+{%p if conditions.salarie_protege and conditions.decision_autorisation_attendue_a_la_remise %}
+Votre licenciement étant soumis à l'autorisation de l'inspecteur du travail, ce délai de réflexion est prolongé jusqu'au lendemain de la date à laquelle la décision de l'autorité administrative nous sera notifiée. Nous vous informerons par écrit, dès cette notification, de la date d'expiration de votre délai de réflexion, qui ne pourra être antérieure {% if remise.a_distance %}à l'expiration du délai de vingt et un jours{% else %}au {{ dates.fin_delai_reflexion_21_jours|date_longue }}{% endif %}. Si l'autorisation est refusée, votre contrat de travail ne sera pas rompu et votre éventuelle acceptation du contrat de sécurisation professionnelle restera sans effet.
+{%p elif conditions.salarie_protege %}
+Votre licenciement étant soumis à l'autorisation de l'autorité administrative, ce délai de réflexion est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative compétente{% if dates.notification_autorisation %}, notifiée le {{ dates.notification_autorisation|date_longue }}{% endif %}.
 {%p endif %}
 Au cours de ce délai de réflexion, vous bénéficierez d'un entretien d'information réalisé par {{ operateur }}, destiné à vous éclairer dans votre choix.
 ## 3. Comment répondre
-Si vous souhaitez bénéficier du contrat de sécurisation professionnelle, complétez et signez le **bulletin d'acceptation détachable** figurant à la fin du présent document, et remettez-le-nous {% if dates.fin_delai_reflexion %}au plus tard le {{ dates.fin_delai_reflexion|date_longue }} à minuit{% else %}avant l'expiration du délai de réflexion{% endif %}, **accompagné d'une copie de votre pièce d'identité ou du titre en tenant lieu**. Vous pouvez nous le remettre en main propre ou nous l'adresser par lettre recommandée avec demande d'avis de réception ; la date de votre acceptation est celle à laquelle vous signez le bulletin et nous le remettez ou nous l'adressez. Dès votre acceptation, nous transmettrons le bulletin et la copie de votre pièce d'identité à {{ operateur }}.
+Si vous souhaitez bénéficier du contrat de sécurisation professionnelle, complétez et signez le **bulletin d'acceptation détachable** figurant à la fin du présent document, et remettez-le-nous {% if dates.fin_delai_reflexion and remise.echeance_connue %}au plus tard le {{ dates.fin_delai_reflexion|date_longue }} à minuit{% else %}avant l'expiration du délai de réflexion{% endif %}, **accompagné d'une copie de votre pièce d'identité ou du titre en tenant lieu**. Vous pouvez nous le remettre en main propre ou nous l'adresser par lettre recommandée avec demande d'avis de réception ; la date de votre acceptation est celle à laquelle vous signez le bulletin et nous le remettez ou nous l'adressez. Dès votre acceptation, nous transmettrons le bulletin et la copie de votre pièce d'identité à {{ operateur }}.
 **L'absence de réponse de votre part au terme du délai de réflexion équivaut à un refus du contrat de sécurisation professionnelle.**
 ## 4. Si vous acceptez
-Votre contrat de travail sera réputé rompu d'un commun accord des parties à la date d'expiration du délai de réflexion{% if dates.rupture_si_acceptation %}, soit le **{{ dates.rupture_si_acceptation|date_longue }}**{% endif %}. Vous bénéficierez, dès le lendemain{% if dates.debut_csp %}, {{ dates.debut_csp|date_longue }},{% endif %} du statut de stagiaire de la formation professionnelle{% if dates.fin_csp %} ; le contrat de sécurisation professionnelle prendra fin le {{ dates.fin_csp|date_longue }}, sauf prolongation dans les cas prévus par la convention{% endif %}.
+Votre contrat de travail sera réputé rompu d'un commun accord des parties à la date d'expiration du délai de réflexion{% if dates.rupture_si_acceptation and remise.echeance_connue %}, soit le **{{ dates.rupture_si_acceptation|date_longue }}**{% endif %}. Vous bénéficierez, dès le lendemain de cette date{% if dates.debut_csp and remise.echeance_connue %} ({{ dates.debut_csp|date_longue }}){% endif %}, du statut de stagiaire de la formation professionnelle{% if dates.fin_csp and remise.echeance_connue %} ; le contrat de sécurisation professionnelle prendra fin le {{ dates.fin_csp|date_longue }}, sauf prolongation dans les cas prévus par la convention{% endif %}.
 {%p if conditions.anciennete_moins_un_an %}
 La rupture ne comporte pas de préavis. Votre ancienneté étant inférieure à un an, l'indemnité compensatrice de préavis que vous auriez perçue{% if montants.indemnite_preavis %}, soit {{ montants.indemnite_preavis|euros }} brut,{% endif %} vous sera versée lors de la rupture de votre contrat de travail.
 {%p else %}
-La rupture ne comporte ni préavis ni indemnité compensatrice de préavis. Nous verserons à {{ operateur_paiement }}, au titre de notre participation au financement du contrat de sécurisation professionnelle, une somme correspondant à l'indemnité compensatrice de préavis que vous auriez perçue, dans la limite de trois mois de salaire{% if montants.contribution_employeur %}, soit {{ montants.contribution_employeur|euros }} brut{% endif %}.
+La rupture ne comporte ni préavis ni indemnité compensatrice de préavis. Nous verserons à {{ operateur }}, au titre de notre participation au financement du contrat de sécurisation professionnelle, une somme correspondant à l'indemnité compensatrice de préavis que vous auriez perçue, dans la limite de trois mois de salaire{% if montants.contribution_employeur %}, soit {{ montants.contribution_employeur|euros }} brut{% endif %}.
 {%p endif %}
-{%p if montants.excedent_preavis_salarie %}
+{%p if montants.excedent_preavis_salarie and not conditions.anciennete_moins_un_an %}
 La fraction de l'indemnité compensatrice de préavis excédant trois mois de salaire, soit {{ montants.excedent_preavis_salarie|euros }} brut, vous sera versée lors de la rupture de votre contrat de travail.
 {%p endif %}
 {%p if montants.indemnite_licenciement_due %}
 Vous percevrez lors de la rupture l'indemnité de licenciement, d'un montant brut de **{{ montants.indemnite_licenciement_due|euros }}** ({{ montants.indemnite_licenciement_due|montant_lettres }}), ainsi que les sommes qui vous resteront dues au titre de l'exécution de votre contrat de travail (salaire, indemnité compensatrice de congés payés).
 {%p else %}
-Vous percevrez lors de la rupture l'indemnité légale ou conventionnelle de licenciement si vous remplissez les conditions pour en bénéficier, ainsi que les sommes qui vous resteront dues au titre de l'exécution de votre contrat de travail (salaire, indemnité compensatrice de congés payés).
+Vous percevrez lors de la rupture l'indemnité de licenciement, légale ou conventionnelle, si vous remplissez les conditions pour en bénéficier, ainsi que les sommes qui vous resteront dues au titre de l'exécution de votre contrat de travail (salaire, indemnité compensatrice de congés payés).
 {%p endif %}
 """ + LIMITATION_CSP + """
 ## 5. Priorité de réembauche
 """ + PRIORITY + """
-{%p if dates.fin_priorite_reembauche %}
+{%p if dates.fin_priorite_reembauche and remise.echeance_connue %}
 En cas d'adhésion au contrat de sécurisation professionnelle, ce délai d'un an court à compter de la rupture de votre contrat de travail, soit jusqu'au {{ dates.fin_priorite_reembauche|date_longue }}.
 {%p endif %}
 ## 6. Si vous refusez
 Si vous refusez le contrat de sécurisation professionnelle, ou en l'absence de réponse de votre part dans le délai de réflexion, la procédure de licenciement pour motif économique se poursuivra. Vous bénéficierez alors du préavis et des indemnités prévus par la loi ou la convention collective applicable et, si vous en remplissez les conditions, de l'allocation d'aide au retour à l'emploi versée par {{ operateur }}.
 ## 7. Motif économique de la rupture envisagée
-Le motif économique de la rupture envisagée, détaillé dans l'énoncé du motif économique qui vous est remis le {{ dates.enonce_motif|date_longue }}, est le suivant :
+Le motif économique de la rupture envisagée, détaillé dans l'énoncé du motif économique {% if remise.a_distance %}joint au présent document{% else %}qui vous est remis le {{ dates.enonce_motif|date_longue }}{% endif %}, est le suivant :
 """ + MOTIVE + CONTEXT_REFERENCES + """
 @space 3
 """ + CLOSING + """
 @space 4
-~ Pièces remises : bulletin d'acceptation détachable ; énoncé du motif économique de la rupture envisagée.
+~ {% if remise.a_distance %}Pièces jointes{% else %}Pièces remises{% endif %} : bulletin d'acceptation détachable ; énoncé du motif économique de la rupture envisagée.
 @pagebreak
 @cut
 # BULLETIN D'ACCEPTATION DU CONTRAT DE SÉCURISATION PROFESSIONNELLE
@@ -236,11 +266,17 @@ Le motif économique de la rupture envisagée, détaillé dans l'énoncé du mot
 Employeur : {{ employeur.denomination }}{% if employeur.siret_formate %} – SIRET {{ employeur.siret_formate }}{% endif %}
 Adresse : {{ employeur.adresse.rue }}{% if employeur.adresse.complement %}, {{ employeur.adresse.complement }}{% endif %}, {{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}
 Salarié{{ salarie.e }} : {{ salarie.nom_complet }} – matricule {{ salarie.matricule }} – {{ salarie.emploi }}
+{%p if remise.a_distance %}
+Dates à compléter par l'employeur {% if salarie.mode_remise == "lrar" %}au retour de l'avis de réception{% else %}à réception de l'accusé de réception électronique{% endif %} :
+Date de remise du document d'information ({% if salarie.mode_remise == "lrar" %}première présentation du pli{% else %}réception du document{% endif %}) : ........ / ........ / ................
+Date d'expiration du délai de réflexion : ........ / ........ / ................ à minuit
+{%p else %}
 Date de remise du document d'information : **{{ dates.remise|date_courte }}**
-{%p if dates.fin_delai_reflexion %}
+{%p if dates.fin_delai_reflexion and remise.echeance_connue %}
 Date d'expiration du délai de réflexion de 21 jours : **{{ dates.fin_delai_reflexion|date_courte }}** à minuit
 {%p else %}
-Date d'expiration du délai de réflexion (lendemain de la notification de la décision de l'autorité administrative) : ........ / ........ / ................
+Date d'expiration du délai de réflexion (communiquée par écrit dès la notification de la décision administrative) : ........ / ........ / ................
+{%p endif %}
 {%p endif %}
 @endtable
 @space 4
@@ -269,6 +305,8 @@ Bulletin reçu le ........ / ........ / ................  Nom et signature du re
 
 # --- 2. Récépissé -------------------------------------------------------------------------
 
+# Signed by both parties in two originals: it must fit on one page (P3-9), which
+# tests/test_templates_pages.py checks with LibreOffice on every scenario of the lint matrix.
 RECEPISSE = Template(
     filename="recepisse.docx",
     title="Récépissé de remise de la proposition de CSP – {{ salarie.nom_complet }}",
@@ -276,53 +314,53 @@ RECEPISSE = Template(
     header="{{ employeur.denomination }} – Récépissé de remise CSP – {{ salarie.nom_complet }}",
     footer="{{ employeur.raison_sociale }} – Récépissé de remise de la proposition de CSP – {{ salarie.prenom_nom }}\tPage [[PAGE]] / [[NUMPAGES]]",
     body=SENDER_ONLY + """
-@space 10
+@space 4
 # RÉCÉPISSÉ DE REMISE DE LA PROPOSITION DE CONTRAT DE SÉCURISATION PROFESSIONNELLE
 ~ {% if regime.texte %}{{ regime.texte }}{% else %}Convention relative au contrat de sécurisation professionnelle{% endif %} – document établi en deux exemplaires originaux
 ## Employeur
-**{{ employeur.denomination }}**{% if employeur.procedure_collective_libelle %}, en {{ employeur.procedure_collective_libelle }}{% endif %}{% if employeur.siret_formate %}, SIRET {{ employeur.siret_formate }}{% endif %}, {{ employeur.adresse.rue }}{% if employeur.adresse.complement %}, {{ employeur.adresse.complement }}{% endif %}, {{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}, représentée par {{ employeur.signataire.nom }}, {{ employeur.signataire.qualite }}.
+**{{ employeur.denomination }}**{% if employeur.procedure_collective_libelle %}, en {{ employeur.procedure_collective_libelle }}{% endif %}{% if employeur.siret_formate %}, SIRET {{ employeur.siret_formate }}{% endif %}, {{ employeur.adresse.rue }}{% if employeur.adresse.complement %}, {{ employeur.adresse.complement }}{% endif %}, {{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}, représentée par """ + REPRESENTANT + """.
 ## Salarié{{ salarie.e }}
-**{{ salarie.nom_complet }}**, demeurant {{ salarie.adresse.rue }}{% if salarie.adresse.complement %}, {{ salarie.adresse.complement }}{% endif %}, {{ salarie.adresse.code_postal }} {{ salarie.adresse.ville }}, occupant l'emploi de {{ salarie.emploi }} (matricule {{ salarie.matricule }}).
+**{{ salarie.nom_complet }}**, demeurant {{ salarie.adresse.rue }}{% if salarie.adresse.complement %}, {{ salarie.adresse.complement }}{% endif %}, {{ salarie.adresse.code_postal }} {{ salarie.adresse.ville }}, occupant le poste de travail suivant : {{ salarie.emploi }} (matricule {{ salarie.matricule }}).
 ## Documents remis
 {%p if circonstance_remise == "entretien_prealable" and dates.entretien_prealable %}
-Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, au cours de l'entretien préalable du {{ dates.entretien_prealable|date_longue }}, les documents suivants :
+Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, au cours de l'entretien préalable{% if dates.entretien_prealable != dates.remise %} du {{ dates.entretien_prealable|date_longue }}{% endif %}, les documents suivants :
 {%p elif circonstance_remise == "derniere_reunion_cse" and dates.derniere_reunion_cse %}
-Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, à l'issue de la dernière réunion de consultation du comité social et économique du {{ dates.derniere_reunion_cse|date_longue }}, les documents suivants :
+Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, à l'issue de la dernière réunion de consultation du comité social et économique{% if dates.derniere_reunion_cse != dates.remise %} du {{ dates.derniere_reunion_cse|date_longue }}{% endif %}, les documents suivants :
 {%p elif circonstance_remise == "lendemain_decision_administration" and dates.decision_administration %}
 Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, au lendemain de la notification ou de l'acquisition de la décision administrative de validation ou d'homologation du plan de sauvegarde de l'emploi du {{ dates.decision_administration|date_longue }}, les documents suivants :
 {%p else %}
 Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, les documents suivants :
 {%p endif %}
-- le document d'information sur le contrat de sécurisation professionnelle, comportant le bulletin d'acceptation détachable sur lequel l'employeur a indiqué la date de remise et la date d'expiration du délai de réflexion ;
+- le document d'information sur le contrat de sécurisation professionnelle, comportant le bulletin d'acceptation détachable sur lequel l'employeur a indiqué la date de remise{% if remise.echeance_connue %} et la date d'expiration du délai de réflexion{% endif %} ;
 - l'énoncé écrit du motif économique de la rupture envisagée de mon contrat de travail, daté du {{ dates.enonce_motif|date_longue }} ;
 - ☐  le formulaire de demande d'allocation de sécurisation professionnelle (case cochée s'il a été remis).
 ## Délai de réflexion
-{%p if dates.fin_delai_reflexion %}
+{%p if dates.fin_delai_reflexion and remise.echeance_connue %}
 J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de vingt et un jours pour accepter ou refuser le contrat de sécurisation professionnelle, courant à compter du {{ dates.debut_delai_reflexion|date_longue }} et expirant le **{{ dates.fin_delai_reflexion|date_longue }} à minuit**, et que l'absence de réponse de ma part au terme de ce délai équivaut à un refus.
-{%p else %}
-J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de vingt et un jours, courant à compter du {{ dates.debut_delai_reflexion|date_longue }}, pour accepter ou refuser le contrat de sécurisation professionnelle, que ce délai est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative sur mon licenciement, dont la date me sera communiquée par écrit, et que l'absence de réponse de ma part au terme de ce délai équivaut à un refus.
-{%p endif %}
-{%p if conditions.salarie_protege and dates.fin_delai_reflexion %}
+{%p if conditions.salarie_protege %}
 Mon licenciement étant soumis à autorisation, ce délai est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative{% if dates.notification_autorisation %}, notifiée le {{ dates.notification_autorisation|date_longue }}{% endif %}.
 {%p endif %}
+{%p else %}
+J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de vingt et un jours, courant à compter du {{ dates.debut_delai_reflexion|date_longue }}, pour accepter ou refuser le contrat de sécurisation professionnelle, que ce délai est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative sur mon licenciement, que la date de son expiration, qui ne pourra être antérieure au {{ dates.fin_delai_reflexion_21_jours|date_longue }}, me sera communiquée par écrit, et que l'absence de réponse de ma part au terme de ce délai équivaut à un refus.
+{%p endif %}
 J'ai également été informé{{ salarie.e }} que je bénéficierai, au cours de ce délai, d'un entretien d'information réalisé par {{ operateur }}. Le présent récépissé ne vaut ni acceptation ni refus du contrat de sécurisation professionnelle.
-@space 4
+@space 2
 Fait à {{ remise.lieu }}, le {{ dates.remise|date_longue }}, en deux exemplaires originaux, dont l'un est remis au salarié.
-@space 6
+@space 3
 @table 80,80
 @cell
 **Pour l'employeur**
-{{ employeur.signataire.nom }}
-{{ employeur.signataire.qualite }}
+""" + REPRESENTANT + """
 Signature :
-@space 22
+@space 20
 @cell
 **{% if salarie.feminin %}La salariée{% else %}Le salarié{% endif %}**
 {{ salarie.prenom_nom }}
 Date, écrite de la main du salarié : ........ / ........ / ................
 Signature, précédée de la mention manuscrite « Reçu en main propre le … » :
-@space 22
+@space 20
 @endtable
+@space 1
 """,
 )
 
@@ -348,15 +386,26 @@ LETTRE = Template(
 {%p endif %}
 @space 3
 {{ salarie.civilite }},
-{%p if circonstance_remise == "entretien_prealable" and dates.entretien_prealable %}
+{%p if salarie.mode_remise == "lrar" %}
+La proposition d'un contrat de sécurisation professionnelle, accompagnée de l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail, vous a été adressée par lettre recommandée avec demande d'avis de réception, présentée à votre domicile le {{ dates.remise|date_longue }}.
+{%p elif salarie.mode_remise == "electronique" %}
+La proposition d'un contrat de sécurisation professionnelle, accompagnée de l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail, vous a été transmise par voie électronique et vous est parvenue le {{ dates.remise|date_longue }}.
+{%p elif circonstance_remise == "entretien_prealable" and dates.entretien_prealable %}
 Au cours de l'entretien préalable du {{ dates.entretien_prealable|date_longue }}, nous vous avons remis la proposition d'un contrat de sécurisation professionnelle ainsi que l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail.
 {%p elif circonstance_remise == "derniere_reunion_cse" and dates.derniere_reunion_cse %}
 Le {{ dates.remise|date_longue }}, à l'issue de la dernière réunion de consultation du comité social et économique, nous vous avons remis la proposition d'un contrat de sécurisation professionnelle ainsi que l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail.
 {%p else %}
 La proposition d'un contrat de sécurisation professionnelle, accompagnée de l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail, vous a été remise le {{ dates.remise|date_longue }}.
 {%p endif %}
+{%p if conditions.salarie_protege and dates.notification_autorisation %}
+Par décision notifiée le {{ dates.notification_autorisation|date_longue }}, l'inspecteur du travail a autorisé votre licenciement.
+{%p endif %}
 {%p if lettre.variante == "conservatoire" %}
+{%p if conditions.decision_autorisation_attendue_a_la_remise %}
+**Comme nous nous y étions engagés, nous vous informons, cette décision nous ayant été notifiée, que le délai de réflexion dont vous disposez pour accepter ou refuser ce contrat expire le {{ dates.fin_delai_reflexion|date_longue }} à minuit.**
+{%p else %}
 **Nous vous rappelons que le délai de réflexion dont vous disposez pour accepter ou refuser ce contrat expire le {{ dates.fin_delai_reflexion|date_longue }} à minuit.**
+{%p endif %}
 **En cas de refus du contrat de sécurisation professionnelle, y compris en l'absence de réponse de votre part dans ce délai, la présente lettre constituera la notification de votre licenciement pour motif économique**, pour les motifs exposés ci-après.
 Si vous acceptez le contrat de sécurisation professionnelle, votre contrat de travail sera réputé rompu d'un commun accord des parties à la date d'expiration du délai de réflexion, soit le {{ dates.rupture_si_acceptation|date_longue }}, sans préavis ; la présente lettre vaudra alors énoncé du motif économique de la rupture et information sur votre priorité de réembauche.
 {%p elif lettre.variante == "apres_acceptation" %}
@@ -365,13 +414,10 @@ Nous vous confirmons par la présente le motif économique à l'origine de la pr
 {%p else %}
 {%p if salarie.reponse and salarie.reponse.decision == "refus" %}
 Vous avez refusé cette proposition le {{ salarie.reponse.date|date_longue }}.
-{%p else %}
-Vous n'avez pas accepté cette proposition dans le délai qui vous était imparti, ce qui équivaut à un refus.
-{%p endif %}
 Nous vous notifions, par la présente, **votre licenciement pour motif économique**, pour les motifs exposés ci-après.
+{%p else %}
+À la date de la présente lettre, nous n'avons reçu de votre part aucun bulletin d'acceptation du contrat de sécurisation professionnelle{% if dates.fin_delai_reflexion %}, dont le délai de réflexion a expiré le {{ dates.fin_delai_reflexion|date_longue }} à minuit{% endif %} ; en l'absence d'acceptation, nous vous notifions, par la présente, **votre licenciement pour motif économique**, pour les motifs exposés ci-après.
 {%p endif %}
-{%p if conditions.salarie_protege and dates.notification_autorisation %}
-La rupture de votre contrat de travail a été autorisée par l'autorité administrative, par décision notifiée le {{ dates.notification_autorisation|date_longue }}.
 {%p endif %}
 """ + CONTEXT_REFERENCES + """
 ## Motif économique
@@ -388,13 +434,13 @@ Le motif économique de votre licenciement est le suivant :
 {%p if montants.preavis_mois %}
 Votre préavis, d'une durée de {{ montants.preavis_mois|nombre }} mois, débutera à la date de première présentation de la présente lettre.
 {%p endif %}
-À l'expiration de votre contrat de travail, nous tiendrons à votre disposition votre certificat de travail, l'attestation destinée à {{ operateur }} et votre reçu pour solde de tout compte.
+À l'expiration de votre contrat de travail, nous tiendrons à votre disposition votre certificat de travail, l'attestation destinée à {{ operateur_lettre }} et votre reçu pour solde de tout compte.
 {%p elif lettre.variante == "conservatoire" %}
 ## Préavis et fin du contrat
 {%p if montants.preavis_mois %}
 En cas de refus du contrat de sécurisation professionnelle, votre préavis, d'une durée de {{ montants.preavis_mois|nombre }} mois, débutera à la date de première présentation de la présente lettre.
 {%p endif %}
-À l'expiration de votre contrat de travail, nous tiendrons à votre disposition votre certificat de travail, l'attestation destinée à {{ operateur }} et votre reçu pour solde de tout compte.
+À l'expiration de votre contrat de travail, nous tiendrons à votre disposition votre certificat de travail, l'attestation destinée à {{ operateur_lettre }} et votre reçu pour solde de tout compte.
 {%p else %}
 ## Sommes dues et documents de fin de contrat
 {%p if conditions.anciennete_moins_un_an and montants.indemnite_preavis %}
@@ -405,7 +451,7 @@ La fraction de l'indemnité compensatrice de préavis excédant trois mois de sa
 {%p if montants.indemnite_licenciement_due %}
 Vous percevrez lors de la rupture l'indemnité de licenciement, d'un montant brut de {{ montants.indemnite_licenciement_due|euros }}, ainsi que les sommes qui vous restent dues au titre de l'exécution de votre contrat de travail.
 {%p endif %}
-Nous tiendrons à votre disposition votre certificat de travail, l'attestation destinée à {{ operateur }} et votre reçu pour solde de tout compte.
+Nous tiendrons à votre disposition votre certificat de travail, l'attestation destinée à {{ operateur_lettre }} et votre reçu pour solde de tout compte.
 {%p endif %}
 ## Priorité de réembauche
 """ + PRIORITY + """
@@ -434,18 +480,18 @@ MOTIF = Template(
     filename="motif.docx",
     title="Énoncé du motif économique – {{ salarie.nom_complet }}",
     subject="Énoncé écrit du motif économique de la rupture envisagée",
-    header="{{ employeur.denomination }} – Énoncé du motif économique du {{ dates.enonce_motif|date_courte }} – {{ salarie.nom_complet }}",
+    header="{{ employeur.denomination }} – Énoncé du motif économique du {{ (remise.date_document if remise.a_distance else dates.enonce_motif)|date_courte }} – {{ salarie.nom_complet }}",
     footer="{{ employeur.raison_sociale }} – Énoncé du motif économique – {{ salarie.prenom_nom }}\tPage [[PAGE]] / [[NUMPAGES]]",
     body=LETTERHEAD + """
 @space 2
-> {{ employeur.adresse.ville }}, le {{ dates.enonce_motif|date_simple }}
+> {{ employeur.adresse.ville }}, le {{ (remise.date_document if remise.a_distance else dates.enonce_motif)|date_simple }}
 @space 6
 """ + HANDOVER_MODE + """
 **Objet : énoncé du motif économique de la rupture envisagée de votre contrat de travail**
 @space 3
 {{ salarie.civilite }},
-Dans le cadre de la procédure de {{ procedure.type_libelle }} engagée à votre égard, nous vous proposons, par un document d'information remis le {{ dates.remise|date_longue }}, le bénéfice d'un contrat de sécurisation professionnelle.
-Conformément aux articles L. 1233-3 et L. 1233-16 du code du travail, nous vous exposons par écrit, avant toute acceptation de votre part, le motif économique de la rupture envisagée de votre contrat de travail. Ce motif est celui de la rupture de votre contrat, que vous adhériez ou non au contrat de sécurisation professionnelle.
+Dans le cadre de la procédure de {{ procedure.type_libelle }} engagée à votre égard, nous vous proposons, par un document d'information {% if salarie.mode_remise == "lrar" %}qui vous est adressé ce jour avec le présent énoncé, par lettre recommandée avec demande d'avis de réception{% elif salarie.mode_remise == "electronique" %}qui vous est transmis ce jour avec le présent énoncé, par voie électronique{% else %}remis le {{ dates.remise|date_longue }}{% endif %}, le bénéfice d'un contrat de sécurisation professionnelle.
+Conformément à l'article L. 1233-3 du code du travail, nous vous exposons par écrit, avant toute acceptation de votre part, le motif économique de la rupture envisagée de votre contrat de travail. Ce motif est celui de la rupture de votre contrat, que vous adhériez ou non au contrat de sécurisation professionnelle.
 """ + CONTEXT_REFERENCES + """
 ## 1. Motif économique
 """ + MOTIVE + """

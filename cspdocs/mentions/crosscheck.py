@@ -3,7 +3,9 @@
 They compare what the documents of one employee say with each other and with the engine:
 
 - X.1 the same last day of the reflection period in the information document, the receipt and
-  the letter (the dates read by each artefact's ``extractions.fin_delai_reflexion``);
+  the letter (the dates read by each artefact's ``extractions.fin_delai_reflexion``); none in the
+  information document and the receipt when they are dated before it can be known (documents
+  posted at a distance, protected employee whose authorisation is notified after the handover);
 - X.2 the motive statement dated no later than the handover (recommended);
 - X.3 a written motive (motive statement, or information document stating it) dated no later
   than the acceptance, when the employee accepted (R-31, the 3C blocking rule);
@@ -34,6 +36,8 @@ from .model import Catalogue, default_catalogue
 from .patterns import display
 
 CROISE = "controles"
+MODES_A_DISTANCE = ("lrar", "electronique")
+DATES_A_LA_REMISE = ("information", "recepisse")  # documents dated at the handover (or the posting)
 VARIANT_LABELS = {
     "conservatoire": "lettre envoyée pendant le délai de réflexion (notification conditionnelle)",
     "licenciement": "lettre de licenciement pour motif économique",
@@ -82,12 +86,23 @@ def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier
     # X.1: same last day everywhere
     fin = faits.get("dates.fin_delai_reflexion")
     seen: list[tuple[str, date]] = []
+    seen_with_artefact: list[tuple[str, str, date]] = []
     for artefact, text, label in documents:
         if artefact not in ("information", "recepisse", "lettre"):
             continue
         for day, _span in extract_dates(artefact, "fin_delai_reflexion", text, matcher):
             seen.append((label, day))
-    if seen:
+            seen_with_artefact.append((artefact, label, day))
+    # documents dated before the last day can be known (posted at a distance, or handed over before
+    # a protected employee's authorisation is notified) state the rule, never a date
+    early = bool(faits.get("conditions.decision_autorisation_attendue_a_la_remise")) or \
+        faits.get("salarie.mode_remise") in MODES_A_DISTANCE
+    premature = [(label, d) for artefact, label, d in seen_with_artefact if early and artefact in DATES_A_LA_REMISE]
+    if premature:
+        listing = " ; ".join(f"{label} : {display(d)}" for label, d in sorted(set(premature), key=lambda x: (x[0], x[1])))
+        add("X.1", NON_CONFORME, f"dernier jour indiqué dans un document daté de l'envoi ou de la remise, où il "
+            f"n'est pas encore connu : {listing}")
+    elif seen:
         days = {d for _, d in seen}
         wrong = [(label, d) for label, d in seen if (fin is not None and d != fin)]
         if len(days) > 1 or wrong:

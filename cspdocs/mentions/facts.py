@@ -3,7 +3,8 @@
 A mention file never runs code: it names facts by dotted paths and combines them with a few
 condition keys. Paths:
 
-- ``dates.X``, ``montants.X``, ``lettre.X``, ``conditions.X``, ``operateur``, ``zone``,
+- ``dates.X``, ``montants.X``, ``lettre.X``, ``conditions.X``, ``operateur`` (named at the
+  handover), ``operateur_lettre`` (named at the letter's dispatch), ``zone``,
   ``circonstance_remise``: the engine's result for the employee (``ResultatSalarie``);
 - ``salarie.X`` (e.g. ``salarie.nom``, ``salarie.reponse.date``, ``salarie.prenom_nom``),
   ``employeur.X`` (e.g. ``employeur.signataire.nom``), ``procedure.X`` (e.g.
@@ -14,7 +15,7 @@ condition keys. Paths:
 Conditions (a mapping; several keys = all must hold):
 
 - ``variante``, ``circonstance_remise``, ``mode_remise``, ``procedure``, ``zone``, ``cause``,
-  ``consequence``, ``operateur``: the value (or one of the list of values) of that fact;
+  ``consequence``, ``operateur``, ``operateur_lettre``: the value (or one of the list of values) of that fact;
 - any flag of ``conditions`` (``salarie_protege``, ``pse``, ``anciennete_moins_un_an``,
   ``maternite``, ``cadre``, ``procedure_collective_judiciaire``, ``accepte``, ``refuse``...):
   ``true`` or ``false``;
@@ -42,6 +43,7 @@ FACT_KEYS = {
     "cause": "procedure.motif_economique.cause",
     "consequence": "procedure.motif_economique.consequence",
     "operateur": "operateur",
+    "operateur_lettre": "operateur_lettre",
 }
 COMBINATORS = ("tous", "un_de", "non", "connu", "inconnu")
 # Flags of ResultatSalarie.conditions that conditions may test (others are accepted too when the
@@ -57,6 +59,10 @@ FLAGS = (
     "autorisation_refusee",
     "accepte",
     "refuse",
+    "decision_autorisation_attendue_a_la_remise",
+    "regime_inconnu",
+    "liquidation",
+    "redressement",
 )
 ROOTS = (
     "dates",
@@ -64,6 +70,7 @@ ROOTS = (
     "lettre",
     "conditions",
     "operateur",
+    "operateur_lettre",
     "zone",
     "circonstance_remise",
     "salarie",
@@ -105,6 +112,8 @@ class Faits:
             return rs.conditions.get(rest, None) if rest else _MISSING
         if root in ("operateur", "zone", "circonstance_remise") and not rest:
             return getattr(rs, root)
+        if root == "operateur_lettre" and not rest:
+            return getattr(rs, "operateur_lettre", None) or rs.operateur
         if root == "salarie":
             if rest == "prenom_nom":
                 return f"{rs.salarie.prenom} {rs.salarie.nom}"

@@ -75,5 +75,19 @@ ARTEFACTS: tuple[Artefact, ...] = (
 TEMPLATE_NAMES = tuple(a.modele for a in ARTEFACTS)
 
 
+# Documents dated with the handover's documents: posted on ``dates.envoi_documents`` at a distance.
+DATES_DE_REMISE = ("information", "motif")
+
+
 def document_date(artefact: Artefact, ctx: Mapping[str, Any]) -> date:
+    """The date a document bears (also its DOCX creation date and its place in the dossier PDF).
+
+    The information document and the motive statement sent by LRAR or electronically bear their
+    posting date when the case gives it (``remise.date_document``, R-14): they are written before
+    the day they reach the employee, which starts the reflection period.
+    """
+    if artefact.cle in DATES_DE_REMISE:
+        when = ctx.get("remise", {}).get("date_document")
+        if when is not None:
+            return when
     return ctx["dates"][artefact.date_document]

@@ -25,6 +25,7 @@ DATE_KEYS = CONTRACT_DATE_KEYS + (
     "enonce_motif",
     "fin_preavis",
     "fin_delai_reflexion_21_jours",
+    "envoi_documents",
 )
 
 MONTANT_KEYS = CONTRACT_AMOUNT_KEYS
@@ -36,7 +37,16 @@ CONDITION_KEYS = (
     "maternite",
     "cadre",
     "procedure_collective_judiciaire",
+    # the documents dated at the handover cannot state the authorisation decision nor the last day
+    # of the reflection period (protected employee, decision not notified by the handover, R-51)
+    "decision_autorisation_attendue_a_la_remise",
+    "regime_inconnu",  # no known convention for the procedure's date (A11)
+    "liquidation",
+    "redressement",
 )
+
+# Handover modes where the documents are posted before the (unknown) day they reach the employee.
+MODES_A_DISTANCE = ("lrar", "electronique")
 
 
 class ContexteIncomplet(ValueError):
@@ -80,7 +90,13 @@ def _employeur(dossier: Dossier) -> dict[str, Any]:
         "procedure_collective_libelle": labels.PROCEDURES_COLLECTIVES.get(e.procedure_collective or ""),
         "date_jugement": e.date_jugement,
         "signataire": {"nom": e.signataire.nom, "qualite": e.signataire.qualite},
+        # the court-appointed officer (liquidateur, administrateur judiciaire) who signs, or None
+        "mandataire": _personne(getattr(e, "mandataire", None)),
     }
+
+
+def _personne(p: Any) -> Optional[dict[str, str]]:
+    return {"nom": p.nom, "qualite": p.qualite} if p is not None else None
 
 
 def _procedure(dossier: Dossier) -> dict[str, Any]:
@@ -144,12 +160,40 @@ def _conditions(rs: ResultatSalarie) -> dict[str, bool]:
     return {key: bool(value) for key, value in rs.conditions.items()}
 
 
+def _remise(rs: ResultatSalarie, procedure: dict[str, Any], conditions: dict[str, bool]) -> dict[str, Any]:
+    """The handover as the documents dated at it can state it.
+
+    ``a_distance``: documents posted (LRAR) or sent electronically; the handover is the day they
+    reach the employee, unknown when they are sent (R-14): they state the rule, not the dates.
+    ``echeance_connue``: the documents dated at the handover may state the last day of the
+    reflection period and the dates that follow from it (not at a distance, nor while a protected
+    employee's authorisation is awaited). ``date_document``: the date of the information document
+    and of the motive statement (the posting date at a distance, when given; else the handover).
+    """
+    mode = rs.salarie.mode_remise
+    a_distance = mode in MODES_A_DISTANCE
+    envoi = rs.dates.get("envoi_documents")
+    return {
+        "date": rs.dates.get("remise"),
+        "date_document": envoi if a_distance and envoi is not None else rs.dates.get("remise"),
+        "lieu": procedure["lieu_remise"],
+        "circonstance": rs.circonstance_remise,
+        "circonstance_libelle": labels.CIRCONSTANCES_REMISE.get(rs.circonstance_remise),
+        "mode": mode,
+        "a_distance": a_distance,
+        "echeance_connue": not a_distance and not conditions["decision_autorisation_attendue_a_la_remise"],
+    }
+
+
 def build_context(resultat: ResultatDossier, rs: ResultatSalarie) -> dict[str, Any]:
     """All variables of one employee's documents (the same dict serves the four artefacts)."""
     dossier = resultat.dossier
     procedure = _procedure(dossier)
     lettre = dict(rs.lettre)
     lettre["variante_libelle"] = labels.VARIANTES_LETTRE.get(lettre.get("variante", ""))
+    conditions = _conditions(rs)
+    # the regime of this employee (R-04: Mayotte has its own convention), else the case's
+    regime = getattr(rs, "regime", None) or resultat.regime
     return {
         "employeur": _employeur(dossier),
         "procedure": procedure,
@@ -157,20 +201,17 @@ def build_context(resultat: ResultatDossier, rs: ResultatSalarie) -> dict[str, A
         "dates": _complete(rs.dates, DATE_KEYS),
         "montants": _complete(rs.montants, MONTANT_KEYS),
         "lettre": lettre,
+        # the operator as named at the handover (information document, receipt, motive statement)
         "operateur": rs.operateur,
+        # the operator as named at the letter's dispatch (mentions.md: the name follows each document's date)
+        "operateur_lettre": getattr(rs, "operateur_lettre", None) or rs.operateur,
         # the contribution is paid to the operator named at its due date (may differ, D41)
         "operateur_paiement": getattr(rs, "operateur_paiement", None) or rs.operateur,
         "zone": rs.zone,
-        "regime": dict(resultat.regime),
+        "regime": dict(regime),
         "circonstance_remise": rs.circonstance_remise,
-        "remise": {
-            "date": rs.dates.get("remise"),
-            "lieu": procedure["lieu_remise"],
-            "circonstance": rs.circonstance_remise,
-            "circonstance_libelle": labels.CIRCONSTANCES_REMISE.get(rs.circonstance_remise),
-            "mode": rs.salarie.mode_remise,
-        },
-        "conditions": _conditions(rs),
+        "remise": _remise(rs, procedure, conditions),
+        "conditions": conditions,
         "explications": {
             e.fait: {"valeur": e.valeur, "raisonnement": e.raisonnement, "sources": list(e.sources)}
             for e in rs.explications

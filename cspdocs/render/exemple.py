@@ -76,6 +76,7 @@ DATES = {
     "enonce_motif": date(2026, 3, 3),
     "fin_preavis": date(2026, 5, 14),
     "fin_delai_reflexion_21_jours": date(2026, 3, 24),
+    "envoi_documents": None,
 }
 
 MONTANTS = {
@@ -99,6 +100,10 @@ CONDITIONS = {
     "maternite": False,
     "cadre": False,
     "procedure_collective_judiciaire": False,
+    "decision_autorisation_attendue_a_la_remise": False,
+    "regime_inconnu": False,
+    "liquidation": False,
+    "redressement": False,
 }
 
 
@@ -115,6 +120,7 @@ def resultat_salarie(
     montants: dict | None = None,
     conditions: dict | None = None,
     operateur: str = "France Travail",
+    operateur_lettre: str | None = None,
     circonstance: str = "entretien_prealable",
 ) -> ResultatSalarie:
     all_dates = {**DATES, **(dates or {})}
@@ -136,6 +142,7 @@ def resultat_salarie(
         avertissements=(),
         circonstance_remise=circonstance,
         conditions={**CONDITIONS, **(conditions or {})},
+        operateur_lettre=operateur_lettre or operateur,
     )
 
 
