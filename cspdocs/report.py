@@ -104,7 +104,7 @@ _VARIANTS = {
 
 
 def _num(v: Any) -> str:
-    return str(v).replace(".", ",")
+    return "—" if v is None else str(v).replace(".", ",")
 
 
 def _money(v: Any) -> str:
@@ -124,7 +124,7 @@ def salarie_text(r: ResultatSalarie, detail: bool = True) -> str:
     lines.append(f"    {'Préavis':<36} {_num(m['preavis_mois'])} mois")
     for key, label in _AMOUNT_LABELS:
         lines.append(f"    {label:<36} {_money(m.get(key))}")
-    pen = m["penalite_defaut_proposition"]
+    pen = m.get("penalite_defaut_proposition") or {"refus": None, "adhesion": None}
     lines.append(f"    {'Pénalité si CSP non proposé':<36} {_money(pen['refus'])} (refus) / {_money(pen['adhesion'])} (adhésion)")
     if detail:
         lines += ["", "  Explications"]
