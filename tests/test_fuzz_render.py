@@ -337,7 +337,6 @@ def test_employee_name_just_below_the_mention_2_4_limit_passes():
     assert not check_lot(result, lot).bloquant
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=BUG_DOCXTPL)
 @NO_SHRINK
 @example(["{_{"] + ["x"] * (len(FREE_TEXT_FIELDS) - 1))
 @given(hostile_any)
@@ -347,7 +346,6 @@ def test_hostile_text_with_docxtpl_escapes_is_shown_intact(values):
     _check_text_intact(data, _documents(lot))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=BUG_DOCXTPL)
 @pytest.mark.parametrize("text", ["{_{", "}_}", "{_%", "%_}"])
 def test_docxtpl_escape_in_raison_sociale_minimal(text):
     _, lot = _minimal(("employeur", "raison_sociale"), text)

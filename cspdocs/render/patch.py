@@ -23,10 +23,18 @@ def _unescape_tag(m: re.Match) -> str:
     return m.group(1) + html.unescape(m.group(2)) + m.group(3)
 
 
+# docxtpl's escapes for literal tag delimiters in a template ({_{ prints {{ ...). docxtpl undoes them on
+# the rendered XML, which would also alter user data containing them; here they become Jinja string
+# literals at compile time, so only the template's own text is concerned.
+_LITERAL_DELIMITERS = {"{_{": "{{ '{{' }}", "}_}": "{{ '}}' }}", "{_%": "{{ '{%' }}", "%_}": "{{ '%}' }}"}
+_LITERAL = re.compile("|".join(re.escape(k) for k in _LITERAL_DELIMITERS))
+
+
 def to_jinja_source(xml: str, kind: str) -> str:
     """Jinja source of one part; ``kind`` is ``document``, ``header``, ``core``..."""
     source = DocxTemplate.patch_xml(None, xml)  # docxtpl's patch does not use ``self``
     source = _TAG.sub(_unescape_tag, source)
+    source = _LITERAL.sub(lambda m: _LITERAL_DELIMITERS[m.group(0)], source)
     if kind in ("core", "custom"):
         return _PROPERTY_START.sub(r"\n<\1", source)
     return _PARAGRAPH_START.sub(r"\n<w:p\1", source)
@@ -38,8 +46,6 @@ def from_rendered(xml: str, kind: str) -> str:
         xml = _PROPERTY_START.sub(r"<\1", xml.replace("\n<", "<"))
     else:
         xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")
-    if "{_" in xml or "_}" in xml:
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if kind not in ("core", "custom") and ("\t" in xml or "\n" in xml[80:]) and _LISTING_TEXT.search(xml):
         # line feeds and tabs inside inserted values become Word line breaks and tabs
         xml = DocxTemplate.resolve_listing(None, xml)
