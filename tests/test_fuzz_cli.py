@@ -153,12 +153,6 @@ def test_generate_publishes_the_rendered_bytes(data):
             assert hashlib.sha256(p.read_bytes()).hexdigest() in text
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "bug: `cspdocs generate` refuses a case whose motive uses a typographic apostrophe (’), as French text typed "
-    "in Word does: the mention checker does not normalise the expected value like the document text "
-    "(see tests/test_fuzz_render.py BUG_NORMALISATION). Minimal: simple individuel case with "
-    "procedure.motif_economique.faits = 'Baisse du chiffre d’affaires' -> exit 1, 'ERREUR 3A.5', 'ERREUR 4.1' "
-    "(expected: exit 0)"))
 def test_generate_accepts_a_typographic_apostrophe_in_the_motive(tmp_path):
     data = simple_case()
     data["procedure"]["motif_economique"]["faits"] = "Baisse du chiffre d’affaires"

@@ -52,7 +52,7 @@ FUZZ = settings(derandomize=True, deadline=None, max_examples=40,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much])
 # Properties that fail on a known bug: stop at the first counter-example (no shrinking: the
-# minimal example is given in the xfail reason and as an explicit test below).
+# minimal example is given in the reason constants and as explicit tests below; all five are now fixed).
 NO_SHRINK = settings(FUZZ, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
 ALL_ARTEFACTS = ("information", "recepisse", "lettre", "motif")
@@ -131,7 +131,6 @@ BUG_MATERNITY_REMOTE = (
     "fin_protection_maternite: 2025-12-01 (expected: no obligatoire failure, as without date_remise)")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=BUG_MATERNITY_REMOTE)
 @pytest.mark.parametrize("mode", ["lrar", "electronique"])
 def test_maternity_with_remote_handover_keeps_every_mandatory_mention_minimal(mode):
     data = simple_case(mode_remise=mode, date_envoi_documents=date(2026, 3, 2), date_remise=date(2026, 3, 4),
@@ -291,7 +290,6 @@ BUG_DOCXTPL = (
     "documents show '{{' (expected '{_{'), and check_lot then reports the raison sociale missing")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="; ".join((BUG_NORMALISATION, BUG_LONG_NAME, BUG_DOCXTPL)))
 @NO_SHRINK
 @example(["A\x01B"] + ["x"] * (len(FREE_TEXT_FIELDS) - 1))
 @given(hostile_any)
@@ -309,7 +307,6 @@ def _minimal(path: tuple, value: str):
     return result, lot
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=BUG_NORMALISATION)
 @pytest.mark.parametrize("path, value", [
     (("procedure", "motif_economique", "faits"), "Baisse du chiffre d’affaires"),
     (("procedure", "motif_economique", "faits"), "Client « Alpha »"),
@@ -325,7 +322,6 @@ def test_typography_and_invisible_characters_keep_every_mandatory_mention_minima
     assert not rapport.bloquant, rapport.texte()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=BUG_LONG_NAME)
 def test_long_employee_name_keeps_mention_2_4_minimal():
     result, lot = _minimal(("salaries", 0, "nom"), "B" * 69)
     rapport = check_lot(result, lot)

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any, Callable, Mapping, Optional
 
 from ..pdf.text import normalize_text
+from ..render.xmltext import clean_text
 
 MONTHS = (
     "janvier", "fevrier", "mars", "avril", "mai", "juin",
@@ -361,4 +362,6 @@ def value_source(path: str, value: Any, forms: Optional[Mapping[str, Mapping[str
         return "(?#montant)" + money_regex(value)
     if isinstance(value, (int, Decimal, float)):
         return number_regex(value)
-    return _lit(str(value).strip())
+    # A value from the case (a name, the motive's facts) went through the renderer's clean_text and
+    # reaches the checker through normalize_text, like the document: fold it the same way.
+    return _lit(_SPACES.sub(" ", normalize_text(clean_text(str(value)))).strip())

@@ -195,6 +195,10 @@ def scenarios() -> list[Scenario]:
     add("individuel-lrar", "documents adressés par lettre recommandée, postés la veille de leur présentation",
         lyon, _procedure("individuel", **INDIV),
         _salarie(**CONVOC, mode_remise="lrar", date_envoi_documents="2026-05-12", date_remise="2026-05-13"))
+    add("individuel-lrar-maternite", "salariée de retour de congé de maternité, documents adressés par lettre recommandée",
+        lyon, _procedure("individuel", **INDIV),
+        _salarie(**CONVOC, mode_remise="lrar", date_envoi_documents="2026-05-12", date_remise="2026-05-13",
+                 fin_protection_maternite="2026-03-20"))
     add("individuel-electronique", "documents transmis par voie électronique (reçus le jour de l'envoi)",
         lyon, _procedure("individuel", **INDIV),
         _salarie(**CONVOC, mode_remise="electronique", date_envoi_documents="2026-05-12", date_remise="2026-05-12"))
