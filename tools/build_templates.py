@@ -25,10 +25,7 @@ from docxbuild import Template, build  # noqa: E402
 # Sender block on the left; recipient on the right, placed for a window envelope (DL, window on
 # the right): La Poste's address zone starts 110 mm from the left edge and 55 mm from the top
 # (top margin 18 mm + 37 mm), 85 mm wide and 33 mm high (six lines at most).
-LETTERHEAD = """
-@table 85,75 height=60
-@cell
-**{{ employeur.denomination }}**
+SENDER_LINES = """**{{ employeur.denomination }}**
 {%p if employeur.procedure_collective_libelle %}
 En {{ employeur.procedure_collective_libelle }}
 {%p endif %}
@@ -39,33 +36,27 @@ En {{ employeur.procedure_collective_libelle }}
 {{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}
 {%p if employeur.siret_formate %}
 SIRET {{ employeur.siret_formate }}
-{%p endif %}
+{%p endif %}"""
+
+LETTERHEAD = f"""
+@table 85,75 height=60
+@cell
+{SENDER_LINES}
 @cell
 @space 37
-{{ salarie.nom_complet }}
-{{ salarie.adresse.rue }}
-{%p if salarie.adresse.complement %}
-{{ salarie.adresse.complement }}
-{%p endif %}
-{{ salarie.adresse.ligne_acheminement }}
+{{{{ salarie.nom_complet }}}}
+{{{{ salarie.adresse.rue }}}}
+{{%p if salarie.adresse.complement %}}
+{{{{ salarie.adresse.complement }}}}
+{{%p endif %}}
+{{{{ salarie.adresse.ligne_acheminement }}}}
 @endtable
 """
 
-SENDER_ONLY = """
+SENDER_ONLY = f"""
 @table 160
 @cell
-**{{ employeur.denomination }}**
-{%p if employeur.procedure_collective_libelle %}
-En {{ employeur.procedure_collective_libelle }}
-{%p endif %}
-{{ employeur.adresse.rue }}
-{%p if employeur.adresse.complement %}
-{{ employeur.adresse.complement }}
-{%p endif %}
-{{ employeur.adresse.code_postal }} {{ employeur.adresse.ville }}
-{%p if employeur.siret_formate %}
-SIRET {{ employeur.siret_formate }}
-{%p endif %}
+{SENDER_LINES}
 @endtable
 """
 

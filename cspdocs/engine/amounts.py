@@ -10,7 +10,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from .dates import add_months, fr
+from .dates import add_months, fr, last_day_of_months
 from .facts import Fact, money
 
 ZERO = Decimal("0")
@@ -237,8 +237,8 @@ def prime_reclassement(csp_start: date, asp: Decimal, job_start: date) -> dict:
     """R-47 estimate (A27): 50 % of the remaining ASP rights when a job is taken before the end of
     the 10th month, in two equal instalments. The remaining days are assumed to be the calendar
     days from the job start to the end of the CSP (an estimate: the operator decides)."""
-    end = add_months(csp_start, 12) - timedelta(days=1)
-    tenth = add_months(csp_start, 10) - timedelta(days=1)
+    end = last_day_of_months(csp_start, 12)[1]
+    tenth = last_day_of_months(csp_start, 10)[1]
     eligible = job_start <= tenth
     days = (end - job_start).days + 1 if eligible else 0
     prime = money(asp * days / 2) if eligible else money(ZERO)

@@ -41,6 +41,13 @@ def add_months(d: date, months: int) -> date:
         return date(nxt_year, nxt_month, 1)
 
 
+def last_day_of_months(start: date, months: int) -> tuple[date, date]:
+    """A period of ``months`` months date to date from ``start`` (R-39): (the date ``months`` months
+    later, rolled forward when it does not exist; the period's last day, the day before)."""
+    anniversary = add_months(start, months)
+    return anniversary, anniversary - timedelta(days=1)
+
+
 def _prorogation_text(skipped: list[str], landing: date) -> str:
     if not skipped:
         return ""
@@ -152,12 +159,11 @@ def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int = 30)
 @lru_cache(maxsize=4096)
 def csp_end(debut: date, months: int = 12) -> Fact:
     """R-38, R-39, A5, A6: 12 months date to date, anniversary rolled forward, minus one day."""
-    anniversary = add_months(debut, months)
-    end = anniversary - timedelta(days=1)
+    anniversary, end = last_day_of_months(debut, months)
     return Fact(
         end,
-        f"Le CSP est conclu pour {months} mois à compter du {fr(debut)} : veille du {months}e anniversaire "
-        f"({fr(anniversary)}), soit le {fr(end)}. Un anniversaire inexistant (29 février) est reporté au "
+        f"Le CSP est conclu pour {months} mois de date à date à compter du {fr(debut)} : veille du "
+        f"{fr(anniversary)}, soit le {fr(end)}. Un anniversaire inexistant (29 février) est reporté au "
         f"1er mars (A5). Les prolongations (reprise d'activité, maladie, congés de maternité, paternité, "
         f"adoption, proche aidant, présence parentale) sont constatées par l'opérateur et ne sont pas "
         f"calculées ici (A6).",
@@ -167,8 +173,7 @@ def csp_end(debut: date, months: int = 12) -> Fact:
 
 @lru_cache(maxsize=4096)
 def tenth_month_end(debut: date) -> Fact:
-    anniversary = add_months(debut, 10)
-    end = anniversary - timedelta(days=1)
+    anniversary, end = last_day_of_months(debut, 10)
     return Fact(
         end,
         f"Fin du 10e mois du CSP commencé le {fr(debut)} : veille du {fr(anniversary)}, soit le {fr(end)} "
