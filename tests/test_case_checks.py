@@ -375,3 +375,26 @@ def test_model_and_check_errors_together(tmp_path):
     # A duplicate key (reader) does not hide the cross-field checks once the model validates.
     text = variant(("effectif: 24", "effectif: 1000\n  effectif: 1000"))
     assert [e.chemin for e in errors_of(write(tmp_path, text))] == ["employeur.effectif", "employeur.effectif"]
+
+
+def test_validation_uses_the_engines_handover_date(tmp_path):
+    """One handover rule (R-12): in a PSE, an employee who is not protected receives the documents the
+    day after the decision, even with an interview of his own; an answer before that is incoherent."""
+    from cspdocs.case.checks import _handover
+    from cspdocs.case.model import Dossier
+    from cspdocs.engine.compute import compute_dossier
+
+    data = {
+        "employeur": {"raison_sociale": "X", "adresse": {"rue": "1 rue", "code_postal": "44000", "ville": "Nantes"},
+                      "effectif": 180, "signataire": {"nom": "A", "qualite": "DRH"}},
+        "procedure": {"type": "pse", "date_decision_administration": "2026-06-11",
+                      "motif_economique": {"cause": "difficultes_economiques", "faits": "Baisse.", "consequence": "suppression"},
+                      "reclassement": "Aucun poste."},
+        "salaries": [{"matricule": "P1", "civilite": "Madame", "prenom": "A", "nom": "B",
+                      "adresse": {"rue": "2 rue", "code_postal": "44000", "ville": "Nantes"},
+                      "date_entree": "2010-01-04", "emploi": "Comptable", "salaire_brut_mensuel": 2500,
+                      "date_entretien_prealable": "2026-06-01"}],
+    }
+    dossier = Dossier.model_validate(data)
+    assert _handover(dossier, dossier.salaries[0])[0] == compute_dossier(dossier, "t").salaries[0].dates["remise"]
+    assert str(_handover(dossier, dossier.salaries[0])[0]) == "2026-06-12"

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Iterator, Optional
 
 from ..calendar import Calendar, zone_from_postal_code
+from ..engine.compute import handover as engine_handover
 from .model import Dossier, Salarie
 from .places import calendar_for
 
@@ -210,20 +211,18 @@ def _has_cse_consultation(d: Dossier) -> bool:
     return (p.type == "collectif_10_et_plus" and p.cse is True) or (p.type == "pse" and p.cse is not False)
 
 
+_CIRCONSTANCES = {
+    "entretien_prealable": "entretien préalable",
+    "derniere_reunion_cse": "dernière réunion du CSE",
+    "lendemain_decision_administration": "lendemain de la décision administrative",
+    "date_convenue": "date de remise",
+}
+
+
 def _handover(d: Dossier, s: Salarie) -> Optional[tuple[date, str]]:
-    """The handover date when the case fixes it (R-10 to R-12, R-51), with what it is."""
-    p = d.procedure
-    if s.date_remise is not None:
-        return s.date_remise, "date de remise"
-    if s.date_entretien_prealable is not None:
-        return s.date_entretien_prealable, "entretien préalable"
-    if p.type == "pse" and p.date_decision_administration is not None:
-        return p.date_decision_administration + timedelta(days=1), "lendemain de la décision administrative"
-    if p.type == "collectif_10_et_plus" and p.cse and p.date_derniere_reunion_cse is not None:
-        return p.date_derniere_reunion_cse, "dernière réunion du CSE"
-    if p.date_entretien_prealable is not None:
-        return p.date_entretien_prealable, "entretien préalable"
-    return None
+    """The handover date as the engine fixes it (R-10 to R-12, R-51: one rule, in the engine)."""
+    found = engine_handover(d, s)
+    return None if found is None else (found[0].valeur, _CIRCONSTANCES[found[1]])
 
 
 def _salarie(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:

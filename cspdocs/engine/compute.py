@@ -143,14 +143,16 @@ def regime(dossier: Dossier, zone_is_mayotte: bool) -> tuple[dict[str, Any], lis
 # --- handover ------------------------------------------------------------------------------
 
 
-def handover(dossier: Dossier, s: Salarie) -> tuple[Fact, str]:
-    """R-10 to R-14, R-51: the handover date and its circumstance."""
+def handover(dossier: Dossier, s: Salarie) -> Optional[tuple[Fact, str]]:
+    """R-10 to R-14, R-51: the handover date and its circumstance; None when the case lacks the
+    procedural date it depends on (the loader refuses such a case; its checks call this too)."""
     proc = dossier.procedure
     interview = s.date_entretien_prealable or proc.date_entretien_prealable
     protected_own_interview = s.salarie_protege is not None and s.date_entretien_prealable is not None
     if proc.type == "pse":
         decision = proc.date_decision_administration
-        assert decision is not None, "pse sans date_decision_administration (refusé par le chargement)"
+        if decision is None:
+            return None
         after = decision + timedelta(days=1)
         fact = Fact(
             after,
@@ -169,7 +171,8 @@ def handover(dossier: Dossier, s: Salarie) -> tuple[Fact, str]:
             circ = "entretien_prealable"
     elif proc.type == "collectif_10_et_plus" and proc.cse and not protected_own_interview:
         last = proc.date_derniere_reunion_cse
-        assert last is not None
+        if last is None:
+            return None
         fact = Fact(
             last,
             f"Licenciement d'au moins 10 salariés avec CSE, sans entretien préalable : remise à l'issue de la dernière "
@@ -178,7 +181,8 @@ def handover(dossier: Dossier, s: Salarie) -> tuple[Fact, str]:
         )
         circ = "derniere_reunion_cse"
     else:
-        assert interview is not None
+        if interview is None:
+            return None
         why = (
             "Salarié protégé : il bénéficie toujours d'un entretien préalable (R-51) ; r"
             if proc.type == "collectif_10_et_plus"
@@ -216,7 +220,10 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
     interview = s.date_entretien_prealable or proc.date_entretien_prealable
 
     # Handover and operator
-    remise_fact, circonstance = handover(dossier, s)
+    found = handover(dossier, s)
+    if found is None:
+        raise ValueError(f"salarié {s.matricule} : date de remise indéterminable (dossier non validé par le chargement)")
+    remise_fact, circonstance = found
     remise = c.date("remise", remise_fact)
     op = lookup("operateur", remise)
     operateur = op.valeur if op else "France Travail"
