@@ -17,6 +17,7 @@ from ..generate import ErreurGeneration, MatriculeInconnu, render_batch
 from ..mentions import check_lot
 from ..pdf.errors import PdfError, SofficeNotFoundError
 from ..pdf.soffice import find_soffice
+from ..output_folder import SortieRefusee
 from ..publish import publish
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
@@ -126,6 +127,8 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         publication = publish(lot, Path(sortie), post_ecriture=etape, mentions=rapport.to_json())
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
+    except SortieRefusee as exc:
+        _fail(f"{exc}\nAucun document écrit.")
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
         _fail(f"Erreur de génération : {exc}\n{NOTHING_PUBLISHED}")
     except PdfError as exc:
@@ -137,6 +140,8 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     except OSError as exc:
         _fail(f"Erreur d'écriture : {exc}\n{NOTHING_PUBLISHED}")
 
+    for note in publication.notes:
+        click.echo(note, err=True)
     print_warnings(lot, detailed)
     if rapport.avertissements:
         if detailed:
