@@ -4,8 +4,8 @@ Never deleted (see the README, « Ce qui n'est jamais supprimé »):
 
 - a folder cspdocs did not publish: replacing ``SORTIE/<case>/`` requires it to be empty or to hold
   a ``manifest.json`` written by cspdocs, and nothing else than the files that manifest records;
-- the output published for another case file with the same stem (the manifest records the case
-  file's path relative to the output folder).
+- the output published for another case file with the same stem (the manifest records the
+  case's employer and procedure, ``identite_dossier``).
 
 The switch: the new output is written into a hidden sibling ``.<case>.tmp-XXXX`` (holding the
 marker file ``.cspdocs-temporaire`` until it is complete), then exchanged with the previous output
@@ -49,13 +49,17 @@ def old_prefix(name: str) -> str:
     return f".{name}.ancien-"
 
 
-def case_origin(case_file: Path, dest: Path) -> str:
-    """The case file's path relative to its output folder (posix): identifies the case that owns it."""
-    case_file, dest = Path(case_file).resolve(), Path(dest).absolute()
-    try:
-        return Path(os.path.relpath(case_file, dest.parent.resolve() / dest.name)).as_posix()
-    except ValueError:  # another drive (Windows)
-        return case_file.as_posix()
+def case_identity(dossier: Any) -> dict[str, Any]:
+    """What identifies the case an output belongs to: employer and procedure (not the file's
+    location, so that the same inputs give the same manifest wherever they sit)."""
+    employeur, procedure = dossier.employeur, dossier.procedure
+    kind = getattr(procedure.type, "value", procedure.type)
+    return {"employeur": employeur.raison_sociale, "siret": employeur.siret, "procedure": str(kind)}
+
+
+def _describe(identity: dict[str, Any]) -> str:
+    siret = f", SIRET {identity['siret']}" if identity.get("siret") else ""
+    return f"employeur « {identity.get('employeur')} »{siret}, procédure {identity.get('procedure')}"
 
 
 # --- locks -------------------------------------------------------------------------------------
@@ -136,7 +140,7 @@ def _listing(items: list[str]) -> str:
     return shown + (f"… (+{len(items) - _SHOWN})" if len(items) > _SHOWN else "")
 
 
-def check_replaceable(dest: Path, origin: str) -> Optional[dict[str, Any]]:
+def check_replaceable(dest: Path, identity: Optional[dict[str, Any]]) -> Optional[dict[str, Any]]:
     """The previous manifest of ``dest`` ({} for an empty folder, None when absent), or SortieRefusee."""
     if not os.path.lexists(dest):
         return None
@@ -154,12 +158,14 @@ def check_replaceable(dest: Path, origin: str) -> Optional[dict[str, Any]]:
             f"{MANIFEST} reconnu) ; il n'est ni remplacé ni modifié. Choisissez un autre dossier de "
             "sortie (-o), ou renommez le fichier du dossier (le nom du dossier de sortie en vient)."
         )
-    recorded = manifest.get("chemin_dossier")
-    if isinstance(recorded, str) and recorded != origin:
+    recorded = manifest.get("identite_dossier")
+    if identity is not None and isinstance(recorded, dict) and recorded != identity:
         raise SortieRefusee(
-            f"Sortie refusée : le dossier « {dest} » a été publié pour un autre dossier ({recorded}, "
-            f"relatif à ce dossier de sortie), pas pour {origin} ; ses documents ne sont pas mélangés "
-            "ni remplacés. Choisissez un autre dossier de sortie (-o) ou renommez le fichier du dossier."
+            f"Sortie refusée : le dossier « {dest} » a été publié pour un autre dossier "
+            f"({_describe(recorded)}), pas pour celui-ci ({_describe(identity)}) ; ses documents ne "
+            "sont ni mélangés ni remplacés. Choisissez un autre dossier de sortie (-o) ou renommez le "
+            "fichier du dossier (le nom du dossier de sortie en vient) ; si c'est bien le même dossier, "
+            "corrigé, supprimez ou déplacez d'abord l'ancienne sortie."
         )
     foreign = foreign_files(dest, manifest)
     if foreign:

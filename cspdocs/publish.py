@@ -31,7 +31,9 @@ from typing import Any, Callable, Optional
 
 from . import __version__
 from .generate import Lot, LotSalarie
-from .output_folder import MANIFEST, MARKER, TempFolder, case_origin, check_replaceable, locked, recover, switch
+from .output_folder import (
+    MANIFEST, MARKER, MENTIONS_REPORT, TempFolder, check_replaceable, locked, recover, switch,
+)
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -107,20 +109,26 @@ def inputs(lot: Lot) -> dict[str, Any]:
     return data
 
 
-def _folders(lot: Lot) -> dict[str, str]:
-    """matricule -> folder name; disambiguates two employees whose names sanitise alike."""
-    folders: dict[str, str] = {}
-    used: set[str] = set()
-    for s in lot.salaries:
-        name = employee_folder(s.matricule, s.nom)
-        if name.lower() in used:
-            name = f"{name}-{sha256_bytes(s.matricule.encode('utf-8'))[:8]}"
-        used.add(name.lower())
-        folders[s.matricule] = name
-    return folders
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def _write_employee(root: Path, folder: str, s: LotSalarie, fingerprint: str) -> tuple[dict[str, Any], list[Path]]:
+def manifest_text(manifest: dict[str, Any]) -> str:
+    """The manifest as written: one line per top-level key, and per item of a list of records
+    (employees), so that it stays readable and small (no deep indentation)."""
+    lines = []
+    for key, value in manifest.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            body = ",\n".join("    " + _compact(item) for item in value)
+            lines.append(f"  {name}: [\n{body}\n  ]")
+        else:
+            lines.append(f"  {name}: {_compact(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def write_employee(root: Path, folder: str, s: LotSalarie, fingerprint: str) -> tuple[dict[str, Any], list[Path]]:
+    """Write one employee's documents into ``root/folder``; its manifest entry and the files written."""
     directory = root / folder
     directory.mkdir()
     written, artefacts = [], []
@@ -148,7 +156,8 @@ def _write_employee(root: Path, folder: str, s: LotSalarie, fingerprint: str) ->
 
 class Publisher:
     """One publication, employee by employee: ``add`` writes each employee's files at once
-    (nothing is kept in memory), ``finish`` writes the manifest and switches the folder in.
+    (nothing is kept in memory; or ``folder`` + ``write_employee`` elsewhere + ``record``),
+    ``finish`` writes the manifest and switches the folder in.
 
     The constructor recovers the leftovers of an interrupted run (``notes``), refuses a destination
     cspdocs may not replace (``SortieRefusee``, see output_folder.py) and carries over, with
@@ -160,11 +169,10 @@ class Publisher:
         self.sortie = Path(sortie)
         self.sortie.mkdir(parents=True, exist_ok=True)
         self.dest = self.sortie / safe_name(lot.nom)
-        self.origin = case_origin(lot.sources[0], self.dest)
         self.lot = replace(lot, salaries=())
         with locked(self.sortie):
             self.notes = tuple(recover(self.sortie, self.dest.name))
-            previous = check_replaceable(self.dest, self.origin)
+            previous = check_replaceable(self.dest, lot.identite)
             self.tmp = TempFolder(self.sortie, self.dest.name)
         try:
             self.manifest = inputs(lot)
@@ -197,10 +205,11 @@ class Publisher:
             kept.append(entry)
         return kept
 
-    def _folder(self, s: LotSalarie) -> str:
-        """Disambiguates two employees whose names sanitise alike, and the carried-over folders."""
-        name = employee_folder(s.matricule, s.nom)
-        suffix = f"-{sha256_bytes(s.matricule.encode('utf-8'))[:8]}"
+    def folder(self, matricule: str, nom: str) -> str:
+        """The next employee's folder (call in the batch's order): disambiguates two employees
+        whose names sanitise alike, and the carried-over folders."""
+        name = employee_folder(matricule, nom)
+        suffix = f"-{sha256_bytes(matricule.encode('utf-8'))[:8]}"
         if name.lower() in self._used:
             name += suffix
         self._used.add(name.lower())
@@ -211,14 +220,22 @@ class Publisher:
     def add(self, s: LotSalarie) -> dict[str, Any]:
         """Write one employee's documents into the temporary folder; returns its manifest entry."""
         try:
-            entry, files = _write_employee(self.root, self._folder(s), s, self.manifest["empreinte_entrees"])
+            entry, files = write_employee(self.root, self.folder(s.matricule, s.nom), s, self.fingerprint)
         except BaseException:
             self.abort()
             raise
+        self.record(s, entry, files)
+        return entry
+
+    def record(self, s: LotSalarie, entry: dict[str, Any], files: list[Path]) -> None:
+        """Record an employee whose files ``write_employee`` wrote (here or in a worker process)."""
         self.entries[s.matricule] = entry
         self.written.extend(files)
-        self._summaries.append(replace(s, documents=()))
-        return entry
+        self._summaries.append(replace(s, documents=()) if s.documents else s)
+
+    @property
+    def fingerprint(self) -> str:
+        return self.manifest["empreinte_entrees"]
 
     def abort(self) -> None:
         self.tmp.discard()
@@ -230,8 +247,10 @@ class Publisher:
             lot = replace(self.lot, salaries=tuple(self._summaries))
             if avertissements is not None:
                 lot = replace(lot, avertissements=tuple(avertissements))
+            self.finished_lot = lot
             manifest = self.manifest
-            manifest["chemin_dossier"] = self.origin
+            if lot.identite is not None:
+                manifest["identite_dossier"] = lot.identite
             manifest["selection"] = list(lot.selection) if lot.selection else None
             manifest["avertissements"] = list(lot.avertissements)
             manifest["salaries"] = list(self.conserves) + list(self.entries.values())
@@ -245,13 +264,11 @@ class Publisher:
                 written = [
                     p for p in sorted(self.root.rglob("*"))
                     if p.is_file() and p.relative_to(self.root).parts[0] not in carried
-                    and not (p.parent == self.root and p.name in (MANIFEST, MARKER))
+                    and not (p.parent == self.root and p.name in (MANIFEST, MARKER, MENTIONS_REPORT))
                 ]
-            (self.root / MANIFEST).write_text(
-                json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
+            (self.root / MANIFEST).write_text(manifest_text(manifest), encoding="utf-8")
             with locked(self.sortie):
-                check_replaceable(self.dest, self.origin)  # it may have changed while rendering
+                check_replaceable(self.dest, lot.identite)  # it may have changed while rendering
                 switch(self.tmp, self.dest)
         except BaseException:
             self.abort()

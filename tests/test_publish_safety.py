@@ -125,29 +125,34 @@ def test_a_file_or_a_symlink_in_place_of_the_output_is_refused(tmp_path):
 # --- item 3: two case files with the same stem -------------------------------------------------------
 
 
-def test_same_stem_from_another_folder_is_refused(tmp_path):
+def test_same_stem_from_another_employer_is_refused(tmp_path):
     out = tmp_path / "out"
     case_a = case_named(tmp_path / "A", "case.yaml", ALSACE)
     case_b = case_named(tmp_path / "B", "case.yaml", ALSACE)
     text = case_b.read_text(encoding="utf-8")
-    case_b.write_text(text.replace("raison_sociale:", "raison_sociale: Autre employeur #", 1), encoding="utf-8")
+    assert "raison_sociale: Cartonnerie de l'Ill" in text
+    case_b.write_text(text.replace("raison_sociale: Cartonnerie de l'Ill", "raison_sociale: Autre employeur", 1),
+                      encoding="utf-8")
     assert run("generate", str(case_a), "-o", str(out)).exit_code == 0
     manifest = json.loads((out / "case" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["chemin_dossier"] == "../../A/case.yaml"
+    assert manifest["identite_dossier"]["employeur"].startswith("Cartonnerie de l'Ill")
     before = tree(out / "case")
     for extra in ([], ["--employe", "E103"]):
         result = run("generate", str(case_b), "-o", str(out), *extra)
         assert result.exit_code == 1
-        assert "a été publié pour un autre dossier (../../A/case.yaml" in result.output
-        assert "pas pour ../../B/case.yaml" in result.output
+        assert f"Sortie refusée : le dossier « {out / 'case'} » a été publié pour un autre dossier " \
+               "(employeur « Cartonnerie de l'Ill" in result.output
+        assert "pas pour celui-ci (employeur « Autre employeur" in result.output
         assert tree(out / "case") == before
-    # The same case file given by another relative path is the same case.
+    # The same case file, given by another path, or moved with its output, is the same case.
     cwd = os.getcwd()
     try:
         os.chdir(tmp_path / "A")
         assert run("generate", "case.yaml", "-o", "../out", "--employe", "E103").exit_code == 0
     finally:
         os.chdir(cwd)
+    shutil.move(str(tmp_path / "out"), str(tmp_path / "A" / "sortie"))
+    assert run("generate", str(case_a), "-o", str(tmp_path / "A" / "sortie")).exit_code == 0
 
 
 # --- item 2: leftovers of an interrupted switch are recovered -----------------------------------------

@@ -1,8 +1,8 @@
-"""`cspdocs generate CASE.yaml`: the four artefacts of every employee, published atomically.
+"""`cspdocs generate CASE.yaml`: parses the options, calls ``cspdocs.pipeline.run`` and prints.
 
-With ``--pdf`` (or ``pdf: true`` in the case file) the PDF stage (cspdocs/pdf/stage.py) runs on
-the temporary folder before it is published: LibreOffice is looked for before anything is
-rendered, so that its absence fails at once; DOCX generation never needs it.
+With ``--pdf`` LibreOffice is looked for before the case is even read, so that its absence fails
+at once (``pdf: true`` in the case file: before anything is rendered); DOCX generation never
+needs it.
 """
 
 from __future__ import annotations
@@ -13,15 +13,13 @@ from pathlib import Path
 import click
 
 from .common import load_and_compute
-from ..generate import ErreurGeneration, MatriculeInconnu, render_batch
-from ..mentions import check_lot
+from ..generate import ErreurGeneration, MatriculeInconnu
+from ..output_folder import MENTIONS_REPORT, SortieRefusee
 from ..pdf.errors import PdfError, SofficeNotFoundError
 from ..pdf.soffice import find_soffice
-from ..output_folder import SortieRefusee
-from ..publish import publish
+from ..pipeline import Generation, MentionsBloquantes, run
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
-from ..render.modeles import load_templates
 
 
 def _rule_of(warning: str) -> str:
@@ -108,27 +106,17 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     # An explicit request for PDF output fails at once when LibreOffice is missing.
     soffice = _soffice_or_fail() if pdf or dossier_global else None
     charge, resultat = load_and_compute(dossier, nothing_written=True)
-    want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
-    if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
-        soffice = _soffice_or_fail()
-    etape = None
     try:
-        jeu = load_templates(Path(modeles) if modeles else None)
-        lot = render_batch(charge, resultat, jeu, matricules or None)
-        # Every artefact is checked for its mandatory mentions before anything is written.
-        rapport = check_lot(resultat, lot)
-        if rapport.bloquant:
-            _fail(rapport.texte() + "\n" + NOTHING_PUBLISHED)
-        if want_pdf:
-            from ..pdf.stage import EtapePdf  # imports pypdf: only when asked
-
-            etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global,
-                             timeout=delai_pdf)
-        publication = publish(lot, Path(sortie), post_ecriture=etape, mentions=rapport.to_json())
+        generation = run(charge, resultat, Path(sortie), modeles=modeles, matricules=matricules or None,
+                         pdf=pdf, dossier_global=dossier_global, delai_pdf=delai_pdf, soffice=soffice)
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
+    except SofficeNotFoundError as exc:  # "pdf: true" in the case file: still before rendering
+        _fail(f"Erreur : {exc}\nAucun document écrit.")
     except SortieRefusee as exc:
         _fail(f"{exc}\nAucun document écrit.")
+    except MentionsBloquantes as exc:
+        _fail(exc.rapport.texte() + "\n" + NOTHING_PUBLISHED)
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
         _fail(f"Erreur de génération : {exc}\n{NOTHING_PUBLISHED}")
     except PdfError as exc:
@@ -139,19 +127,22 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         _fail(f"Erreur de la sortie PDF : {exc}\n{NOTHING_PUBLISHED}")
     except OSError as exc:
         _fail(f"Erreur d'écriture : {exc}\n{NOTHING_PUBLISHED}")
+    print_summary(generation, detailed)
 
+
+def print_summary(generation: Generation, detailed: bool) -> None:
+    publication, rapport, etape = generation.publication, generation.rapport, generation.etape
     for note in publication.notes:
         click.echo(note, err=True)
-    print_warnings(lot, detailed)
+    print_warnings(generation.lot, detailed)
     if rapport.avertissements:
         if detailed:
             click.echo(rapport.texte(), err=True)
         else:
             click.echo(f"Mentions recommandées absentes : {len(rapport.avertissements)} (détail dans "
-                       f"manifest.json, ou --avertissements-detailles).", err=True)
-    n_docs = sum(len(s.documents) for s in lot.salaries)
-    n_sal = len(lot.salaries)
-    click.echo(f"{n_docs} document(s) pour {n_sal} salarié(s) publiés dans {publication.dossier}/ ; "
+                       f"{MENTIONS_REPORT}, ou --avertissements-detailles).", err=True)
+    n_sal = len(generation.lot.salaries)
+    click.echo(f"{generation.documents} document(s) pour {n_sal} salarié(s) publiés dans {publication.dossier}/ ; "
                f"mentions obligatoires vérifiées.")
     if etape is not None:
         stats = etape.stats
