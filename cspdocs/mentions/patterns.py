@@ -259,7 +259,12 @@ def tokenize(pattern: str) -> list[tuple[str, str]]:
 
 
 def placeholders(pattern: str) -> list[str]:
-    return [text for kind, text in tokenize(pattern) if kind == "ph"]
+    return list(_placeholders(pattern))
+
+
+@lru_cache(maxsize=4096)
+def _placeholders(pattern: str) -> tuple[str, ...]:
+    return tuple(text for kind, text in tokenize(pattern) if kind == "ph")
 
 
 def check_syntax(pattern: str) -> None:
