@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "templates",
     "check",
     "lint",
+    "modele_tableur",
 )
 
 
