@@ -33,7 +33,7 @@ def filled_workbook(tmp_path: Path, n: int) -> Path:
             "Cadre": "Oui" if i % 5 == 0 else "Non",
         }
         if i == 0:
-            values.update({"Réponse": "Acceptation", "Date de la réponse": "15/05/2026"})
+            values.update({"Réponse": "Acceptation", "Date de la réponse": "16/03/2026"})
         for header, value in values.items():
             sheet.cell(row, column[header], value)
     book.save(path)
@@ -76,7 +76,7 @@ def test_filled_blank_workbook_reads_back(tmp_path):
     first = salaries[0]
     assert (first.matricule, first.civilite, first.date_entree, first.mode_remise, first.cadre) == (
         "M001", "Madame", date(2010, 1, 1), "main_propre", True)
-    assert (first.reponse.decision, first.reponse.date) == ("acceptation", date(2026, 5, 15))
+    assert (first.reponse.decision, first.reponse.date) == ("acceptation", date(2026, 3, 16))
 
 
 def test_colonnes_lists_the_accepted_columns():

@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "check",
     "lint",
     "modele_tableur",
+    "synthese",
 )
 
 

@@ -21,6 +21,7 @@ from ..publish import publish
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
 from ..render.modeles import load_templates
+from ..rh.sorties import FICHIERS as FICHIERS_RH, SortiesRh
 
 
 def _rule_of(warning: str) -> str:
@@ -123,7 +124,9 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
 
             etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global,
                              timeout=delai_pdf)
-        publication = publish(lot, Path(sortie), post_ecriture=etape, mentions=rapport.to_json())
+        # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
+        publication = publish(lot, Path(sortie), post_ecriture=SortiesRh(resultat, rapport, avant=etape),
+                              mentions=rapport.to_json())
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
@@ -155,4 +158,5 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
                    f"documents/s) ; mentions obligatoires vérifiées sur le texte des PDF.")
         if etape.chemin_dossier_global is not None:
             click.echo(f"Dossier global : {publication.dossier / etape.chemin_dossier_global}")
+    click.echo(f"Synthèse et échéancier : {', '.join(str(publication.dossier / f) for f in FICHIERS_RH)}")
     click.echo(f"Manifeste : {publication.dossier / 'manifest.json'}")
