@@ -147,7 +147,7 @@ def test_generate_writes_the_summary_and_calendar_from_the_blank_workbook(tmp_pa
     assert len(rows) == 26
     link = sheet.cell(2, header.index("Document 1") + 1)
     assert link.hyperlink.target.startswith("M001-Nom0/") and (out / link.hyperlink.target).is_file()
-    assert rows[0]["Mentions obligatoires"].startswith("conformes")
+    assert rows[0]["Mentions obligatoires"] == "vérifiées (toutes présentes)"
     assert rows[0]["Réponse"] == "Acceptation"
     assert len(list(icalendar.Calendar.from_ical((out / "echeancier.ics").read_bytes()).walk("VEVENT"))) > 25 * 4
 

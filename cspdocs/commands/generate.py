@@ -125,7 +125,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
             etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global,
                              timeout=delai_pdf)
         # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
-        publication = publish(lot, Path(sortie), post_ecriture=SortiesRh(resultat, rapport, avant=etape),
+        publication = publish(lot, Path(sortie), post_ecriture=SortiesRh(resultat, avant=etape),
                               mentions=rapport.to_json())
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None

