@@ -206,9 +206,9 @@ def test_csv_employees_are_checked_too(tmp_path):
     lines = (examples / "salaries.csv").read_text(encoding="utf-8").splitlines()
     column = lines[0].split(";").index("salaire_brut_mensuel")
     cells = lines[1].split(";")
-    cells[column] = "1e27"
+    cells[column] = "1 000 000 000 000 000 000 000 000 000,00"
     lines[1] = ";".join(cells)
     (tmp_path / "salaries.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     e = only_error(tmp_path / "c.yaml")
-    assert (e.fichier, e.ligne, e.colonne) == (str(tmp_path / "salaries.csv"), 2, "salaire_brut_mensuel")
-    assert e.message.startswith("« 1e27 » hors de la plage plausible")
+    assert (e.fichier, e.ligne, e.colonne) == (str(tmp_path / "salaries.csv"), 2, "« salaire_brut_mensuel »")
+    assert "hors de la plage plausible (de 0 à 1\u202f000\u202f000 €)" in e.message
