@@ -428,7 +428,7 @@ def lint(directory: Path | str, catalogue: Optional[Catalogue] = None,
         try:
             package = read_package(data, nom)
         except ModeleInvalide as exc:
-            rapport.constats.append(Constat(nom, "modele", ERREUR, str(exc)))
+            rapport.constats.extend(Constat(nom, "modele", ERREUR, p) for p in exc.problemes)
             continue
         members = dict(package.members)
         for partie, kind in package.kinds.items():
