@@ -19,10 +19,10 @@ from typing import Optional, Union
 from pydantic import ValidationError
 
 from .checks import check_dossier
-from .csv_source import read_salaries_csv
 from .errors import DossierInvalide, ErreurDossier
 from .messages import french_message
 from .model import Dossier
+from .tableur import employees_into, present_errors
 from .yaml_source import YamlSyntaxError, read_yaml
 
 SALARIES = ("salaries",)
@@ -111,31 +111,6 @@ def _parse(text: str, fichier: str):
     return document
 
 
-def _employees_from_csv(data: dict, path: Path, locator: Locator, errors: list[ErreurDossier],
-                        sources: list[Path]) -> bool:
-    """Fill ``data["salaries"]`` from the CSV; False when no employee could be read."""
-    name = data["salaries_csv"]
-    if not isinstance(name, str) or not name.strip():
-        errors.append(locator.erreur(SALARIES_CSV, "attendu le nom d'un fichier CSV placé à côté du dossier"))
-        return False
-    csv_path = path.parent / name.strip()
-    if not csv_path.is_file():
-        errors.append(locator.erreur(SALARIES_CSV, f"fichier CSV introuvable : {csv_path}"))
-        return False
-    sources.append(csv_path)
-    employees = read_salaries_csv(csv_path)
-    locator.attach_csv(str(csv_path), employees.row_lines)
-    for problem in employees.problems:
-        if problem.loc:
-            errors.append(locator.erreur(problem.loc, problem.message, line=problem.line))
-        else:
-            errors.append(ErreurDossier(str(csv_path), problem.line, "", problem.message, problem.column))
-    if not employees.rows:
-        return False
-    data["salaries"] = employees.rows
-    return True
-
-
 def load_dossier(path: Union[str, Path]) -> ChargedDossier:
     """Load, validate and check a case file; raises ``DossierInvalide`` with every error found."""
     path = Path(path)
@@ -147,12 +122,14 @@ def load_dossier(path: Union[str, Path]) -> ChargedDossier:
     sources = [path]
 
     salaries_ok = True  # False: the problem with "salaries" is already reported
+    lecture = None  # the employees' spreadsheet, when salaries_csv names one
     if "salaries_csv" in data and "salaries" in data:
         errors.append(locator.erreur(SALARIES_CSV, "donnez soit « salaries » (la liste des salariés), "
                                      "soit « salaries_csv » (un fichier CSV), pas les deux"))
         salaries_ok = False
     elif "salaries_csv" in data:
-        salaries_ok = _employees_from_csv(data, path, locator, errors, sources)
+        lecture = employees_into(data, path, locator, errors, sources)
+        salaries_ok = lecture is not None and bool(lecture.rows)
     elif "salaries" not in data:
         errors.append(locator.erreur(SALARIES, "clé obligatoire manquante : donnez la liste « salaries » "
                                      "ou un fichier « salaries_csv: salaries.csv »"))
@@ -170,6 +147,7 @@ def load_dossier(path: Union[str, Path]) -> ChargedDossier:
     findings = check_dossier(dossier) if dossier is not None else []
     errors += [locator.erreur(f.loc, f.message, at=f.at) for f in findings if f.bloquant]
     if errors or dossier is None:
-        raise DossierInvalide(errors, fichier)
+        raise DossierInvalide(present_errors(errors, lecture), fichier)
     warnings = tuple(locator.erreur(f.loc, f.message, at=f.at) for f in findings if not f.bloquant)
+    warnings += tuple(lecture.notes) if lecture else ()
     return ChargedDossier(dossier, path, path.stem, tuple(sources), warnings, locator)
