@@ -7,7 +7,8 @@ Errors (``DossierInvalide``) carry the file, the 1-based line, the key path and 
 see ``errors.py`` for the conventions. Order of work: read and parse the YAML (a syntax error stops
 there), read the CSV if any, validate against the model (all errors), then, only if the model is
 valid, the cross-field checks of ``checks.py`` (all errors). Non-blocking findings are returned as
-``avertissements``.
+``avertissements``. Unsafe texts and implausible values (``bounds.py``) are reported with the
+model's errors, and sizes are bounded (cspdocs/limits.py), so that no input crashes the engine.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from typing import Optional, Union
 
 from pydantic import ValidationError
 
+from ..limits import MAX_EMPLOYEES, MAX_FILE_BYTES
+from .bounds import check_values, french_number
 from .checks import check_dossier
 from .errors import DossierInvalide, ErreurDossier
-from .messages import french_message
+from .messages import french_message, shown
 from .model import Dossier
 from .tableur import employees_into, present_errors
 from .yaml_source import YamlSyntaxError, read_yaml
@@ -43,7 +46,7 @@ def format_path(loc: tuple) -> str:
     """("salaries", 3, "date_entree") -> "salaries[3].date_entree"."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{shown(part)}" if text else shown(str(part)))
     return text
 
 
@@ -85,12 +88,33 @@ class Locator:
         return ErreurDossier(self.fichier, line, format_path(loc), message)
 
 
+def too_large(path: Path) -> Optional[str]:
+    """Why the file at ``path`` is too large to read (limits.MAX_FILE_BYTES), or None."""
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return None
+    return (f"fichier trop volumineux ({french_number(size / 2**20, '0.0')} Mio ; au plus "
+            f"{MAX_FILE_BYTES // 2**20} Mio, soit environ {french_number(MAX_EMPLOYEES)} salariés) : "
+            "répartissez la procédure en plusieurs dossiers")
+
+
 def _read_text(path: Path, fichier: str) -> str:
     if not path.exists():
         raise DossierInvalide([ErreurDossier(fichier, None, "", "fichier introuvable")])
+    if path.is_dir():
+        raise DossierInvalide([ErreurDossier(fichier, None, "", "ce chemin est un dossier, pas un fichier : "
+                                             "donnez le fichier .yaml du dossier")])
     if not path.is_file():
-        raise DossierInvalide([ErreurDossier(fichier, None, "", "ce chemin n'est pas un fichier")])
-    raw = path.read_bytes()
+        raise DossierInvalide([ErreurDossier(fichier, None, "", "ce chemin n'est pas un fichier ordinaire")])
+    try:
+        problem = too_large(path)
+        if problem:
+            raise DossierInvalide([ErreurDossier(fichier, None, "", problem)])
+        raw = path.read_bytes()
+    except PermissionError:
+        raise DossierInvalide([ErreurDossier(fichier, None, "", "fichier illisible (droits insuffisants)")]) from None
+    except OSError as error:
+        raise DossierInvalide([ErreurDossier(fichier, None, "", f"fichier illisible ({error.strerror})")]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -135,16 +159,20 @@ def load_dossier(path: Union[str, Path]) -> ChargedDossier:
                                      "ou un fichier « salaries_csv: salaries.csv »"))
         salaries_ok = False
 
+    # Unsafe texts and implausible values first: the model and the checks never see them.
+    implausible = check_values(data)
+    errors += [locator.erreur(loc, message) for loc, message in implausible]
+    flagged = {loc for loc, _ in implausible}
     dossier = None
     try:
         dossier = Dossier.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
-            if not salaries_ok and loc[:1] == SALARIES:
+            if (not salaries_ok and loc[:1] == SALARIES) or loc in flagged:
                 continue
             errors.append(locator.erreur(loc, french_message(error, from_csv=locator.in_csv(loc))))
-    findings = check_dossier(dossier) if dossier is not None else []
+    findings = check_dossier(dossier) if dossier is not None and not implausible else []
     errors += [locator.erreur(f.loc, f.message, at=f.at) for f in findings if f.bloquant]
     if errors or dossier is None:
         raise DossierInvalide(present_errors(errors, lecture), fichier)
