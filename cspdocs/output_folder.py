@@ -24,6 +24,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -104,12 +105,18 @@ def read_manifest(folder: Path) -> Optional[dict[str, Any]]:
     return data
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def _recorded_paths(node: Any, out: set[str]) -> set[str]:
-    """Every ``chemin`` recorded anywhere in a manifest (DOCX, PDF, dossiers)."""
+    """Every file a manifest records: each ``chemin`` (DOCX, PDF, dossiers) and each file name
+    mapped to its SHA-256 (``complements.rh``: synthesis and calendar)."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "chemin" and isinstance(value, str):
                 out.add(value)
+            elif isinstance(value, str) and _SHA256.fullmatch(value) and "." in key and "/" not in key:
+                out.add(key)
             else:
                 _recorded_paths(value, out)
     elif isinstance(node, list):

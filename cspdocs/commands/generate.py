@@ -20,6 +20,8 @@ from ..pdf.soffice import find_soffice
 from ..pipeline import Generation, MentionsBloquantes, run
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
+from ..render.modeles import templates_report
+from ..rh.sorties import FICHIERS as FICHIERS_RH
 
 
 def _rule_of(warning: str) -> str:
@@ -107,6 +109,8 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     soffice = _soffice_or_fail() if pdf or dossier_global else None
     charge, resultat = load_and_compute(dossier, nothing_written=True)
     try:
+        for line in templates_report(modeles) if modeles else ():  # which file serves which document
+            click.echo(line, err=True)
         generation = run(charge, resultat, Path(sortie), modeles=modeles, matricules=matricules or None,
                          pdf=pdf, dossier_global=dossier_global, delai_pdf=delai_pdf, soffice=soffice)
     except MatriculeInconnu as exc:
@@ -151,4 +155,5 @@ def print_summary(generation: Generation, detailed: bool) -> None:
                    f"documents/s) ; mentions obligatoires vérifiées sur le texte des PDF.")
         if etape.chemin_dossier_global is not None:
             click.echo(f"Dossier global : {publication.dossier / etape.chemin_dossier_global}")
+    click.echo(f"Synthèse et échéancier : {', '.join(str(publication.dossier / f) for f in FICHIERS_RH)}")
     click.echo(f"Manifeste : {publication.dossier / 'manifest.json'}")

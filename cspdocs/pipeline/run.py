@@ -8,8 +8,8 @@ the recovery of an interrupted run (``Publisher``), then, employee by employee (
 processes for large batches, in the batch's order), rendering, the check of the mandatory
 mentions on the XML the renderer holds, and writing into the temporary folder; the full mention
 report is streamed into ``mentions.json``. A blocking mention anywhere publishes nothing
-(``MentionsBloquantes``, with every failure of the batch). Then the PDF stage, if asked, the
-manifest and the atomic switch.
+(``MentionsBloquantes``, with every failure of the batch). Then the PDF stage, if asked, the HR
+files (synthesis, calendar: cspdocs/rh/sorties.py), the manifest and the atomic switch.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from ..mentions.report import RapportMentions
 from ..output_folder import MENTIONS_REPORT, case_identity
 from ..publish import Publication, Publisher
 from ..render.modeles import load_templates
+from ..rh.sorties import SortiesRh
 from . import workers as pool
 
 # progress(done, total) after each employee written (e.g. a progress bar)
@@ -159,7 +160,8 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
         from ..pdf.stage import EtapePdf  # imports pypdf: only when asked
 
         etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global, timeout=delai_pdf)
-    publication = publisher.finish(post_ecriture=etape, mentions=mentions)
+    # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
+    publication = publisher.finish(post_ecriture=SortiesRh(resultat, avant=etape), mentions=mentions)
     return Generation(publication, publisher.finished_lot, rapport, counts[1], etape)
 
 
