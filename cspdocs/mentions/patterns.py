@@ -359,6 +359,15 @@ def value_source(path: str, value: Any, forms: Optional[Mapping[str, Mapping[str
         wordings = forms[path].get(str(value))
         if wordings:
             return form_regex(list(wordings))
+    try:
+        return _value_source(path, type(value), value)
+    except TypeError:  # an unhashable value: not cached
+        return _value_source.__wrapped__(path, type(value), value)
+
+
+@lru_cache(maxsize=16384)
+def _value_source(path: str, kind: type, value: Any) -> Optional[str]:
+    """value_source without enumeration forms, once per batch for each (path, value)."""
     if isinstance(value, date):
         return "(?#date)" + date_regex(value)
     if isinstance(value, bool):
