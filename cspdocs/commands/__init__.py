@@ -14,6 +14,8 @@ COMMAND_MODULES = (
     "templates",
     "check",
     "lint",
+    "modele_tableur",
+    "synthese",
 )
 
 

@@ -20,7 +20,8 @@ from ..pdf.soffice import find_soffice
 from ..publish import publish
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
-from ..render.modeles import load_templates
+from ..render.modeles import load_templates, templates_report
+from ..rh.sorties import FICHIERS as FICHIERS_RH, SortiesRh
 
 
 def _rule_of(warning: str) -> str:
@@ -114,6 +115,8 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     etape = None
     try:
         jeu = load_templates(Path(modeles) if modeles else None)
+        for line in templates_report(modeles) if modeles else ():  # which file serves which document
+            click.echo(line, err=True)
         lot = render_batch(charge, resultat, jeu, matricules or None)
         # Every artefact is checked for its mandatory mentions before anything is written.
         rapport = check_lot(resultat, lot)
@@ -124,7 +127,9 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
 
             etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global,
                              timeout=delai_pdf)
-        publication = publish(lot, Path(sortie), post_ecriture=etape, mentions=rapport.to_json())
+        # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
+        publication = publish(lot, Path(sortie), post_ecriture=SortiesRh(resultat, avant=etape),
+                              mentions=rapport.to_json())
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
@@ -156,4 +161,5 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
                    f"documents/s) ; mentions obligatoires vérifiées sur le texte des PDF.")
         if etape.chemin_dossier_global is not None:
             click.echo(f"Dossier global : {publication.dossier / etape.chemin_dossier_global}")
+    click.echo(f"Synthèse et échéancier : {', '.join(str(publication.dossier / f) for f in FICHIERS_RH)}")
     click.echo(f"Manifeste : {publication.dossier / 'manifest.json'}")
