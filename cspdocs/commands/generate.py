@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .common import load_and_compute
+from .common import check_writable, load_and_compute
 from ..generate import ErreurGeneration, MatriculeInconnu
 from ..output_folder import MENTIONS_REPORT, SortieRefusee
 from ..pdf.errors import PdfError, SofficeNotFoundError
@@ -108,15 +108,17 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     # An explicit request for PDF output fails at once when LibreOffice is missing.
     soffice = _soffice_or_fail() if pdf or dossier_global else None
     charge, resultat = load_and_compute(dossier, nothing_written=True)
+    want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
+    if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
+        soffice = _soffice_or_fail()
+    check_writable(Path(sortie), charge.nom, want_pdf)  # output folder, TMPDIR (issue 14 item 9)
     try:
         for line in templates_report(modeles) if modeles else ():  # which file serves which document
             click.echo(line, err=True)
         generation = run(charge, resultat, Path(sortie), modeles=modeles, matricules=matricules or None,
-                         pdf=pdf, dossier_global=dossier_global, delai_pdf=delai_pdf, soffice=soffice)
+                         pdf=want_pdf, dossier_global=dossier_global, delai_pdf=delai_pdf, soffice=soffice)
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
-    except SofficeNotFoundError as exc:  # "pdf: true" in the case file: still before rendering
-        _fail(f"Erreur : {exc}\nAucun document écrit.")
     except SortieRefusee as exc:
         _fail(f"{exc}\nAucun document écrit.")
     except MentionsBloquantes as exc:
