@@ -124,3 +124,26 @@ def test_a_blocking_mention_publishes_nothing(tmp_path, monkeypatch):
     text = caught.value.rapport.texte()
     assert "10 salariés, 39 documents vérifiés" in text and "E105" in text and "E101" not in text
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_in_a_worker_is_raised_with_its_own_message(tmp_path, monkeypatch):
+    """A template error in a worker process reaches the caller as the real exception."""
+    from cspdocs.generate import ErreurGeneration
+
+    monkeypatch.setattr(workers, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(workers, "CHUNK", 2)
+    original = workers.render_employee
+
+    def failing(resultat, rs, modeles, textes=None):
+        if rs.salarie.matricule == "E107":
+            from cspdocs.render.artefacts import ARTEFACTS
+            from cspdocs.render.errors import ErreurModele
+
+            raise ErreurGeneration("E107", ARTEFACTS[0], ErreurModele("information.docx", "word/document.xml",
+                                                                      "document", "?", "panne simulée"))
+        return original(resultat, rs, modeles, textes)
+
+    monkeypatch.setattr(workers, "render_employee", failing)
+    with pytest.raises(ErreurGeneration, match="panne simulée"):
+        generate(ALSACE, tmp_path, workers=2)
+    assert list(tmp_path.iterdir()) == []

@@ -3,7 +3,7 @@
 Each job is a chunk of employees: a worker renders each employee's artefacts, checks their
 mentions on the XML the renderer holds (no ZIP re-read), writes the files into the temporary
 folder and returns only small records (manifest entry, mention report line, failures). The
-parent consumes the chunks in order (``imap``), so the output is the same bytes whatever the
+parent consumes the chunks in order, so the output is the same bytes whatever the
 number of workers. Workers are forked after the templates are compiled and the case computed
 (``fork``: they inherit them); where ``fork`` is unavailable, or for small batches, the same
 code runs in the parent process.
@@ -14,6 +14,9 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
@@ -104,8 +107,12 @@ def one_employee(ctx: Context, index: int, folder: str) -> Done:
                 len(rapport.documents), sum(1 for d in rapport.documents if d.applicable))
 
 
-def run_job(job: tuple[tuple[int, str], ...]) -> list[Done]:
+def run_job(job: tuple[tuple[int, str], ...], again: bool = False) -> list[Done]:
+    """The employees of one job; ``again``: after a worker failed, remove what it half wrote."""
     assert _CONTEXT is not None
+    if again:
+        for _, folder in job:
+            shutil.rmtree(_CONTEXT.root / folder, ignore_errors=True)
     return [one_employee(_CONTEXT, index, folder) for index, folder in job]
 
 
@@ -134,12 +141,18 @@ def process(ctx: Context, jobs: list[tuple[tuple[int, str], ...]], workers: Opti
             for job in jobs:
                 yield from run_job(job)
             return
-        with multiprocessing.get_context("fork").Pool(min(workers, len(jobs))) as pool:
-            for result in pool.imap(_worker_job, jobs):
-                if isinstance(result, Failed):
-                    yield from run_job(result.job)  # raises the real exception here
-                    raise RuntimeError(f"un processus de rendu a échoué ({result.reason})")
-                yield from result
+        done = 0
+        try:
+            with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("fork")) as pool:
+                for result in pool.map(_worker_job, jobs):
+                    if isinstance(result, Failed):
+                        yield from run_job(result.job, again=True)  # raises the real exception here
+                        raise RuntimeError(f"un processus de rendu a échoué ({result.reason})")
+                    done += 1
+                    yield from result
+        except BrokenProcessPool:  # a worker was killed (out of memory...): finish here, in order
+            for job in jobs[done:]:
+                yield from run_job(job, again=True)
     finally:
         _CONTEXT = None
 
