@@ -107,19 +107,27 @@ def test_an_empty_folder_and_a_published_one_are_replaced(tmp_path):
 
 
 def test_a_file_or_a_symlink_in_place_of_the_output_is_refused(tmp_path):
+    from cspdocs.output_folder import SortieRefusee
+    from cspdocs.pipeline import generate
+
     out = tmp_path / "sortie"
     out.mkdir()
     (out / "individuel").write_text("un fichier de l'utilisateur", encoding="utf-8")
     result = run("generate", str(INDIVIDUEL), "-o", str(out))
-    assert result.exit_code == 1 and "n'est pas un dossier" in result.output
+    assert result.exit_code == 1 and "Aucun document écrit." in result.output  # (commands/common.py)
+    with pytest.raises(SortieRefusee, match="n'est pas un dossier"):  # the library refuses too
+        generate(INDIVIDUEL, out)
     assert (out / "individuel").read_text(encoding="utf-8") == "un fichier de l'utilisateur"
     elsewhere = tmp_path / "ailleurs"
     before = user_folder(elsewhere)
     (out / "individuel").unlink()
     (out / "individuel").symlink_to(elsewhere, target_is_directory=True)
     result = run("generate", str(INDIVIDUEL), "-o", str(out))
-    assert result.exit_code == 1 and "lien symbolique" in result.output
+    assert result.exit_code == 1 and "Aucun document écrit." in result.output
+    with pytest.raises(SortieRefusee, match="lien symbolique"):
+        generate(INDIVIDUEL, out)
     assert tree(elsewhere) == before
+    assert sorted(p.name for p in out.iterdir()) == ["individuel"]
 
 
 # --- item 3: two case files with the same stem -------------------------------------------------------
