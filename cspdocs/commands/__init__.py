@@ -14,6 +14,9 @@ COMMAND_MODULES = (
     "templates",
     "check",
     "lint",
+    "regles",
+    "mentions",
+    "reference",
 )
 
 
