@@ -92,3 +92,9 @@ def test_colours_only_on_a_terminal_and_never_with_no_color(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert not sortie.couleurs(Tty())
     assert sortie.colorer_lignes("ERREUR x") == "ERREUR x"
+
+
+def test_unknown_command_has_a_suggestion():
+    result = CliRunner().invoke(main, ["regle"])
+    assert result.exit_code == 2
+    assert "commande inconnue : « regle » (vouliez-vous dire « regles » ?)" in result.stderr

@@ -43,6 +43,15 @@ class LazyGroup(click.Group):
             self.add_command(_french_metavars(module.command), name)
         return self.commands.get(name)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from ..render.messages import suggest
+
+            ctx.fail(f"commande inconnue : « {name} »{suggest(name, self.list_commands(ctx))} ; "
+                     "liste des commandes : cspdocs --help")
+        return super().resolve_command(ctx, args)
+
 
 def register(group: click.Group) -> None:
     """Add every command to ``group`` now (for tools that need them all)."""

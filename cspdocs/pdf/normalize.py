@@ -17,12 +17,13 @@ import hashlib
 import io
 import os
 import re
+import struct
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, DecodedStreamObject, NameObject, NumberObject, StreamObject
+from pypdf.generic import ArrayObject, ByteStringObject, NameObject, NumberObject, StreamObject
 
 #: LibreOffice's PDF export options: PDF/A-2b and tagged PDF (JSON filter options, LibreOffice >= 7.4).
 EXPORT_FILTER = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
@@ -108,24 +109,34 @@ def _fix_xmp(writer: PdfWriter, moment: datetime) -> None:
     """Rebuild the XMP packet from the information dictionary (PDF/A part kept when still true)."""
     root = writer.root_object
     metadata = root.get("/Metadata")
-    old = b""
-    if metadata is not None and isinstance(metadata.get_object(), StreamObject):
-        old = metadata.get_object().get_data()
+    if metadata is None or not isinstance(metadata.get_object(), StreamObject):
+        return  # no XMP to keep consistent (LibreOffice's PDF/A output always has one)
+    old = metadata.get_object().get_data()
     found = _PDFAID.search(old)
     pdfa = (found.group(1), found.group(2)) if found and "/OutputIntents" in root else None
     info = {k: str(v) for k, v in (writer.metadata or {}).items()}
     packet = _xmp_packet(info, moment, pdfa)
-    if metadata is not None and isinstance(metadata.get_object(), StreamObject):
-        stream = metadata.get_object()  # rewritten in place: no orphan object left in the file
-        for key in ("/Filter", "/DecodeParms"):
-            stream.pop(key, None)
-        stream._data = packet  # uncompressed, as PDF/A readers expect of the metadata stream
-        stream[NameObject("/Length")] = NumberObject(len(packet))
-        return
-    stream = DecodedStreamObject()
-    stream.set_data(packet)
-    stream.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
-    root[NameObject("/Metadata")] = writer._add_object(stream)
+    stream = metadata.get_object()  # rewritten in place: no orphan object left in the file
+    for key in ("/Filter", "/DecodeParms"):
+        stream.pop(key, None)
+    stream._data = packet  # uncompressed, as PDF/A readers expect of the metadata stream
+    stream[NameObject("/Length")] = NumberObject(len(packet))
+
+
+def _fix_icc(writer: PdfWriter, moment: datetime) -> None:
+    """LibreOffice builds the PDF/A output intent's ICC profile at conversion time: its header
+    (bytes 24-35, ICC.1 7.2.1) carries that time. Set it to ``moment``; the v2 profile has no
+    profile ID (bytes 84-99 are zero), so nothing else depends on it."""
+    when = moment.astimezone(timezone.utc) if moment.tzinfo else moment
+    stamp = struct.pack(">6H", when.year, when.month, when.day, when.hour, when.minute, when.second)
+    for intent in writer.root_object.get("/OutputIntents") or []:
+        profile = intent.get_object().get("/DestOutputProfile")
+        if profile is None:
+            continue
+        stream = profile.get_object()
+        data = stream.get_data()
+        if len(data) >= 128 and data[36:40] == b"acsp" and data[24:36] != stamp and not any(data[84:100]):
+            stream.set_data(data[:24] + stamp + data[36:])
 
 
 def finalize(writer: PdfWriter, moment: datetime, metadata: dict[str, str] | None = None) -> bytes:
@@ -136,6 +147,7 @@ def finalize(writer: PdfWriter, moment: datetime, metadata: dict[str, str] | Non
         info["/" + key.lstrip("/")] = value
     writer.add_metadata(info)
     _fix_xmp(writer, moment)
+    _fix_icc(writer, moment)
     # pypdf has no public setter for the trailer /ID: write a placeholder, then
     # replace it in place (same length, so offsets stay valid) with a content hash.
     writer._ID = ArrayObject([ByteStringObject(_ID_PLACEHOLDER), ByteStringObject(_ID_PLACEHOLDER)])
