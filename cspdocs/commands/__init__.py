@@ -18,6 +18,8 @@ COMMAND_MODULES = {
     "regles": "regles",
     "mentions": "mentions",
     "reference": "reference",
+    "modele-tableur": "modele_tableur",
+    "synthese": "synthese",
 }
 
 

@@ -22,6 +22,7 @@ from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
 from ..render.modeles import load_templates, templates_report
 from .sortie import informer
+from ..rh.sorties import FICHIERS as FICHIERS_RH, SortiesRh
 
 
 def _rule_of(warning: str) -> str:
@@ -126,7 +127,9 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
 
             etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global,
                              timeout=delai_pdf)
-        publication = publish(lot, Path(sortie), post_ecriture=etape, mentions=rapport.to_json())
+        # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
+        publication = publish(lot, Path(sortie), post_ecriture=SortiesRh(resultat, avant=etape),
+                              mentions=rapport.to_json())
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
@@ -158,4 +161,5 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
                    f"documents/s) ; mentions obligatoires vérifiées sur le texte des PDF.")
         if etape.chemin_dossier_global is not None:
             click.echo(f"Dossier global : {publication.dossier / etape.chemin_dossier_global}")
+    click.echo(f"Synthèse et échéancier : {', '.join(str(publication.dossier / f) for f in FICHIERS_RH)}")
     click.echo(f"Manifeste : {publication.dossier / 'manifest.json'}")
