@@ -1,7 +1,8 @@
 """Command-line entry point: parses options and delegates; no legal logic here.
 
 Commands are imported only when run (``cspdocs --version`` loads neither the engine nor lxml nor
-pypdf). Exit codes: 0 success, 1 invalid case or failed check, 2 usage error (click's default).
+pypdf). Exit codes: 0 success, 1 invalid case or failed check, 2 usage error (click's default);
+130, 143, 129 when interrupted by Ctrl-C, SIGTERM, SIGHUP (interrupt.py).
 """
 
 from __future__ import annotations
@@ -11,8 +12,13 @@ import click
 from . import cli_fr
 from .commands import LazyGroup
 from .commands.sortie import DETAILLE, NORMAL, SILENCIEUX, set_verbosite
+from .interrupt import InterruptibleGroup
 
 cli_fr.install()
+
+
+class CliGroup(LazyGroup, InterruptibleGroup):
+    """Commands imported on first use; signals handled around the command (interrupt.py)."""
 
 
 def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -24,7 +30,7 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     ctx.exit(0)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},
+@click.group(cls=CliGroup, context_settings={"help_option_names": ["-h", "--help"]},
              subcommand_metavar="COMMANDE [ARGUMENTS]...")
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
               help="Affiche la version et la période couverte par les règles, puis quitte.")
