@@ -22,6 +22,7 @@ from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
 from ..render.modeles import templates_report
 from ..rh.sorties import FICHIERS as FICHIERS_RH
+from .sortie import informer
 
 
 def _rule_of(warning: str) -> str:
@@ -114,7 +115,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     check_writable(Path(sortie), charge.nom, want_pdf)  # output folder, TMPDIR (issue 14 item 9)
     try:
         for line in templates_report(modeles) if modeles else ():  # which file serves which document
-            click.echo(line, err=True)
+            informer(line)
         generation = run(charge, resultat, Path(sortie), modeles=modeles, matricules=matricules or None,
                          pdf=want_pdf, dossier_global=dossier_global, delai_pdf=delai_pdf, soffice=soffice)
     except MatriculeInconnu as exc:
