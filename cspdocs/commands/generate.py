@@ -21,6 +21,7 @@ from ..publish import publish
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
 from ..render.modeles import load_templates, templates_report
+from .sortie import informer
 from ..rh.sorties import FICHIERS as FICHIERS_RH, SortiesRh
 
 
@@ -116,7 +117,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     try:
         jeu = load_templates(Path(modeles) if modeles else None)
         for line in templates_report(modeles) if modeles else ():  # which file serves which document
-            click.echo(line, err=True)
+            informer(line)
         lot = render_batch(charge, resultat, jeu, matricules or None)
         # Every artefact is checked for its mandatory mentions before anything is written.
         rapport = check_lot(resultat, lot)
