@@ -138,11 +138,11 @@ def run(args, work: Path) -> None:
     g, f = figures["generate"], figures["plancher"]
     g1, f1 = figures["generate, 1 processus"], figures["plancher, 1 processus"]
     print(f"  rapport au plancher : ×{g[0] / f[0]:.2f} en temps mur, ×{g1[1] / f1[1]:.2f} en CPU "
-          f"(1 processus) ; objectif ≤ ×1,5 et ≤ 10 s mur")
+          f"(1 processus) ; objectif ≤ ×1,5 et ≤ 10 s mur".replace(".", ","))
     naive = naive_docs_per_second(case, args.naive_sample)
-    ours = docs / g[0]
-    print(f"  boucle docxtpl naïve ({args.naive_sample} documents, rendu seul) : {naive:.1f} documents/s ; "
-          f"generate complet : {ours:.0f} documents/s, ×{ours / naive:.1f} (objectif ≥ ×10)")
+    ours = docs / g1[1]
+    print(f"  boucle docxtpl naïve ({args.naive_sample} documents, rendu seul) : {naive:.1f} documents par "
+          f"seconde de CPU ; generate complet (1 processus) : {ours:.0f}, ×{ours / naive:.1f} (objectif ≥ ×10)")
 
     if args.big:
         big = write_pse_case(work / "cas", args.big)
