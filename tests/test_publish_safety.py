@@ -74,8 +74,13 @@ def test_the_case_file_beside_its_output_is_never_deleted(tmp_path):
     (dossiers / "martin" / "pieces-jointes.pdf").write_bytes(b"%PDF-1.4 courrier du salarie")
     before = tree(dossiers)
     result = run("generate", str(case), "-o", str(dossiers))
-    assert result.exit_code == 1
-    assert f"« {dossiers / 'martin'} » existe et n'a pas été publié par cspdocs" in result.output
+    assert result.exit_code == 1  # the command's early check names the case file (commands/common.py)
+    assert f"« {dossiers / 'martin'} » contient martin.yaml" in result.output
+    from cspdocs.output_folder import SortieRefusee
+    from cspdocs.pipeline import generate
+
+    with pytest.raises(SortieRefusee, match="existe et n'a pas été publié par cspdocs"):
+        generate(case, dossiers)  # the library refuses on its own
     assert tree(dossiers) == before
 
 
