@@ -70,3 +70,16 @@ def test_generate_reports_progress_on_stderr_and_nothing_when_quiet(tmp_path):
     quiet = CliRunner().invoke(main, ["generate", str(case), "-o", str(tmp_path / "b"), "--quiet"])
     assert quiet.exit_code == 0
     assert "Documents DOCX" not in quiet.stderr and "Terminé" not in quiet.stderr
+
+
+def test_global_quiet_silences_progress(tmp_path):
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from cspdocs.cli import main
+
+    case = Path(__file__).parent.parent / "cases" / "individuel.yaml"
+    result = CliRunner().invoke(main, ["-q", "generate", str(case), "-o", str(tmp_path / "a")])
+    assert result.exit_code == 0, result.output
+    assert "Documents DOCX" not in result.stderr and "Terminé" not in result.stderr

@@ -22,6 +22,7 @@ from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
 from ..render.modeles import load_templates, templates_report
 from ..rh.progression import Progression
+from .sortie import SILENCIEUX, informer, verbosite
 from ..rh.sorties import FICHIERS as FICHIERS_RH, SortiesRh
 
 
@@ -110,7 +111,8 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         raise click.UsageError("--dossier-global assemble les PDF : incompatible avec --sans-pdf.")
     # An explicit request for PDF output fails at once when LibreOffice is missing.
     soffice = _soffice_or_fail() if pdf or dossier_global else None
-    progression = Progression(quiet=quiet)  # on stderr (cspdocs/rh/progression.py)
+    # on stderr (cspdocs/rh/progression.py); "cspdocs -q generate" silences it too
+    progression = Progression(quiet=quiet or verbosite() == SILENCIEUX)
     charge, resultat = load_and_compute(dossier, nothing_written=True)
     want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
     if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
@@ -120,7 +122,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     try:
         jeu = load_templates(Path(modeles) if modeles else None)
         for line in templates_report(modeles) if modeles else ():  # which file serves which document
-            click.echo(line, err=True)
+            informer(line)
         progression.etape("Documents DOCX", total=len(matricules or resultat.salaries))
         lot = render_batch(charge, resultat, jeu, matricules or None, progression=progression)
         progression.etape("Contrôle des mentions obligatoires")

@@ -115,6 +115,8 @@ class _BatchRun:
         self._in_progress: int | None = None
 
     def command(self) -> list[str]:
+        from .normalize import EXPORT_FILTER  # PDF/A-2b, tagged (the templates helper's hook)
+
         return [
             self.soffice,
             "--headless",
@@ -125,7 +127,7 @@ class _BatchRun:
             f"-env:UserInstallation={self.profile.as_uri()}",
             f"--infilter={DOCX_FILTER}",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            EXPORT_FILTER,
             "--outdir",
             str(self.out_dir),
             *map(str, self.inputs),
