@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .case.loader import ChargedDossier
 from .engine.facts import ResultatDossier, ResultatSalarie
@@ -113,13 +113,20 @@ def render_batch(
     resultat: ResultatDossier,
     modeles: dict[str, ModeleCharge],
     matricules: Optional[Iterable[str]] = None,
+    progression: Optional[Callable[[int, int], None]] = None,
 ) -> Lot:
-    """Render every applicable artefact of every selected employee (bytes in memory).
+    """Render every applicable artefact of every selected employee (bytes in memory);
+    ``progression(done, total)`` after each employee (cspdocs/rh/progression.py).
 
     For tools and tests; ``cspdocs.pipeline.generate`` streams the same rendering employee by
     employee instead of holding a whole batch.
     """
     selection = tuple(dict.fromkeys(matricules)) if matricules else None
-    lots = [render_employee(resultat, rs, modeles) for rs in select(resultat, selection)]
+    chosen = select(resultat, selection)
+    lots = []
+    for rs in chosen:
+        lots.append(render_employee(resultat, rs, modeles))
+        if progression is not None:
+            progression(len(lots), len(chosen))
     return Lot(charge.nom, tuple(charge.sources), modeles, tuple(lots),
                tuple(resultat.avertissements), selection, case_identity(charge.dossier))

@@ -22,7 +22,8 @@ from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
 from ..render.modeles import templates_report
 from ..rh.sorties import FICHIERS as FICHIERS_RH
-from .sortie import informer
+from ..rh.progression import Progression
+from .sortie import SILENCIEUX, informer, verbosite
 
 
 def _rule_of(warning: str) -> str:
@@ -101,13 +102,17 @@ def _decimal_fr(value: float) -> str:
 @click.option("--delai-pdf", "delai_pdf", type=float, callback=_positive, metavar="SECONDES",
               help="Délai maximal d'un appel à LibreOffice (un lot de documents) avant son arrêt ; "
                    "par défaut 60 s plus 10 s par document.")
+@click.option("-q", "--quiet", "--silencieux", "quiet", is_flag=True,
+              help="N'affiche pas la progression (barre dans un terminal, lignes périodiques sinon).")
 def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[str, ...], detailed: bool,
-            pdf: bool | None, dossier_global: bool, delai_pdf: float | None) -> None:
+            pdf: bool | None, dossier_global: bool, delai_pdf: float | None, quiet: bool) -> None:
     """Génère les documents du CSP (DOCX, et PDF sur demande) pour chaque salarié du DOSSIER."""
     if dossier_global and pdf is False:
         raise click.UsageError("--dossier-global assemble les PDF : incompatible avec --sans-pdf.")
     # An explicit request for PDF output fails at once when LibreOffice is missing.
     soffice = _soffice_or_fail() if pdf or dossier_global else None
+    # on stderr (cspdocs/rh/progression.py); "cspdocs -q generate" silences it too
+    progression = Progression(quiet=quiet or verbosite() == SILENCIEUX)
     charge, resultat = load_and_compute(dossier, nothing_written=True)
     want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
     if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
@@ -117,7 +122,8 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         for line in templates_report(modeles) if modeles else ():  # which file serves which document
             informer(line)
         generation = run(charge, resultat, Path(sortie), modeles=modeles, matricules=matricules or None,
-                         pdf=want_pdf, dossier_global=dossier_global, delai_pdf=delai_pdf, soffice=soffice)
+                         pdf=want_pdf, dossier_global=dossier_global, delai_pdf=delai_pdf, soffice=soffice,
+                         progress=progression)
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
     except SortieRefusee as exc:
@@ -134,7 +140,10 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         _fail(f"Erreur de la sortie PDF : {exc}\n{NOTHING_PUBLISHED}")
     except OSError as exc:
         _fail(f"Erreur d'écriture : {exc}\n{NOTHING_PUBLISHED}")
+    finally:
+        progression.interrompu()  # a terminal's bar is closed before any message
     print_summary(generation, detailed)
+    progression.fin()
 
 
 def print_summary(generation: Generation, detailed: bool) -> None:

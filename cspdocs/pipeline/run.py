@@ -33,8 +33,15 @@ from ..render.modeles import load_templates
 from ..rh.sorties import SortiesRh
 from . import workers as pool
 
-# progress(done, total) after each employee written (e.g. a progress bar)
+# progress(done, total) after each employee written (e.g. cspdocs/rh/progression.py's bar); when
+# it also has ``etape(label, total=None)``, that is called as each stage starts.
 Progress = Callable[[int, int], None]
+
+
+def _stage(progress: Optional[Progress], label: str, total: Optional[int] = None) -> None:
+    etape = getattr(progress, "etape", None)
+    if etape is not None:
+        etape(label, total=total)
 
 
 class MentionsBloquantes(Exception):
@@ -132,6 +139,7 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
                        publisher.fingerprint, keep_full=bool(want_pdf))
     jobs = pool.chunks([(i, publisher.folder(rs.salarie.matricule, rs.salarie.nom))
                         for i, rs in enumerate(chosen)])
+    _stage(progress, "Documents DOCX et contrôle des mentions obligatoires", total=len(chosen))
     report = _MentionsFile(publisher.root, resultat.nom)
     rapport = RapportMentions(resultat.nom)
     counts = [0, 0, 0]  # employees with documents, documents, applicable documents
@@ -160,6 +168,7 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
         from ..pdf.stage import EtapePdf  # imports pypdf: only when asked
 
         etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global, timeout=delai_pdf)
+    _stage(progress, "PDF (LibreOffice) et publication" if want_pdf else "Publication")
     # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
     publication = publisher.finish(post_ecriture=SortiesRh(resultat, avant=etape), mentions=mentions)
     return Generation(publication, publisher.finished_lot, rapport, counts[1], etape)
