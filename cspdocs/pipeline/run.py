@@ -139,7 +139,7 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
                        publisher.fingerprint, keep_full=bool(want_pdf))
     jobs = pool.chunks([(i, publisher.folder(rs.salarie.matricule, rs.salarie.nom))
                         for i, rs in enumerate(chosen)])
-    _stage(progress, "Documents DOCX et contrôle des mentions obligatoires", total=len(chosen))
+    _stage(progress, "Documents DOCX", total=len(chosen))  # rendered, checked and written
     report = _MentionsFile(publisher.root, resultat.nom)
     rapport = RapportMentions(resultat.nom)
     counts = [0, 0, 0]  # employees with documents, documents, applicable documents
