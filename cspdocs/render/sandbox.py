@@ -91,12 +91,19 @@ class RefusModele(RuntimeError):
     """A template did something the sandbox refuses, or exceeded its budget (French message)."""
 
 
+# getrusage is a system call (costly at every tick of 16,000 renders): memory is probed at most
+# every _PROBE seconds, the baseline at the first probe (a render shorter than that is never probed).
+_PROBE = 0.01
+
+
 class _Budget:
-    __slots__ = ("deadline", "memory")
+    __slots__ = ("deadline", "memory", "probe")
 
     def __init__(self) -> None:
-        self.deadline = time.monotonic() + LIMITE_DUREE
-        self.memory = _peak_memory() + LIMITE_MEMOIRE
+        now = time.monotonic()
+        self.deadline = now + LIMITE_DUREE
+        self.memory: int | None = None
+        self.probe = now + _PROBE
 
 
 _current: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("cspdocs_budget", default=None)
@@ -110,11 +117,17 @@ def tick() -> str:
     """Called at each loop iteration, macro call and sandboxed call: enforce the budget."""
     budget = _current.get()
     if budget is not None:
-        if time.monotonic() > budget.deadline:
+        now = time.monotonic()
+        if now > budget.deadline:
             raise RefusModele(f"rendu trop long (plus de {LIMITE_DUREE:.0f} s) : boucle sans fin ou trop de "
                               "répétitions dans le modèle")
-        if _peak_memory() > budget.memory:
-            raise RefusModele(f"le rendu consomme trop de mémoire (plus de {LIMITE_MEMOIRE // 2**20} Mo)")
+        if now >= budget.probe:
+            budget.probe = now + _PROBE
+            peak = _peak_memory()
+            if budget.memory is None:
+                budget.memory = peak + LIMITE_MEMOIRE
+            elif peak > budget.memory:
+                raise RefusModele(f"le rendu consomme trop de mémoire (plus de {LIMITE_MEMOIRE // 2**20} Mo)")
     return ""
 
 
