@@ -21,7 +21,7 @@ from ..publish import publish
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
 from ..render.modeles import load_templates, templates_report
-from .sortie import informer
+from .sortie import SILENCIEUX, informer, verbosite
 from ..rh.sorties import FICHIERS as FICHIERS_RH, SortiesRh
 
 
@@ -33,6 +33,8 @@ def _rule_of(warning: str) -> str:
 
 def print_warnings(lot, detailed: bool) -> None:
     """Warnings grouped by rule, with the employees concerned; every line when ``detailed``."""
+    if verbosite() == SILENCIEUX:  # cspdocs --quiet: results and errors only
+        return
     for avertissement in lot.avertissements:
         click.echo(f"Avertissement : {avertissement}", err=True)
     groups: dict[str, list[tuple[str, str]]] = {}
