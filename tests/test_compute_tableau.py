@@ -38,20 +38,20 @@ def test_many_employees_get_the_table_by_default(tmp_path):
 
 
 def test_narrow_terminal_drops_columns_and_says_so(tmp_path):
-    result = CliRunner().invoke(main, ["compute", str(_case(tmp_path, 12)), "--format", "tableau", "--largeur", "60"])
+    result = CliRunner().invoke(main, ["compute", str(_case(tmp_path, 25)), "--format", "tableau", "--largeur", "60"])
     assert result.exit_code == 0
     assert all(len(line) <= 60 for line in result.stdout.splitlines() if line.startswith("M0"))
     assert "colonnes non affichées faute de largeur" in result.stdout
 
 
 def test_detail_stays_available(tmp_path):
-    result = CliRunner().invoke(main, ["compute", str(_case(tmp_path, 12)), "--format", "texte", "--employe", "M001"])
+    result = CliRunner().invoke(main, ["compute", str(_case(tmp_path, 25)), "--format", "texte", "--employe", "M001"])
     assert result.exit_code == 0
     assert "Calendrier" in result.stdout and "Explications" in result.stdout
 
 
 def test_few_employees_keep_the_detail_by_default(tmp_path):
-    result = CliRunner().invoke(main, ["compute", str(_case(tmp_path, 3))])
+    result = CliRunner().invoke(main, ["compute", str(_case(tmp_path, 2))])
     assert "Calendrier" in result.stdout and "Réponses :" not in result.stdout
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import resource
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -157,6 +156,20 @@ def test_a_hundred_thousand_employees_are_refused_quickly(tmp_path):
                          "procédure en plusieurs dossiers")
     assert e.ligne == text.splitlines().index(next(l for l in text.splitlines() if l.startswith("salaries:"))) + 1
     assert _peak_rss_mib() - before < 500
+
+
+def test_a_hundred_thousand_employees_written_out_are_refused_before_parsing(tmp_path, monkeypatch):
+    """Under the size limit (short lines), yet 10^5 employees: refused before the (minutes long) parse."""
+    head, _, _ = BASE.partition("salaries:\n")
+    path = tmp_path / "enorme.yaml"
+    path.write_text(head + "salaries:\n" + "".join(f"  - {{matricule: E{i}}}\n" for i in range(100_000)),
+                    encoding="utf-8")
+    assert path.stat().st_size < MAX_FILE_BYTES
+    monkeypatch.setattr("cspdocs.case.yaml_source.yaml.compose", lambda *a, **k: pytest.fail("parsed"))
+    e = only_error(path)
+    assert (e.ligne, e.message) == (BASE.splitlines().index("salaries:") + 1,
+                                    "100\u202f000 clés « matricule » : un dossier en compte au plus 10\u202f000 ; "
+                                    "répartissez la procédure en plusieurs dossiers")
 
 
 def test_a_file_over_the_size_limit_is_not_read(tmp_path):

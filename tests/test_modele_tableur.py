@@ -16,8 +16,19 @@ from cspdocs.cli import main
 from .test_case_loading import BASE, write
 
 
+_FILLED: dict[int, bytes] = {}
+
+
 def filled_workbook(tmp_path: Path, n: int) -> Path:
     """The blank workbook, filled in with ``n`` employees as a person would (labels, French dates)."""
+    path = tmp_path / "salaries.xlsx"
+    if n not in _FILLED:
+        _FILLED[n] = _fill(tmp_path, n).read_bytes()
+    path.write_bytes(_FILLED[n])
+    return path
+
+
+def _fill(tmp_path: Path, n: int) -> Path:
     path = tmp_path / "salaries.xlsx"
     assert CliRunner().invoke(main, ["modele-tableur", str(path)]).exit_code == 0
     book = openpyxl.load_workbook(path)

@@ -151,3 +151,19 @@ def test_pdf_works_with_a_bare_path(tmp_path, case):
                              str(tmp_path / "sortie"), "--pdf"], env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "sortie" / "dossier").rglob("*.pdf"))) >= 4
+
+
+def test_output_would_replace_the_folder_holding_the_case(tmp_path):
+    """``dossiers/martin/martin.yaml`` generated with ``-o dossiers``: the output folder would be
+    ``dossiers/martin`` itself."""
+    folder = tmp_path / "dossiers" / "martin"
+    folder.mkdir(parents=True)
+    case = folder / "martin.yaml"
+    shutil.copy(CASE, case)
+    (folder / "notes.txt").write_text("mes notes", encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = run("generate", str(case), "-o", str(tmp_path / "dossiers"))
+    assert result.exit_code == 1
+    assert (f"Erreur : « {folder} » contient martin.yaml, un fichier du dossier : la sortie remplacerait ce "
+            f"dossier ; choisissez un autre dossier de sortie\n{NOTHING}") in result.stderr
+    assert snapshot(tmp_path) == before

@@ -233,16 +233,19 @@ def read_salaries(path: Path, fichier: str) -> LectureSalaries:
     header = _match_header(lecture, lignes, header_line, header_cells, data_rows)
     if header is None:
         return lecture
-    if len(data_rows) > LIMITE_LIGNES:
-        lecture.erreur(None, f"trop de salariés : {len(data_rows):_} lignes pour au plus {LIMITE_LIGNES:_} par "
-                             "fichier ; répartissez-les en plusieurs dossiers".replace("_", " "))
-        return lecture
     matricule = next((i for i, c in enumerate(header) if c is not None and c.cle == "matricule"), None)
+    employees = []
     for line, cells in data_rows:
         if matricule is not None and matricule < len(cells) and str(cells[matricule]).strip() == EXEMPLE:
             lecture.notes.append(ErreurDossier(fichier, line, "", "ligne d'exemple du modèle ignorée "
                                                f"(matricule {EXEMPLE})"))
-            continue
+        else:
+            employees.append((line, cells))
+    if len(employees) > LIMITE_LIGNES:
+        lecture.erreur(None, f"trop de salariés : {len(employees):_} lignes pour au plus {LIMITE_LIGNES:_} par "
+                             "fichier ; répartissez-les en plusieurs dossiers".replace("_", " "))
+        return lecture
+    for line, cells in employees:
         index = len(lecture.rows)
         lecture.rows.append(_row(lecture, header, line, cells, index))
         lecture.row_lines.append(line)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 import click
 
@@ -49,11 +49,12 @@ def _first_existing(path: Path) -> Path:
     return path
 
 
-def output_problem(sortie: Path, nom: Optional[str] = None) -> Optional[str]:
+def output_problem(sortie: Path, nom: Optional[str] = None, sources: Sequence[Path] = ()) -> Optional[str]:
     """Why the documents cannot be written under ``sortie`` (and ``sortie/<nom>``), or None.
 
     cspdocs never writes through a symbolic link (the documents would land in another folder than
-    the one named) and never into a file's place."""
+    the one named), never into a file's place, and never replaces a folder holding the case's own
+    files (``-o dossiers`` for ``dossiers/martin/martin.yaml``)."""
     from ..publish import safe_name
 
     if sortie.is_symlink():
@@ -72,15 +73,21 @@ def output_problem(sortie: Path, nom: Optional[str] = None) -> Optional[str]:
         if case_folder.exists() and not case_folder.is_dir():
             return (f"« {case_folder} » est un fichier : cspdocs n'écrit pas à sa place ; déplacez-le ou "
                     "choisissez un autre dossier de sortie")
+        if case_folder.is_dir():
+            inside = case_folder.resolve()
+            for source in sources:
+                if Path(source).resolve().is_relative_to(inside):
+                    return (f"« {case_folder} » contient {Path(source).name}, un fichier du dossier : la sortie "
+                            "remplacerait ce dossier ; choisissez un autre dossier de sortie")
     return None
 
 
-def check_writable(sortie: Path, nom: Optional[str], pdf: bool) -> None:
+def check_writable(sortie: Path, charge: ChargedDossier, pdf: bool) -> None:
     """Before anything is rendered: the output folder, and the work area when PDFs are asked; else
     print the French reason and exit 1 (nothing is written anywhere)."""
     from .. import scratch
 
-    problem = output_problem(sortie, nom)
+    problem = output_problem(sortie, charge.nom, charge.sources)
     if problem is None and pdf:
         try:
             scratch.root()

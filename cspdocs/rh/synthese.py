@@ -142,7 +142,7 @@ def answers_count(resultat: ResultatDossier) -> str:
 
 def xlsx(resultat: ResultatDossier, suivi: Suivi) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     columns, rows = table(resultat, suivi)
@@ -153,6 +153,8 @@ def xlsx(resultat: ResultatDossier, suivi: Suivi) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[1].height = 42
     for values in rows:
         sheet.append([_cell(c, v) for c, v in zip(columns, values)])
         row = sheet.max_row
@@ -168,7 +170,7 @@ def xlsx(resultat: ResultatDossier, suivi: Suivi) -> bytes:
             cell = sheet.cell(total_row, index, sum(values, Decimal(0)))
             cell.number_format = FORMAT_EURO
             cell.font = Font(bold=True)
-        longest = max([len(str(_cell(c, r[index - 1]) or "")) for r in rows] + [len(c.titre) * 0.8])
+        longest = max([len(str(_cell(c, r[index - 1]) or "")) for r in rows] + [min(len(c.titre), 16)])
         sheet.column_dimensions[get_column_letter(index)].width = max(11, min(40, longest + 2))
     sheet.freeze_panes = "E2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"

@@ -30,6 +30,10 @@ def _d(value) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
 
 
+def _n(count: int) -> str:
+    return f"{count:_}".replace("_", "\u202f")  # French thousands separator (narrow no-break space)
+
+
 def _money(value: Any) -> str:
     return eur(value) if isinstance(value, Decimal) else "—"
 
@@ -88,7 +92,7 @@ def tableau(res: ResultatDossier, salaries: Optional[tuple[ResultatSalarie, ...]
             parts.append(text.rjust(widths[i]) if COLONNES[i][2] else text.ljust(widths[i]))
         return "  ".join(parts).rstrip()
 
-    out = [f"Dossier {res.nom} — {res.dossier.employeur.raison_sociale} — {len(salaries)} salarié(s)"]
+    out = [f"Dossier {res.nom} — {res.dossier.employeur.raison_sociale} — {_n(len(salaries))} salarié(s)"]
     out += [f"⚠ {w}" for w in res.avertissements] + list(notes)
     out += ["", line(headers), "  ".join("─" * widths[i] for i in kept)]
     out += [line(row) for row in cells]
@@ -103,16 +107,16 @@ def tableau(res: ResultatDossier, salaries: Optional[tuple[ResultatSalarie, ...]
 def summary(salaries: tuple[ResultatSalarie, ...]) -> list[str]:
     """Counts of answers and letter variants, totals of amounts, warnings by rule."""
     answers = Counter(r.salarie.reponse.decision if r.salarie.reponse else None for r in salaries)
-    lines = [f"Réponses : {answers['acceptation']} acceptation(s), {answers['refus']} refus, "
-             f"{answers[None]} {SANS_REPONSE}"]
+    lines = [f"Réponses : {_n(answers['acceptation'])} acceptation(s), {_n(answers['refus'])} refus, "
+             f"{_n(answers[None])} {SANS_REPONSE}"]
     variants = Counter(r.lettre.get("variante") for r in salaries)
-    lines.append("Lettres : " + ", ".join(f"{n} {_VARIANTES.get(v, str(v))}" for v, n in sorted(
+    lines.append("Lettres : " + ", ".join(f"{_n(n)} {_VARIANTES.get(v, str(v))}" for v, n in sorted(
         variants.items(), key=lambda item: str(item[0]))))
     for key, label in _TOTALS:
         values = [r.montants.get(key) for r in salaries if isinstance(r.montants.get(key), Decimal)]
         if values:
-            lines.append(f"{label} : {eur(sum(values, Decimal(0)))} ({len(values)} salarié(s))")
+            lines.append(f"{label} : {eur(sum(values, Decimal(0)))} ({_n(len(values))} salarié(s))")
     rules = Counter(rule_code(w) for r in salaries for w in dict.fromkeys(r.avertissements))
     if rules:
-        lines.append("Avertissements : " + ", ".join(f"{code} × {n}" for code, n in sorted(rules.items())))
+        lines.append("Avertissements : " + ", ".join(f"{code} × {_n(n)}" for code, n in sorted(rules.items())))
     return lines
