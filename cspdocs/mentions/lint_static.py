@@ -126,6 +126,12 @@ def brace_problems(text: str, later: Iterable[str] = ()) -> list[str]:
             missing = "une accolade fermante" if closer == "}}" else f"« {closer[0]} » avant l'accolade"
             problems.append(f"balise « {_short(tag, 60)} » : il manque {missing} (fermer par « {closer} »)")
             opened = None
+    for tag in _TAG.finditer(text):
+        quote = _unclosed_quote(tag.group(0)[2:-2])
+        if quote:
+            name = "apostrophe droite" if quote == "'" else "guillemet droit"
+            problems.append(f"balise « {_short(tag.group(0), 60)} » : guillemet non fermé ({name} {quote} "
+                            "seule) ; un texte s'écrit entre deux guillemets droits")
     if opened is not None:
         closer = _CLOSER[opened.group(0)]
         tag = _short(text[opened.start():], 60)
@@ -135,6 +141,16 @@ def brace_problems(text: str, later: Iterable[str] = ()) -> list[str]:
         else:
             problems.append(f"balise « {tag} » jamais fermée : il manque « {closer} »")
     return problems
+
+
+def _unclosed_quote(inner: str) -> Optional[str]:
+    quote = None
+    for ch in inner:
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+    return quote
 
 
 def _opener_of(closer: str) -> str:
