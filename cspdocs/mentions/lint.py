@@ -118,7 +118,10 @@ def _read(path: Path) -> bytes | str:
     try:
         return path.read_bytes()
     except OSError as exc:
-        return f"fichier illisible ({exc.strerror or exc})"
+        import errno
+
+        why = {errno.EACCES: "accès refusé", errno.EPERM: "accès refusé", errno.EIO: "erreur d'entrée-sortie"}
+        return f"fichier illisible ({why.get(exc.errno, 'erreur de lecture')})"
 
 
 def static_checks(nom: str, data: bytes, shape: Mapping[str, Any], env) -> tuple[list[Constat], Optional[ModeleDocx]]:

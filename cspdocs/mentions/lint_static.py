@@ -162,7 +162,7 @@ def check_runs(modele: str, partie: str, kind: str, xml: bytes) -> list[Constat]
     try:
         root = etree.fromstring(xml)
     except etree.XMLSyntaxError as exc:
-        return [Constat(modele, "modele", ERREUR, f"XML illisible ({exc.msg})", partie)]
+        return [Constat(modele, "modele", ERREUR, "XML mal formé (fichier abîmé ou modifié hors de Word)", partie)]
     found: list[Constat] = []
     texts = [("".join(t for _, t in runs), runs) for runs in map(_paragraph_runs, root.iter(W + "p"))]
     for i, (text, runs) in enumerate(texts):
