@@ -100,15 +100,18 @@ def _alive(lock: Path) -> bool:
     if fcntl is None:
         return True
     try:
-        with open(lock, "a") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return True
-            fcntl.flock(handle, fcntl.LOCK_UN)
-            return False
+        fd = os.open(lock, os.O_RDWR)  # never created here: a lock its run just removed stays removed
+    except FileNotFoundError:
+        return False
     except OSError:
         return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # (releases the lock taken just above)
+    return False
 
 
 def processes_in(folder: Path) -> list[int]:
@@ -189,7 +192,10 @@ def sweep() -> Nettoyage:
                 # a folder without its lock: the lock is created first and removed last, so it is dead
                 killed += _kill_processes(entry)
                 folders += 1
-                _remove(entry, None) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+                if entry.is_dir() and not entry.is_symlink():
+                    _remove(entry, None)
+                else:
+                    entry.unlink()
     return Nettoyage(folders, killed, path)
 
 
@@ -261,12 +267,10 @@ class _Guard:
 def session(label: str = "travail") -> Iterator[Path]:
     """A private folder for this run, removed on exit (also on Ctrl-C, SIGTERM, SIGHUP)."""
     path = root()
-    handle = None
     with _locked(path):
-        fd, name = tempfile.mkstemp(prefix=f"{label}-", suffix=LOCK_SUFFIX, dir=path)
+        handle, name = tempfile.mkstemp(prefix=f"{label}-", suffix=LOCK_SUFFIX, dir=path)
         if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        handle = fd
+            fcntl.flock(handle, fcntl.LOCK_EX)
         lock = Path(name)
         work = lock.with_name(lock.name[: -len(LOCK_SUFFIX)])
         work.mkdir(mode=0o700)
@@ -274,10 +278,11 @@ def session(label: str = "travail") -> Iterator[Path]:
     try:
         yield work
     finally:
-        interrupt.kill_children() if interrupt.stopping() else None
+        if interrupt.stopping():
+            interrupt.kill_children()  # (already done by the handler; a group started since is too)
         _remove(work, None)
         guard.close()
-        _remove(work, lock)
+        _remove(work, lock)  # the lock last: a folder without its lock is known dead
         os.close(handle)
 
 

@@ -195,7 +195,7 @@ def test_a_directory_is_not_a_case_file(tmp_path):
 def test_a_long_text_is_refused_with_the_limit(tmp_path):
     path = tmp_path / "long.yaml"
     path.write_text(BASE.replace("emploi: Technicienne", "emploi: " + "T" * 6000), encoding="utf-8")
-    assert only_error(path).message == "texte trop long (6000 caractères ; au plus 5000)"
+    assert only_error(path).message == "texte trop long (6\u202f000 caractères ; au plus 5\u202f000)"
 
 
 def test_messages_never_carry_control_characters(tmp_path):

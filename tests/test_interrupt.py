@@ -46,7 +46,7 @@ def _group_raising(exc: BaseException) -> click.Group:
 def test_interruption_exit_code_and_message(signum, code, name):
     result = CliRunner().invoke(_group_raising(Interruption(signum)), ["x"])
     assert result.exit_code == code
-    assert (f"Interrompu par {name} : les conversions en cours ont été arrêtées et les fichiers temporaires "
+    assert (f"Interrompu par {name} : travail arrêté (conversions PDF comprises), fichiers temporaires "
             "supprimés ; une sortie déjà publiée n'est pas modifiée.") in result.stderr
 
 
@@ -194,3 +194,16 @@ def test_killing_generate_pdf_leaves_no_process_and_no_temporary_file(tmp_path):
         assert _leftovers(base) == [], context
         assert case.read_bytes() == case_bytes  # the user's file
         _check_output(out)
+
+
+def test_profile_staging_left_by_a_killed_run_is_removed(tmp_path):
+    from cspdocs.pdf import profile
+
+    old = tmp_path / ".profile-ancien"
+    (old / "p" / "user").mkdir(parents=True)
+    recent = tmp_path / ".profile-en-cours"
+    recent.mkdir()
+    past = time.time() - profile.STALE_STAGING_SECONDS - 10
+    os.utime(old, (past, past))
+    assert profile.remove_stale_staging(tmp_path) == 1
+    assert not old.exists() and recent.exists()  # a staging in progress (another run) is kept

@@ -34,6 +34,8 @@ def _rule_of(warning: str) -> str:
 
 def print_warnings(lot, detailed: bool) -> None:
     """Warnings grouped by rule, with the employees concerned; every line when ``detailed``."""
+    if verbosite() == SILENCIEUX:  # cspdocs --quiet: results and errors only
+        return
     for avertissement in lot.avertissements:
         click.echo(f"Avertissement : {avertissement}", err=True)
     groups: dict[str, list[tuple[str, str]]] = {}
@@ -117,7 +119,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
     if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
         soffice = _soffice_or_fail()
-    check_writable(Path(sortie), charge, want_pdf)  # output folder, TMPDIR (issue 14 item 9)
+    check_writable(Path(sortie), charge.nom, want_pdf, charge.sources)  # output folder, TMPDIR (issue 14 item 9)
     try:
         for line in templates_report(modeles) if modeles else ():  # which file serves which document
             informer(line)
