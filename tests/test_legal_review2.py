@@ -327,7 +327,7 @@ def test_item10_pse_decision_named(tmp_path, modeles):
 
 def test_item11_gender_agreement(tmp_path, modeles):
     docs, _ = documents(tmp_path, BASE, modeles)
-    assert "dont l'un est remis à la salariée" in docs["recepisse"]
+    assert "dont l'un est remis à Madame Julie Bernard" in docs["recepisse"]
     assert "Date, écrite de la main de la salariée" in docs["recepisse"]
     assert "Signature de la salariée" in docs["information"]
     assert "du salarié" not in docs["recepisse"] and "au salarié" not in docs["recepisse"]

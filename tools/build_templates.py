@@ -360,7 +360,7 @@ J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de {
 {%p endif %}
 J'ai également été informé{{ salarie.e }} que je bénéficierai, au cours de ce délai, d'un entretien d'information réalisé par {{ operateur }}. Le présent récépissé ne vaut ni acceptation ni refus du contrat de sécurisation professionnelle.
 @space 2
-Fait à {{ remise.lieu }}, le {{ dates.remise|date_longue }}, en deux exemplaires originaux, dont l'un est remis {{ salarie.au_salarie }}.
+Fait à {{ remise.lieu }}, le {{ dates.remise|date_longue }}, en deux exemplaires originaux, dont l'un est remis à {{ salarie.nom_complet }}.
 @space 3
 @table 80,80
 @cell
