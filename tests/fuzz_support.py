@@ -27,7 +27,9 @@ import yaml
 from hypothesis import strategies as st
 from lxml import etree
 
+from cspdocs.case.bounds import BIDI_CONTROLS, _visible
 from cspdocs.case.errors import DossierInvalide
+from cspdocs.limits import MAX_TEXT
 from cspdocs.case.loader import ChargedDossier, load_dossier
 
 # --- zones and postal codes (the README's table, written out again) -------------------------------
@@ -572,12 +574,14 @@ def hostile_text(printable_only: bool = False, allow_docxtpl_escapes: bool = Fal
         st.text(alphabet=st.sampled_from(_ALPHABET), min_size=1, max_size=30),
         st.lists(st.sampled_from(HOSTILE_SAMPLES), min_size=2, max_size=4).map("".join),
     )
-    dropped = (XML_INVALID if printable_only or avoid_checker_rewrites else frozenset()) | (
+    # Bidirectional overrides are refused by the loader (issue 14 item 8, tests/test_hostile_inputs.py).
+    dropped = BIDI_CONTROLS | (XML_INVALID if printable_only or avoid_checker_rewrites else frozenset()) | (
         CHECKER_REWRITTEN if avoid_checker_rewrites else frozenset())
-    if dropped:
-        pieces = pieces.map(lambda t: "".join(c for c in t if c not in dropped)).filter(bool)
-    if max_size is not None:
-        pieces = pieces.map(lambda t: t[:max_size])
+    pieces = pieces.map(lambda t: "".join(c for c in t if c not in dropped)).filter(bool)
+    # A text made only of invisible characters is refused too (item 8): keep some visible text.
+    pieces = pieces.filter(lambda t: not t.strip() or any(_visible(c) for c in t))
+    # At most the documented length of a text (cspdocs/limits.py), refused beyond.
+    pieces = pieces.map(lambda t: t[:max_size if max_size is not None else MAX_TEXT // 2])
     if not allow_docxtpl_escapes:
         pieces = pieces.filter(lambda t: not any(e in t for e in DOCXTPL_ESCAPES))
     return pieces

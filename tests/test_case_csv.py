@@ -61,21 +61,20 @@ def test_fixture_errors_name_row_and_column():
     csv = str(FIXTURES / "invalide-csv" / "salaries.csv")
     found = [(e.fichier, e.ligne, e.colonne, e.chemin, e.message) for e in errors_of(case)]
     assert found == [
-        (csv, 2, "adresse.code_postal", "salaries[0].adresse.code_postal",
+        (csv, 2, "« adresse.code_postal »", "salaries[0].adresse.code_postal",
          "« 3360 » ne convient pas (attendu : 5 chiffres)"),
-        (csv, 3, "cadre", "salaries[1].cadre", "« peut-être » ne convient pas (attendu : oui ou non, true ou false)"),
-        (csv, 3, "date_entree", "salaries[1].date_entree",
-         "« 17/01/2016 » n'est pas une date valide (attendu AAAA-MM-JJ)"),
+        # 17/01/2016 is a date (JJ/MM/AAAA): only "peut-être" is wrong on line 3
+        (csv, 3, "« cadre »", "salaries[1].cadre", "« peut-être » ne convient pas (attendu : Oui ou Non)"),
         # line 4 is empty and ignored: the next row is still salaries[2], on line 5
-        (csv, 5, "prenom", "salaries[2].prenom", "valeur obligatoire manquante (cellule vide ou colonne absente)"),
+        (csv, 5, "« prenom »", "salaries[2].prenom", "valeur obligatoire manquante (cellule vide ou colonne absente)"),
     ]
     assert str(errors_of(case)[0]) == (
-        f"{csv}:2 (colonne adresse.code_postal): salaries[0].adresse.code_postal : "
+        f"{csv}:2 (colonne « adresse.code_postal »): salaries[0].adresse.code_postal : "
         "« 3360 » ne convient pas (attendu : 5 chiffres)")
 
 
 def test_yaml_and_csv_errors_together(tmp_path):
-    (tmp_path / "salaries.csv").write_text(HEADER + "\n" + ROW.replace("Madame", "Mme") + "\n", encoding="utf-8")
+    (tmp_path / "salaries.csv").write_text(HEADER + "\n" + ROW.replace("Madame", "Mlle") + "\n", encoding="utf-8")
     path = write(tmp_path, CASE.replace("effectif: 24", "effectif: -3"))
     found = [(Path(e.fichier).name, e.ligne, e.chemin) for e in errors_of(path)]
     assert found == [
@@ -87,21 +86,21 @@ def test_yaml_and_csv_errors_together(tmp_path):
 def test_cross_checks_point_at_csv_rows(tmp_path):
     csv_text = HEADER + ";salaire_brut_mensuel\n" + ROW + ";2850\n" + ROW + ";2900\n"
     [e] = errors_of(case_with_csv(tmp_path, csv_text))
-    assert (Path(e.fichier).name, e.ligne, e.colonne, e.chemin) == ("salaries.csv", 3, "matricule", "salaries[1].matricule")
+    assert (Path(e.fichier).name, e.ligne, e.colonne, e.chemin) == ("salaries.csv", 3, "« matricule »", "salaries[1].matricule")
     assert e.message == ("le matricule « E001 » est déjà celui de salaries[0] : chaque matricule doit être "
                          "unique dans le dossier")
 
 
-def test_unknown_column(tmp_path):
-    [e] = errors_of(case_with_csv(tmp_path, HEADER + ";Cadre\n" + ROW + ";oui\n"))
-    assert (Path(e.fichier).name, e.ligne, e.colonne, e.chemin) == ("salaries.csv", 1, "Cadre", "")
-    assert e.message == ("colonne inconnue (les noms de colonnes sont sensibles à la casse ; vérifiez "
-                         "l'orthographe) ; vouliez-vous dire « cadre » ?")
+def test_unknown_column_suggests_the_french_header(tmp_path):
+    [e] = errors_of(case_with_csv(tmp_path, HEADER + ";Salaire brut mensul\n" + ROW + ";2850\n"))
+    assert (Path(e.fichier).name, e.ligne, e.colonne, e.chemin) == ("salaries.csv", 1, "« Salaire brut mensul »", "")
+    assert e.message == ("colonne inconnue ; vouliez-vous dire « Salaire brut mensuel » ? (colonnes acceptées : "
+                         "« cspdocs modele-tableur --colonnes »)")
 
 
 def test_duplicate_column(tmp_path):
-    [e] = errors_of(case_with_csv(tmp_path, HEADER + ";nom\n" + ROW + ";X\n"))
-    assert (e.ligne, e.colonne, e.message) == (1, "nom", "colonne en double")
+    [e] = errors_of(case_with_csv(tmp_path, HEADER + ";Nom de famille\n" + ROW + ";X\n"))
+    assert (e.ligne, e.colonne, e.message) == (1, "« Nom de famille »", "colonne en double : « nom » désigne déjà « Nom »")
 
 
 def test_too_many_cells(tmp_path):
@@ -110,12 +109,12 @@ def test_too_many_cells(tmp_path):
     assert (e.ligne, e.colonne, e.message) == (2, None, "la ligne a 11 cellules pour 10 colonnes d'en-tête")
 
 
-def test_missing_required_column(tmp_path):
+def test_missing_required_column_reported_once_on_the_header(tmp_path):
     header = HEADER.replace(";emploi", "")
     row = ROW.replace(";Technicienne", "")
-    [e] = errors_of(case_with_csv(tmp_path, header + ";salaire_brut_mensuel\n" + row + ";2850\n"))
-    assert (e.ligne, e.colonne, e.chemin) == (2, "emploi", "salaries[0].emploi")
-    assert e.message == "valeur obligatoire manquante (cellule vide ou colonne absente)"
+    [e] = errors_of(case_with_csv(tmp_path, header + ";salaire_brut_mensuel\n" + row + ";2850\n" + row + ";2850\n"))
+    assert (e.ligne, e.colonne, e.chemin) == (1, None, "")
+    assert e.message.startswith("colonne obligatoire absente : « Emploi » (Emploi occupé")
 
 
 def test_header_only(tmp_path):
@@ -129,16 +128,27 @@ def test_empty_csv(tmp_path):
     assert (e.ligne, e.message) == (None, "le fichier est vide (une ligne d'en-tête est attendue)")
 
 
-def test_csv_not_utf8(tmp_path):
-    [e] = errors_of(case_with_csv(tmp_path, HEADER + "\n" + ROW + "\n", encoding="latin-1"))
+def test_csv_in_windows_1252_is_read_and_the_encoding_said(tmp_path):
+    charged = load_dossier(case_with_csv(tmp_path, HEADER + ";salaire_brut_mensuel\n" + ROW + ";3 781,48 €\n",
+                                         encoding="cp1252"))
+    s = charged.dossier.salaries[0]
+    assert (s.prenom, s.nom, s.salaire_brut_mensuel) == ("Hélène", "Bénard", Decimal("3781.48"))
+    [note] = charged.avertissements
+    assert note.message.startswith("encodage détecté : Windows-1252")
+
+
+def test_csv_neither_utf8_nor_windows_1252(tmp_path):
+    (tmp_path / "salaries.csv").write_bytes((HEADER + "\n").encode() + b"E1;\x81\x8d;x\n")
+    [e] = errors_of(write(tmp_path, CASE))
     assert (Path(e.fichier).name, e.ligne) == ("salaries.csv", 2)
-    assert e.message == "le fichier n'est pas encodé en UTF-8 : enregistrez-le au format « CSV UTF-8 »"
+    assert e.message == ("encodage non reconnu (ni UTF-8 ni Windows-1252) : ce fichier n'est pas un CSV lisible ; "
+                         "enregistrez-le au format « CSV UTF-8 »")
 
 
 def test_bad_yes_no_group_cell(tmp_path):
     [e] = errors_of(case_with_csv(tmp_path, HEADER + ";salaire_brut_mensuel;salarie_protege\n" + ROW + ";2850;peut-être\n"))
-    assert (e.ligne, e.colonne, e.chemin) == (2, "salarie_protege", "salaries[0].salarie_protege")
-    assert e.message == "« peut-être » ne convient pas (attendu : oui ou non)"
+    assert (e.ligne, e.colonne, e.chemin) == (2, "« salarie_protege »", "salaries[0].salarie_protege")
+    assert e.message == "« peut-être » ne convient pas (attendu : Oui ou Non)"
 
 
 def test_multiline_cell_keeps_row_lines(tmp_path):

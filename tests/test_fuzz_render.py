@@ -210,11 +210,12 @@ hostile_outside_known_bugs = st.tuples(
     st.lists(hostile_text(avoid_checker_rewrites=True, max_size=20), min_size=2, max_size=2),
 ).map(lambda t: [t[1].pop() if i in NAME_FIELDS else v for i, v in enumerate(t[0])])
 
+# (bidirectional overrides such as U+202E are refused by the loader: tests/test_hostile_inputs.py)
 EVERY_SAMPLE_AT_ONCE = ["O'Brien & <Fils> \"SA\"", "]]>", "{{ 7*7 }}", "{% for %}", "".join(map(chr, range(32))),
-                        "😀👍🏽🇫🇷", "\u200f\u202eRTL\u202c", "x" * 2000, "a\r\nb\rc", "{# c #}", "&amp;",
+                        "😀👍🏽🇫🇷", "\u200fRTL\u200e", "x" * 2000, "a\r\nb\rc", "{# c #}", "&amp;",
                         "</w:t></w:r></w:p>", "\ufffe", "{%p if true %}", "${HOME}", "}}"]
 OUTSIDE_KNOWN_BUGS_AT_ONCE = ["O'Brien & <Fils> \"SA\"", "]]>", "{{ 7*7 }}", "{% for %}", "{%p if true %}",
-                              "😀👍🏽🇫🇷", "\u200f\u202eRTL\u202c", "x" * 2000, "a\r\nb\rc", "{# c #}",
+                              "😀👍🏽🇫🇷", "\u200fRTL\u200e", "x" * 2000, "a\r\nb\rc", "{# c #}",
                               "{{ 7*7 }}", "{%", "&amp; <w:br/>", "\t}}", "${HOME}", "y" * 2000]
 
 

@@ -140,7 +140,7 @@ def test_syntax_error_reports_the_paragraph_text(tmp_path):
     assert "Nous vous prions d'agréer" in error.paragraphe
     assert error.avant or error.apres
     text = report.texte()
-    assert "erreur de syntaxe Jinja" in text and "paragraphe : « Nous vous prions d'agréer" in text
+    assert "erreur de syntaxe" in text and "paragraphe : « Nous vous prions d'agréer" in text
     result = CliRunner().invoke(main, ["lint", str(directory), "--junit", str(tmp_path / "j.xml")])
     assert result.exit_code == 1 and "Nous vous prions d'agréer" in result.output
     root = ET.parse(tmp_path / "j.xml").getroot()

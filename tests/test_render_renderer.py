@@ -140,7 +140,7 @@ def test_raw_date_is_refused_with_the_paragraph():
 
 def test_sandbox_applies_to_templates():
     data = _make_template([["{{ salarie.nom.__class__.__mro__ }}"]])
-    with pytest.raises(ErreurModele, match="unsafe"):
+    with pytest.raises(ErreurModele, match="« __class__ » est interdit"):
         ModeleDocx(data, "malin.docx").rendre(_context(), STAMP)
 
 

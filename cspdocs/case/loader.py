@@ -7,7 +7,8 @@ Errors (``DossierInvalide``) carry the file, the 1-based line, the key path and 
 see ``errors.py`` for the conventions. Order of work: read and parse the YAML (a syntax error stops
 there), read the CSV if any, validate against the model (all errors), then, only if the model is
 valid, the cross-field checks of ``checks.py`` (all errors). Non-blocking findings are returned as
-``avertissements``.
+``avertissements``. Unsafe texts and implausible values (``bounds.py``) are reported with the
+model's errors, and sizes are bounded (cspdocs/limits.py), so that no input crashes the engine.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from typing import Optional, Union
 
 from pydantic import ValidationError
 
+from ..limits import MAX_EMPLOYEES, MAX_FILE_BYTES
+from .bounds import check_values, french_number
 from .checks import check_dossier
-from .csv_source import read_salaries_csv
 from .errors import DossierInvalide, ErreurDossier
-from .messages import french_message
+from .messages import french_message, shown
 from .model import Dossier
+from .tableur import employees_into, present_errors
 from .yaml_source import YamlSyntaxError, read_yaml
 
 SALARIES = ("salaries",)
@@ -43,7 +46,7 @@ def format_path(loc: tuple) -> str:
     """("salaries", 3, "date_entree") -> "salaries[3].date_entree"."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{shown(part)}" if text else shown(str(part)))
     return text
 
 
@@ -85,12 +88,33 @@ class Locator:
         return ErreurDossier(self.fichier, line, format_path(loc), message)
 
 
+def too_large(path: Path) -> Optional[str]:
+    """Why the file at ``path`` is too large to read (limits.MAX_FILE_BYTES), or None."""
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return None
+    return (f"fichier trop volumineux ({french_number(size / 2**20, '0.0')} Mio ; au plus "
+            f"{MAX_FILE_BYTES // 2**20} Mio, soit environ {french_number(MAX_EMPLOYEES)} salariés) : "
+            "répartissez la procédure en plusieurs dossiers")
+
+
 def _read_text(path: Path, fichier: str) -> str:
     if not path.exists():
         raise DossierInvalide([ErreurDossier(fichier, None, "", "fichier introuvable")])
+    if path.is_dir():
+        raise DossierInvalide([ErreurDossier(fichier, None, "", "ce chemin est un dossier, pas un fichier : "
+                                             "donnez le fichier .yaml du dossier")])
     if not path.is_file():
-        raise DossierInvalide([ErreurDossier(fichier, None, "", "ce chemin n'est pas un fichier")])
-    raw = path.read_bytes()
+        raise DossierInvalide([ErreurDossier(fichier, None, "", "ce chemin n'est pas un fichier ordinaire")])
+    try:
+        problem = too_large(path)
+        if problem:
+            raise DossierInvalide([ErreurDossier(fichier, None, "", problem)])
+        raw = path.read_bytes()
+    except PermissionError:
+        raise DossierInvalide([ErreurDossier(fichier, None, "", "fichier illisible (droits insuffisants)")]) from None
+    except OSError as error:
+        raise DossierInvalide([ErreurDossier(fichier, None, "", f"fichier illisible ({error.strerror})")]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -111,31 +135,6 @@ def _parse(text: str, fichier: str):
     return document
 
 
-def _employees_from_csv(data: dict, path: Path, locator: Locator, errors: list[ErreurDossier],
-                        sources: list[Path]) -> bool:
-    """Fill ``data["salaries"]`` from the CSV; False when no employee could be read."""
-    name = data["salaries_csv"]
-    if not isinstance(name, str) or not name.strip():
-        errors.append(locator.erreur(SALARIES_CSV, "attendu le nom d'un fichier CSV placé à côté du dossier"))
-        return False
-    csv_path = path.parent / name.strip()
-    if not csv_path.is_file():
-        errors.append(locator.erreur(SALARIES_CSV, f"fichier CSV introuvable : {csv_path}"))
-        return False
-    sources.append(csv_path)
-    employees = read_salaries_csv(csv_path)
-    locator.attach_csv(str(csv_path), employees.row_lines)
-    for problem in employees.problems:
-        if problem.loc:
-            errors.append(locator.erreur(problem.loc, problem.message, line=problem.line))
-        else:
-            errors.append(ErreurDossier(str(csv_path), problem.line, "", problem.message, problem.column))
-    if not employees.rows:
-        return False
-    data["salaries"] = employees.rows
-    return True
-
-
 def load_dossier(path: Union[str, Path]) -> ChargedDossier:
     """Load, validate and check a case file; raises ``DossierInvalide`` with every error found."""
     path = Path(path)
@@ -147,29 +146,36 @@ def load_dossier(path: Union[str, Path]) -> ChargedDossier:
     sources = [path]
 
     salaries_ok = True  # False: the problem with "salaries" is already reported
+    lecture = None  # the employees' spreadsheet, when salaries_csv names one
     if "salaries_csv" in data and "salaries" in data:
         errors.append(locator.erreur(SALARIES_CSV, "donnez soit « salaries » (la liste des salariés), "
                                      "soit « salaries_csv » (un fichier CSV), pas les deux"))
         salaries_ok = False
     elif "salaries_csv" in data:
-        salaries_ok = _employees_from_csv(data, path, locator, errors, sources)
+        lecture = employees_into(data, path, locator, errors, sources)
+        salaries_ok = lecture is not None and bool(lecture.rows)
     elif "salaries" not in data:
         errors.append(locator.erreur(SALARIES, "clé obligatoire manquante : donnez la liste « salaries » "
                                      "ou un fichier « salaries_csv: salaries.csv »"))
         salaries_ok = False
 
+    # Unsafe texts and implausible values first: the model and the checks never see them.
+    implausible = check_values(data)
+    errors += [locator.erreur(loc, message) for loc, message in implausible]
+    flagged = {loc for loc, _ in implausible}
     dossier = None
     try:
         dossier = Dossier.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
-            if not salaries_ok and loc[:1] == SALARIES:
+            if (not salaries_ok and loc[:1] == SALARIES) or loc in flagged:
                 continue
             errors.append(locator.erreur(loc, french_message(error, from_csv=locator.in_csv(loc))))
-    findings = check_dossier(dossier) if dossier is not None else []
+    findings = check_dossier(dossier) if dossier is not None and not implausible else []
     errors += [locator.erreur(f.loc, f.message, at=f.at) for f in findings if f.bloquant]
     if errors or dossier is None:
-        raise DossierInvalide(errors, fichier)
+        raise DossierInvalide(present_errors(errors, lecture), fichier)
     warnings = tuple(locator.erreur(f.loc, f.message, at=f.at) for f in findings if not f.bloquant)
+    warnings += tuple(lecture.notes) if lecture else ()
     return ChargedDossier(dossier, path, path.stem, tuple(sources), warnings, locator)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -31,7 +32,20 @@ def quote(value: Any) -> str:
         text = format(value, "f")
     else:
         text = str(value)
-    return f"« {text} »"
+    if len(text) > _MAX_ECHO:
+        text = text[:_MAX_ECHO] + "…"
+    return f"« {shown(text)} »"
+
+
+_MAX_ECHO = 80
+
+
+def shown(text: str) -> str:
+    """Control and format characters as U+XXXX: a message never carries them to the terminal."""
+    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in _HIDDEN else c for c in text)
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
 
 
 def _echo(value: Any) -> str:

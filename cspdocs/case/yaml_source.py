@@ -8,6 +8,8 @@ into plain data here, so that:
   code, ``2025-02-30`` does not crash the timestamp constructor, ``2850.10`` stays exact);
 - ``oui`` / ``non`` are accepted for yes/no keys.
 Merge keys (``<<: *defaut``) and anchors are supported; any other tag (``!!python/...``) is refused.
+Nesting, expanded size and the number of employees are bounded (cspdocs/limits.py): a hostile file
+gets a French error instead of a RecursionError or gigabytes of memory.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..limits import MAX_EMPLOYEES, MAX_NESTING, MAX_YAML_NODES
+from .bounds import french_number
 from .fields import BOOL, DATE, DECIMAL, INT, STR, kind_at
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_MAX_NODES = 200_000  # guards against alias bombs
 
 Loc = tuple  # key path: str keys and int list indices
 
@@ -76,13 +79,44 @@ def _syntax_message(error: yaml.YAMLError) -> tuple[Optional[int], str]:
     return mark.line + 1, f"{french} (colonne {mark.column + 1})"
 
 
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader whose (recursive) composer refuses more than MAX_NESTING levels."""
+
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_NESTING:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _character(character) -> str:
+    """U+XXXX of the character PyYAML's reader refused (it gives its code point, or the character)."""
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
+    return f"U+{code:04X}"
+
+
 def read_yaml(text: str) -> YamlDocument:
     """Parse one YAML document into plain data with lines; raises YamlSyntaxError."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_BoundedLoader)
+    except _TooDeep as error:
+        raise YamlSyntaxError(error.line, too_deep()) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
-        raise YamlSyntaxError(line, f"caractère interdit dans un fichier YAML (U+{ord(error.character):04X})") from None
+        raise YamlSyntaxError(line, f"caractère de contrôle interdit dans un fichier YAML "
+                                    f"({_character(error.character)}) : supprimez-le") from None
     except yaml.YAMLError as error:
         line, message = _syntax_message(error)
         raise YamlSyntaxError(line, message) from None
@@ -107,11 +141,13 @@ class _Builder:
 
     def value(self, node: Node, loc: Loc) -> Any:
         self.count += 1
-        if self.count > _MAX_NODES:
+        if self.count > MAX_YAML_NODES:
             raise YamlSyntaxError(node.start_mark.line + 1, "fichier trop volumineux (trop de références YAML)")
         if id(node) in self.active:
             self.problem(loc, node, "référence YAML circulaire (une ancre se contient elle-même)")
             return None
+        if len(self.active) >= MAX_NESTING:  # references (*ancre, <<) nest too, without indentation
+            raise YamlSyntaxError(node.start_mark.line + 1, too_deep())
         self.active.add(id(node))
         try:
             if isinstance(node, MappingNode):
@@ -176,6 +212,8 @@ class _Builder:
     def sequence(self, node: SequenceNode, loc: Loc) -> Optional[list]:
         if not self._tag_ok(node, loc, "seq"):
             return None
+        if loc == ("salaries",) and len(node.value) > MAX_EMPLOYEES:
+            raise YamlSyntaxError(node.start_mark.line + 1, too_many_employees(len(node.value)))
         items = []
         for index, item in enumerate(node.value):
             self.doc.lines[loc + (index,)] = item.start_mark.line + 1
@@ -197,3 +235,12 @@ class _Builder:
             return self.constructor.construct_object(node)
         except (ValueError, yaml.YAMLError):
             return node.value
+
+
+def too_many_employees(count: int) -> str:
+    return (f"{french_number(count)} salariés : un dossier en compte au plus {french_number(MAX_EMPLOYEES)} ; "
+            "répartissez la procédure en plusieurs dossiers")
+
+
+def too_deep() -> str:
+    return f"imbrication trop profonde : au plus {MAX_NESTING} niveaux de groupes et de listes emboîtés"

@@ -20,7 +20,7 @@ from ..pdf.soffice import find_soffice
 from ..publish import publish
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
-from ..render.modeles import load_templates
+from ..render.modeles import load_templates, templates_report
 
 
 def _rule_of(warning: str) -> str:
@@ -113,6 +113,8 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     etape = None
     try:
         jeu = load_templates(Path(modeles) if modeles else None)
+        for line in templates_report(modeles) if modeles else ():  # which file serves which document
+            click.echo(line, err=True)
         lot = render_batch(charge, resultat, jeu, matricules or None)
         # Every artefact is checked for its mandatory mentions before anything is written.
         rapport = check_lot(resultat, lot)

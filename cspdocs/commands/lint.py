@@ -6,24 +6,32 @@ every obligatoire mention holds in every scenario; 1 otherwise.
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Optional
 
 import click
-
-from ..mentions.junit import write_junit
-from ..mentions.lint import lint
 
 
 @click.command("lint")
 @click.argument("modeles", metavar="DOSSIER_MODELES", type=click.Path(exists=True, file_okay=False))
 @click.option("--junit", "junit", type=click.Path(dir_okay=False), metavar="FICHIER",
               help="Écrit aussi un rapport JUnit XML (un cas par modèle et par scénario).")
-def command(modeles: str, junit: Optional[str]) -> None:
-    """Vérifie les modèles DOCX du DOSSIER_MODELES : syntaxe, balises, variables, mentions obligatoires."""
+@click.option("--format", "fmt", type=click.Choice(["texte", "json"]), default="texte", show_default=True,
+              help="Rapport en texte, ou en JSON (chaque problème une fois, avec ses scénarios).")
+def command(modeles: str, junit: Optional[str], fmt: str) -> None:
+    """Vérifie les modèles DOCX du DOSSIER_MODELES : noms de fichiers, syntaxe, accolades, filtres,
+    variables, puis les mentions obligatoires dans chaque scénario."""
+    from ..mentions.junit import write_junit
+    from ..mentions.lint import lint
+
     rapport = lint(modeles)
-    click.echo(rapport.texte())
+    if fmt == "json":
+        click.echo(json.dumps(rapport.as_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(rapport.texte())
     if junit:
         write_junit(rapport, junit)
-        click.echo(f"Rapport JUnit : {junit}")
+        if fmt != "json":
+            click.echo(f"Rapport JUnit : {junit}")
     sys.exit(0 if rapport.ok else 1)

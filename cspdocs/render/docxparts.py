@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
 from dataclasses import dataclass
 
-from lxml import etree
+from .package_check import ModeleRefuse, open_package
 
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -24,7 +22,11 @@ TEMPLATED_TYPES = {
 
 
 class ModeleInvalide(ValueError):
-    """The file is not a usable DOCX template."""
+    """The file is not a usable DOCX template; ``problemes``: one French message per problem."""
+
+    def __init__(self, message: str, problemes: list[str] | None = None):
+        super().__init__(message)
+        self.problemes = list(problemes) if problemes else [message]
 
 
 @dataclass(frozen=True)
@@ -34,15 +36,14 @@ class Package:
 
 
 def read_package(data: bytes, nom: str) -> Package:
+    """The package's members, once validated (package_check.py: sizes, names, XML, content types,
+    no macros, no external targets); refusals are ``ModeleInvalide`` with one message per problem."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        members = tuple((info.filename, zf.read(info)) for info in zf.infolist() if not info.is_dir())
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ModeleInvalide(f"modèle « {nom} » : ce n'est pas un fichier DOCX lisible ({exc})") from exc
+        contenu = open_package(data, nom)
+    except ModeleRefuse as exc:
+        raise ModeleInvalide(str(exc), exc.problemes) from exc
+    members, root = contenu.members, contenu.content_types
     names = dict(members)
-    if "[Content_Types].xml" not in names:
-        raise ModeleInvalide(f"modèle « {nom} » : [Content_Types].xml absent, ce n'est pas un DOCX")
-    root = etree.fromstring(names["[Content_Types].xml"])
     kinds: dict[str, str] = {}
     for override in root.iter(_CT_NS + "Override"):
         kind = TEMPLATED_TYPES.get(override.get("ContentType", ""))

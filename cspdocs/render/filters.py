@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import lru_cache
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Callable
 
 from babel.dates import format_date
@@ -24,6 +24,10 @@ SHORT_DATE_PATTERN = "dd/MM/y"  # "27/04/2026"
 
 class ValeurAbsente(ValueError):
     """A filter received ``None`` (an unknown date or amount)."""
+
+
+class ErreurFiltre(TypeError):
+    """A filter received a value it cannot format (French message)."""
 
 
 def _require(value: Any, filtre: str) -> Any:
@@ -42,8 +46,11 @@ def _as_date(value: Any, filtre: str) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        return date.fromisoformat(value)
-    raise TypeError(f"le filtre « {filtre} » attend une date, pas {type(value).__name__}")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ErreurFiltre(f"le filtre « {filtre} » attend une date, pas le texte « {value[:40]} »") from None
+    raise ErreurFiltre(f"le filtre « {filtre} » attend une date, pas {_type(value)}")
 
 
 def _first_of_month(text: str, day: int) -> str:
@@ -77,14 +84,23 @@ def date_courte(value: Any) -> str:
 def _as_decimal(value: Any, filtre: str) -> Decimal:
     _require(value, filtre)
     if isinstance(value, bool):
-        raise TypeError(f"le filtre « {filtre} » attend un nombre, pas un booléen")
+        raise ErreurFiltre(f"le filtre « {filtre} » attend un nombre, pas un booléen")
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, (int, str)):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(str(value))
-    raise TypeError(f"le filtre « {filtre} » attend un nombre, pas {type(value).__name__}")
+    try:
+        if isinstance(value, (int, str)):
+            return Decimal(value)
+        if isinstance(value, float):
+            return Decimal(str(value))
+    except InvalidOperation:
+        raise ErreurFiltre(f"le filtre « {filtre} » attend un nombre, pas le texte « {str(value)[:40]} »") from None
+    raise ErreurFiltre(f"le filtre « {filtre} » attend un nombre, pas {_type(value)}")
+
+
+def _type(value: Any) -> str:
+    from .messages import TYPES
+
+    return TYPES.get(type(value).__name__, "une valeur de ce type")
 
 
 def _cents(value: Decimal) -> Decimal:

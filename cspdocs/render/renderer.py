@@ -24,6 +24,7 @@ from . import zipwriter
 from .docxparts import ModeleInvalide, read_package
 from .environment import make_environment
 from .errors import ErreurModele
+from .messages import french_cause
 from .patch import from_rendered, line_text, to_jinja_source
 
 # Rendered parts change for every document: fast compression (static parts use the default).
@@ -98,7 +99,7 @@ class ModeleDocx:
     def _error(self, exc: BaseException, name: str, kind: str, source: str) -> ErreurModele:
         line = _error_line(exc, f"{self.nom}:{name}")
         paragraph = line_text(source, line) if line else "?"
-        cause = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        cause = french_cause(exc, self.env.filters, self.env.tests)
         return ErreurModele(self.nom, name, kind, paragraph, cause)
 
     def _render_part(self, part: _Part, contexte: Mapping[str, Any]) -> str:
