@@ -62,7 +62,7 @@ def test_compute_json_is_the_library_contract():
                 assert result.stdout == ""
                 assert "Dossier invalide" in result.stderr
                 return
-            computed = compute_dossier(charged.dossier, charged.nom)
+            computed = compute_dossier(charged.dossier, charged.nom, charged.avertissements)  # issue 8: findings shown
             blocked = blocking_errors(computed)
             if blocked:
                 assert result.exit_code == 1 and result.stdout == ""

@@ -12,7 +12,7 @@ from typing import Optional
 from ..case.model import Salarie
 from .amounts import eur
 from .dates import fr
-from .facts import Fact
+from .facts import Fact, money
 
 # Cass. soc. 26/09/2006 n° 05-43.841: the seniority that gives rights (notice, thresholds) is
 # assessed on the day the dismissal letter is sent; when no letter precedes the rupture (the
@@ -57,4 +57,5 @@ def notice_pay(s: Salarie) -> Fact:
         share = s.primes_annuelles_3_derniers_mois / 12
         total += share
         parts.append(f"prime annuelle au prorata ({eur(s.primes_annuelles_3_derniers_mois)} / 12 = {eur(share)})")
+    total = money(total)  # a monthly pay, in cents
     return Fact(total, "Rémunération mensuelle du préavis : " + " + ".join(parts) + f" = {eur(total)}.", src)
