@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CASE   ?= cases/collectif-alsace.yaml
 
-.PHONY: demo demo-pdf test install install-test clean bench system-deps templates
+.PHONY: demo demo-pdf test test-rapide install install-test clean bench system-deps templates docs
 
 # Debian packages for PDF output (LibreOffice) and the fonts the default templates name
 # (Liberation Serif/Sans, metric-compatible with Times New Roman/Arial), plus pdftoppm for previews.
@@ -14,23 +14,33 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-install: $(BIN)/python
-	$(BIN)/pip install -q -e .
+# Installation stamps: pip runs again only when pyproject.toml changed (or the venv is new).
+$(VENV)/.installe: pyproject.toml | $(BIN)/python
+	@echo "Installation de cspdocs dans $(VENV) (journal : $(VENV)/pip.log)"
+	@$(BIN)/pip install -q -e . > $(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; exit 1; }
+	@touch $@
 
-install-test: $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+$(VENV)/.installe-test: pyproject.toml | $(BIN)/python
+	@echo "Installation de cspdocs et des outils de test dans $(VENV) (journal : $(VENV)/pip.log)"
+	@$(BIN)/pip install -q -e '.[test]' > $(VENV)/pip.log 2>&1 || { cat $(VENV)/pip.log; exit 1; }
+	@touch $@ $(VENV)/.installe
+
+install: $(VENV)/.installe
+install-test: $(VENV)/.installe-test
 
 CASES  := cases/individuel.yaml cases/collectif-alsace.yaml cases/pse.yaml cases/mayotte.yaml cases/csv/collectif-csv.yaml
 
+# What a user sees: each example case generated with its warnings (grouped by rule) and its summary.
 demo: install
 	@mkdir -p output
 	@for c in $(CASES); do \
 	  n=$$(basename $$c .yaml); \
+	  echo "== $$c"; \
 	  $(BIN)/cspdocs compute $$c --format json > output/$$n.json || exit 1; \
-	  $(BIN)/cspdocs generate $$c -o output 2>/dev/null || exit 1; \
-	  echo "output/$$n.json"; \
+	  $(BIN)/cspdocs generate $$c -o output 2>&1 || exit 1; \
+	  echo "Contrat JSON : output/$$n.json"; \
 	done
-	$(BIN)/cspdocs compute $(CASE) --sans-explications
+	@echo "Ensuite : $(BIN)/cspdocs compute $(CASE) (dates, montants et leur raisonnement)"
 
 # Same as demo, with each document also in PDF, a dossier.pdf per employee and a dossier-global.pdf
 # per case (LibreOffice and the fonts: make system-deps).
@@ -40,8 +50,21 @@ demo-pdf: install
 	  $(BIN)/cspdocs generate $$c -o output --pdf --dossier-global 2>/dev/null || exit 1; \
 	done
 
+# The whole suite (about 4 minutes on 2 cores, LibreOffice tests included); pytest prints its duration.
 test: install-test
-	$(BIN)/python -m pytest -q
+	@echo "Suite complète (environ 4 min sur 2 cœurs) ; sous-ensemble rapide : make test-rapide"
+	$(BIN)/python -m pytest -q --durations=5
+
+# Under a minute: everything except LibreOffice, fuzzing, the full lint matrix and the PDF pipeline.
+RAPIDE_EXCLUS := tests/test_pdf_libreoffice.py tests/test_generate_pdf.py tests/test_generate_pdf_errors.py \
+                 tests/test_fuzz_cli.py tests/test_fuzz_engine.py tests/test_fuzz_render.py tests/test_fuzz_loader.py \
+                 tests/test_lint.py tests/test_properties.py
+test-rapide: install-test
+	$(BIN)/python -m pytest -q -x -m "not libreoffice" $(addprefix --ignore=,$(RAPIDE_EXCLUS))
+
+# Rewrite the French reference in docs/ from the package's data (a test checks it is up to date).
+docs: install
+	$(BIN)/python -c "from pathlib import Path; from cspdocs.reference import write_docs; [print(p) for p in write_docs(Path('docs'))]"
 
 bench: install
 	$(BIN)/python benchmarks/bench_compute.py

@@ -1,3 +1,4 @@
 """cspdocs: paperwork for the contrat de sécurisation professionnelle."""
 
-__version__ = "0.1.0"
+# MAJEUR.MINEUR.CORRECTIF (see CHANGELOG.md and cspdocs/version.py); pyproject.toml reads it from here.
+__version__ = "0.2.0"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 
+import click
+
 MESSAGES = {
     "Usage:": "Utilisation :",
     "Options": "Options",
@@ -83,8 +85,19 @@ def ngettext_fr(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+class FrenchHelpFormatter(click.HelpFormatter):
+    """French typography in help headings: « Options : », « Commandes : »."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading} :\n")
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix if prefix is not None else "Utilisation : ")
+
+
 def install() -> None:
-    """Point click's message lookups at the French catalogue above."""
+    """Point click's message lookups at the French catalogue above, and use French help headings."""
+    click.Context.formatter_class = FrenchHelpFormatter
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from .case.loader import ChargedDossier, load_dossier
 from .engine.compute import compute_dossier
@@ -86,11 +86,14 @@ def render_batch(
     resultat: ResultatDossier,
     modeles: dict[str, ModeleCharge],
     matricules: Optional[Iterable[str]] = None,
+    progression: Optional[Callable[[int, int], None]] = None,
 ) -> Lot:
-    """Render every applicable artefact of every selected employee (bytes in memory)."""
+    """Render every applicable artefact of every selected employee (bytes in memory);
+    ``progression(done, total)`` after each employee (cspdocs/rh/progression.py)."""
     selection = tuple(dict.fromkeys(matricules)) if matricules else None
     lots = []
-    for rs in select(resultat, selection):
+    chosen = select(resultat, selection)
+    for rs in chosen:
         ctx = build_context(resultat, rs)
         documents, omis = [], []
         for artefact in ARTEFACTS:
@@ -105,6 +108,8 @@ def render_batch(
             documents.append(DocumentRendu(artefact, artefact.variante(ctx), contenu))
         lots.append(LotSalarie(rs.salarie.matricule, rs.salarie.prenom, rs.salarie.nom,
                                tuple(documents), tuple(omis), tuple(rs.avertissements)))
+        if progression is not None:
+            progression(len(lots), len(chosen))
     return Lot(charge.nom, tuple(charge.sources), modeles, tuple(lots),
                tuple(resultat.avertissements), selection)
 

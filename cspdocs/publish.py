@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from . import __version__
+from .version import manifest_fingerprints
 from .generate import Lot, LotSalarie
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -101,6 +102,7 @@ def inputs(lot: Lot) -> dict[str, Any]:
             {"fichier": p.name, "sha256": sha256_file(p)} for p in sorted(RULES_DIR.glob("*.yaml"))
         ],
     }
+    data.update(manifest_fingerprints())  # mention rules, engine code, rules validity (cspdocs/version.py)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
     data["empreinte_entrees"] = sha256_bytes(canonical)
     return data

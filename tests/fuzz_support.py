@@ -27,7 +27,7 @@ import yaml
 from hypothesis import strategies as st
 from lxml import etree
 
-from cspdocs.case.bounds import BIDI_CONTROLS, _visible
+from cspdocs.case.bounds import BIDI_CONTROLS, visible
 from cspdocs.case.errors import DossierInvalide
 from cspdocs.limits import MAX_TEXT
 from cspdocs.case.loader import ChargedDossier, load_dossier
@@ -593,7 +593,7 @@ def hostile_text(printable_only: bool = False, allow_docxtpl_escapes: bool = Fal
         CHECKER_REWRITTEN if avoid_checker_rewrites else frozenset())
     pieces = pieces.map(lambda t: "".join(c for c in t if c not in dropped)).filter(bool)
     # A text made only of invisible characters is refused too (item 8): keep some visible text.
-    pieces = pieces.filter(lambda t: not t.strip() or any(_visible(c) for c in t))
+    pieces = pieces.filter(lambda t: not t.strip() or any(visible(c) for c in t))
     # At most the documented length of a text (cspdocs/limits.py), refused beyond.
     pieces = pieces.map(lambda t: t[:max_size if max_size is not None else MAX_TEXT // 2])
     if not allow_docxtpl_escapes:

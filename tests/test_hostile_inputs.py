@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import resource
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -159,6 +158,20 @@ def test_a_hundred_thousand_employees_are_refused_quickly(tmp_path):
     assert _peak_rss_mib() - before < 500
 
 
+def test_a_hundred_thousand_employees_written_out_are_refused_before_parsing(tmp_path, monkeypatch):
+    """Under the size limit (short lines), yet 10^5 employees: refused before the (minutes long) parse."""
+    head, _, _ = BASE.partition("salaries:\n")
+    path = tmp_path / "enorme.yaml"
+    path.write_text(head + "salaries:\n" + "".join(f"  - {{matricule: E{i}}}\n" for i in range(100_000)),
+                    encoding="utf-8")
+    assert path.stat().st_size < MAX_FILE_BYTES
+    monkeypatch.setattr("cspdocs.case.yaml_source.yaml.compose", lambda *a, **k: pytest.fail("parsed"))
+    e = only_error(path)
+    assert (e.ligne, e.message) == (BASE.splitlines().index("salaries:") + 1,
+                                    "100\u202f000 clés « matricule » : un dossier en compte au plus 10\u202f000 ; "
+                                    "répartissez la procédure en plusieurs dossiers")
+
+
 def test_a_file_over_the_size_limit_is_not_read(tmp_path):
     path = tmp_path / "gros.yaml"
     with path.open("w", encoding="utf-8") as handle:
@@ -182,7 +195,7 @@ def test_a_directory_is_not_a_case_file(tmp_path):
 def test_a_long_text_is_refused_with_the_limit(tmp_path):
     path = tmp_path / "long.yaml"
     path.write_text(BASE.replace("emploi: Technicienne", "emploi: " + "T" * 6000), encoding="utf-8")
-    assert only_error(path).message == "texte trop long (6000 caractères ; au plus 5000)"
+    assert only_error(path).message == "texte trop long (6\u202f000 caractères ; au plus 5\u202f000)"
 
 
 def test_messages_never_carry_control_characters(tmp_path):

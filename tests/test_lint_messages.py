@@ -161,3 +161,13 @@ def test_generate_says_which_file_serves_which_document(tmp_path):
     assert result.exit_code == 0, result.output + result.stderr
     assert "lettre recommandée avec demande d'avis de réception ← modèle par défaut (lettre.docx)" in result.stderr
     assert "non utilisé(s)" in result.stderr and "lettre-cabinet.docx" in result.stderr
+
+
+def test_a_directory_named_like_a_template_is_an_error_not_a_fallback(tmp_path, few):
+    directory = tmp_path / "modeles"
+    (directory / "lettre.docx").mkdir(parents=True)
+    text = lint(directory, scenarios=few).texte()
+    assert "ERREUR lettre.docx — ce n'est pas un fichier" in text
+    assert "Traceback" not in text
+    with pytest.raises(Exception, match="ce n'est pas un fichier"):
+        load_templates(directory)

@@ -138,8 +138,8 @@ def test_cell_over_the_limit(tmp_path):
     (tmp_path / "salaries.csv").write_text(text, encoding="utf-8")
     errors = errors_of(write(tmp_path, CASE_CSV))
     assert [(e.ligne, e.message) for e in errors] == [
-        (2, "cellule trop longue (10 001 caractères ; au plus 10 000)"),
-        (3, "cellule illisible ou trop longue (au plus 10 000 caractères par cellule)"),
+        (2, "cellule trop longue (5 001 caractères ; au plus 5 000)"),
+        (3, "cellule illisible ou trop longue (au plus 5 000 caractères par cellule)"),
     ]
     assert all(len(str(e)) < 300 for e in errors)
 

@@ -37,7 +37,7 @@ def code_point(character: str) -> str:
     return f"U+{ord(character):04X}"
 
 
-def _visible(character: str) -> bool:
+def visible(character: str) -> bool:
     """False for spaces, controls, formats (zero-width...), unassigned and private-use characters."""
     category = unicodedata.category(character)
     return not (character.isspace() or category in ("Cc", "Cf", "Cn", "Co", "Cs", "Zs", "Zl", "Zp")
@@ -51,12 +51,12 @@ def text_problem(key: Optional[str], text: str) -> Optional[str]:
     if bidi:
         return (f"caractère de contrôle de la direction du texte ({', '.join(bidi)}) interdit : il peut "
                 "faire afficher dans le document un autre texte que celui saisi ; supprimez-le")
-    if text.strip() and not any(_visible(c) for c in text):  # blank text: the model's own message
+    if text.strip() and not any(visible(c) for c in text):  # blank text: the model's own message
         return ("ne contient que des caractères invisibles (caractères de largeur nulle ou de contrôle) : "
                 "saisissez la valeur ou supprimez la clé")
     limit = limits.text_limit(key)
     if len(text) > limit:
-        return f"texte trop long ({len(text)} caractères ; au plus {limit})"
+        return f"texte trop long ({french_number(len(text))} caractères ; au plus {french_number(limit)})"
     return None
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from ..limits import MAX_EMPLOYEES, MAX_FILE_BYTES, MAX_TEXT
 from .cellules import Probleme, convert, is_empty, shown
 from .colonnes import Colonne, colonne_nommee, colonnes, normalise
 from .csv_source import Lignes, read_csv
@@ -29,10 +30,10 @@ from .errors import ErreurDossier
 from .fields import MODEL
 from .xlsx_source import read_xlsx
 
-LIMITE_FICHIER = 50_000_000  # bytes of the CSV or XLSX file
-LIMITE_DECOMPRESSE = 200_000_000  # bytes of a workbook once unpacked
-LIMITE_LIGNES = 10_000  # employees in one file
-LIMITE_CELLULE = 10_000  # characters in one cell
+LIMITE_FICHIER = MAX_FILE_BYTES  # bytes of the CSV or XLSX file (cspdocs/limits.py)
+LIMITE_DECOMPRESSE = 200 * 1024 * 1024  # bytes of a workbook once unpacked (zip bombs)
+LIMITE_LIGNES = MAX_EMPLOYEES  # employees in one file
+LIMITE_CELLULE = MAX_TEXT  # characters in one cell (no employee key takes a longer text)
 EXEMPLE = "EXEMPLE"  # matricule of the example row of the blank workbook: skipped
 _HEADER_SEARCH = 20  # rows looked at to find the header (a title row may come first)
 
@@ -79,7 +80,8 @@ def safe_path(case_path: Path, name: str) -> tuple[Optional[Path], Optional[str]
     if not stat.S_ISREG(os.stat(target).st_mode):
         return None, f"{shown(name, 80)} n'est pas un fichier ordinaire"
     if target.stat().st_size > LIMITE_FICHIER:
-        return None, f"fichier trop volumineux (plus de {LIMITE_FICHIER // 1_000_000} Mo)"
+        return None, (f"fichier trop volumineux (plus de {LIMITE_FICHIER // 2**20} Mio, soit environ "
+                      f"{LIMITE_LIGNES:_} salariés) : répartissez la procédure en plusieurs dossiers").replace("_", " ")
     return target, None
 
 
@@ -231,16 +233,19 @@ def read_salaries(path: Path, fichier: str) -> LectureSalaries:
     header = _match_header(lecture, lignes, header_line, header_cells, data_rows)
     if header is None:
         return lecture
-    if len(data_rows) > LIMITE_LIGNES:
-        lecture.erreur(None, f"trop de salariés : {len(data_rows):_} lignes pour au plus {LIMITE_LIGNES:_} par "
-                             "fichier ; répartissez-les en plusieurs dossiers".replace("_", " "))
-        return lecture
     matricule = next((i for i, c in enumerate(header) if c is not None and c.cle == "matricule"), None)
+    employees = []
     for line, cells in data_rows:
         if matricule is not None and matricule < len(cells) and str(cells[matricule]).strip() == EXEMPLE:
             lecture.notes.append(ErreurDossier(fichier, line, "", "ligne d'exemple du modèle ignorée "
                                                f"(matricule {EXEMPLE})"))
-            continue
+        else:
+            employees.append((line, cells))
+    if len(employees) > LIMITE_LIGNES:
+        lecture.erreur(None, f"trop de salariés : {len(employees):_} lignes pour au plus {LIMITE_LIGNES:_} par "
+                             "fichier ; répartissez-les en plusieurs dossiers".replace("_", " "))
+        return lecture
+    for line, cells in employees:
         index = len(lecture.rows)
         lecture.rows.append(_row(lecture, header, line, cells, index))
         lecture.row_lines.append(line)

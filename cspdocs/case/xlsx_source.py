@@ -31,7 +31,7 @@ def _package_problem(raw: bytes, limit: int) -> Optional[Probleme]:
         return Probleme("ce fichier n'est pas un classeur Excel .xlsx lisible (archive invalide) ; "
                         "enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV UTF-8 »")
     if total > limit:
-        return Probleme(f"classeur trop volumineux une fois décompressé (plus de {limit // 1_000_000} Mo)")
+        return Probleme(f"classeur trop volumineux une fois décompressé (plus de {limit // 2**20} Mio)")
     if "xl/workbook.xml" not in names:
         return Probleme("ce fichier n'est pas un classeur Excel .xlsx (fichier .xlsx attendu ; "
                         "un classeur .xls ou .ods doit être enregistré au format .xlsx)")

@@ -107,8 +107,19 @@ def _character(character) -> str:
     return f"U+{code:04X}"
 
 
+def _count_employees(text: str) -> None:
+    """Refuse a case with too many employees before parsing it (parsing 10^5 employees takes minutes):
+    every employee has a « matricule » key; employees repeated by reference are counted later."""
+    count = text.count("matricule")
+    if count > MAX_EMPLOYEES:
+        at = text.find("salaries")
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        raise YamlSyntaxError(line, f"{french_number(count)} clés « matricule » : " + too_many_employees(None))
+
+
 def read_yaml(text: str) -> YamlDocument:
     """Parse one YAML document into plain data with lines; raises YamlSyntaxError."""
+    _count_employees(text)
     try:
         root = yaml.compose(text, Loader=_BoundedLoader)
     except _TooDeep as error:
@@ -237,8 +248,9 @@ class _Builder:
             return node.value
 
 
-def too_many_employees(count: int) -> str:
-    return (f"{french_number(count)} salariés : un dossier en compte au plus {french_number(MAX_EMPLOYEES)} ; "
+def too_many_employees(count: Optional[int]) -> str:
+    said = f"{french_number(count)} salariés : un" if count is not None else "un"
+    return (f"{said} dossier en compte au plus {french_number(MAX_EMPLOYEES)} ; "
             "répartissez la procédure en plusieurs dossiers")
 
 

@@ -1,8 +1,12 @@
-"""What every command that reads a case does: load, validate, compute, or report the case invalid."""
+"""What every command that reads a case does: load, validate, compute, or report the case invalid;
+and what a command that writes checks first (the output folder, the temporary work area)."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
+from typing import Optional, Sequence
 
 import click
 
@@ -36,4 +40,59 @@ def load_and_compute(path: str, nothing_written: bool = False) -> tuple[ChargedD
         click.echo(f"Dossier invalide : {len(exc.erreurs)} erreur(s).{suffix}", err=True)
         for erreur in exc.erreurs:
             click.echo(str(erreur), err=True)
+        sys.exit(1)
+
+
+def _first_existing(path: Path) -> Path:
+    while not path.exists() and not path.is_symlink() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def output_problem(sortie: Path, nom: Optional[str] = None, sources: Sequence[Path] = ()) -> Optional[str]:
+    """Why the documents cannot be written under ``sortie`` (and ``sortie/<nom>``), or None.
+
+    cspdocs never writes through a symbolic link (the documents would land in another folder than
+    the one named), never into a file's place, and never replaces a folder holding the case's own
+    files (``-o dossiers`` for ``dossiers/martin/martin.yaml``)."""
+    from ..publish import safe_name
+
+    if sortie.is_symlink():
+        return (f"le dossier de sortie « {sortie} » est un lien symbolique (vers « {os.readlink(sortie)} ») : "
+                "donnez le dossier réel ; cspdocs n'écrit pas à travers un lien")
+    existing = _first_existing(sortie)
+    if existing.exists() and not existing.is_dir():
+        return f"« {existing} » est un fichier, pas un dossier : choisissez un autre dossier de sortie"
+    if existing.exists() and not os.access(existing, os.W_OK | os.X_OK):
+        return f"le dossier « {existing} » n'est pas accessible en écriture : choisissez un autre dossier de sortie"
+    if nom is not None:
+        case_folder = sortie / safe_name(nom)
+        if case_folder.is_symlink():
+            return (f"« {case_folder} » est un lien symbolique (vers « {os.readlink(case_folder)} ») : cspdocs "
+                    "n'écrit pas à travers un lien ; supprimez le lien ou choisissez un autre dossier de sortie")
+        if case_folder.exists() and not case_folder.is_dir():
+            return (f"« {case_folder} » est un fichier : cspdocs n'écrit pas à sa place ; déplacez-le ou "
+                    "choisissez un autre dossier de sortie")
+        if case_folder.is_dir():
+            inside = case_folder.resolve()
+            for source in sources:
+                if Path(source).resolve().is_relative_to(inside):
+                    return (f"« {case_folder} » contient {Path(source).name}, un fichier du dossier : la sortie "
+                            "remplacerait ce dossier ; choisissez un autre dossier de sortie")
+    return None
+
+
+def check_writable(sortie: Path, charge: ChargedDossier, pdf: bool) -> None:
+    """Before anything is rendered: the output folder, and the work area when PDFs are asked; else
+    print the French reason and exit 1 (nothing is written anywhere)."""
+    from .. import scratch
+
+    problem = output_problem(sortie, charge.nom, charge.sources)
+    if problem is None and pdf:
+        try:
+            scratch.root()
+        except OSError as exc:
+            problem = str(exc)
+    if problem is not None:
+        click.echo(f"Erreur : {problem}\nAucun document écrit.", err=True)
         sys.exit(1)

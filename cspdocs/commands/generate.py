@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .common import load_and_compute
+from .common import check_writable, load_and_compute
 from ..generate import ErreurGeneration, MatriculeInconnu, render_batch
 from ..mentions import check_lot
 from ..pdf.errors import PdfError, SofficeNotFoundError
@@ -21,6 +21,9 @@ from ..publish import publish
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
 from ..render.modeles import load_templates, templates_report
+from ..rh.progression import Progression
+from .sortie import SILENCIEUX, informer, verbosite
+from ..rh.sorties import FICHIERS as FICHIERS_RH, SortiesRh
 
 
 def _rule_of(warning: str) -> str:
@@ -99,23 +102,30 @@ def _decimal_fr(value: float) -> str:
 @click.option("--delai-pdf", "delai_pdf", type=float, callback=_positive, metavar="SECONDES",
               help="Délai maximal d'un appel à LibreOffice (un lot de documents) avant son arrêt ; "
                    "par défaut 60 s plus 10 s par document.")
+@click.option("-q", "--quiet", "--silencieux", "quiet", is_flag=True,
+              help="N'affiche pas la progression (barre dans un terminal, lignes périodiques sinon).")
 def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[str, ...], detailed: bool,
-            pdf: bool | None, dossier_global: bool, delai_pdf: float | None) -> None:
+            pdf: bool | None, dossier_global: bool, delai_pdf: float | None, quiet: bool) -> None:
     """Génère les documents du CSP (DOCX, et PDF sur demande) pour chaque salarié du DOSSIER."""
     if dossier_global and pdf is False:
         raise click.UsageError("--dossier-global assemble les PDF : incompatible avec --sans-pdf.")
     # An explicit request for PDF output fails at once when LibreOffice is missing.
     soffice = _soffice_or_fail() if pdf or dossier_global else None
+    # on stderr (cspdocs/rh/progression.py); "cspdocs -q generate" silences it too
+    progression = Progression(quiet=quiet or verbosite() == SILENCIEUX)
     charge, resultat = load_and_compute(dossier, nothing_written=True)
     want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
     if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
         soffice = _soffice_or_fail()
+    check_writable(Path(sortie), charge, want_pdf)  # output folder, TMPDIR (issue 14 item 9)
     etape = None
     try:
         jeu = load_templates(Path(modeles) if modeles else None)
         for line in templates_report(modeles) if modeles else ():  # which file serves which document
-            click.echo(line, err=True)
-        lot = render_batch(charge, resultat, jeu, matricules or None)
+            informer(line)
+        progression.etape("Documents DOCX", total=len(matricules or resultat.salaries))
+        lot = render_batch(charge, resultat, jeu, matricules or None, progression=progression)
+        progression.etape("Contrôle des mentions obligatoires")
         # Every artefact is checked for its mandatory mentions before anything is written.
         rapport = check_lot(resultat, lot)
         if rapport.bloquant:
@@ -125,7 +135,10 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
 
             etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global,
                              timeout=delai_pdf)
-        publication = publish(lot, Path(sortie), post_ecriture=etape, mentions=rapport.to_json())
+        progression.etape("PDF (LibreOffice) et publication" if want_pdf else "Publication")
+        # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
+        publication = publish(lot, Path(sortie), post_ecriture=SortiesRh(resultat, avant=etape),
+                              mentions=rapport.to_json())
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
@@ -138,6 +151,8 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         _fail(f"Erreur de la sortie PDF : {exc}\n{NOTHING_PUBLISHED}")
     except OSError as exc:
         _fail(f"Erreur d'écriture : {exc}\n{NOTHING_PUBLISHED}")
+    finally:
+        progression.interrompu()  # a terminal's bar is closed before any message
 
     print_warnings(lot, detailed)
     if rapport.avertissements:
@@ -157,4 +172,6 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
                    f"documents/s) ; mentions obligatoires vérifiées sur le texte des PDF.")
         if etape.chemin_dossier_global is not None:
             click.echo(f"Dossier global : {publication.dossier / etape.chemin_dossier_global}")
+    click.echo(f"Synthèse et échéancier : {', '.join(str(publication.dossier / f) for f in FICHIERS_RH)}")
     click.echo(f"Manifeste : {publication.dossier / 'manifest.json'}")
+    progression.fin()

@@ -12,6 +12,19 @@ from typing import Optional
 
 import click
 
+from .sortie import SILENCIEUX, colorer_lignes, verbosite
+
+
+def _quiet(text: str) -> str:
+    """Errors (with their detail lines) and the summary only."""
+    kept, keep = [], False
+    for line in text.splitlines():
+        if not line.startswith(" "):
+            keep = line.startswith(("ERREUR", "Bilan"))
+        if keep:
+            kept.append(line)
+    return "\n".join(kept)
+
 
 @click.command("lint")
 @click.argument("modeles", metavar="DOSSIER_MODELES", type=click.Path(exists=True, file_okay=False))
@@ -29,9 +42,9 @@ def command(modeles: str, junit: Optional[str], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rapport.as_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(rapport.texte())
+        click.echo(colorer_lignes(_quiet(rapport.texte()) if verbosite() == SILENCIEUX else rapport.texte()))
     if junit:
         write_junit(rapport, junit)
-        if fmt != "json":
+        if fmt != "json" and verbosite() != SILENCIEUX:
             click.echo(f"Rapport JUnit : {junit}")
     sys.exit(0 if rapport.ok else 1)

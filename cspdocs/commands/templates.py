@@ -1,4 +1,4 @@
-"""`cspdocs templates export DIR` and `cspdocs templates show NAME|PATH`."""
+"""`cspdocs templates export DIR`, `templates show NAME|PATH`, `templates variables [PREFIXE]`."""
 
 from __future__ import annotations
 
@@ -60,3 +60,22 @@ def show(modele: str) -> None:
     except ModeleInvalide as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+
+
+@command.command("variables")
+@click.argument("prefixe", required=False, default="")
+@click.option("--format", "fmt", type=click.Choice(["texte", "json"]), default="texte", show_default=True,
+              help="Liste en texte, ou en JSON.")
+def variables(prefixe: str, fmt: str) -> None:
+    """Liste les variables utilisables dans les modèles (type, exemple, quand elle est vide) ;
+    PREFIXE limite la liste (« salarie. », « dates. »)."""
+    from dataclasses import asdict
+    import json
+
+    from ..render.variables import describe, format_variables
+
+    found = describe()
+    if fmt == "json":
+        click.echo(json.dumps([asdict(v) for v in found if v.nom.startswith(prefixe)], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_variables(found, prefixe))

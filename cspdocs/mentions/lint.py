@@ -111,6 +111,16 @@ def template_files(directory: Path) -> list[Path]:
     return sorted(p for p in Path(directory).glob("*.docx") if not p.name.startswith(("~$", ".")))
 
 
+def _read(path: Path) -> bytes | str:
+    """The file's bytes, or why it cannot be read (French)."""
+    if not path.is_file():
+        return "ce n'est pas un fichier (un dossier porte ce nom)"
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return f"fichier illisible ({exc.strerror or exc})"
+
+
 def static_checks(nom: str, data: bytes, shape: Mapping[str, Any], env) -> tuple[list[Constat], Optional[ModeleDocx]]:
     """Every static finding of one template, and the compiled template when it is usable."""
     try:
@@ -199,7 +209,11 @@ def lint(directory: Path | str, catalogue: Optional[Catalogue] = None,
     for path in files:
         nom = path.name
         rapport.modeles.append(nom)
-        found, modele = static_checks(nom, path.read_bytes(), shape, env)
+        data = _read(path)
+        if isinstance(data, str):
+            rapport.constats.append(Constat(nom, "modele", ERREUR, data))
+            continue
+        found, modele = static_checks(nom, data, shape, env)
         rapport.constats.extend(found)
         artefact = served.get(nom)
         if artefact is None:

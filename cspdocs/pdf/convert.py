@@ -3,8 +3,9 @@
 Each soffice call converts a whole batch (LibreOffice's start-up, about a second, is
 paid once per batch), each worker has its own throw-away profile directory (a copy
 of a warm one, see profile.py) so that calls never hand their work to another
-running instance, and each batch runs in its own process group so that a timeout
-kills LibreOffice and all its children.
+running instance, and each batch runs in its own process group so that a timeout, Ctrl-C,
+SIGTERM or SIGHUP (interrupt.py) kills LibreOffice and all its children; a kill -9 of cspdocs is
+handled by the work area's guard and sweep (scratch.py), where every file of the conversion lives.
 
 Inputs are linked into a private staging directory under numbered names, so two
 documents with the same file name (one per employee) never collide, and PDFs are
@@ -20,13 +21,13 @@ import re
 import shutil
 import signal
 import subprocess
-import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from .. import interrupt, scratch
 from . import profile
 from .errors import ConversionError, ConversionTimeoutError, InvalidDocxError
 from .soffice import docx_problem, find_soffice
@@ -96,6 +97,7 @@ class _BatchRun:
         self.indices = list(indices)
         self.timeout = timeout
         self.on_pdf = on_pdf
+        self.work_dir = work_dir
         self.in_dir = work_dir / "in"
         self.out_dir = work_dir / "out"
         self.profile = work_dir / "profile"
@@ -113,6 +115,8 @@ class _BatchRun:
         self._in_progress: int | None = None
 
     def command(self) -> list[str]:
+        from .normalize import EXPORT_FILTER  # PDF/A-2b, tagged (the templates helper's hook)
+
         return [
             self.soffice,
             "--headless",
@@ -123,7 +127,7 @@ class _BatchRun:
             f"-env:UserInstallation={self.profile.as_uri()}",
             f"--infilter={DOCX_FILTER}",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            EXPORT_FILTER,
             "--outdir",
             str(self.out_dir),
             *map(str, self.inputs),
@@ -178,7 +182,9 @@ class _BatchRun:
                 self._on_line(line)
 
     def run(self) -> _Attempt:
-        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+        # LibreOffice's own temporary files stay in the run's work area (scratch.environment)
+        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp", **scratch.environment(self.work_dir))
+        interrupt.check()  # never start LibreOffice once Ctrl-C, SIGTERM or SIGHUP arrived
         try:
             process = subprocess.Popen(
                 self.command(),
@@ -192,6 +198,7 @@ class _BatchRun:
             self.attempt.log.append(f"{self.soffice}: {exc}")
             self.attempt.returncode = -1
             return self.attempt
+        interrupt.register_group(process.pid)  # killed with us (interrupt.py, scratch.py's guard)
         reader = threading.Thread(target=self._read, args=(process.stdout,), daemon=True)
         reader.start()
         try:
@@ -199,7 +206,10 @@ class _BatchRun:
         except subprocess.TimeoutExpired:
             self.attempt.timed_out = True
             _kill_group(process)
+        finally:
+            interrupt.unregister_group(process.pid)
         reader.join(timeout=10)
+        interrupt.check()  # killed by an interruption: not a conversion failure to retry
         process.stdout.close()
         with self._lock:
             if self.attempt.returncode == 0:
@@ -353,8 +363,8 @@ def convert_to_pdf(
     targets = [pdf_target(p, out_dir) for p in sources]
     _check_unique_targets(sources, targets)
     converter = Converter(workers=workers, timeout=timeout, soffice=soffice)
-    with tempfile.TemporaryDirectory(prefix="cspdocs-pdf-") as tmp:
-        raw = converter.run(sources, Path(tmp))
+    with scratch.session("pdf") as tmp:
+        raw = converter.run(sources, tmp)
         for index, pdf in raw.items():
             targets[index].parent.mkdir(parents=True, exist_ok=True)
             shutil.move(pdf, targets[index])

@@ -14,7 +14,6 @@ leaves no partial output.
 from __future__ import annotations
 
 import os
-import tempfile
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import Mapping, Sequence
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from .. import scratch
 from .convert import Converter, _check_unique_targets, pdf_target
 from .errors import ConversionError
 from .normalize import normalize_pdf, sha256, write_atomic
@@ -108,9 +108,9 @@ def build_pdfs(
             with lock:
                 futures[index] = future
 
-        with tempfile.TemporaryDirectory(prefix="cspdocs-pdf-") as tmp:
+        with scratch.session("pdf") as tmp:  # removed by the next run if this one is killed
             try:
-                converter.run(sources, Path(tmp), on_pdf)
+                converter.run(sources, tmp, on_pdf)
                 results = _collect(sources, targets, futures)
             except BaseException:
                 _discard(targets, futures)

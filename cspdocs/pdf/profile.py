@@ -15,6 +15,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 CACHE_ENV = "CSPDOCS_LO_PROFILE_CACHE"
@@ -60,13 +61,14 @@ def remember(soffice: str, profile: Path) -> None:
     """Keep ``profile`` (from a successful call) as the template, if there is none yet.
 
     Written to a temporary directory then renamed: concurrent runs never see half a
-    template. Any error just means no template.
+    template. Any error just means no template. Staging folders left by a killed run are removed.
     """
     template = template_path(soffice)
     if template is None or template.exists() or not (profile / "user").is_dir():
         return
     try:
         template.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(template.parent)
         staging = Path(tempfile.mkdtemp(prefix=".profile-", dir=template.parent))
         try:
             shutil.copytree(profile, staging / "p", symlinks=True)
@@ -75,3 +77,21 @@ def remember(soffice: str, profile: Path) -> None:
             shutil.rmtree(staging, ignore_errors=True)
     except OSError:
         pass
+
+
+#: A staging copy takes about a second; one older than this was left by a killed run.
+STALE_STAGING_SECONDS = 3600
+
+
+def remove_stale_staging(directory: Path) -> int:
+    """Remove the ``.profile-*`` staging folders a killed run left in the cache; return how many."""
+    removed = 0
+    for staging in directory.glob(".profile-*"):
+        try:
+            old = time.time() - staging.lstat().st_mtime > STALE_STAGING_SECONDS
+        except OSError:
+            continue
+        if old and staging.is_dir() and not staging.is_symlink():
+            shutil.rmtree(staging, ignore_errors=True)
+            removed += 1
+    return removed

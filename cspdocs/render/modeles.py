@@ -48,6 +48,7 @@ class Inventaire:
     origines: dict[str, str] = field(default_factory=dict)  # artefact key -> "defaut" | "personnalise"
     ignores: list[str] = field(default_factory=list)  # .docx files of the directory no document uses
     problemes: list[str] = field(default_factory=list)  # French, about modeles.yaml
+    non_fichiers: list[Path] = field(default_factory=list)  # expected names that are not files
 
     def lignes(self) -> list[str]:
         """« lettre recommandée … ← mes-modeles/lettre-cabinet.docx » for each document."""
@@ -109,6 +110,8 @@ def inventory(dossier_modeles: Optional[Path | str] = None) -> Inventaire:
     for a in ARTEFACTS:
         name = mapping.get(a.cle, a.modele)
         custom = directory / name if directory is not None else None
+        if custom is not None and custom.exists() and not custom.is_file():
+            inv.non_fichiers.append(custom)
         if custom is not None and custom.is_file():
             inv.chemins[a.cle], inv.origines[a.cle] = custom, "personnalise"
         else:
@@ -137,8 +140,9 @@ def load_templates(dossier_modeles: Optional[Path] = None) -> dict[str, ModeleCh
     if dossier_modeles is not None and not Path(dossier_modeles).is_dir():
         raise FileNotFoundError(f"dossier de modèles introuvable : {dossier_modeles}")
     inv = inventory(dossier_modeles)
-    if inv.problemes:
-        raise ModeleInvalide(" ; ".join(inv.problemes), inv.problemes)
+    problems = inv.problemes + [f"{p} : ce n'est pas un fichier (un dossier porte ce nom)" for p in inv.non_fichiers]
+    if problems:
+        raise ModeleInvalide(" ; ".join(problems), problems)
     env = make_environment()
     return {a.modele: ModeleCharge(ModeleDocx.charger(inv.chemins[a.cle], env), inv.chemins[a.cle],
                                    inv.origines[a.cle])

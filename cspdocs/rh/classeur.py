@@ -1,0 +1,48 @@
+"""Writing workbooks safely and reproducibly.
+
+- ``cellule_sure``: a text from user data never starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+  carriage return, which a spreadsheet would run as a formula (formula injection, OWASP "CSV
+  injection"): such a text gets a leading apostrophe, shown by no spreadsheet as a formula.
+- ``octets_reproductibles``: the same workbook gives the same bytes (fixed document dates and zip
+  member times), so that outputs can be listed in a manifest of hashes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+from typing import Any
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+_FIXED = datetime(2000, 1, 1)
+
+
+def cellule_sure(value: Any) -> Any:
+    """A value safe to write in a cell: texts that a spreadsheet would read as a formula are defused."""
+    if isinstance(value, str):
+        text = value.replace("\r\n", "\n")
+        return "'" + text if text.startswith(_DANGEROUS) else text
+    return value
+
+
+def octets_reproductibles(book) -> bytes:
+    """The workbook's bytes, identical for identical content."""
+    book.properties.created = _FIXED
+    book.properties.modified = _FIXED
+    book.properties.creator = "cspdocs"
+    book.properties.lastModifiedBy = None
+    raw = io.BytesIO()
+    book.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, data)
+    return out.getvalue()
