@@ -4,7 +4,8 @@ The loader turns each finding into an error-like value with the file, the line a
 (``ErreurDossier``: ``fichier``, ``ligne``, ``chemin``, ``message``). Every output must show them
 (issue 8, item 1): they are added to the computed warnings, the employee's own findings to that
 employee (``salaries[3].zone`` goes to the fourth employee), the others to the case, in the same
-shape as the engine's warnings: ``"R-48 : cases/x.yaml:12: employeur.zone : text"``.
+shape as the engine's warnings: ``"R-48 : cases/x.yaml:12: employeur.zone : text"``. Only findings with
+a rule code (every finding of case/checks.py has one) are added; a reader's own notes are shown by it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def route(findings: Iterable[Any], employees: int) -> tuple[list[str], dict[int,
     case: list[str] = []
     per_employee: dict[int, list[str]] = {}
     for finding in findings:
+        if not split_code(finding.message)[0]:
+            continue  # a reader's note without a rule code (e.g. a spreadsheet's example row): its reader shows it
         match = _EMPLOYEE.match(finding.chemin or "")
         index = int(match.group(1)) if match else None
         if index is not None and 0 <= index < employees:
