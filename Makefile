@@ -50,12 +50,12 @@ demo-pdf: install
 	  $(BIN)/cspdocs generate $$c -o output --pdf --dossier-global 2>/dev/null || exit 1; \
 	done
 
-# The whole suite (about 4 minutes on 2 cores, LibreOffice tests included); pytest prints its duration.
+# The whole suite (5 to 8 minutes on 2 cores, LibreOffice tests included); pytest prints its duration.
 test: install-test
-	@echo "Suite complète (environ 4 min sur 2 cœurs) ; sous-ensemble rapide : make test-rapide"
+	@echo "Suite complète (5 à 8 min sur 2 cœurs) ; sous-ensemble rapide : make test-rapide"
 	$(BIN)/python -m pytest -q --durations=5
 
-# Under a minute: everything except LibreOffice, fuzzing, the full lint matrix and the PDF pipeline.
+# About a minute of CPU: everything except LibreOffice, fuzzing, the full lint matrix and the PDF pipeline.
 RAPIDE_EXCLUS := tests/test_pdf_libreoffice.py tests/test_generate_pdf.py tests/test_generate_pdf_errors.py \
                  tests/test_fuzz_cli.py tests/test_fuzz_engine.py tests/test_fuzz_render.py tests/test_fuzz_loader.py \
                  tests/test_lint.py tests/test_properties.py

@@ -71,6 +71,9 @@ def test_quiet_hides_warnings_and_verbose_details_them(tmp_path):
     assert normal.exit_code == verbose.exit_code == 0
     assert "pour 10 salarié(s)" in normal.stderr  # grouped by rule
     assert "Avertissement (E101) : A1" in verbose.stderr  # every employee's line
+    quiet = CliRunner().invoke(main, ["-q", "generate", "cases/collectif-alsace.yaml", "-o", str(tmp_path / "c")])
+    assert quiet.exit_code == 0 and "Avertissement" not in quiet.stderr
+    assert "publiés dans" in quiet.stdout
     both = CliRunner().invoke(main, ["-q", "-v", "regles"])
     assert both.exit_code == 2 and "s'excluent" in both.stderr
 

@@ -78,7 +78,7 @@ def test_misspelt_root_variable(tmp_path, few):
 
 def test_unknown_tag_has_a_suggestion(tmp_path, few):
     _report, text = _lint_with(tmp_path, "{% iff salarie.nom %}x{% endif %}", few)
-    assert "« {% iff %} » inconnue (vouliez-vous dire « if » ?)" in text or "iff" in text
+    assert "balise « {% iff %} » inconnue (vouliez-vous dire « if » ?)" in text
 
 
 def test_unclosed_block(tmp_path, few):
@@ -171,3 +171,10 @@ def test_a_directory_named_like_a_template_is_an_error_not_a_fallback(tmp_path, 
     assert "Traceback" not in text
     with pytest.raises(Exception, match="ce n'est pas un fichier"):
         load_templates(directory)
+
+
+def test_unclosed_quote(tmp_path, few):
+    _report, text = _lint_with(tmp_path, "{{ 'Madame }}", few)
+    assert "balise « {{ 'Madame }} » : guillemet non fermé (apostrophe droite ' seule)" in text
+    assert text.count("ERREUR") == 1
+

@@ -175,3 +175,16 @@ def test_binary_file_under_the_case_folder_is_not_echoed(tmp_path):
     (tmp_path / "salaries.csv").write_bytes(b"SECRET=hunter2\x00\x81\x8d" * 50)
     [e] = errors_of(write(tmp_path, CASE_CSV))
     assert "hunter2" not in str(e)
+
+
+def test_engine_findings_name_the_column_as_the_workbook_shows_it(tmp_path):
+    from cspdocs.commands.common import load_and_compute  # noqa: F401  (the CLI path)
+    from click.testing import CliRunner
+
+    from cspdocs.cli import main
+
+    row = list(ROW)
+    row[12], row[13] = "Acceptation", "15/05/2026"  # after the end of the period: blocking
+    result = CliRunner().invoke(main, ["compute", str(workbook(tmp_path, [HEADER, row]))])
+    assert result.exit_code == 1
+    assert "(colonne N « Date de la réponse »)" in result.stderr

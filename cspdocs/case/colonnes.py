@@ -59,10 +59,10 @@ ENTETES: dict[str, tuple[str, tuple[str, ...]]] = {
     "reponse.decision": ("Réponse", ("Réponse du salarié", "Décision")),
     "reponse.date": ("Date de la réponse", ("Date réponse",)),
     "zone": ("Zone des jours fériés", ("Zone",)),
-    # legal review of 2026 (issue 8)
-    "impossibilite_maintien_contrat": ("Motif d'impossibilité de maintenir le contrat", ("Impossibilité de maintien du contrat",)),
-    "salaire_preavis_mensuel": ("Salaire mensuel du préavis", ("Rémunération du préavis",)),
-    "remuneration_variable_mensuelle": ("Rémunération variable mensuelle", ("Part variable mensuelle",)),
+    # keys the legal issue 8 adds to the model (read as soon as it has them)
+    "impossibilite_maintien_contrat": ("Motif de l'impossibilité de maintenir le contrat", ()),
+    "salaire_preavis_mensuel": ("Salaire mensuel du préavis", ("Rémunération mensuelle du préavis",)),
+    "remuneration_variable_mensuelle": ("Rémunération variable mensuelle", ("Variable mensuel",)),
     # journal of what happened (issue 10), read as soon as the model has it
     "suivi.remise": ("Remise effectuée le", ("Documents remis le",)),
     "suivi.presentation_documents": ("Documents présentés le", ("Présentation des documents le",)),
@@ -71,6 +71,9 @@ ENTETES: dict[str, tuple[str, tuple[str, ...]]] = {
     "suivi.bulletin_transmis": ("Bulletin transmis le", ("Bulletin transmis à France Travail le",)),
     "suivi.dossier_transmis": ("Dossier transmis le", ("Dossier transmis à France Travail le",)),
     "suivi.contribution_payee": ("Contribution payée le", ()),
+    "suivi.documents_fin_contrat": ("Documents de fin de contrat remis le",
+                                    ("Certificat de travail et solde de tout compte remis le",)),
+    "suivi.dreets_informee": ("DREETS informée le", ()),
 }
 
 # Literal value -> (French label shown in lists, other accepted spellings)
@@ -175,13 +178,12 @@ def colonnes() -> tuple[Colonne, ...]:
     out = []
     for key, kind in salarie_columns().items():
         if kind == MODEL:
+            # a group is a column of its own only as a yes/no cell named in ENTETES (salarie_protege:
+            # "Oui" = a protected employee, even with no other of its columns filled); other groups
+            # (adresse, reponse, suivi…) are read through their keys' columns
             model = model_at(("salaries", 0) + tuple(key.split(".")))
-            # a group column is a yes/no cell only when the group may be given empty
-            if model is None or any(f.is_required() for f in model.model_fields.values()):
+            if key not in ENTETES or model is None or any(f.is_required() for f in model.model_fields.values()):
                 continue
-            info = model_at(("salaries", 0) + tuple(key.split(".")[:-1])).model_fields[key.split(".")[-1]]
-            if info.default is not None or info.is_required():
-                continue  # always present (default_factory): its keys are columns, not the group
         values = _literal_values(key) if kind not in (MODEL, LIST) else ()
         labels = LIBELLES.get(key, {})
         choices = tuple((v, labels.get(v, (v, ()))[0]) for v in values)

@@ -59,8 +59,10 @@ class Locator:
         self.csv_fichier: Optional[str] = None
         self.csv_lines: list[int] = []
 
-    def attach_csv(self, fichier: str, row_lines: list[int]) -> None:
+    def attach_csv(self, fichier: str, row_lines: list[int], columns: Optional[dict[str, str]] = None) -> None:
+        """``columns``: key -> the column as the spreadsheet shows it ('H « Date d'entrée »')."""
         self.csv_fichier, self.csv_lines = fichier, row_lines
+        self.csv_columns = columns or {}
 
     def in_csv(self, loc: tuple) -> bool:
         return (self.csv_fichier is not None and len(loc) >= 2 and loc[0] == "salaries"
@@ -84,6 +86,7 @@ class Locator:
             line = self.line(at)
         if self.in_csv(at):
             column = ".".join(p for p in at[2:] if isinstance(p, str)) or None
+            column = getattr(self, "csv_columns", {}).get(column, column)
             return ErreurDossier(self.csv_fichier, line, format_path(loc), message, column)
         return ErreurDossier(self.fichier, line, format_path(loc), message)
 

@@ -52,15 +52,17 @@ def present(erreurs: Iterable[ErreurDossier], fichier: Optional[str], colonnes_l
     kept: list[ErreurDossier] = []
     groups: dict[tuple[str, str], list[ErreurDossier]] = {}
     reported: set[tuple[int, str]] = set()
+    # the locator already names columns as shown; the reader's own errors use the key
+    deja = {(line, colonnes_lues.get(key, key)) for line, key in deja}
     for e in erreurs:
         if fichier is None or e.fichier != fichier or e.ligne is None or not e.colonne:
             kept.append(e)
             continue
-        cell = (e.ligne, e.colonne)
+        shown_column = colonnes_lues.get(e.colonne, e.colonne)
+        cell = (e.ligne, shown_column)
         if cell in deja and cell in reported:
             continue
         reported.add(cell)
-        shown_column = colonnes_lues.get(e.colonne, e.colonne)
         e = ErreurDossier(e.fichier, e.ligne, e.chemin, e.message, shown_column)
         groups.setdefault((shown_column, _generic(e.message)[0]), []).append(e)
     for (column, generic), items in groups.items():

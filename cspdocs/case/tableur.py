@@ -270,7 +270,7 @@ def employees_into(data: dict, case_path: Path, locator, errors: list, sources: 
     fichier = str(case_path.parent / name.strip())
     sources.append(case_path.parent / name.strip())
     lecture = read_salaries(target, fichier)
-    locator.attach_csv(fichier, lecture.row_lines)
+    locator.attach_csv(fichier, lecture.row_lines, lecture.colonnes_lues)
     errors.extend(lecture.erreurs)
     if lecture.rows:
         data["salaries"] = lecture.rows

@@ -34,6 +34,8 @@ def _rule_of(warning: str) -> str:
 
 def print_warnings(lot, detailed: bool) -> None:
     """Warnings grouped by rule, with the employees concerned; every line when ``detailed``."""
+    if verbosite() == SILENCIEUX:  # cspdocs --quiet: results and errors only
+        return
     for avertissement in lot.avertissements:
         click.echo(f"Avertissement : {avertissement}", err=True)
     groups: dict[str, list[tuple[str, str]]] = {}

@@ -97,9 +97,13 @@ def _syntax(exc: TemplateSyntaxError, filters: Iterable[str], tests: Iterable[st
     if m := re.match(r"Expected an expression, got '([^']+)'", msg):
         return f"balise vide ou incomplète : une expression est attendue avant {_token(m.group(1))}"
     if m := re.match(r"unexpected char (.+?) at \d+", msg):
-        char = m.group(1).strip("'\"")
+        raw = m.group(1)
+        char = raw[1:-1] if len(raw) >= 3 and raw[0] == raw[-1] and raw[0] in "'\"" else raw
         if char in ("'", '"'):
             return "guillemet non fermé dans une balise"
+        if char in "‘’“”«»":
+            return (f"guillemet typographique « {char} » dans une balise (correction automatique de Word) : "
+                    "retaper avec des guillemets droits ' ou \"")
         return f"caractère « {char} » inattendu dans une balise"
     if msg.startswith("expected name or number"):
         return "un nom est attendu après le point (« salarie.nom »)"

@@ -136,9 +136,13 @@ def bounded_render(chunks: Callable[[], Iterator[str]]) -> str:
         _current.reset(token)
 
 
+def _too_big() -> RefusModele:
+    return RefusModele(f"texte ou liste de plus de {LIMITE_TEXTE} éléments construit par le modèle")
+
+
 def _check_size(value: Any) -> Any:
     if isinstance(value, (str, list, tuple)) and len(value) > LIMITE_TEXTE:
-        raise RefusModele(f"texte ou liste de plus de {LIMITE_TEXTE} éléments construit par le modèle")
+        raise _too_big()
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > LIMITE_CHIFFRES:
         raise RefusModele("nombre trop grand construit par le modèle")
     return value
@@ -154,7 +158,7 @@ def binop(operator: str, left: Any, right: Any) -> Any:
         for seq, n in ((left, right), (right, left)):
             if isinstance(seq, (str, list, tuple)) and isinstance(n, int):
                 if len(seq) * max(n, 0) > LIMITE_TEXTE:
-                    _check_size("x" * (LIMITE_TEXTE + 1))
+                    raise _too_big()
         if isinstance(left, int) and isinstance(right, int):
             if left.bit_length() + right.bit_length() > LIMITE_CHIFFRES:
                 raise RefusModele("nombre trop grand construit par le modèle")
@@ -166,7 +170,7 @@ def binop(operator: str, left: Any, right: Any) -> Any:
         return left ** right
     if operator == "+":
         if _length(left) + _length(right) > LIMITE_TEXTE:
-            _check_size("x" * (LIMITE_TEXTE + 1))
+            raise _too_big()
         return left + right
     if operator == "%":
         if isinstance(left, str):
@@ -179,27 +183,27 @@ def binop(operator: str, left: Any, right: Any) -> Any:
 def concat(*parts: Any) -> str:
     """``a ~ b``: the same as Jinja's, bounded."""
     if sum(len(p) if isinstance(p, str) else 0 for p in parts) > LIMITE_TEXTE:
-        _check_size("x" * (LIMITE_TEXTE + 1))
+        raise _too_big()
     return _check_size("".join(str(p) for p in parts))
 
 
 def join(env_join: Callable[..., str]) -> Callable[..., str]:
+    """Jinja's ``join`` filter, refusing a result over the limit before building it."""
+
     def bounded(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> str:
         items = list(value)
         if len(items) > LIMITE_TEXTE or len(items) * len(str(d)) > LIMITE_TEXTE:
-            _check_size("x" * (LIMITE_TEXTE + 1))
+            raise _too_big()
         return _check_size(env_join(eval_ctx, items, d, attribute))
 
-    for attr in ("jinja_pass_arg",):
-        if hasattr(env_join, attr):
-            setattr(bounded, attr, getattr(env_join, attr))
+    bounded.jinja_pass_arg = getattr(env_join, "jinja_pass_arg", None)  # type: ignore[attr-defined]
     return bounded
 
 
 def check_replace(text: str, old: str, new: str) -> None:
     occurrences = len(text) + 1 if old == "" else text.count(old)
     if len(text) + occurrences * max(len(new) - len(old), 0) > LIMITE_TEXTE:
-        _check_size("x" * (LIMITE_TEXTE + 1))
+        raise _too_big()
 
 
 def replace_filter(env_replace: Callable[..., str]) -> Callable[..., str]:

@@ -155,12 +155,12 @@ def xlsx(resultat: ResultatDossier, suivi: Suivi) -> bytes:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.row_dimensions[1].height = 42
-    for values in rows:
+    # (sheet.max_row scans every cell: rows are counted here instead)
+    for row, values in enumerate(rows, start=2):
         sheet.append([_cell(c, v) for c, v in zip(columns, values)])
-        row = sheet.max_row
         for index, (c, v) in enumerate(zip(columns, values), start=1):
             _format(sheet.cell(row, index), c, v)
-    last = sheet.max_row
+    last = len(rows) + 1
     total_row = last + 1
     sheet.cell(total_row, 1, f"Total ({len(rows)} salariés)").font = Font(bold=True)
     sheet.cell(total_row, 7, cellule_sure(answers_count(resultat))).font = Font(bold=True)
@@ -170,7 +170,7 @@ def xlsx(resultat: ResultatDossier, suivi: Suivi) -> bytes:
             cell = sheet.cell(total_row, index, sum(values, Decimal(0)))
             cell.number_format = FORMAT_EURO
             cell.font = Font(bold=True)
-        longest = max([len(str(_cell(c, r[index - 1]) or "")) for r in rows] + [min(len(c.titre), 16)])
+        longest = max([len(_width_text(r[index - 1])) for r in rows] + [min(len(c.titre), 16)])
         sheet.column_dimensions[get_column_letter(index)].width = max(11, min(40, longest + 2))
     sheet.freeze_panes = "E2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
@@ -188,6 +188,12 @@ def _print_setup(sheet, width_pages: int) -> None:
     sheet.page_setup.fitToWidth = width_pages
     sheet.page_setup.fitToHeight = 0
     sheet.print_title_rows = "1:1"
+
+
+def _width_text(value: Any) -> str:
+    if isinstance(value, tuple):  # a link: (label, path)
+        return value[0]
+    return "00/00/0000" if isinstance(value, date) else ("" if value is None else str(value))
 
 
 def _cell(c: Colonne, value: Any) -> Any:
@@ -213,13 +219,14 @@ def _deadlines_sheet(book, resultat: ResultatDossier) -> None:
     sheet.append(["Date", "Échéance", "Matricule", "Salarié", "Sources"])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for e in echeances(resultat):
+    row = 1
+    for row, e in enumerate(echeances(resultat), start=2):
         sheet.append([e.date, e.libelle, cellule_sure(e.matricule), cellule_sure(e.nom), " ; ".join(e.sources)])
-        sheet.cell(sheet.max_row, 1).number_format = FORMAT_DATE
+        sheet.cell(row, 1).number_format = FORMAT_DATE
     for letter, width in zip("ABCDE", (12, 52, 14, 28, 90)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:E{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:E{row}"
     _print_setup(sheet, width_pages=1)
 
 
@@ -230,16 +237,19 @@ def _warnings_sheet(book, resultat: ResultatDossier) -> None:
     sheet.append(["Matricule", "Salarié", "Règle", "Avertissement"])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    count = 1
     for text in resultat.avertissements:
         sheet.append(["", "(dossier)", rule_code(text), cellule_sure(text)])
+        count += 1
     for rs in resultat.salaries:
         for text in rs.avertissements:
             sheet.append([cellule_sure(rs.salarie.matricule), cellule_sure(f"{rs.salarie.prenom} {rs.salarie.nom}"),
                           rule_code(text), cellule_sure(text)])
+            count += 1
     for letter, width in zip("ABCD", (14, 28, 10, 120)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:D{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:D{count}"
     _print_setup(sheet, width_pages=1)
 
 
