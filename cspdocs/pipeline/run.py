@@ -66,7 +66,8 @@ class Generation:
 def load_case(path: Path | str) -> tuple[ChargedDossier, ResultatDossier]:
     """Load and compute a case; its blocking findings raise ``DossierInvalide`` like the loader's."""
     charge = load_dossier(path)
-    resultat = compute_dossier(charge.dossier, charge.nom)
+    # the loader's non-blocking findings join the warnings (as commands/common.compute_charged)
+    resultat = compute_dossier(charge.dossier, charge.nom, charge.avertissements)
     found = blocking_errors(resultat)
     if found:
         loc = charge.localisateur
