@@ -110,12 +110,13 @@ def output_problem(sortie: Path, nom: Optional[str] = None, sources: Sequence[Pa
     return None
 
 
-def check_writable(sortie: Path, charge: ChargedDossier, pdf: bool) -> None:
-    """Before anything is rendered: the output folder, and the work area when PDFs are asked; else
-    print the French reason and exit 1 (nothing is written anywhere)."""
+def check_writable(sortie: Path, nom: Optional[str], pdf: bool, sources: Sequence[Path] = ()) -> None:
+    """Before anything is rendered: the output folder (``nom``: the case's name, ``sources``: its
+    files), and the work area when PDFs are asked; else print the French reason and exit 1
+    (nothing is written anywhere)."""
     from .. import scratch
 
-    problem = output_problem(sortie, charge.nom, charge.sources)
+    problem = output_problem(sortie, nom, sources)
     if problem is None and pdf:
         try:
             scratch.root()
