@@ -108,8 +108,8 @@ def _handler(signum, frame) -> None:
 
 
 def message(signum: int) -> str:
-    return (f"Interrompu par {_NAMES.get(signum, f'le signal {signum}')} : les conversions en cours ont été "
-            "arrêtées et les fichiers temporaires supprimés ; une sortie déjà publiée n'est pas modifiée.")
+    return (f"Interrompu par {_NAMES.get(signum, f'le signal {signum}')} : travail arrêté (conversions PDF "
+            "comprises), fichiers temporaires supprimés ; une sortie déjà publiée n'est pas modifiée.")
 
 
 def _sweep() -> None:

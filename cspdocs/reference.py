@@ -70,6 +70,23 @@ def _examples() -> dict[str, Any]:
     return found
 
 
+def _typed_example(prop: dict) -> Any:
+    """An example built from the key's type, for keys the example cases leave out."""
+    options = [p for p in prop.get("anyOf", [prop]) if p.get("type") != "null"]
+    for option in options:
+        if "$ref" in option or "$ref" in option.get("items", {}):
+            return "voir la table"
+        if "enum" in option:
+            return option["enum"][0]
+        if option.get("format") == "date":
+            return "2026-05-11"
+        if option.get("type") == "boolean":
+            return "true" if not prop.get("default") else "false"
+        if option.get("type") == "array" and option.get("items", {}).get("format") == "date":
+            return "[2026-05-11]"
+    return None
+
+
 def _model_paths(schema: dict) -> dict[str, str]:
     """Model name -> its dotted path in a case file (the first place it appears)."""
     defs = schema.get("$defs", {})
@@ -117,7 +134,11 @@ def format_reference() -> str:
             default = json.dumps(default, ensure_ascii=False) if default not in ("", None) else (
                 "null" if "default" in prop and prop["default"] is None else "")
             full = f"{path}.{key}" if path else key
-            example = examples.get(full.replace("[]", "[]"))
+            example = examples.get(full)
+            if example is None and (full + "[]") in examples:
+                example = f"[{examples[full + '[]']}]"
+            if example is None:
+                example = _typed_example(prop)
             lines.append(f"| `{key}` | {_cell(_type(prop, defs))} | {'oui' if key in required else 'non'} | "
                          f"{_cell(default)} | {_cell(prop.get('description', ''))} | "
                          f"{_cell('`' + str(example) + '`') if example is not None else ''} |")

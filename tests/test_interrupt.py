@@ -46,7 +46,7 @@ def _group_raising(exc: BaseException) -> click.Group:
 def test_interruption_exit_code_and_message(signum, code, name):
     result = CliRunner().invoke(_group_raising(Interruption(signum)), ["x"])
     assert result.exit_code == code
-    assert (f"Interrompu par {name} : les conversions en cours ont été arrêtées et les fichiers temporaires "
+    assert (f"Interrompu par {name} : travail arrêté (conversions PDF comprises), fichiers temporaires "
             "supprimés ; une sortie déjà publiée n'est pas modifiée.") in result.stderr
 
 

@@ -167,3 +167,19 @@ def test_output_would_replace_the_folder_holding_the_case(tmp_path):
     assert (f"Erreur : « {folder} » contient martin.yaml, un fichier du dossier : la sortie remplacerait ce "
             f"dossier ; choisissez un autre dossier de sortie\n{NOTHING}") in result.stderr
     assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("employe", [True, False])
+def test_corrupt_previous_manifest(tmp_path, case, employe):
+    """A previous output whose manifest.json is corrupt (truncated, edited): refused with the file and
+    line, with or without --employe; nothing lost, nothing left behind."""
+    out = tmp_path / "sortie"
+    assert run("generate", str(case), "-o", str(out)).exit_code == 0
+    manifest = out / "dossier" / "manifest.json"
+    manifest.write_text('{"salaries": [\n  {corrompu', encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = CliRunner().invoke(main, ["generate", str(case), "-o", str(out)] + (["--employe", "E001"] if employe else []))
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)  # a French message, not a traceback
+    assert f"{manifest}:2 : manifeste illisible ou incomplet" in result.stderr
+    assert snapshot(tmp_path) == before

@@ -49,12 +49,37 @@ def _first_existing(path: Path) -> Path:
     return path
 
 
+def manifest_problem(path: Path) -> Optional[str]:
+    """Why the previous manifest at ``path`` cannot be read (corrupt, truncated), or None (absent or
+    readable): such a folder is not recognised as cspdocs' output, so it is neither replaced nor
+    completed (``--employe``)."""
+    import json
+
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        where = f"{path}"
+    except json.JSONDecodeError as exc:
+        where = f"{path}:{exc.lineno}"
+    except OSError as exc:
+        return f"{path} : manifeste illisible ({exc.strerror}) ; le dossier n'est ni remplacé ni modifié"
+    else:
+        if isinstance(data, dict) and isinstance(data.get("salaries"), list):
+            return None
+        where = f"{path}:1"
+    return (f"{where} : manifeste illisible ou incomplet (JSON invalide, ou sans la liste « salaries ») : ce "
+            "dossier n'est pas reconnu comme une sortie de cspdocs, il n'est ni remplacé ni complété ; "
+            "déplacez-le, ou choisissez un autre dossier de sortie")
+
+
 def output_problem(sortie: Path, nom: Optional[str] = None, sources: Sequence[Path] = ()) -> Optional[str]:
     """Why the documents cannot be written under ``sortie`` (and ``sortie/<nom>``), or None.
 
     cspdocs never writes through a symbolic link (the documents would land in another folder than
-    the one named), never into a file's place, and never replaces a folder holding the case's own
-    files (``-o dossiers`` for ``dossiers/martin/martin.yaml``)."""
+    the one named), never into a file's place, never replaces a folder holding the case's own
+    files (``-o dossiers`` for ``dossiers/martin/martin.yaml``) nor one whose manifest is corrupt."""
     from ..publish import safe_name
 
     if sortie.is_symlink():
@@ -74,6 +99,9 @@ def output_problem(sortie: Path, nom: Optional[str] = None, sources: Sequence[Pa
             return (f"« {case_folder} » est un fichier : cspdocs n'écrit pas à sa place ; déplacez-le ou "
                     "choisissez un autre dossier de sortie")
         if case_folder.is_dir():
+            unreadable = manifest_problem(case_folder / "manifest.json")
+            if unreadable:
+                return unreadable
             inside = case_folder.resolve()
             for source in sources:
                 if Path(source).resolve().is_relative_to(inside):
@@ -82,12 +110,13 @@ def output_problem(sortie: Path, nom: Optional[str] = None, sources: Sequence[Pa
     return None
 
 
-def check_writable(sortie: Path, charge: ChargedDossier, pdf: bool) -> None:
-    """Before anything is rendered: the output folder, and the work area when PDFs are asked; else
-    print the French reason and exit 1 (nothing is written anywhere)."""
+def check_writable(sortie: Path, nom: Optional[str], pdf: bool, sources: Sequence[Path] = ()) -> None:
+    """Before anything is rendered: the output folder (``nom``: the case's name, ``sources``: its
+    files), and the work area when PDFs are asked; else print the French reason and exit 1
+    (nothing is written anywhere)."""
     from .. import scratch
 
-    problem = output_problem(sortie, charge.nom, charge.sources)
+    problem = output_problem(sortie, nom, sources)
     if problem is None and pdf:
         try:
             scratch.root()

@@ -119,7 +119,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
     if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
         soffice = _soffice_or_fail()
-    check_writable(Path(sortie), charge, want_pdf)  # output folder, TMPDIR (issue 14 item 9)
+    check_writable(Path(sortie), charge.nom, want_pdf, charge.sources)  # output folder, TMPDIR (issue 14 item 9)
     etape = None
     try:
         jeu = load_templates(Path(modeles) if modeles else None)

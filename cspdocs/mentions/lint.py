@@ -31,8 +31,8 @@ from ..render.renderer import ModeleDocx
 from .checker import Resultat, TexteCompare, artefact_applicable, check_artefact, recognise_artefact
 from .crosscheck import cross_check
 from .extract import docx_text
-from .lint_static import (AVERTISSEMENT, ERREUR, TEXT_KINDS, Constat, check_filters, check_runs, check_variables,
-                          context_shape, syntax_problem)
+from .lint_static import AVERTISSEMENT, ERREUR, TEXT_KINDS, Constat, check_filters, check_runs, syntax_problem
+from .lint_variables import check_variables, context_shape
 from .model import Catalogue, default_catalogue
 from .scenarios import ScenarioCalcule, computed_scenarios, coverage
 
@@ -118,7 +118,10 @@ def _read(path: Path) -> bytes | str:
     try:
         return path.read_bytes()
     except OSError as exc:
-        return f"fichier illisible ({exc.strerror or exc})"
+        import errno
+
+        why = {errno.EACCES: "accès refusé", errno.EPERM: "accès refusé", errno.EIO: "erreur d'entrée-sortie"}
+        return f"fichier illisible ({why.get(exc.errno, 'erreur de lecture')})"
 
 
 def static_checks(nom: str, data: bytes, shape: Mapping[str, Any], env) -> tuple[list[Constat], Optional[ModeleDocx]]:

@@ -49,9 +49,11 @@ def _finalize(value: Any) -> Any:
         )
     if isinstance(value, (Decimal, float)):
         raise ValeurNonAffichable("un nombre doit être mis en forme : filtre euros ou nombre")
-    raise ValeurNonAffichable(
-        f"valeur de type {type(value).__name__} non affichable : choisir un élément précis"
-    )
+    from .messages import TYPES
+
+    kind = TYPES.get(type(value).__name__, "une valeur composée")
+    raise ValeurNonAffichable(f"{kind} ne s'affiche pas directement : choisir un élément précis "
+                              "(« salarie.nom ») ou parcourir la liste avec {% for %}")
 
 
 class BoundedTemplate(Template):

@@ -87,7 +87,8 @@ def open_package(data: bytes, nom: str) -> Contenu:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = [i for i in zf.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise ModeleRefuse(nom, [f"ce n'est pas un fichier DOCX lisible (archive ZIP invalide : {exc})"]) from exc
+        raise ModeleRefuse(nom, ["ce n'est pas un fichier DOCX lisible (archive ZIP invalide ou tronquée) : "
+                                 "enregistrez-le de nouveau au format .docx"]) from exc
     if len(infos) > LIMITE_MEMBRES:
         raise ModeleRefuse(nom, [f"archive de {len(infos)} fichiers internes (au plus {LIMITE_MEMBRES})"])
     problems: list[str] = []
@@ -115,7 +116,7 @@ def open_package(data: bytes, nom: str) -> Contenu:
         try:
             content = _read_bounded(zf, info, min(LIMITE_MEMBRE, LIMITE_TOTAL - total))
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-            problems.append(f"{name} : illisible dans l'archive ({exc})")
+            problems.append(f"{name} : illisible dans l'archive (compression inconnue ou données corrompues)")
             continue
         if content is None:
             problems.append(f"{name} : se décompresse au-delà de la taille annoncée — bombe ZIP ?")
@@ -138,7 +139,8 @@ def open_package(data: bytes, nom: str) -> Contenu:
         try:
             parsed[name] = etree.fromstring(content, _XML_PARSER)
         except etree.XMLSyntaxError as exc:
-            problems.append(f"{name} : XML invalide ({exc.msg})")
+            line = f" à la ligne {exc.lineno}" if getattr(exc, "lineno", None) else ""
+            problems.append(f"{name} : XML mal formé{line} (fichier abîmé ou modifié hors de Word)")
     if CONTENT_TYPES not in parsed:
         raise ModeleRefuse(nom, problems or [f"{CONTENT_TYPES} illisible"])
     problems.extend(_content_type_problems(parsed[CONTENT_TYPES], by_name))
