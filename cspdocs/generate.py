@@ -128,7 +128,7 @@ def generate(
     from .publish import publish
 
     charge = load_dossier(dossier)
-    resultat = compute_dossier(charge.dossier, charge.nom)
+    resultat = compute_dossier(charge.dossier, charge.nom, charge.avertissements)
     modeles = load_templates(Path(dossier_modeles) if dossier_modeles else None)
     lot = render_batch(charge, resultat, modeles, matricules)
     return publish(lot, Path(sortie))

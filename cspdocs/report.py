@@ -70,6 +70,13 @@ def dossier_json(res: ResultatDossier, salaries: tuple[ResultatSalarie, ...] | N
     }
 
 
+def case_warnings(res: ResultatDossier, salaries=None) -> list[str]:
+    """Every warning of the case, then of each employee (prefixed by the matricule): what
+    ``check`` shows beside its mention report (issue 8: every finding reaches every output)."""
+    chosen = res.salaries if salaries is None else salaries
+    return list(res.avertissements) + [f"({r.salarie.matricule}) {w}" for r in chosen for w in r.avertissements]
+
+
 # --- French text report ------------------------------------------------------------------
 
 _DATE_LABELS = (

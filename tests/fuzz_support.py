@@ -149,10 +149,18 @@ def reference_salary(salarie) -> tuple[Fraction, Fraction]:
     return avg12, avg3
 
 
-def monthly_salary(salarie) -> Decimal:
+def monthly_salary(salarie) -> Fraction:
+    """L1234-5 (R-66): what the employee would have earned during the notice: the monthly salary
+    (or the higher of the last month and the average of the months), plus the annual bonus pro rata."""
+    if salarie.salaire_preavis_mensuel is not None:
+        return Fraction(salarie.salaire_preavis_mensuel)
     if salarie.salaire_brut_mensuel is not None:
-        return salarie.salaire_brut_mensuel
-    return salarie.salaires_12_derniers_mois[-1]
+        base = Fraction(salarie.salaire_brut_mensuel)
+    else:
+        months = [Fraction(x) for x in salarie.salaires_12_derniers_mois]
+        base = max(months[-1], sum(months) / len(months))
+    return Fraction(money(base + Fraction(salarie.remuneration_variable_mensuelle or 0)
+                          + Fraction(salarie.primes_annuelles_3_derniers_mois) / 12))  # in cents
 
 
 def legal_indemnity(months: int, reference, rupture: date) -> Decimal:
@@ -327,6 +335,10 @@ def case_dicts(draw, max_employees: int = 3, types=TYPES) -> dict:
                                        else "Administrateur judiciaire"}
         if draw(st.integers(0, 3)):
             employeur["date_jugement"] = d0 - _offset(draw, 0, 60)
+        if judicial == "redressement":  # the authorising ordonnance (C. com. L631-17, R-63), before any step
+            employeur["ordonnance_juge_commissaire"] = {"date": d0 - _offset(draw, 30, 30) if "date_jugement" not in employeur
+                                                        else employeur["date_jugement"],
+                                                        "objet": "les licenciements du projet"}
     if draw(st.integers(0, 3)) == 0:
         # explicit zone: usually the one of the postal code, sometimes another (a warning only)
         employeur["zone"] = draw(st.sampled_from([employer_zone] * 3 + list(ZONE_NAMES)))
@@ -446,6 +458,8 @@ def _salarie(draw, index: int, kind: str, cse, procedure: dict, d0: date) -> dic
         anchor = convocation or (interview - timedelta(days=12) if interview else handover)
         s["fin_protection_maternite"] = anchor - _offset(draw, 20, 500)
         s["civilite"] = "Madame"
+        # L1225-4 al. 1 (R-61): the reason is required within the weeks of relative protection
+        s["impossibilite_maintien_contrat"] = "fermeture définitive de l'atelier"
 
     if protected:
         prot: dict[str, Any] = {}
@@ -458,9 +472,9 @@ def _salarie(draw, index: int, kind: str, cse, procedure: dict, d0: date) -> dic
 
     salary_kind = draw(st.sampled_from(["mensuel", "mensuel", "liste", "les_deux"]))
     if salary_kind in ("mensuel", "les_deux"):
-        s["salaire_brut_mensuel"] = draw(st.one_of(cents(1500, 15000), st.just(Decimal("0.00")), cents(0, 100000)))
+        s["salaire_brut_mensuel"] = draw(st.one_of(cents(1500, 15000), st.just(Decimal("0.01")), cents(1, 100000)))
     if salary_kind in ("liste", "les_deux"):
-        s["salaires_12_derniers_mois"] = draw(st.lists(cents(0, 20000), min_size=1, max_size=12))
+        s["salaires_12_derniers_mois"] = draw(st.lists(cents(1, 20000), min_size=1, max_size=12))
     if draw(st.booleans()):
         s["primes_annuelles_3_derniers_mois"] = draw(cents(0, 30000))
     if draw(st.integers(0, 4)) == 0:

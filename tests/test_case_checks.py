@@ -20,6 +20,7 @@ def collectif_10(cse: str = "true", effectif: int = 24) -> str:
         ("  type: individuel\n  date_entretien_prealable: 2026-03-03\n",
          "  type: collectif_10_et_plus\n"
          f"  cse: {cse}\n"
+         "  date_premiere_reunion_cse: 2026-03-02\n"
          "  date_derniere_reunion_cse: 2026-03-13\n"
          "  date_notification_projet_administration: 2026-03-03\n"))
 
@@ -75,19 +76,20 @@ def test_judgment_date_without_receivership(tmp_path):
 
 
 def test_receivership_without_judgment_date_warns(tmp_path):
-    text = variant(("effectif: 24", "effectif: 24\n  procedure_collective: redressement"))
+    text = variant(("effectif: 24", "effectif: 24\n  procedure_collective: redressement\n"
+                                     "  ordonnance_juge_commissaire: {date: 2026-02-20, objet: trois licenciements}"))
     assert warnings_of(tmp_path, text) == [(
         6, "employeur.procedure_collective",
-        "date du jugement d'ouverture (« employeur.date_jugement ») non renseignée : le délai de garantie "
-        "de l'AGS (C. trav. L3253-8) ne peut pas être vérifié (R-54)")]
+        "R-54 : date du jugement d'ouverture (« employeur.date_jugement ») non renseignée : le délai de garantie "
+        "de l'AGS (C. trav. L3253-8) ne peut pas être vérifié")]
 
 
 def test_zone_contradicting_postal_code_warns(tmp_path):
     text = variant(("effectif: 24", "effectif: 24\n  zone: metropole"))
     assert warnings_of(tmp_path, text) == [(
         6, "employeur.zone",
-        "la zone « metropole » ne correspond pas au code postal 57000 (« alsace-moselle ») : "
-        "vérifiez les jours fériés retenus (R-48)")]
+        "R-48 : la zone « metropole » ne correspond pas au code postal 57000 (« alsace-moselle ») : "
+        "vérifiez les jours fériés retenus")]
 
 
 # --- employees ---------------------------------------------------------------------------------------
@@ -170,9 +172,9 @@ def test_individual_with_several_employees_warns(tmp_path):
     text = BASE + BASE.split("salaries:\n")[1].replace('"E001"', '"E002"')
     assert warnings_of(tmp_path, text) == [(
         8, "procedure.type",
-        "procédure « individuel » pour 2 salariés : de 2 à 9 licenciements sur 30 jours, utilisez "
+        "R-22 : procédure « individuel » pour 2 salariés : de 2 à 9 licenciements sur 30 jours, utilisez "
         "« collectif_moins_de_10 » (le délai de 15 jours ouvrables des cadres ne vaut que pour le "
-        "licenciement individuel, R-22)")]
+        "licenciement individuel)")]
 
 
 def test_collectif_10_with_cse_is_valid(tmp_path):
@@ -239,11 +241,11 @@ def test_pse_needs_decision_date(tmp_path):
                          "(C. trav. L1233-57-4, L1233-66 ; R-12)")
 
 
-def test_small_pse_warns(tmp_path):
-    assert warnings_of(tmp_path, PSE.replace("effectif: 180", "effectif: 40")) == [(
-        5, "employeur.effectif",
-        "PSE dans une entreprise de 40 salariés : la validation ou l'homologation administrative (L1233-57-4) "
-        "ne concerne que les entreprises de 50 salariés ou plus ; vérifiez le type de procédure (R-12, R-24)")]
+def test_small_pse_is_refused(tmp_path):
+    """R-57 (issue 8): no PSE, hence no validation or homologation, under 50 (L1233-61, L1233-57-4)."""
+    e = only_error(tmp_path, PSE.replace("effectif: 180", "effectif: 40"))
+    assert (e.ligne, e.chemin) == (5, "procedure.type")
+    assert e.message.startswith("procédure « pse » dans une entreprise de 40 salariés : le plan de sauvegarde")
 
 
 def test_pse_handover_not_before_the_day_after_the_decision(tmp_path):
@@ -331,7 +333,7 @@ def test_r13_without_interview_checks_the_handover(tmp_path):
 def test_r51_protected_employee_needs_his_interview(tmp_path):
     text = with_employee_keys("salarie_protege: {date_notification_autorisation: null}", base=collectif_10())
     e = only_error(tmp_path, text)
-    assert (e.ligne, e.chemin) == (26, "salaries[0].date_entretien_prealable")
+    assert (e.ligne, e.chemin) == (27, "salaries[0].date_entretien_prealable")
     assert e.message == ("salarié protégé dans un licenciement d'au moins 10 salariés avec CSE : il a toujours un "
                          "entretien préalable, lors duquel les documents du CSP lui sont remis ; donnez sa date "
                          "propre (C. trav. L1233-38 ; R-51)")
@@ -347,7 +349,7 @@ def test_authorisation_before_interview(tmp_path):
     text = with_employee_keys("salarie_protege: {date_notification_autorisation: 2026-03-10}",
                               "date_entretien_prealable: 2026-03-16", base=collectif_10())
     e = only_error(tmp_path, text)
-    assert (e.ligne, e.chemin) == (26, "salaries[0].salarie_protege.date_notification_autorisation")
+    assert (e.ligne, e.chemin) == (27, "salaries[0].salarie_protege.date_notification_autorisation")
     assert e.message == ("la décision sur l'autorisation de licenciement (10/03/2026) précède l'entretien "
                          "préalable (16/03/2026) : la demande d'autorisation suit l'entretien (R-51)")
 

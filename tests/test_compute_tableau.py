@@ -11,12 +11,12 @@ from cspdocs.engine.amounts import eur
 from cspdocs.engine.compute import compute_dossier
 
 from .test_case_loading import BASE, write
-from .test_modele_tableur import filled_workbook
+from .test_modele_tableur import collective_head, filled_workbook
 
 
 def _case(tmp_path, n=25):
     filled_workbook(tmp_path, n)
-    return write(tmp_path, BASE.split("salaries:")[0] + "salaries_csv: salaries.xlsx\n")
+    return write(tmp_path, collective_head() + "salaries_csv: salaries.xlsx\n")
 
 
 def test_many_employees_get_the_table_by_default(tmp_path):

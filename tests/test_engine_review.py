@@ -51,11 +51,12 @@ def test_refused_authorisation_owes_no_rupture_amount():
 def test_ags_window_depends_on_the_procedure():
     """R-54 corrected: L3253-8 — observation period in redressement, 15 days after a liquidation."""
     red = _case(INDIVIDUAL_2026)
-    red["employeur"].update(procedure_collective="redressement", date_jugement="2026-01-05")
+    red["employeur"].update(procedure_collective="redressement", date_jugement="2026-01-05",
+                            ordonnance_juge_commissaire={"date": "2026-01-20", "objet": "trois licenciements"})
     r = _one(red)
     assert r.dates["limite_garantie_ags"] is None
     assert not any(w.startswith("R-54 : la remise") for w in r.avertissements)
-    assert any("juge-commissaire (C. com. art. L631-17)" in w for w in r.avertissements)
+    assert r.dates["ordonnance_juge_commissaire"] == date(2026, 1, 20)  # cited by the documents (R-63)
     liq = _case(INDIVIDUAL_2026)
     liq["employeur"].update(procedure_collective="liquidation", date_jugement="2026-02-10",
                             mandataire={"nom": "Me Roux", "qualite": "liquidateur judiciaire"})

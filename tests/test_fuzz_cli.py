@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, example, given, settings
 
+from cspdocs.case.loader import load_dossier
 from cspdocs.cli import main
 from cspdocs.engine.compute import blocking_errors, compute_dossier
 from cspdocs.generate import render_batch
@@ -62,7 +63,9 @@ def test_compute_json_is_the_library_contract():
                 assert result.stdout == ""
                 assert "Dossier invalide" in result.stderr
                 return
-            computed = compute_dossier(charged.dossier, charged.nom)
+            # issue 8: the case's findings are in the output, with the file they name: load the same file
+            same = load_dossier(path)
+            computed = compute_dossier(same.dossier, same.nom, same.avertissements)
             blocked = blocking_errors(computed)
             if blocked:
                 assert result.exit_code == 1 and result.stdout == ""

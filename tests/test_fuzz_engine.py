@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -167,7 +168,10 @@ def _check_dates(dossier, s, r) -> None:
     earliest = d["envoi_lettre_au_plus_tot"]
     assert earliest is not None and earliest >= remise
     envoi = d["envoi_lettre"]
-    assert envoi == (s.date_envoi_lettre or earliest)
+    planned = earliest
+    while planned.weekday() == 6 or cal.is_holiday(planned):  # never planned on a Sunday or holiday
+        planned += DAY
+    assert envoi == (s.date_envoi_lettre or planned)
     p, e = dossier.procedure, dossier.employeur
     if s.salarie_protege is not None:
         assert earliest >= s.salarie_protege.date_notification_autorisation + DAY
@@ -290,7 +294,12 @@ def _check_amounts(dossier, s, r) -> None:
     rupture = d["fin_delai_reflexion"] or d["fin_delai_reflexion_21_jours"]
     at_rupture = seniority(s, rupture)
     assert m["anciennete_mois_rupture"] == at_rupture
-    notice = max(legal_notice(at_rupture, s.travailleur_handicape), s.preavis_mois or Decimal(0))
+    # R-65 (Cass. soc. 26/09/2006 n° 05-43.841): the notice follows the seniority on the day the
+    # dismissal letter is sent, at the rupture when no letter precedes it
+    letter = r.lettre["variante"] in ("conservatoire", "licenciement") and d["envoi_lettre"] is not None
+    rights_day = d["envoi_lettre"] if letter else rupture
+    assert d["anciennete_appreciee_le"] == rights_day
+    notice = max(legal_notice(seniority(s, rights_day), s.travailleur_handicape), s.preavis_mois or Decimal(0))
     assert m["preavis_mois"] == notice
     whole = int(notice)
     fin_preavis = anniversary(rupture, whole) + timedelta(days=int(((notice - whole) * 30).to_integral_value()))
@@ -305,7 +314,8 @@ def _check_amounts(dossier, s, r) -> None:
     assert m["penalite_defaut_proposition"] == {"refus": money(money(avg12) * 2), "adhesion": money(money(avg12) * 3)}
 
     monthly = monthly_salary(s)
-    assert m["indemnite_preavis"] == money(monthly * notice)
+    assert m["salaire_mensuel_preavis"] == money(monthly)
+    assert m["indemnite_preavis"] == money(monthly * Fraction(notice))
     assert m["contribution_employeur"] <= money(3 * monthly)
     assert m["contribution_employeur"] + m["excedent_preavis_salarie"] == m["indemnite_preavis"]
     # assessed at the presentation of a letter sent during the period (at the earliest the day
@@ -317,12 +327,12 @@ def _check_amounts(dossier, s, r) -> None:
     one_year = seniority(s, threshold) >= 12
     assert r.conditions["anciennete_un_an_ou_plus"] is one_year
     if one_year:
-        assert m["contribution_employeur"] == money(min(monthly * notice, monthly * 3))
+        assert m["contribution_employeur"] == money(min(monthly * Fraction(notice), monthly * 3))
         if s.taux_charges_patronales is None:
             assert m["contribution_employeur_charges_comprises"] is None
         else:
             assert m["contribution_employeur_charges_comprises"] == money(
-                min(monthly * notice, monthly * 3) * (1 + s.taux_charges_patronales))
+                min(monthly * Fraction(notice), monthly * 3) * (1 + Fraction(s.taux_charges_patronales)))
     else:
         assert m["contribution_employeur"] == 0 and m["excedent_preavis_salarie"] == m["indemnite_preavis"]
         assert m["contribution_employeur_charges_comprises"] is None

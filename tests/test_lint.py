@@ -85,7 +85,7 @@ def test_cli_lint_writes_junit(tmp_path):
 REMOVALS = [
     ("information.docx", "se prescrit par douze mois", "1.10"),
     ("information.docx", "entretien d'information réalisé par", "1.8"),
-    ("information.docx", ("vingt et un jours", "délai de réflexion de 21"), "1.3"),
+    ("information.docx", ("duree_delai_reflexion_lettres }} jours", "délai de réflexion de {{ parametres.duree_delai_reflexion_jours"), "1.3"),
     ("recepisse.docx", "énoncé écrit du motif économique", "2.6"),
     ("recepisse.docx", "Signature, précédée", "2.4"),
     ("lettre.docx", "constituera la notification de votre licenciement", "3A.4"),

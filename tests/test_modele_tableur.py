@@ -19,6 +19,13 @@ from .test_case_loading import BASE, write
 _FILLED: dict[int, bytes] = {}
 
 
+def collective_head() -> str:
+    """The case file's head for 10 employees or more: the collective procedure of L1233-28 ff.
+    (an "individuel" procedure with 10 or more is refused, R-56), with the interview kept (no CSE)."""
+    return BASE.split("salaries:")[0].replace(
+        "type: individuel", "type: collectif_10_et_plus\n  cse: false\n  date_notification_projet_administration: 2026-02-20")
+
+
 def filled_workbook(tmp_path: Path, n: int) -> Path:
     """The blank workbook, filled in with ``n`` employees as a person would (labels, French dates)."""
     path = tmp_path / "salaries.xlsx"
@@ -81,7 +88,7 @@ def test_same_bytes_and_no_overwrite_without_force(tmp_path):
 
 def test_filled_blank_workbook_reads_back(tmp_path):
     filled_workbook(tmp_path, 25)
-    charged = load_dossier(write(tmp_path, BASE.split("salaries:")[0] + "salaries_csv: salaries.xlsx\n"))
+    charged = load_dossier(write(tmp_path, collective_head() + "salaries_csv: salaries.xlsx\n"))
     salaries = charged.dossier.salaries
     assert len(salaries) == 25
     first = salaries[0]

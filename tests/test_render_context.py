@@ -16,7 +16,7 @@ from tests.test_render_support import EXAMPLE_CASES
 
 TOP_LEVEL = {"employeur", "procedure", "salarie", "dates", "montants", "lettre", "operateur",
              "operateur_lettre", "operateur_paiement", "zone", "regime", "circonstance_remise", "remise", "conditions",
-             "explications", "avertissements"}
+             "explications", "avertissements", "parametres"}
 
 
 def test_example_context_shape():

@@ -69,7 +69,7 @@ def test_information_document_mentions(modeles):
     assert "ni préavis ni indemnité compensatrice de préavis" in t  # 1.16
     assert normalise_spaces(fr_euros(Decimal("8233.33"))) in t
     assert "huit mille deux cent trente-trois euros et trente-trois centimes" in t
-    assert "88 jours travaillés ou 610 heures" in t  # 1.18
+    assert "durée d'affiliation à l'assurance chômage exigée par la réglementation en vigueur" in t  # 1.18 (issue 8: no figures)
     assert "difficultés économiques" in t and "suppression de votre poste (technicienne de maintenance)" in t  # 1.14
     assert "✂" in t
     assert "de certains congés (maternité, paternité, adoption, présence parentale, proche aidant)" in t  # P3-12
@@ -262,7 +262,7 @@ def test_recepisse_mentions(modeles):
     assert f"le {fr_long(D['remise'])} à Metz, au cours de l'entretien préalable, les documents suivants" in t
     assert "occupant le poste de travail suivant : technicienne de maintenance (matricule E001)" in t  # P3-7
     assert "le document d'information sur le contrat de sécurisation professionnelle, comportant le bulletin d'acceptation détachable" in t  # 2.3
-    assert "Signature" in t and "de la main du salarié" in t  # 2.4
+    assert "Signature" in t and "de la main de la salariée" in t  # 2.4 (issue 8: gender agreement)
     assert f"expirant le {fr_long(D['fin_delai_reflexion'])} à minuit" in t  # 2.5
     assert f"l'énoncé écrit du motif économique de la rupture envisagée de mon contrat de travail, daté du {fr_long(D['enonce_motif'])}" in t  # 2.6
 
@@ -387,8 +387,10 @@ def test_liquidation_documents_are_signed_by_the_liquidator(modeles, name):
 
 @pytest.mark.parametrize("name", [a.modele for a in ARTEFACTS])
 def test_redressement_documents_signed_by_the_administrator_when_named(modeles, name):
-    employeur = {"procedure_collective": "redressement", "date_jugement": "2026-02-02"}
-    conditions = {"redressement": True, "procedure_collective_judiciaire": True}
+    employeur = {"procedure_collective": "redressement", "date_jugement": "2026-02-02",
+                 "ordonnance_juge_commissaire": {"date": "2026-02-20", "objet": "trois licenciements"}}
+    # R-64: the administrator signs alone when his mission is to represent (C. com. L631-12)
+    conditions = {"redressement": True, "procedure_collective_judiciaire": True, "signature_mandataire_seul": True}
     t = lines(render(modeles, name, employeur={**employeur, "mandataire": ADMINISTRATEUR}, conditions=conditions))
     if name == "recepisse.docx":
         assert "représentée par Maître Anne Clément, administratrice judiciaire." in t
@@ -419,8 +421,10 @@ def test_unknown_regime_does_not_state_the_rate(modeles):
 
 
 def test_motif_statement_cites_the_motive_article(modeles):
-    """P3-17: L. 1233-16 is the dismissal letter's article, not the statement's."""
+    """P3-17: L. 1233-16 is the dismissal letter's article, not the statement's; issue 8 item 11: the
+    statement is grounded on the case law that requires it in writing, L. 1233-3 only defines the cause."""
     t = render(modeles, "motif.docx")
-    assert ("Conformément à l'article L. 1233-3 du code du travail, nous vous exposons par écrit, avant toute "
-            "acceptation de votre part, le motif économique") in t
+    assert ("doit vous être énoncé par écrit au plus tard au moment de votre acceptation du contrat de sécurisation "
+            "professionnelle (Cass. soc. 17 mars 2015, n° 13-26.941)") in t
+    assert "Cause économique (article L. 1233-3 du code du travail)" in t
     assert "1233-16" not in t

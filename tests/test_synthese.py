@@ -24,7 +24,7 @@ from cspdocs.rh.echeancier import calendrier
 from cspdocs.rh.synthese import Suivi, csv_bytes, xlsx
 
 from .test_case_loading import BASE, write
-from .test_modele_tableur import filled_workbook
+from .test_modele_tableur import collective_head, filled_workbook
 
 ROOT = Path(__file__).parent.parent
 ALSACE = ROOT / "cases" / "collectif-alsace.yaml"
@@ -135,7 +135,7 @@ def test_hostile_names_in_the_summary(tmp_path):
 def test_generate_writes_the_summary_and_calendar_from_the_blank_workbook(tmp_path):
     """The README's two commands: a workbook of 25 employees in, documents, summary and calendar out."""
     filled_workbook(tmp_path, 25)
-    case = write(tmp_path, BASE.split("salaries:")[0] + "salaries_csv: salaries.xlsx\n", name="campagne.yaml")
+    case = write(tmp_path, collective_head() + "salaries_csv: salaries.xlsx\n", name="campagne.yaml")
     result = CliRunner().invoke(main, ["generate", str(case), "-o", str(tmp_path / "sortie")])
     assert result.exit_code == 0, result.output
     out = tmp_path / "sortie" / "campagne"

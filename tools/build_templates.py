@@ -81,6 +81,9 @@ MOTIVE = """
 {%p else %}
 **Conséquence sur votre emploi :** ce motif nous a conduits à vous proposer une modification d'un élément essentiel de votre contrat de travail, relative à votre poste ({{ salarie.emploi }}), que vous avez refusée.
 {%p endif %}
+{%p if conditions.protection_relative_maternite and salarie.impossibilite_maintien_contrat %}
+**Impossibilité de maintenir votre contrat de travail :** la rupture intervenant dans les semaines qui suivent votre congé de maternité, nous vous précisons que nous sommes dans l'impossibilité de maintenir votre contrat de travail pour un motif étranger à la grossesse et à l'accouchement : {{ salarie.impossibilite_maintien_contrat }} (article L. 1225-4 du code du travail).
+{%p endif %}
 """
 
 # 3A.8, 4.6
@@ -103,7 +106,12 @@ CONTEXT_REFERENCES = """
 {%p if conditions.procedure_collective_judiciaire %}
 L'entreprise fait l'objet d'une procédure de {{ employeur.procedure_collective_libelle }}{% if employeur.date_jugement %} ouverte par jugement du {{ employeur.date_jugement|date_longue }}{% endif %}.
 {%p endif %}
-{%p if conditions.pse and dates.decision_administration %}
+{%p if conditions.redressement and employeur.ordonnance_juge_commissaire %}
+Les licenciements pour motif économique ont été autorisés, en raison de leur caractère urgent, inévitable et indispensable pendant la période d'observation, par ordonnance du juge-commissaire du {{ employeur.ordonnance_juge_commissaire.date|date_longue }} (article L. 631-17 du code de commerce), qui autorise : {{ employeur.ordonnance_juge_commissaire.objet }}.
+{%p endif %}
+{%p if conditions.pse and dates.decision_administration and procedure.decision_administration_libelle %}
+Cette mesure s'inscrit dans le cadre du plan de sauvegarde de l'emploi de l'entreprise, qui a fait l'objet de {{ procedure.decision_administration_libelle }} {% if procedure.decision_administration_implicite %}acquise{% else %}notifiée{% endif %} le {{ dates.decision_administration|date_longue }} (article L. 1233-57-4 du code du travail).
+{%p elif conditions.pse and dates.decision_administration %}
 Cette mesure s'inscrit dans le cadre du plan de sauvegarde de l'emploi de l'entreprise, qui a fait l'objet d'une décision administrative de validation ou d'homologation notifiée ou acquise le {{ dates.decision_administration|date_longue }} (article L. 1233-57-4 du code du travail).
 {%p elif dates.derniere_reunion_cse %}
 Le comité social et économique a été consulté sur le projet de licenciement collectif pour motif économique ; sa dernière réunion de consultation s'est tenue le {{ dates.derniere_reunion_cse|date_longue }}.
@@ -124,12 +132,19 @@ Nous vous prions d'agréer, {{ salarie.civilite }}, l'expression de nos salutati
 @endkeep
 > ès qualités de liquidateur judiciaire
 @keep
-{%p elif conditions.redressement and employeur.mandataire %}
+{%p elif conditions.signature_mandataire_seul and employeur.mandataire %}
 > en redressement judiciaire,
 @space 16
 > **{{ employeur.mandataire.nom }}**
 @endkeep
 > {{ employeur.mandataire.qualite }}
+@keep
+{%p elif conditions.signature_conjointe and employeur.mandataire %}
+> en redressement judiciaire,
+@space 16
+> **{{ employeur.signataire.nom }}**, {{ employeur.signataire.qualite }}
+@endkeep
+> avec l'assistance de **{{ employeur.mandataire.nom }}**, {{ employeur.mandataire.qualite }}
 @keep
 {%p else %}
 @space 16
@@ -142,8 +157,9 @@ Nous vous prions d'agréer, {{ salarie.civilite }}, l'expression de nos salutati
 # The signatory named in the receipt (same rule as CLOSING).
 REPRESENTANT = (
     "{% if conditions.liquidation and employeur.mandataire %}{{ employeur.mandataire.nom }}, ès qualités de "
-    "liquidateur judiciaire{% elif conditions.redressement and employeur.mandataire %}{{ employeur.mandataire.nom }}, "
-    "{{ employeur.mandataire.qualite }}{% else %}{{ employeur.signataire.nom }}, {{ employeur.signataire.qualite }}"
+    "liquidateur judiciaire{% elif conditions.signature_mandataire_seul and employeur.mandataire %}{{ employeur.mandataire.nom }}, "
+    "{{ employeur.mandataire.qualite }}{% elif conditions.signature_conjointe and employeur.mandataire %}{{ employeur.signataire.nom }}, "
+    "{{ employeur.signataire.qualite }}, avec l'assistance de {{ employeur.mandataire.nom }}, {{ employeur.mandataire.qualite }}{% else %}{{ employeur.signataire.nom }}, {{ employeur.signataire.qualite }}"
     "{% endif %}"
 )
 
@@ -165,7 +181,9 @@ INFORMATION = Template(
 # DOCUMENT D'INFORMATION SUR LE CONTRAT DE SÉCURISATION PROFESSIONNELLE
 ~ Article L. 1233-66 du code du travail{% if regime.texte %} – {{ regime.texte }}{% endif %}
 {{ salarie.civilite }},
-{%p if conditions.pse and dates.decision_administration %}
+{%p if conditions.pse and dates.decision_administration and procedure.decision_administration_libelle %}
+À la suite de {{ procedure.decision_administration_libelle }} portant plan de sauvegarde de l'emploi, {% if procedure.decision_administration_implicite %}acquise{% else %}notifiée{% endif %} le {{ dates.decision_administration|date_longue }}, nous envisageons de procéder à votre licenciement pour motif économique.
+{%p elif conditions.pse and dates.decision_administration %}
 À la suite de la décision administrative de validation ou d'homologation du plan de sauvegarde de l'emploi, notifiée ou acquise le {{ dates.decision_administration|date_longue }}, nous envisageons de procéder à votre licenciement pour motif économique.
 {%p elif circonstance_remise == "derniere_reunion_cse" and dates.derniere_reunion_cse %}
 À l'issue de la dernière réunion de consultation du comité social et économique, tenue le {{ dates.derniere_reunion_cse|date_longue }}, nous envisageons de procéder à votre licenciement pour motif économique.
@@ -181,14 +199,16 @@ En application de l'article L. 1233-66 du code du travail, nous vous proposons d
 ## 1. Le contrat de sécurisation professionnelle
 Le contrat de sécurisation professionnelle a pour objet l'organisation et le déroulement d'un parcours de retour à l'emploi, le cas échéant au moyen d'une reconversion ou d'une création ou reprise d'entreprise. Il est conclu pour une durée de douze mois et prend effet dès le lendemain de la rupture de votre contrat de travail. Sa durée est prolongée, dans les limites fixées par la convention, en cas de reprise d'une activité professionnelle après la fin du sixième mois, d'arrêt de travail pour maladie et de certains congés (maternité, paternité, adoption, présence parentale, proche aidant).
 Pendant toute sa durée, vous avez le statut de stagiaire de la formation professionnelle et bénéficiez d'un accompagnement personnalisé assuré par {{ operateur }} : entretien de pré-bilan, bilan de compétences, actions de formation et de validation des acquis de l'expérience, accompagnement dans la recherche d'emploi, aide à la création ou à la reprise d'entreprise.
-{%p if conditions.anciennete_moins_un_an %}
+{%p if conditions.anciennete_un_an_incertaine %}
+Si votre ancienneté dans l'entreprise est inférieure à un an à la date de première présentation de la lettre de licenciement (ou, si elle vous parvient après l'expiration du délai de réflexion, au terme de ce délai), l'allocation de sécurisation professionnelle (ASP) qui vous serait versée, si vous remplissez les conditions d'ouverture de droits, est égale à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre ; si elle est d'au moins un an, l'ASP est {% if parametres.taux_asp_pourcent %}égale à {{ parametres.taux_asp_pourcent }} % de votre salaire journalier de référence, sans pouvoir être inférieure à l'ARE{% else %}fixée par la convention relative au contrat de sécurisation professionnelle applicable{% endif %}.
+{%p elif conditions.anciennete_moins_un_an %}
 Votre ancienneté dans l'entreprise étant inférieure à un an, l'allocation de sécurisation professionnelle (ASP) qui vous serait versée, si vous remplissez les conditions d'ouverture de droits, est égale à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
 {%p elif zone == "mayotte" %}
 Si vous remplissez les conditions d'ouverture de droits, vous percevrez l'allocation de sécurisation professionnelle (ASP), dont le montant est fixé par la convention relative au contrat de sécurisation professionnelle applicable à Mayotte.
-{%p elif conditions.regime_inconnu %}
+{%p elif conditions.regime_inconnu or not parametres.taux_asp_pourcent %}
 Si vous remplissez les conditions d'ouverture de droits, vous percevrez l'allocation de sécurisation professionnelle (ASP), dont le montant est fixé par la convention relative au contrat de sécurisation professionnelle applicable.
 {%p else %}
-Si vous remplissez les conditions d'ouverture de droits, vous percevrez l'allocation de sécurisation professionnelle (ASP), égale à 75 % de votre salaire journalier de référence, sans pouvoir être inférieure à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
+Si vous remplissez les conditions d'ouverture de droits, vous percevrez l'allocation de sécurisation professionnelle (ASP), égale à {{ parametres.taux_asp_pourcent }} % de votre salaire journalier de référence, sans pouvoir être inférieure à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre.
 {%p endif %}
 {%p if montants.asp_journaliere %}
 À titre indicatif, sur la base du salaire journalier de référence dont nous avons connaissance, l'allocation serait de {{ montants.asp_journaliere|euros }} brut par jour ; seul {{ operateur }} est compétent pour en fixer le montant.
@@ -197,19 +217,19 @@ Si vous reprenez un emploi pendant le contrat de sécurisation professionnelle, 
 {%p if zone == "mayotte" %}
 Le bénéfice de l'allocation est subordonné aux conditions d'ouverture de droits fixées par la convention applicable à Mayotte. Il appartient à {{ operateur }}, et non à votre employeur, de vérifier que ces conditions sont remplies.
 {%p else %}
-Pour bénéficier de l'allocation, vous devez notamment justifier d'une durée d'affiliation à l'assurance chômage d'au moins 88 jours travaillés ou 610 heures travaillées, ne pas pouvoir bénéficier d'une pension de retraite à taux plein, être physiquement apte à l'exercice d'un emploi et résider sur le territoire relevant du régime d'assurance chômage. Il appartient à {{ operateur }}, et non à votre employeur, de vérifier que ces conditions sont remplies.
+Pour bénéficier de l'allocation, vous devez notamment justifier de la durée d'affiliation à l'assurance chômage exigée par la réglementation en vigueur à la date de la rupture, ne pas pouvoir bénéficier d'une pension de retraite à taux plein, être physiquement apte à l'exercice d'un emploi et résider sur le territoire relevant du régime d'assurance chômage. Il appartient à {{ operateur }}, et non à votre employeur, de vérifier que ces conditions sont remplies.
 {%p endif %}
 ## 2. Votre délai de réflexion
 {%p if salarie.mode_remise == "lrar" %}
-Le présent document vous est adressé par lettre recommandée avec demande d'avis de réception. Vous disposez d'un délai de réflexion de **vingt et un jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la première présentation de ce pli à votre domicile, telle qu'elle figure sur l'avis de réception. Il expire le vingt et unième jour à minuit ou, si ce jour est un samedi, un dimanche ou un jour férié, le premier jour ouvrable suivant à minuit.
+Le présent document vous est adressé par lettre recommandée avec demande d'avis de réception. Vous disposez d'un délai de réflexion de **{{ parametres.duree_delai_reflexion_lettres }} jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la première présentation de ce pli à votre domicile, telle qu'elle figure sur l'avis de réception. Il expire le {{ parametres.duree_delai_reflexion_ordinal }} jour à minuit ou, si ce jour est un samedi, un dimanche ou un jour férié, le premier jour ouvrable suivant à minuit.
 {%p elif salarie.mode_remise == "electronique" %}
-Le présent document vous est transmis par voie électronique, avec votre accord préalable. Vous disposez d'un délai de réflexion de **vingt et un jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la réception de ce document, telle qu'elle ressort de l'accusé de réception électronique. Il expire le vingt et unième jour à minuit ou, si ce jour est un samedi, un dimanche ou un jour férié, le premier jour ouvrable suivant à minuit.
+Le présent document vous est transmis par voie électronique, avec votre accord préalable. Vous disposez d'un délai de réflexion de **{{ parametres.duree_delai_reflexion_lettres }} jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la réception de ce document, telle qu'elle ressort de l'accusé de réception électronique. Il expire le {{ parametres.duree_delai_reflexion_ordinal }} jour à minuit ou, si ce jour est un samedi, un dimanche ou un jour férié, le premier jour ouvrable suivant à minuit.
 {%p else %}
 Le présent document vous est remis en main propre, contre récépissé, le **{{ dates.remise|date_longue }}**, {{ remise.circonstance_libelle }}. Cette date de remise fait courir votre délai de réflexion.
-Vous disposez d'un délai de **vingt et un jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la remise, soit du {{ dates.debut_delai_reflexion|date_longue }}{% if dates.fin_delai_reflexion and remise.echeance_connue %}, et expire le **{{ dates.fin_delai_reflexion|date_longue }} à minuit**{% endif %}.
+Vous disposez d'un délai de **{{ parametres.duree_delai_reflexion_lettres }} jours** pour accepter ou refuser le contrat de sécurisation professionnelle. Ce délai court à compter du lendemain de la remise, soit du {{ dates.debut_delai_reflexion|date_longue }}{% if dates.fin_delai_reflexion and remise.echeance_connue %}, et expire le **{{ dates.fin_delai_reflexion|date_longue }} à minuit**{% endif %}.
 {%p endif %}
 {%p if conditions.salarie_protege and conditions.decision_autorisation_attendue_a_la_remise %}
-Votre licenciement étant soumis à l'autorisation de l'inspecteur du travail, ce délai de réflexion est prolongé jusqu'au lendemain de la date à laquelle la décision de l'autorité administrative nous sera notifiée. Nous vous informerons par écrit, dès cette notification, de la date d'expiration de votre délai de réflexion, qui ne pourra être antérieure {% if remise.a_distance %}à l'expiration du délai de vingt et un jours{% else %}au {{ dates.fin_delai_reflexion_21_jours|date_longue }}{% endif %}. Si l'autorisation est refusée, votre contrat de travail ne sera pas rompu et votre éventuelle acceptation du contrat de sécurisation professionnelle restera sans effet.
+Votre licenciement étant soumis à l'autorisation de l'inspecteur du travail, ce délai de réflexion est prolongé jusqu'au lendemain de la date à laquelle la décision de l'autorité administrative nous sera notifiée. Nous vous informerons par écrit, dès cette notification, de la date d'expiration de votre délai de réflexion, qui ne pourra être antérieure {% if remise.a_distance %}à l'expiration du délai de {{ parametres.duree_delai_reflexion_lettres }} jours{% else %}au {{ dates.fin_delai_reflexion_21_jours|date_longue }}{% endif %}. Si l'autorisation est refusée, votre contrat de travail ne sera pas rompu et votre éventuelle acceptation du contrat de sécurisation professionnelle restera sans effet.
 {%p elif conditions.salarie_protege %}
 Votre licenciement étant soumis à l'autorisation de l'autorité administrative, ce délai de réflexion est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative compétente{% if dates.notification_autorisation %}, notifiée le {{ dates.notification_autorisation|date_longue }}{% endif %}.
 {%p endif %}
@@ -219,15 +239,19 @@ Si vous souhaitez bénéficier du contrat de sécurisation professionnelle, comp
 **L'absence de réponse de votre part au terme du délai de réflexion équivaut à un refus du contrat de sécurisation professionnelle.**
 ## 4. Si vous acceptez
 Votre contrat de travail sera réputé rompu d'un commun accord des parties à la date d'expiration du délai de réflexion{% if dates.rupture_si_acceptation and remise.echeance_connue %}, soit le **{{ dates.rupture_si_acceptation|date_longue }}**{% endif %}. Vous bénéficierez, dès le lendemain de cette date{% if dates.debut_csp and remise.echeance_connue %} ({{ dates.debut_csp|date_longue }}){% endif %}, du statut de stagiaire de la formation professionnelle{% if dates.fin_csp and remise.echeance_connue %} ; le contrat de sécurisation professionnelle prendra fin le {{ dates.fin_csp|date_longue }}, sauf prolongation dans les cas prévus par la convention{% endif %}.
-{%p if conditions.anciennete_moins_un_an %}
+{%p if conditions.anciennete_un_an_incertaine %}
+La rupture ne comporte ni préavis ni indemnité compensatrice de préavis. Si votre ancienneté est d'au moins un an à la date qui vient d'être indiquée, nous verserons à {{ operateur }}, au titre de notre participation au financement du contrat de sécurisation professionnelle, une somme correspondant à l'indemnité compensatrice de préavis que vous auriez perçue, dans la limite de {{ parametres.plafond_contribution_lettres }} mois de salaire ; si elle est inférieure à un an, cette indemnité compensatrice de préavis{% if montants.indemnite_preavis %}, soit {{ montants.indemnite_preavis|euros }} brut,{% endif %} vous sera versée lors de la rupture de votre contrat de travail.
+{%p elif conditions.anciennete_moins_un_an %}
 La rupture ne comporte pas de préavis. Votre ancienneté étant inférieure à un an, l'indemnité compensatrice de préavis que vous auriez perçue{% if montants.indemnite_preavis %}, soit {{ montants.indemnite_preavis|euros }} brut,{% endif %} vous sera versée lors de la rupture de votre contrat de travail.
 {%p else %}
-La rupture ne comporte ni préavis ni indemnité compensatrice de préavis. Nous verserons à {{ operateur }}, au titre de notre participation au financement du contrat de sécurisation professionnelle, une somme correspondant à l'indemnité compensatrice de préavis que vous auriez perçue, dans la limite de trois mois de salaire{% if montants.contribution_employeur %}, soit {{ montants.contribution_employeur|euros }} brut{% endif %}.
+La rupture ne comporte ni préavis ni indemnité compensatrice de préavis. Nous verserons à {{ operateur }}, au titre de notre participation au financement du contrat de sécurisation professionnelle, une somme correspondant à l'indemnité compensatrice de préavis que vous auriez perçue, dans la limite de {{ parametres.plafond_contribution_lettres }} mois de salaire{% if montants.contribution_employeur and conditions.decision_autorisation_attendue_a_la_remise %}, soit, à titre indicatif, {{ montants.contribution_employeur|euros }} brut (estimation, son montant définitif dépendant de la date de la rupture){% elif montants.contribution_employeur %}, soit {{ montants.contribution_employeur|euros }} brut{% endif %}.
 {%p endif %}
 {%p if montants.excedent_preavis_salarie and not conditions.anciennete_moins_un_an %}
-La fraction de l'indemnité compensatrice de préavis excédant trois mois de salaire, soit {{ montants.excedent_preavis_salarie|euros }} brut, vous sera versée lors de la rupture de votre contrat de travail.
+La fraction de l'indemnité compensatrice de préavis excédant {{ parametres.plafond_contribution_lettres }} mois de salaire, soit {{ montants.excedent_preavis_salarie|euros }} brut, vous sera versée lors de la rupture de votre contrat de travail.
 {%p endif %}
-{%p if montants.indemnite_licenciement_due %}
+{%p if montants.indemnite_licenciement_due and conditions.decision_autorisation_attendue_a_la_remise %}
+Vous percevrez lors de la rupture l'indemnité de licenciement, légale ou conventionnelle, calculée sur votre ancienneté et votre salaire de référence à la date de la rupture, qui suivra la notification de la décision administrative ; à titre indicatif, pour une rupture au {{ dates.fin_delai_reflexion_21_jours|date_longue }}, elle serait de {{ montants.indemnite_licenciement_due|euros }} brut (estimation, non définitive). Vous percevrez également les sommes qui vous resteront dues au titre de l'exécution de votre contrat de travail (salaire, indemnité compensatrice de congés payés).
+{%p elif montants.indemnite_licenciement_due %}
 Vous percevrez lors de la rupture l'indemnité de licenciement, d'un montant brut de **{{ montants.indemnite_licenciement_due|euros }}** ({{ montants.indemnite_licenciement_due|montant_lettres }}), ainsi que les sommes qui vous resteront dues au titre de l'exécution de votre contrat de travail (salaire, indemnité compensatrice de congés payés).
 {%p else %}
 Vous percevrez lors de la rupture l'indemnité de licenciement, légale ou conventionnelle, si vous remplissez les conditions pour en bénéficier, ainsi que les sommes qui vous resteront dues au titre de l'exécution de votre contrat de travail (salaire, indemnité compensatrice de congés payés).
@@ -250,7 +274,7 @@ Le motif économique de la rupture envisagée, détaillé dans l'énoncé du mot
 @pagebreak
 @cut
 # BULLETIN D'ACCEPTATION DU CONTRAT DE SÉCURISATION PROFESSIONNELLE
-~ À compléter et signer par le salarié s'il accepte le contrat de sécurisation professionnelle, puis à remettre à l'employeur avant l'expiration du délai de réflexion, accompagné d'une copie de sa pièce d'identité ou du titre en tenant lieu.
+~ À compléter et signer par {{ salarie.le_salarie }} {% if salarie.feminin %}si elle{% else %}s'il{% endif %} accepte le contrat de sécurisation professionnelle, puis à remettre à l'employeur avant l'expiration du délai de réflexion, accompagné d'une copie de sa pièce d'identité ou du titre en tenant lieu.
 @table 160 box
 @cell
 **Partie renseignée par l'employeur**
@@ -264,7 +288,7 @@ Date d'expiration du délai de réflexion : ........ / ........ / ..............
 {%p else %}
 Date de remise du document d'information : **{{ dates.remise|date_courte }}**
 {%p if dates.fin_delai_reflexion and remise.echeance_connue %}
-Date d'expiration du délai de réflexion de 21 jours : **{{ dates.fin_delai_reflexion|date_courte }}** à minuit
+Date d'expiration du délai de réflexion de {{ parametres.duree_delai_reflexion_jours }} jours : **{{ dates.fin_delai_reflexion|date_courte }}** à minuit
 {%p else %}
 Date d'expiration du délai de réflexion (communiquée par écrit dès la notification de la décision administrative) : ........ / ........ / ................
 {%p endif %}
@@ -273,7 +297,7 @@ Date d'expiration du délai de réflexion (communiquée par écrit dès la notif
 @space 4
 @table 160 box
 @cell
-**Partie à compléter par le salarié**
+**Partie à compléter par {{ salarie.le_salarie }}**
 Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }},
 ☐  **J'accepte le contrat de sécurisation professionnelle** qui m'a été proposé.
 J'ai pris connaissance de ce que mon contrat de travail sera réputé rompu d'un commun accord à la date d'expiration du délai de réflexion indiquée ci-dessus, et de ce que toute contestation portant sur la rupture de mon contrat de travail ou son motif se prescrit par douze mois à compter de mon adhésion au contrat de sécurisation professionnelle.
@@ -281,7 +305,7 @@ J'ai pris connaissance de ce que mon contrat de travail sera réputé rompu d'un
 @space 4
 Fait à ..............................................................., le ........ / ........ / ................
 @space 4
-Signature du salarié :
+Signature {{ salarie.du_salarie }} :
 @space 24
 @endtable
 @space 4
@@ -318,7 +342,7 @@ Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en
 {%p elif circonstance_remise == "derniere_reunion_cse" and dates.derniere_reunion_cse %}
 Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, à l'issue de la dernière réunion de consultation du comité social et économique{% if dates.derniere_reunion_cse != dates.remise %} du {{ dates.derniere_reunion_cse|date_longue }}{% endif %}, les documents suivants :
 {%p elif circonstance_remise == "lendemain_decision_administration" and dates.decision_administration %}
-Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, au lendemain de la notification ou de l'acquisition de la décision administrative de validation ou d'homologation du plan de sauvegarde de l'emploi du {{ dates.decision_administration|date_longue }}, les documents suivants :
+Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, {{ remise.circonstance_libelle }} du {{ dates.decision_administration|date_longue }}, les documents suivants :
 {%p else %}
 Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en main propre, le **{{ dates.remise|date_longue }}** à {{ remise.lieu }}, les documents suivants :
 {%p endif %}
@@ -327,16 +351,16 @@ Je soussigné{{ salarie.e }}, {{ salarie.prenom_nom }}, reconnais avoir reçu en
 - ☐  le formulaire de demande d'allocation de sécurisation professionnelle (case cochée s'il a été remis).
 ## Délai de réflexion
 {%p if dates.fin_delai_reflexion and remise.echeance_connue %}
-J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de vingt et un jours pour accepter ou refuser le contrat de sécurisation professionnelle, courant à compter du {{ dates.debut_delai_reflexion|date_longue }} et expirant le **{{ dates.fin_delai_reflexion|date_longue }} à minuit**, et que l'absence de réponse de ma part au terme de ce délai équivaut à un refus.
+J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de {{ parametres.duree_delai_reflexion_lettres }} jours pour accepter ou refuser le contrat de sécurisation professionnelle, courant à compter du {{ dates.debut_delai_reflexion|date_longue }} et expirant le **{{ dates.fin_delai_reflexion|date_longue }} à minuit**, et que l'absence de réponse de ma part au terme de ce délai équivaut à un refus.
 {%p if conditions.salarie_protege %}
 Mon licenciement étant soumis à autorisation, ce délai est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative{% if dates.notification_autorisation %}, notifiée le {{ dates.notification_autorisation|date_longue }}{% endif %}.
 {%p endif %}
 {%p else %}
-J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de vingt et un jours, courant à compter du {{ dates.debut_delai_reflexion|date_longue }}, pour accepter ou refuser le contrat de sécurisation professionnelle, que ce délai est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative sur mon licenciement, que la date de son expiration, qui ne pourra être antérieure au {{ dates.fin_delai_reflexion_21_jours|date_longue }}, me sera communiquée par écrit, et que l'absence de réponse de ma part au terme de ce délai équivaut à un refus.
+J'ai été informé{{ salarie.e }} que je dispose d'un délai de réflexion de {{ parametres.duree_delai_reflexion_lettres }} jours, courant à compter du {{ dates.debut_delai_reflexion|date_longue }}, pour accepter ou refuser le contrat de sécurisation professionnelle, que ce délai est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative sur mon licenciement, que la date de son expiration, qui ne pourra être antérieure au {{ dates.fin_delai_reflexion_21_jours|date_longue }}, me sera communiquée par écrit, et que l'absence de réponse de ma part au terme de ce délai équivaut à un refus.
 {%p endif %}
 J'ai également été informé{{ salarie.e }} que je bénéficierai, au cours de ce délai, d'un entretien d'information réalisé par {{ operateur }}. Le présent récépissé ne vaut ni acceptation ni refus du contrat de sécurisation professionnelle.
 @space 2
-Fait à {{ remise.lieu }}, le {{ dates.remise|date_longue }}, en deux exemplaires originaux, dont l'un est remis au salarié.
+Fait à {{ remise.lieu }}, le {{ dates.remise|date_longue }}, en deux exemplaires originaux, dont l'un est remis à {{ salarie.nom_complet }}.
 @space 3
 @table 80,80
 @cell
@@ -347,7 +371,7 @@ Signature :
 @cell
 **{% if salarie.feminin %}La salariée{% else %}Le salarié{% endif %}**
 {{ salarie.prenom_nom }}
-Date, écrite de la main du salarié : ........ / ........ / ................
+Date, écrite de la main {{ salarie.du_salarie }} : ........ / ........ / ................
 Signature, précédée de la mention manuscrite « Reçu en main propre le … » :
 @space 20
 @endtable
@@ -437,7 +461,7 @@ En cas de refus du contrat de sécurisation professionnelle, votre préavis, d'u
 {%p if conditions.anciennete_moins_un_an and montants.indemnite_preavis %}
 Votre ancienneté étant inférieure à un an, l'indemnité compensatrice de préavis que vous auriez perçue, soit {{ montants.indemnite_preavis|euros }} brut, vous sera versée lors de la rupture.
 {%p elif montants.excedent_preavis_salarie %}
-La fraction de l'indemnité compensatrice de préavis excédant trois mois de salaire, soit {{ montants.excedent_preavis_salarie|euros }} brut, vous sera versée lors de la rupture.
+La fraction de l'indemnité compensatrice de préavis excédant {{ parametres.plafond_contribution_lettres }} mois de salaire, soit {{ montants.excedent_preavis_salarie|euros }} brut, vous sera versée lors de la rupture.
 {%p endif %}
 {%p if montants.indemnite_licenciement_due %}
 Vous percevrez lors de la rupture l'indemnité de licenciement, d'un montant brut de {{ montants.indemnite_licenciement_due|euros }}, ainsi que les sommes qui vous restent dues au titre de l'exécution de votre contrat de travail.
@@ -457,9 +481,9 @@ Ce délai court à compter de la fin de votre préavis, que celui-ci soit exécu
 {%p if lettre.variante == "apres_acceptation" %}
 Conformément à l'article L. 1233-67 du code du travail, toute contestation portant sur la rupture du contrat de travail ou son motif se prescrit par douze mois à compter de l'adhésion au contrat de sécurisation professionnelle.
 {%p elif lettre.variante == "conservatoire" %}
-En cas d'adhésion au contrat de sécurisation professionnelle, toute contestation portant sur la rupture du contrat de travail ou son motif se prescrit par douze mois à compter de l'adhésion (article L. 1233-67 du code du travail). En cas de refus, toute action portant sur la rupture de votre contrat de travail se prescrit par douze mois à compter de la notification de votre licenciement (articles L. 1235-7 et L. 1471-1 du code du travail).
+En cas d'adhésion au contrat de sécurisation professionnelle, toute contestation portant sur la rupture du contrat de travail ou son motif se prescrit par douze mois à compter de l'adhésion (article L. 1233-67 du code du travail). En cas de refus, toute action portant sur la rupture de votre contrat de travail se prescrit par douze mois à compter de la notification de votre licenciement (article L. 1471-1 du code du travail), à l'exception des actions en réparation d'un dommage corporel causé à l'occasion de l'exécution du contrat de travail, des actions en paiement ou en répétition du salaire et des actions fondées sur une discrimination ou un harcèlement moral ou sexuel, qui obéissent à leurs propres délais ; toute contestation portant sur la régularité ou la validité du licenciement se prescrit par douze mois à compter de la dernière réunion du comité social et économique ou, si vous contestez individuellement la régularité ou la validité de votre licenciement, à compter de sa notification (article L. 1235-7 du code du travail).
 {%p else %}
-Toute action portant sur la rupture de votre contrat de travail se prescrit par douze mois à compter de la notification de votre licenciement (articles L. 1235-7 et L. 1471-1 du code du travail).
+Toute action portant sur la rupture de votre contrat de travail se prescrit par douze mois à compter de la notification de votre licenciement (article L. 1471-1 du code du travail), à l'exception des actions en réparation d'un dommage corporel causé à l'occasion de l'exécution du contrat de travail, des actions en paiement ou en répétition du salaire et des actions fondées sur une discrimination ou un harcèlement moral ou sexuel, qui obéissent à leurs propres délais ; toute contestation portant sur la régularité ou la validité du licenciement se prescrit par douze mois à compter de la dernière réunion du comité social et économique ou, si vous contestez individuellement la régularité ou la validité de votre licenciement, à compter de sa notification (article L. 1235-7 du code du travail).
 {%p endif %}
 @space 3
 """ + CLOSING,
@@ -482,7 +506,7 @@ MOTIF = Template(
 @space 3
 {{ salarie.civilite }},
 Dans le cadre de la procédure de {{ procedure.type_libelle }} engagée à votre égard, nous vous proposons, par un document d'information {% if salarie.mode_remise == "lrar" %}qui vous est adressé ce jour avec le présent énoncé, par lettre recommandée avec demande d'avis de réception{% elif salarie.mode_remise == "electronique" %}qui vous est transmis ce jour avec le présent énoncé, par voie électronique{% else %}remis le {{ dates.remise|date_longue }}{% endif %}, le bénéfice d'un contrat de sécurisation professionnelle.
-Conformément à l'article L. 1233-3 du code du travail, nous vous exposons par écrit, avant toute acceptation de votre part, le motif économique de la rupture envisagée de votre contrat de travail. Ce motif est celui de la rupture de votre contrat, que vous adhériez ou non au contrat de sécurisation professionnelle.
+Le motif économique de la rupture doit vous être énoncé par écrit au plus tard au moment de votre acceptation du contrat de sécurisation professionnelle (Cass. soc. 17 mars 2015, n° 13-26.941) : nous vous exposons donc par écrit, avant toute acceptation de votre part, le motif économique de la rupture envisagée de votre contrat de travail. Ce motif est celui de la rupture de votre contrat, que vous adhériez ou non au contrat de sécurisation professionnelle.
 """ + CONTEXT_REFERENCES + """
 ## 1. Motif économique
 """ + MOTIVE + """

@@ -19,16 +19,26 @@ from .places import calendar_for
 
 CONGE_RECLASSEMENT_SEUIL = 1000  # L1233-71
 PSE_SEUIL = 50  # L1233-61
+COLLECTIF_SEUIL = 10  # L1233-28: 10 dismissals or more in 30 days
 DELAI_CONVOCATION = 5  # jours ouvrables, L1233-11 (R-50)
 INTERVIEW_TYPES = ("individuel", "collectif_moins_de_10")
 
 
 @dataclass(frozen=True)
 class Finding:
+    """A finding about the case file, with its rule ``code``. A warning's ``message`` starts with
+    the code (``"R-48 : ..."``), like the engine's warnings, so that every output shows and groups
+    it; a blocking error cites its rule at the end of the message, as the loader's errors do."""
+
     loc: tuple  # key path the message is about
     message: str
     bloquant: bool = True
     at: Optional[tuple] = None  # key whose line is shown, when it is not ``loc``
+    code: str = ""
+
+    def __post_init__(self) -> None:
+        if self.code and not self.bloquant and not self.message.startswith(self.code + " : "):
+            object.__setattr__(self, "message", f"{self.code} : {self.message}")
 
 
 def _d(day: date) -> str:
@@ -74,6 +84,8 @@ def _employer(d: Dossier) -> Iterator[Finding]:
             "en liquidation judiciaire, le liquidateur seul peut licencier (C. com. art. L641-9 et L641-4 ; "
             "C. trav. art. L1233-58) : renseignez « employeur.mandataire » (nom et qualité du liquidateur), "
             "qui signe les documents (R-54)"), at=("employeur", "procedure_collective"))
+    if e.procedure_collective == "redressement":
+        yield from _redressement(e)
     if e.date_jugement is not None and e.procedure_collective is None:
         yield Finding(("employeur", "date_jugement"), (
             "date de jugement donnée sans procédure collective : renseignez "
@@ -81,13 +93,31 @@ def _employer(d: Dossier) -> Iterator[Finding]:
     if e.procedure_collective is not None and e.date_jugement is None:
         yield Finding(("employeur", "procedure_collective"), (
             "date du jugement d'ouverture (« employeur.date_jugement ») non renseignée : le délai de "
-            "garantie de l'AGS (C. trav. L3253-8) ne peut pas être vérifié (R-54)"), bloquant=False)
+            "garantie de l'AGS (C. trav. L3253-8) ne peut pas être vérifié"), bloquant=False, code="R-54")
     if e.zone is not None:
         derived = zone_from_postal_code(e.adresse.code_postal)
         if derived != e.zone:
             yield Finding(("employeur", "zone"), (
                 f"la zone « {e.zone} » ne correspond pas au code postal {e.adresse.code_postal} "
-                f"(« {derived} ») : vérifiez les jours fériés retenus (R-48)"), bloquant=False)
+                f"(« {derived} ») : vérifiez les jours fériés retenus"), bloquant=False, code="R-48")
+
+
+def _redressement(e) -> Iterator[Finding]:
+    """R-63: during the observation period, economic dismissals are authorised by an ordonnance of the
+    juge-commissaire (C. com. L631-17), which the letter and the motive statement must cite (Cass. soc.
+    27/05/2020 n° 18-20.153): without it, the documents cannot be produced."""
+    order = e.ordonnance_juge_commissaire
+    if order is None:
+        yield Finding(("employeur", "ordonnance_juge_commissaire"), (
+            "redressement judiciaire : pendant la période d'observation, les licenciements pour motif économique "
+            "doivent être autorisés par une ordonnance du juge-commissaire (C. com. art. L631-17), que la lettre et "
+            "l'énoncé du motif doivent viser (Cass. soc. 27 mai 2020, n° 18-20.153) : renseignez "
+            "« employeur.ordonnance_juge_commissaire » (date et objet de l'autorisation) (R-63)"),
+            at=("employeur", "procedure_collective"), code="R-63")
+    elif e.date_jugement is not None and order.date < e.date_jugement:
+        yield Finding(("employeur", "ordonnance_juge_commissaire", "date"), (
+            f"l'ordonnance du juge-commissaire ({_d(order.date)}) précède le jugement d'ouverture du "
+            f"redressement ({_d(e.date_jugement)}) : dates incohérentes (R-63)"), code="R-63")
 
 
 # --- procedure -----------------------------------------------------------------------------------
@@ -113,16 +143,23 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
     p, e = d.procedure, d.employeur
     if p.type in INTERVIEW_TYPES:
         yield from _require_interview(d)
-    if p.type == "individuel" and len(d.salaries) > 1:
+    n = len(d.salaries)
+    if p.type == "individuel" and 1 < n < COLLECTIF_SEUIL:
         yield Finding(("procedure", "type"), (
-            f"procédure « individuel » pour {len(d.salaries)} salariés : de 2 à 9 licenciements sur "
+            f"procédure « individuel » pour {n} salariés : de 2 à 9 licenciements sur "
             "30 jours, utilisez « collectif_moins_de_10 » (le délai de 15 jours ouvrables des cadres "
-            "ne vaut que pour le licenciement individuel, R-22)"), bloquant=False)
-    if p.type == "collectif_moins_de_10" and len(d.salaries) >= 10:
+            "ne vaut que pour le licenciement individuel)"), bloquant=False, code="R-22")
+    # R-56: from 10 dismissals in 30 days the procedure is the collective one of L1233-28 ff.: the
+    # CSE is consulted (L1233-28), the project notified to the DREETS (L1233-46), the letters wait
+    # (L1233-39), and there is no interview when a CSE exists (L1233-38). Blocking: the dates and
+    # the documents of an "individuel" or "moins de 10" procedure would all be wrong.
+    if p.type in INTERVIEW_TYPES and n >= COLLECTIF_SEUIL:
         yield Finding(("procedure", "type"), (
-            f"procédure « collectif_moins_de_10 » pour {len(d.salaries)} salariés : à partir de 10 "
-            "licenciements sur 30 jours, utilisez « collectif_10_et_plus » (moins de 50 salariés) ou "
-            "« pse » (50 salariés ou plus)"))
+            f"procédure « {p.type} » pour {n} salariés : à partir de 10 licenciements sur 30 jours, "
+            "la procédure est celle du licenciement collectif d'au moins 10 salariés (consultation du CSE, "
+            "notification à la DREETS, délai d'envoi des lettres : C. trav. L1233-28 et suivants, L1233-38, "
+            "L1233-39, L1233-46) ; utilisez « collectif_10_et_plus » (entreprise de moins de 50 salariés) "
+            f"ou « pse » (50 salariés ou plus) (R-56)"), code="R-56")
     if p.type == "collectif_10_et_plus":
         yield from _collectif_10(d)
     if p.type == "pse":
@@ -131,11 +168,18 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
                 "clé obligatoire pour un PSE : date de notification (ou d'acquisition implicite) de la "
                 "décision de validation ou d'homologation ; les documents sont remis le lendemain "
                 "(C. trav. L1233-57-4, L1233-66 ; R-12)"), at=("procedure",))
+        # R-57: the PSE and its administrative validation or homologation (L1233-57-4) exist only in
+        # undertakings of 50 or more (L1233-61); below, 10+ dismissals follow L1233-28 ff. with a
+        # 30-day wait after the DREETS notification (L1233-39). Blocking: no decision exists to hand
+        # the documents "au lendemain" of.
         if e.effectif < PSE_SEUIL:
-            yield Finding(("employeur", "effectif"), (
-                f"PSE dans une entreprise de {_n(e.effectif)} salariés : la validation ou l'homologation "
-                "administrative (L1233-57-4) ne concerne que les entreprises de 50 salariés ou plus ; "
-                "vérifiez le type de procédure (R-12, R-24)"), bloquant=False)
+            yield Finding(("procedure", "type"), (
+                f"procédure « pse » dans une entreprise de {_n(e.effectif)} salariés : le plan de sauvegarde "
+                "de l'emploi et sa validation ou homologation administrative n'existent que dans les entreprises "
+                "d'au moins 50 salariés (C. trav. L1233-61, L1233-57-4) ; en dessous, le licenciement d'au moins "
+                "10 salariés suit la procédure « collectif_10_et_plus » (consultation du CSE, notification à la "
+                "DREETS, délai de 30 jours : L1233-39), et celui de 2 à 9 salariés la procédure "
+                "« collectif_moins_de_10 » (R-57)"), at=("employeur", "effectif"), code="R-57")
     yield from _procedure_chronology(d)
 
 
@@ -164,6 +208,34 @@ def _collectif_10(d: Dossier) -> Iterator[Finding]:
             "clé obligatoire pour une procédure « collectif_10_et_plus » : date de notification du "
             "projet de licenciement à la DREETS, point de départ du délai de 30 jours avant l'envoi "
             "des lettres (C. trav. L1233-46, L1233-39 ; R-24)"), at=("procedure",))
+    yield from _dreets_notification(d)
+
+
+def _dreets_notification(d: Dossier) -> Iterator[Finding]:
+    """R-58: with staff representatives, the project is notified to the DREETS "au plus tôt le
+    lendemain de la date prévue pour la première réunion" of the CSE (C. trav. L1233-46 al. 2)."""
+    p = d.procedure
+    notified = p.date_notification_projet_administration
+    if notified is None or p.cse is False or p.type not in ("collectif_10_et_plus", "pse"):
+        return
+    first = p.date_premiere_reunion_cse
+    if first is not None:
+        if notified <= first:
+            yield Finding(("procedure", "date_notification_projet_administration"), (
+                f"notification du projet à la DREETS le {_d(notified)} : elle ne peut être faite qu'au plus tôt "
+                f"le lendemain de la première réunion du CSE ({_d(first)}), soit le {_d(first + timedelta(days=1))} "
+                "(C. trav. L1233-46 al. 2) (R-58)"), code="R-58")
+    elif p.date_convocation_premiere_reunion_cse is not None and notified <= p.date_convocation_premiere_reunion_cse:
+        conv = p.date_convocation_premiere_reunion_cse
+        yield Finding(("procedure", "date_notification_projet_administration"), (
+            f"notification du projet à la DREETS le {_d(notified)}, au plus tard le jour de la convocation à la "
+            f"première réunion du CSE ({_d(conv)}) : elle ne peut être faite qu'au plus tôt le lendemain de la "
+            "première réunion (C. trav. L1233-46 al. 2) (R-58)"), code="R-58")
+    elif p.cse:
+        yield Finding(("procedure", "date_notification_projet_administration"), (
+            "date de la première réunion du CSE (« procedure.date_premiere_reunion_cse ») non renseignée : "
+            "impossible de vérifier que la notification à la DREETS est faite au plus tôt le lendemain de "
+            "cette réunion (C. trav. L1233-46 al. 2)"), bloquant=False, code="R-58")
 
 
 def _before(later: tuple, later_day: Optional[date], earlier_day: Optional[date],
@@ -242,7 +314,14 @@ def _salarie(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
         if derived != s.zone:
             yield Finding(_sal(i, "zone"), (
                 f"la zone « {s.zone} » ne correspond pas au lieu de travail ({s.lieu_travail.code_postal}, "
-                f"« {derived} ») : vérifiez les jours fériés retenus (R-16, R-48)"), bloquant=False)
+                f"« {derived} ») : vérifiez les jours fériés retenus (R-16)"), bloquant=False, code="R-48")
+    elif s.zone is not None:
+        derived = d.employeur.zone or zone_from_postal_code(d.employeur.adresse.code_postal)
+        if derived != s.zone:
+            yield Finding(_sal(i, "zone"), (
+                f"la zone « {s.zone} » ne correspond pas à celle de l'employeur (« {derived} ») et aucun lieu "
+                "de travail (« lieu_travail ») n'est donné : vérifiez les jours fériés retenus (R-16)"),
+                bloquant=False, code="R-48")
 
 
 def _remote_handover(i: int, s: Salarie) -> Iterator[Finding]:

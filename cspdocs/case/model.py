@@ -88,6 +88,22 @@ class Signataire(_Strict):
     qualite: str = Field(min_length=1)
 
 
+class Mandataire(Signataire):
+    # added: the mission the judgment gave the administrateur judiciaire (C. com. L631-12): with
+    # "representation" he alone signs, with "assistance" the employer signs assisted by him, with
+    # "surveillance" the employer signs alone (the administrator is only informed)
+    mission: Optional[Literal["surveillance", "assistance", "representation"]] = None
+
+
+class OrdonnanceJugeCommissaire(_Strict):
+    """C. com. L631-17: during the observation period, dismissals that are urgent, unavoidable and
+    indispensable are authorised by an ordonnance of the juge-commissaire."""
+
+    date: IsoDate
+    # what it authorises (number of dismissals, activities and professional categories)
+    objet: str = Field(min_length=1)
+
+
 class Employeur(_Strict):
     raison_sociale: str = Field(min_length=1)
     forme_juridique: Optional[str] = None
@@ -101,7 +117,10 @@ class Employeur(_Strict):
     signataire: Signataire
     # added: the court-appointed officer who signs in liquidation (C. com. L641-9; required then) or
     # signs/assists in redressement (administrateur judiciaire), R-54
-    mandataire: Optional[Signataire] = None
+    mandataire: Optional[Mandataire] = None
+    # added: redressement judiciaire, observation period: the authorising ordonnance (C. com. L631-17),
+    # cited by the letter and the motive statement (Cass. soc. 27/05/2020 n° 18-20.153)
+    ordonnance_juge_commissaire: Optional[OrdonnanceJugeCommissaire] = None
     # added: opt-in customary days off ("jours chômés locaux", R-48/R-49), counted as holidays
     jours_feries_supplementaires: list[IsoDate] = Field(default_factory=list)
     # added: L3134-13 Good Friday only where the commune has a Protestant temple or mixed church (A8)
@@ -126,6 +145,14 @@ class MotifEconomique(_Strict):
     consequence: Consequence
 
 
+class DecisionAdministration(_Strict):
+    """PSE: the nature of the administrative decision (L1233-57-2, L1233-57-3, L1233-57-4)."""
+
+    nature: Literal["validation", "homologation"]
+    implicite: bool = False
+    autorite: Optional[str] = None  # e.g. "DREETS Grand Est"
+
+
 class Procedure(_Strict):
     type: TypeProcedure
     date_engagement: Optional[IsoDate] = None
@@ -142,6 +169,15 @@ class Procedure(_Strict):
     lieu_remise: Optional[str] = None
     # added: L1222-6 proposal of the modification that was refused (R-55)
     date_proposition_modification: Optional[IsoDate] = None
+    # added: date of the first CSE meeting (L1233-30): the DREETS notification comes at the earliest
+    # the next day (L1233-46 al. 2, R-58)
+    date_premiere_reunion_cse: Optional[IsoDate] = None
+    # added: PSE: validation (agreement) or homologation (unilateral document), express or implicit,
+    # and the authority, so the documents name the decision (R-70)
+    decision_administration: Optional[DecisionAdministration] = None
+    # added: seniority for the severance indemnity of an adherent: to the end of the notice not worked
+    # (ANI 2011 art. 9, default) or at the rupture (Cass. soc. 02/12/2009 n° 08-44.656) (R-67)
+    lecture_anciennete_indemnite: Literal["fin_preavis", "rupture"] = "fin_preavis"
 
 
 class SalarieProtege(_Strict):
@@ -165,7 +201,8 @@ class Salarie(_Strict):
     date_entree: IsoDate
     emploi: str = Field(min_length=1)
     cadre: bool = False
-    salaire_brut_mensuel: Optional[Decimal] = Field(default=None, ge=0)
+    # R-59: a salary is strictly positive (a zero salary gives no notice, no indemnity, no contribution)
+    salaire_brut_mensuel: Optional[Decimal] = Field(default=None, gt=0)
     salaires_12_derniers_mois: Optional[list[Decimal]] = Field(default=None, min_length=1, max_length=12)
     primes_annuelles_3_derniers_mois: Decimal = Field(default=Decimal("0"), ge=0)
     mois_non_comptes_anciennete: Decimal = Field(default=Decimal("0"), ge=0)
@@ -188,12 +225,19 @@ class Salarie(_Strict):
     reponse: Optional[Reponse] = None
     # added: per-employee zone override (default derived from lieu_travail, else the employer)
     zone: Optional[Zone] = None
+    # added: L1225-4 al. 1: within the 10 weeks after the maternity protection, the letter must state
+    # why the contract cannot be maintained, for a reason unrelated to pregnancy or childbirth (R-61)
+    impossibilite_maintien_contrat: Optional[str] = Field(default=None, min_length=1)
+    # added: L1234-5: gross monthly pay the employee would have received during the notice (R-66)
+    salaire_preavis_mensuel: Optional[Decimal] = Field(default=None, gt=0)
+    # added: average monthly variable pay not included in salaire_brut_mensuel (commissions...) (R-66)
+    remuneration_variable_mensuelle: Optional[Decimal] = Field(default=None, ge=0)
 
     @field_validator("salaires_12_derniers_mois")
     @classmethod
-    def _non_negative(cls, v: Optional[list[Decimal]]) -> Optional[list[Decimal]]:
-        if v is not None and any(x < 0 for x in v):
-            raise ValueError("les salaires doivent être positifs ou nuls")
+    def _positive(cls, v: Optional[list[Decimal]]) -> Optional[list[Decimal]]:
+        if v is not None and any(x <= 0 for x in v):
+            raise ValueError("les salaires doivent être strictement positifs (R-59)")
         return v
 
 

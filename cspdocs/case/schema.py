@@ -24,6 +24,9 @@ _MODELS = {
     "Salarie": "Un salarié à qui le CSP est proposé",
     "SalarieProtege": "Salarié protégé : licenciement soumis à autorisation administrative",
     "Reponse": "Réponse du salarié à la proposition de CSP",
+    "Mandataire": "Mandataire de justice (liquidateur, administrateur judiciaire) qui signe ou assiste",
+    "OrdonnanceJugeCommissaire": "Ordonnance du juge-commissaire autorisant les licenciements (C. com. L631-17)",
+    "DecisionAdministration": "PSE : nature de la décision administrative (validation ou homologation)",
 }
 
 _FIELDS = {
@@ -47,6 +50,8 @@ _FIELDS = {
         "signataire": "Signataire des documents",
         "jours_feries_supplementaires": "Jours chômés locaux comptés comme fériés (AAAA-MM-JJ)",
         "vendredi_saint_ferie": "Alsace-Moselle : Vendredi saint férié dans la commune",
+        "mandataire": "Liquidateur ou administrateur judiciaire (nom, qualité, mission)",
+        "ordonnance_juge_commissaire": "Redressement judiciaire : ordonnance autorisant les licenciements",
     },
     "Adresse": {
         "rue": "Numéro et voie",
@@ -69,6 +74,9 @@ _FIELDS = {
         "date_convocation_premiere_reunion_cse": "Présentation de la convocation à la première réunion du CSE",
         "lieu_remise": "Lieu de remise des documents (par défaut : la ville de l'employeur)",
         "date_proposition_modification": "Date de la proposition de modification refusée (L1222-6)",
+        "date_premiere_reunion_cse": "Date de la première réunion du CSE (notification DREETS au plus tôt le lendemain)",
+        "decision_administration": "PSE : nature (validation ou homologation), décision implicite, autorité",
+        "lecture_anciennete_indemnite": "Ancienneté de l'indemnité de licenciement : fin_preavis (défaut) ou rupture",
     },
     "MotifEconomique": {
         "cause": "Cause économique",
@@ -108,7 +116,13 @@ _FIELDS = {
         "salaire_journalier_reference": "Salaire journalier de référence calculé par France Travail",
         "reponse": "Réponse du salarié",
         "zone": "Zone des jours fériés de ce salarié",
+        "impossibilite_maintien_contrat": "Maternité, 10 semaines suivant la protection : motif, étranger à la grossesse, de l'impossibilité de maintenir le contrat",
+        "salaire_preavis_mensuel": "Rémunération brute mensuelle qu'aurait perçue le salarié pendant le préavis",
+        "remuneration_variable_mensuelle": "Moyenne mensuelle de la rémunération variable non comprise dans le salaire",
     },
+    "Mandataire": {"nom": "Prénom et nom", "qualite": "Qualité", "mission": "Mission de l'administrateur : surveillance, assistance ou representation"},
+    "OrdonnanceJugeCommissaire": {"date": "Date de l'ordonnance", "objet": "Ce qu'elle autorise (nombre de licenciements, activités et catégories)"},
+    "DecisionAdministration": {"nature": "validation (accord collectif) ou homologation (document unilatéral)", "implicite": "Décision implicite (silence de l'administration)", "autorite": "Autorité qui a statué (ex. DREETS Grand Est)"},
 }
 
 

@@ -19,6 +19,7 @@ import click
 
 from ..pdf.stage import DOSSIER_GLOBAL_PDF, DOSSIER_PDF
 from .common import load_and_compute
+from ..report import case_warnings
 from ..engine.facts import ResultatDossier, ResultatSalarie
 from ..mentions.checker import recognise_artefact
 from ..mentions.extract import DocumentIllisible, Texte, document_text
@@ -129,11 +130,14 @@ def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], m
         lines.append(f"  {label} : {kind} ({how}), salarié {rs.salarie.matricule} ({found_by})")
     for m, docs in grouped.items():
         rapport.merge(check_employee(resultat, employees[m], docs, catalogue))
+    warnings = case_warnings(resultat, tuple(employees.values()))  # the case's findings (issue 8)
     if fmt == "json":
-        click.echo(json.dumps(rapport.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps({**rapport.to_json(), "avertissements_dossier": warnings}, ensure_ascii=False, indent=2))
     else:
         if lines and detail:
             click.echo("Documents :")
             click.echo("\n".join(lines))
         click.echo(rapport.texte(detail=detail, catalogue=catalogue))
+        for warning in warnings:
+            click.echo(f"Avertissement du dossier : {warning}")
     sys.exit(1 if rapport.bloquant else 0)

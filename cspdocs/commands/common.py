@@ -19,7 +19,7 @@ from ..engine.facts import ResultatDossier
 def compute_charged(charge: ChargedDossier) -> ResultatDossier:
     """Compute the case; the engine's blocking findings (e.g. an acceptance after the period) make
     the case invalid, reported like the loader's errors with their file and line."""
-    result = compute_dossier(charge.dossier, charge.nom)
+    result = compute_dossier(charge.dossier, charge.nom, charge.avertissements)
     found = blocking_errors(result)
     if found:
         loc = charge.localisateur

@@ -9,13 +9,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
+
+from num2words import num2words
 
 from ..calendar import Calendar
 from ..case.model import Dossier, Salarie
 from ..case.places import calendar_for
 from ..rules.lookup import lookup
 from . import amounts as A
+from . import case_findings
+from . import notice as N
+from . import procedure_rules as P
 from . import dates as D
 from .facts import Explication, Fact, ResultatDossier, ResultatSalarie, money
 
@@ -314,7 +319,15 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
                     f"(R-22 à R-25 ; voir « cspdocs compute ») : un envoi le {D.fr(envoi)} serait irrégulier")
     elif earliest:
         bound = next((e for e in c.explications if e.fait == "dates.envoi_lettre_au_plus_tot"), None)
-        envoi = c.date("envoi_lettre", Fact(earliest, f"Aucune date d'envoi déclarée : date légale au plus tôt, {D.fr(earliest)} (choisissez un jour de levée postale).", bound.sources if bound else ()))
+        # R-69: a registered letter is not posted on a Sunday or a public holiday: the planned date is
+        # the first day from the legal bound that is neither (Saturday is a postal day, R-23).
+        planned = earliest
+        while planned.weekday() == 6 or cal.is_holiday(planned):
+            planned += timedelta(days=1)
+        moved = "" if planned == earliest else (
+            f" ; le {D.fr(earliest)} étant un dimanche ou un jour férié, l'envoi est prévu le premier jour de levée postale suivant, le {D.fr(planned)}")
+        envoi = c.date("envoi_lettre", Fact(planned, f"Aucune date d'envoi déclarée : date légale au plus tôt, {D.fr(earliest)}{moved} (choisissez un jour de levée postale).",
+                                            (bound.sources if bound else ()) + (("C. trav. art. L3133-1",) if moved else ())))
     else:
         envoi = None
         c.unknown_date("envoi_lettre", "Date d'envoi inconnue tant que la date au plus tôt ne l'est pas.", ())
@@ -392,6 +405,11 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
             c.warn(f"R-54 : la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(fact.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")
 
     _warnings(dossier, s, cal, remise, fin, lettre, c)
+    relative_maternity = P.maternity(s, remise, envoi, fin, c)
+    P.redressement(dossier, envoi, c)
+    P.ags_letter(dossier, envoi, c.dates.get("limite_garantie_ags"), c)
+    P.rest_days(cal, interview, envoi, s.date_envoi_lettre is not None, c)
+    P.pse_decision(dossier, c)
     _explain_remaining(c)
 
     conditions.update(
@@ -408,8 +426,12 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
         regime_inconnu=regime_info.get("texte") is None,
         liquidation=emp.procedure_collective == "liquidation",
         redressement=emp.procedure_collective == "redressement",
+        # R-61: the letter and the motive statement state why the contract cannot be maintained
+        protection_relative_maternite=relative_maternity,
+        **P.signature(dossier),
     )
     return ResultatSalarie(
+        parametres=document_parameters(dossier, remise, rupture or fin21, cal.zone == "mayotte"),
         salarie=s,
         zone=cal.zone,
         operateur=operateur,
@@ -434,13 +456,16 @@ _DERIVED = {
     "dates.entretien_prealable": ("Date de l'entretien préalable déclarée dans le dossier.", ("C. trav. art. L1233-11",)),
     "dates.derniere_reunion_cse": ("Date de la dernière réunion du CSE déclarée dans le dossier.", ("C. trav. art. L1233-30",)),
     "dates.decision_administration": ("Date de notification ou d'acquisition de la décision administrative déclarée dans le dossier.", ("C. trav. art. L1233-57-4",)),
+    "dates.ordonnance_juge_commissaire": ("Date de l'ordonnance du juge-commissaire autorisant les licenciements, déclarée dans le dossier.", ("C. com. art. L631-17",)),
     "dates.notification_autorisation": ("Date de notification à l'employeur de l'autorisation de licenciement déclarée dans le dossier.", ("C. trav. art. L2421-3",)),
     "dates.fin_delai_reflexion_lecture_stricte": ("Fin du délai de réflexion selon la lecture stricte (lendemain de la notification sans prorogation), non retenue (A2).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",)),
     "montants.anciennete_mois_fin_preavis": ("Mois complets d'ancienneté à la fin du préavis non exécuté (voir montants.anciennete_annees).", ("C. trav. art. R1234-1", "ANI du 31 mai 2011, art. 9")),
     "montants.anciennete_mois_rupture": ("Mois complets d'ancienneté à la date de rupture.", ("C. trav. art. R1234-1",)),
     "montants.salaire_moyen_12_mois": ("Moyenne mensuelle des 12 derniers mois (voir montants.salaire_reference).", ("C. trav. art. R1234-4",)),
     "montants.salaire_moyen_3_mois": ("Tiers des 3 derniers mois (voir montants.salaire_reference).", ("C. trav. art. R1234-4",)),
-    "montants.indemnite_legale_a_la_rupture": ("Indemnité légale calculée sur l'ancienneté à la date de rupture (lecture non retenue, voir montants.indemnite_legale_licenciement).", ("C. trav. art. R1234-2", "Cass. soc. 2 décembre 2009, n° 08-44.656")),
+    "montants.indemnite_legale_a_la_rupture": ("Indemnité légale calculée sur l'ancienneté à la date de rupture (voir montants.indemnite_legale_licenciement et la lecture retenue).", ("C. trav. art. R1234-2", "Cass. soc. 2 décembre 2009, n° 08-44.656")),
+    "montants.indemnite_legale_fin_preavis": ("Indemnité légale calculée sur l'ancienneté à la fin du préavis non exécuté (voir montants.indemnite_legale_licenciement et la lecture retenue).", ("C. trav. art. R1234-2", "ANI du 31 mai 2011, art. 9")),
+    "montants.lecture_anciennete_indemnite": ("Lecture retenue pour l'ancienneté de l'indemnité de licenciement (procedure.lecture_anciennete_indemnite) : fin_preavis (ANI 2011, art. 9, par défaut) ou rupture (Cass. soc. 2 décembre 2009).", ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656")),
 }
 
 
@@ -539,16 +564,26 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
             c.amount(key, Fact(None, "Sans objet : l'autorisation de licenciement a été refusée, aucune rupture ne suit.",
                                ("C. trav. art. L2411-1",)))
         return {"anciennete_un_an_ou_plus": seniority_months(s, rupture) >= 12,
-                "anciennete_moins_un_an": seniority_months(s, rupture) < 12}
+                "anciennete_moins_un_an": seniority_months(s, rupture) < 12, "anciennete_un_an_incertaine": False}
     if provisional:
-        c.warn(f"Montants provisoires calculés sur la fin normale du délai ({D.fr(rupture)}) : ils seront recalculés à la notification de l'autorisation.")
+        c.warn(f"R-51 : montants provisoires calculés sur la fin normale du délai ({D.fr(rupture)}) : ils seront recalculés à la notification de l'autorisation ; les documents ne les donnent pas comme définitifs.")
     non_comptes = s.mois_non_comptes_anciennete
 
     def seniority(on: date) -> int:
         return seniority_months(s, on)
 
     at_rupture = seniority(rupture)
-    legal = A.legal_notice_months(at_rupture, s.travailleur_handicape)
+    # R-65: the notice length is given by the seniority on the day the letter is sent (Cass. soc.
+    # 26/09/2006 n° 05-43.841), at the rupture when no letter precedes it.
+    day = N.rights_day(lettre.get("variante"), envoi, rupture)
+    c.dates["anciennete_appreciee_le"] = day.valeur
+    c.explications.append(Explication("dates.anciennete_appreciee_le", day.valeur, day.raisonnement, day.sources))
+    at_rights = seniority(day.valeur)
+    legal = A.legal_notice_months(at_rights, s.travailleur_handicape)
+    if legal.valeur != A.legal_notice_months(at_rupture, s.travailleur_handicape).valeur:
+        c.warn(f"R-65 : un seuil d'ancienneté du préavis légal (6 mois, 2 ans) est franchi entre l'envoi de la lettre "
+               f"({D.fr(day.valeur)} : {A.years_months(at_rights)}) et la rupture ({D.fr(rupture)} : {A.years_months(at_rupture)}) : "
+               f"le préavis est celui de la date d'envoi, {legal.valeur} mois (Cass. soc. 26 septembre 2006, n° 05-43.841).")
     notice = c.amount("preavis_mois", A.notice_months(legal, s.preavis_mois))
     if s.travailleur_handicape and legal.valeur == 0 and s.preavis_mois is None:
         c.warn("R-46 : travailleur handicapé de moins de 6 mois d'ancienneté : le préavis fixé par la convention collective ou l'usage est doublé (L5213-9, dans la limite de 3 mois) ; renseignez « preavis_mois ».")
@@ -576,7 +611,13 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
     reference = max(avg12, avg3)  # unrounded: amounts are rounded at the end only
     c.montants["salaire_moyen_12_mois"] = money(avg12)
     c.montants["salaire_moyen_3_mois"] = money(avg3)
-    monthly = s.salaire_brut_mensuel if s.salaire_brut_mensuel is not None else s.salaires_12_derniers_mois[-1]
+    pay = N.notice_pay(s)  # R-66: what the employee would have earned during the notice (L1234-5)
+    monthly = pay.valeur
+    c.montants["salaire_mensuel_preavis"] = money(monthly)
+    c.explications.append(Explication("montants.salaire_mensuel_preavis", money(monthly), pay.raisonnement, pay.sources))
+    if s.primes_annuelles_3_derniers_mois and s.salaire_preavis_mensuel is None:
+        c.warn("R-66 : la prime annuelle déclarée est comptée au prorata dans l'indemnité de préavis et la contribution "
+               "(C. trav. L1234-5) ; si elle était exceptionnelle, donnez « salaire_preavis_mensuel ».")
 
     # R-41: the 1-year threshold is assessed at the presentation of the letter when it is notified
     # during the reflection period, otherwise on the last day of the period. Without a known
@@ -589,7 +630,7 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
     one_year = seniority(threshold_day) >= 12
     if one_year != (seniority(rupture) >= 12):
         c.warn(f"R-41 : l'ancienneté d'un an est appréciée à la date de {how} ({D.fr(threshold_day)}) : le salarié a moins d'un an à cette date mais un an à la fin du délai ; la date d'envoi de la lettre change le montant de l'allocation (niveau de l'ARE) et le destinataire du préavis.")
-    split = A.notice_split(monthly, notice, one_year, s.taux_charges_patronales, int(_param("plafond_contribution_employeur_mois", rupture, 3)))
+    split = A.notice_split(monthly, notice, one_year, s.taux_charges_patronales, int(_param("plafond_contribution_employeur_mois", rupture + timedelta(days=1), 3)))
     c.amount("indemnite_preavis", split.indemnite_preavis)
     c.amount("contribution_employeur", split.contribution)
     c.amount("contribution_employeur_charges_comprises", split.contribution_charges)
@@ -599,22 +640,36 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
     minimum = int(_param("anciennete_minimale_indemnite_mois", rupture, 8))
     legal_end = A.legal_severance(at_end, reference, fractions, minimum)
     legal_rupture = A.legal_severance(at_rupture, reference, fractions, minimum)
+    # R-67: the reading is the case's choice (procedure.lecture_anciennete_indemnite); default: the
+    # ANI of 31/05/2011 art. 9 (end of the notice not worked, the higher amount, R-45).
+    reading = dossier.procedure.lecture_anciennete_indemnite
+    chosen = legal_end if reading == "fin_preavis" else legal_rupture
+    c.montants["lecture_anciennete_indemnite"] = reading
+    chosen_text = ("Lecture retenue (ANI du 31 mai 2011, art. 9) : ancienneté comptée jusqu'à la fin du préavis non exécuté. "
+                   f"À la date de rupture (lecture de Cass. soc. 2 décembre 2009, n° 08-44.656) : {A.years_months(at_rupture)}, "
+                   f"soit {A.eur(legal_rupture.valeur)}."
+                   if reading == "fin_preavis" else
+                   "Lecture retenue par le dossier (Cass. soc. 2 décembre 2009, n° 08-44.656) : ancienneté à la date de rupture, "
+                   f"{A.years_months(at_rupture)}. Jusqu'à la fin du préavis non exécuté (ANI du 31 mai 2011, art. 9) : "
+                   f"{A.years_months(at_end)}, soit {A.eur(legal_end.valeur)}.")
     legal_value = c.amount(
         "indemnite_legale_licenciement",
         Fact(
-            legal_end.valeur,
-            legal_end.raisonnement
-            + f" Lecture retenue (ANI du 31 mai 2011, art. 9) : ancienneté comptée jusqu'à la fin du préavis non exécuté. "
-            f"À la date de rupture (lecture de Cass. soc. 2 décembre 2009, n° 08-44.656) : {A.years_months(at_rupture)}, "
-            f"soit {A.eur(legal_rupture.valeur)}.",
-            legal_end.sources + ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656"),
+            chosen.valeur,
+            chosen.raisonnement + " " + chosen_text,
+            chosen.sources + ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656"),
         ),
     )
     c.montants["indemnite_legale_a_la_rupture"] = legal_rupture.valeur
-    if legal_rupture.valeur != legal_value:
-        c.warn(f"R-45 : indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la fin du préavis (lecture retenue, ANI 2011 art. 9) ; {A.eur(legal_rupture.valeur)} à la date de rupture (Cass. soc. 2 décembre 2009).")
-    if (at_end >= minimum) != (at_rupture >= minimum):
-        c.warn(f"A9 : le seuil de {minimum} mois d'ancienneté n'est atteint qu'en comptant le préavis non exécuté : indemnité retenue, à faire valider.")
+    c.montants["indemnite_legale_fin_preavis"] = legal_end.valeur
+    if legal_rupture.valeur != legal_end.valeur:
+        if reading == "fin_preavis":
+            c.warn(f"R-45 : indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la fin du préavis (lecture retenue, ANI 2011 art. 9) ; {A.eur(legal_rupture.valeur)} à la date de rupture (Cass. soc. 2 décembre 2009).")
+        else:
+            c.warn(f"R-67 : indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la rupture (lecture choisie par le dossier, Cass. soc. 2 décembre 2009) ; {A.eur(legal_end.valeur)} en comptant le préavis non exécuté (ANI 2011 art. 9) : un salarié pourrait réclamer la différence.")
+    if reading == "fin_preavis" and (at_end >= minimum) != (at_rupture >= minimum):
+        c.warn(f"A9 : le seuil de {minimum} mois d'ancienneté n'est atteint qu'en comptant le préavis non exécuté : indemnité retenue, à faire valider"
+               + (f" (à la date d'envoi de la lettre, {D.fr(day.valeur)}, l'ancienneté est de {A.years_months(at_rights)} : Cass. soc. 26 septembre 2006, n° 05-43.841)." if at_rights < minimum else "."))
     if s.indemnite_conventionnelle is not None and s.indemnite_conventionnelle > legal_value:
         due = Fact(money(s.indemnite_conventionnelle), f"Indemnité conventionnelle déclarée ({A.eur(s.indemnite_conventionnelle)}), plus favorable que l'indemnité légale ({A.eur(legal_value)}) : elle est due.", ("C. trav. art. L1234-9", "Convention collective applicable"))
     else:
@@ -626,7 +681,12 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
 
     asp_fact = asp(s, c, one_year, dossier)
     c.amount("asp_journaliere", asp_fact)
-    return {"anciennete_un_an_ou_plus": one_year, "anciennete_moins_un_an": not one_year}
+    # Item 5 of issue 8: when the 1-year threshold depends on a letter date nobody has chosen yet, the
+    # documents must not assert either side (R-41).
+    uncertain = (one_year != (seniority(rupture) >= 12) and s.date_envoi_lettre is None
+                 and s.date_presentation_lettre is None)
+    return {"anciennete_un_an_ou_plus": one_year, "anciennete_moins_un_an": not one_year,
+            "anciennete_un_an_incertaine": uncertain}
 
 
 def seniority_months(s: Salarie, on: date) -> int:
@@ -648,6 +708,28 @@ def asp(s: Salarie, c: _Collector, one_year: bool, dossier: Dossier) -> Fact:
         c.warn("A11 : aucun taux d'ASP connu pour cette date d'engagement : ASP non estimée.")
         return Fact(None, "Aucun texte connu ne fixe le taux de l'ASP à cette date.", ())
     return A.asp_daily(s.salaire_journalier_reference, Decimal(rate.valeur), rate.reference)
+
+
+def document_parameters(dossier: Dossier, remise: date, rupture: date, mayotte: bool) -> dict[str, Any]:
+    """The dated values the documents state (issue 9: templates print them, the mention checks read
+    them; never restated as constants in a template): looked up by the date the law designates.
+    Mayotte: the ASP parameters of its own convention are not verified (R-04): no rate."""
+    engaged = engagement_date(dossier)[0]
+    rate = lookup("taux_asp", engaged) if engaged and not mayotte else None
+    days = lookup("duree_delai_reflexion_jours", remise)
+    cap = lookup("plafond_contribution_employeur_mois", rupture + timedelta(days=1))
+    n_days = int(days.valeur) if days else None
+    n_cap = int(cap.valeur) if cap else None
+    return {
+        "taux_asp": Decimal(rate.valeur) if rate else None,
+        "taux_asp_pourcent": int(Decimal(rate.valeur) * 100) if rate else None,
+        "duree_delai_reflexion_jours": n_days,
+        "plafond_contribution_mois": n_cap,
+        # the same values in French words, as the documents write them ("vingt et un jours")
+        "duree_delai_reflexion_lettres": num2words(n_days, lang="fr") if n_days else None,
+        "duree_delai_reflexion_ordinal": num2words(n_days, lang="fr", to="ordinal") if n_days else None,
+        "plafond_contribution_lettres": num2words(n_cap, lang="fr") if n_cap else None,
+    }
 
 
 def calendar_zone(dossier: Dossier, s: Salarie) -> str:
@@ -680,8 +762,6 @@ def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Op
                    "(sinon : employeur.vendredi_saint_ferie: false).")
     if proc.type in ("individuel", "collectif_moins_de_10") and not dossier.employeur.procedure_collective:
         c.warn("A3 : la lettre est datée au plus tôt du lendemain du dernier jour du délai de l'article L1233-15 (lecture « jours pleins ») ; certains praticiens admettent l'envoi le dernier jour.")
-    if dossier.employeur.procedure_collective == "redressement":
-        c.warn("R-54 : redressement judiciaire : pendant la période d'observation, les licenciements doivent présenter un caractère urgent, inévitable et indispensable et être autorisés par ordonnance du juge-commissaire (C. com. art. L631-17), à viser dans la lettre ; l'administrateur judiciaire, s'il est désigné, signe ou assiste l'employeur.")
     if proc.type == "pse":
         c.warn("A12 : la date de décision administrative (ou d'acquisition implicite) est celle déclarée dans le dossier ; elle n'est pas recalculée.")
         c.warn("A13 : PSE : la lettre est datée au plus tôt du jour de la remise (lendemain de la décision) : le CSP doit être proposé avant toute lettre.")
@@ -699,15 +779,22 @@ def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Op
 # --- the case --------------------------------------------------------------------------------
 
 
-def compute_dossier(dossier: Dossier, nom: str) -> ResultatDossier:
+def compute_dossier(dossier: Dossier, nom: str, constats: Iterable[Any] = ()) -> ResultatDossier:
     """Facts for every employee. The regime depends on the place of work (R-04: Mayotte has its
     own convention); the case-level regime is the metropolitan one unless every employee works in
-    Mayotte."""
+    Mayotte. ``constats``: the loader's non-blocking findings (``ChargedDossier.avertissements``),
+    added to the warnings of the case or of the employee they name, with their file and line."""
     zones = [calendar_zone(dossier, s) == "mayotte" for s in dossier.salaries]
     regimes = {m: regime(dossier, m) for m in set(zones)}
     results = tuple(compute_salarie(dossier, s, regimes[m][0]) for s, m in zip(dossier.salaries, zones))
     main = regimes[all(zones)]
-    warnings = list(dict.fromkeys(w for r in regimes.values() for w in r[1]))
+    case_found, employee_found = case_findings.route(constats, len(results))
+    if employee_found:
+        results = tuple(
+            replace(r, avertissements=tuple(employee_found[i]) + r.avertissements) if i in employee_found else r
+            for i, r in enumerate(results)
+        )
+    warnings = list(dict.fromkeys(case_found + [w for r in regimes.values() for w in r[1]]))
     return ResultatDossier(nom=nom, dossier=dossier, regime=main[0], salaries=results, avertissements=tuple(warnings))
 
 

@@ -58,6 +58,9 @@ class ResultatSalarie:
     # Inconsistencies that make the case unusable (e.g. an acceptance after the period): key path within
     # the employee ("reponse", "date") and the French message. The CLI reports them as invalid input.
     blocages: tuple[tuple[tuple, str], ...] = ()
+    # Dated values the documents state (ASP rate, length of the period, contribution cap), looked up
+    # by the date the law designates: templates print them and the mention checks read them.
+    parametres: dict[str, Any] = field(default_factory=dict)
 
     def explication(self, fait: str) -> Optional[Explication]:
         for e in self.explications:

@@ -3,6 +3,8 @@
 A mention file never runs code: it names facts by dotted paths and combines them with a few
 condition keys. Paths:
 
+- ``parametres.X``: the dated values a document states (``taux_asp_pourcent``,
+  ``duree_delai_reflexion_jours``, ``plafond_contribution_mois``), as the engine looked them up;
 - ``dates.X``, ``montants.X``, ``lettre.X``, ``conditions.X``, ``operateur`` (named at the
   handover), ``operateur_lettre`` (named at the letter's dispatch), ``zone``,
   ``circonstance_remise``: the engine's result for the employee (``ResultatSalarie``);
@@ -63,6 +65,10 @@ FLAGS = (
     "regime_inconnu",
     "liquidation",
     "redressement",
+    "protection_relative_maternite",
+    "signature_mandataire_seul",
+    "signature_conjointe",
+    "anciennete_un_an_incertaine",
 )
 ROOTS = (
     "dates",
@@ -78,6 +84,7 @@ ROOTS = (
     "procedure",
     "remise",
     "reponse",
+    "parametres",
 )
 
 
@@ -110,6 +117,8 @@ class Faits:
             return rs.lettre.get(rest, None) if rest else _MISSING
         if root == "conditions":
             return rs.conditions.get(rest, None) if rest else _MISSING
+        if root == "parametres":  # dated values the documents state (rate, durations)
+            return (getattr(rs, "parametres", None) or {}).get(rest, None) if rest else _MISSING
         if root in ("operateur", "zone", "circonstance_remise") and not rest:
             return getattr(rs, root)
         if root == "operateur_lettre" and not rest:

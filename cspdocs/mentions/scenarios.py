@@ -154,7 +154,11 @@ def _case(employeur: dict, procedure: dict, salarie: dict) -> dict[str, Any]:
 INDIV = dict(date_entretien_prealable="2026-05-11")
 CONVOC = dict(date_convocation="2026-04-30")
 CSE_ALSACE = dict(cse=True, date_convocation_premiere_reunion_cse="2026-02-24", date_derniere_reunion_cse="2026-03-13",
-                  date_notification_projet_administration="2026-03-03")
+                  date_premiere_reunion_cse="2026-03-02", date_notification_projet_administration="2026-03-03")
+# L1225-4 al. 1: the reason the contract cannot be maintained, stated in the letter and the motive
+IMPOSSIBILITE = dict(impossibilite_maintien_contrat=(
+    "l'atelier de façonnage où vous travaillez ferme définitivement et tous ses postes sont supprimés"))
+ORDONNANCE = {"date": "2026-05-06", "objet": "le licenciement de 4 salariés de l'atelier de façonnage"}
 PSE = dict(cse=True, date_derniere_reunion_cse="2026-03-02", date_notification_projet_administration="2026-02-02",
            date_decision_administration="2026-03-18")
 
@@ -190,15 +194,18 @@ def scenarios() -> list[Scenario]:
     add("individuel-anciennete-moins-un-an-acceptation", "ancienneté inférieure à un an, CSP accepté",
         lyon, _procedure("individuel", **INDIV),
         _salarie(**CONVOC, date_entree="2025-09-01", reponse={"decision": "acceptation", "date": "2026-05-12"}))
+    add("individuel-anciennete-incertaine",
+        "ancienneté d'un an atteinte entre la lettre au plus tôt et la fin du délai, date d'envoi non choisie",
+        lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, date_entree="2025-05-25"))
     add("individuel-maternite", "salariée de retour de congé de maternité (protection terminée)",
-        lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, fin_protection_maternite="2026-03-20"))
+        lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, fin_protection_maternite="2026-03-20", **IMPOSSIBILITE))
     add("individuel-lrar", "documents adressés par lettre recommandée, postés la veille de leur présentation",
         lyon, _procedure("individuel", **INDIV),
         _salarie(**CONVOC, mode_remise="lrar", date_envoi_documents="2026-05-12", date_remise="2026-05-13"))
     add("individuel-lrar-maternite", "salariée de retour de congé de maternité, documents adressés par lettre recommandée",
         lyon, _procedure("individuel", **INDIV),
         _salarie(**CONVOC, mode_remise="lrar", date_envoi_documents="2026-05-12", date_remise="2026-05-13",
-                 fin_protection_maternite="2026-03-20"))
+                 fin_protection_maternite="2026-03-20", **IMPOSSIBILITE))
     add("individuel-electronique", "documents transmis par voie électronique (reçus le jour de l'envoi)",
         lyon, _procedure("individuel", **INDIV),
         _salarie(**CONVOC, mode_remise="electronique", date_envoi_documents="2026-05-12", date_remise="2026-05-12"))
@@ -271,20 +278,28 @@ def scenarios() -> list[Scenario]:
         alsace, _procedure("collectif_10_et_plus", cse=False, date_entretien_prealable="2026-03-16",
                            date_notification_projet_administration="2026-03-03"),
         _salarie(**strasbourg, date_convocation="2026-03-05"))
-    add("pse", "plan de sauvegarde de l'emploi : remise au lendemain de la décision administrative",
-        EMPLOYEUR_PSE, _procedure("pse", **PSE), _salarie())
+    add("pse", "plan de sauvegarde de l'emploi : remise au lendemain de la décision d'homologation nommée",
+        EMPLOYEUR_PSE, _procedure("pse", decision_administration={"nature": "homologation", "autorite": "DREETS Auvergne-Rhône-Alpes"},
+                                  **PSE), _salarie())
     add("pse-licenciement", "PSE, lettre envoyée après l'expiration du délai",
         EMPLOYEUR_PSE, _procedure("pse", **PSE), _salarie(date_envoi_lettre="2026-04-15"))
     add("pse-protege", "PSE, salarié protégé (entretien propre, autorisation notifiée)",
         EMPLOYEUR_PSE, _procedure("pse", **PSE),
         _salarie(civilite="Monsieur", prenom="Hugo", nom="Blanc", date_convocation="2026-03-12",
                  date_entretien_prealable="2026-03-25", salarie_protege={"date_notification_autorisation": "2026-04-22"}))
-    add("redressement-judiciaire", "redressement judiciaire : lettre dès le lendemain de la remise, signée par l'administratrice judiciaire",
+    add("redressement-judiciaire", "redressement judiciaire : lettre dès le lendemain de la remise, signée par l'administratrice judiciaire (mission de représentation)",
         {**lyon, "effectif": 64, "procedure_collective": "redressement", "date_jugement": "2026-05-04",
-         "mandataire": {"nom": "Maître Anne Clément", "qualite": "administratrice judiciaire"}},
+         "ordonnance_juge_commissaire": ORDONNANCE,
+         "mandataire": {"nom": "Maître Anne Clément", "qualite": "administratrice judiciaire", "mission": "representation"}},
         _procedure("collectif_moins_de_10", **INDIV), _salarie(**CONVOC))
+    add("redressement-assistance", "redressement judiciaire, administratrice chargée d'assister le dirigeant : signature conjointe",
+        {**lyon, "effectif": 64, "procedure_collective": "redressement", "date_jugement": "2026-05-04",
+         "ordonnance_juge_commissaire": ORDONNANCE,
+         "mandataire": {"nom": "Maître Anne Clément", "qualite": "administratrice judiciaire", "mission": "assistance"}},
+        _procedure("individuel", **INDIV), _salarie(**CONVOC))
     add("redressement-sans-administrateur", "redressement judiciaire sans administrateur désigné : signature du dirigeant",
-        {**lyon, "effectif": 64, "procedure_collective": "redressement", "date_jugement": "2026-05-04"},
+        {**lyon, "effectif": 64, "procedure_collective": "redressement", "date_jugement": "2026-05-04",
+         "ordonnance_juge_commissaire": ORDONNANCE},
         _procedure("individuel", **INDIV), _salarie(**CONVOC, reponse={"decision": "refus", "date": "2026-05-15"}))
     add("liquidation-judiciaire", "liquidation judiciaire, 10 salariés et plus avec CSE (cessation d'activité), signée par le liquidateur",
         {**alsace, "effectif": 30, "procedure_collective": "liquidation", "date_jugement": "2026-03-02",

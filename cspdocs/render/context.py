@@ -14,6 +14,7 @@ from typing import Any, Optional
 from ..case.model import Adresse, Dossier, Salarie
 from ..engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
 from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.procedure_rules import DECISION_TEXT
 from . import labels
 
 # The contract's keys (defined once, in the engine) plus the added dates the templates use.
@@ -43,6 +44,13 @@ CONDITION_KEYS = (
     "regime_inconnu",  # no known convention for the procedure's date (A11)
     "liquidation",
     "redressement",
+    # L1225-4 al. 1: the letter and the motive statement state why the contract cannot be maintained
+    "protection_relative_maternite",
+    # who signs in a collective procedure (C. com. L641-9, L631-12)
+    "signature_mandataire_seul",
+    "signature_conjointe",
+    # the 1-year threshold depends on a letter date not chosen yet: the documents assert neither side
+    "anciennete_un_an_incertaine",
 )
 
 # Handover modes where the documents are posted before the (unknown) day they reach the employee.
@@ -92,6 +100,10 @@ def _employeur(dossier: Dossier) -> dict[str, Any]:
         "signataire": {"nom": e.signataire.nom, "qualite": e.signataire.qualite},
         # the court-appointed officer (liquidateur, administrateur judiciaire) who signs, or None
         "mandataire": _personne(getattr(e, "mandataire", None)),
+        # redressement: the ordonnance authorising the dismissals (C. com. L631-17), or None
+        "ordonnance_juge_commissaire": (
+            {"date": e.ordonnance_juge_commissaire.date, "objet": e.ordonnance_juge_commissaire.objet}
+            if e.ordonnance_juge_commissaire else None),
     }
 
 
@@ -120,7 +132,19 @@ def _procedure(dossier: Dossier) -> dict[str, Any]:
         },
         "reclassement": p.reclassement,
         "lieu_remise": p.lieu_remise or dossier.employeur.adresse.ville,
+        # PSE: "la décision d'homologation du document unilatéral (DREETS …)", or None when the case
+        # does not say which decision it is (R-70)
+        "decision_administration_libelle": _decision(p),
+        "decision_administration_implicite": bool(p.decision_administration and p.decision_administration.implicite),
     }
+
+
+def _decision(p: Any) -> Optional[str]:
+    d = p.decision_administration
+    if d is None:
+        return None
+    text = DECISION_TEXT[(d.nature, d.implicite)]
+    return f"{text} ({d.autorite})" if d.autorite else text
 
 
 def _salarie(s: Salarie) -> dict[str, Any]:
@@ -134,6 +158,11 @@ def _salarie(s: Salarie) -> dict[str, Any]:
         "nom_complet": f"{s.civilite} {s.prenom} {s.nom}",
         "feminin": feminin,
         "e": "e" if feminin else "",  # agreement: "convoqué{{ salarie.e }}"
+        "le_salarie": "la salariée" if feminin else "le salarié",
+        "au_salarie": "à la salariée" if feminin else "au salarié",
+        "du_salarie": "de la salariée" if feminin else "du salarié",
+        # L1225-4 al. 1 (R-61): the reason the contract cannot be maintained, or None
+        "impossibilite_maintien_contrat": s.impossibilite_maintien_contrat,
         "adresse": _adresse(s.adresse),
         "emploi": s.emploi,
         "date_entree": s.date_entree,
@@ -160,6 +189,15 @@ def _conditions(rs: ResultatSalarie) -> dict[str, bool]:
     return {key: bool(value) for key, value in rs.conditions.items()}
 
 
+def _circonstance(circonstance: str, procedure: dict[str, Any]) -> Optional[str]:
+    """The handover circumstance in words; a PSE names its decision when the case says which (R-70)."""
+    decision = procedure.get("decision_administration_libelle")
+    if circonstance == "lendemain_decision_administration" and decision:
+        how = "l'acquisition" if procedure.get("decision_administration_implicite") else "la notification"
+        return f"au lendemain de {how} de {decision} portant plan de sauvegarde de l'emploi"
+    return labels.CIRCONSTANCES_REMISE.get(circonstance)
+
+
 def _remise(rs: ResultatSalarie, procedure: dict[str, Any], conditions: dict[str, bool]) -> dict[str, Any]:
     """The handover as the documents dated at it can state it.
 
@@ -178,11 +216,19 @@ def _remise(rs: ResultatSalarie, procedure: dict[str, Any], conditions: dict[str
         "date_document": envoi if a_distance and envoi is not None else rs.dates.get("remise"),
         "lieu": procedure["lieu_remise"],
         "circonstance": rs.circonstance_remise,
-        "circonstance_libelle": labels.CIRCONSTANCES_REMISE.get(rs.circonstance_remise),
+        "circonstance_libelle": _circonstance(rs.circonstance_remise, procedure),
         "mode": mode,
         "a_distance": a_distance,
         "echeance_connue": not a_distance and not conditions["decision_autorisation_attendue_a_la_remise"],
     }
+
+
+PARAMETRE_KEYS = ("taux_asp", "taux_asp_pourcent", "duree_delai_reflexion_jours", "plafond_contribution_mois",
+                  "duree_delai_reflexion_lettres", "duree_delai_reflexion_ordinal", "plafond_contribution_lettres")
+
+
+def _parametres(rs: ResultatSalarie) -> dict[str, Any]:
+    return _complete(dict(getattr(rs, "parametres", None) or {}), PARAMETRE_KEYS)
 
 
 def build_context(resultat: ResultatDossier, rs: ResultatSalarie) -> dict[str, Any]:
@@ -209,6 +255,8 @@ def build_context(resultat: ResultatDossier, rs: ResultatSalarie) -> dict[str, A
         "operateur_paiement": getattr(rs, "operateur_paiement", None) or rs.operateur,
         "zone": rs.zone,
         "regime": dict(regime),
+        # dated values (ASP rate, length of the period, contribution cap): never restated in a template
+        "parametres": _parametres(rs),
         "circonstance_remise": rs.circonstance_remise,
         "remise": _remise(rs, procedure, conditions),
         "conditions": conditions,

@@ -104,6 +104,17 @@ CONDITIONS = {
     "regime_inconnu": False,
     "liquidation": False,
     "redressement": False,
+    "protection_relative_maternite": False,
+    "signature_mandataire_seul": False,
+    "signature_conjointe": False,
+    "anciennete_un_an_incertaine": False,
+}
+
+# The dated values of the example (convention of 26 January 2015, procedure of 2026).
+PARAMETRES = {
+    "taux_asp": Decimal("0.75"), "taux_asp_pourcent": 75, "duree_delai_reflexion_jours": 21,
+    "plafond_contribution_mois": 3, "duree_delai_reflexion_lettres": "vingt et un",
+    "duree_delai_reflexion_ordinal": "vingt et unième", "plafond_contribution_lettres": "trois",
 }
 
 
@@ -143,6 +154,7 @@ def resultat_salarie(
         circonstance_remise=circonstance,
         conditions={**CONDITIONS, **(conditions or {})},
         operateur_lettre=operateur_lettre or operateur,
+        parametres=dict(PARAMETRES),
     )
 
 

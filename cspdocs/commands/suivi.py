@@ -1,0 +1,86 @@
+"""`cspdocs suivi CASE.yaml [--au AAAA-MM-JJ]`: each employee's state and the actions due, as of a date.
+
+The rules live in the engine (cspdocs/engine/actions.py); this command parses and prints.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, Optional
+
+import click
+
+from ..engine.actions import case_follow_up
+from ..engine.dates import fr
+from ..report import _plain
+from .common import load_and_compute
+
+STATUTS = {"fait": "fait", "a_faire": "à faire", "en_retard": "EN RETARD", "sans_objet": "sans objet"}
+
+
+def _as_of(value: Optional[str]) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"« {value} » n'est pas une date valide (attendu AAAA-MM-JJ)") from None
+
+
+def suivi_json(nom: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "dossier": nom,
+        "au": _plain(data["au"]),
+        "salaries": [{"matricule": rs.salarie.matricule, **_plain(f)} for rs, f in data["salaries"]],
+        "totaux": _plain(data["totaux"]),
+    }
+
+
+def suivi_text(nom: str, data: dict[str, Any]) -> str:
+    lines = [f"Suivi du dossier {nom} au {fr(data['au'])}", ""]
+    for rs, f in data["salaries"]:
+        s = rs.salarie
+        lines.append(f"{s.civilite} {s.prenom} {s.nom} (matricule {s.matricule}) — {f['etat_libelle']}")
+        for a in f["actions"]:
+            if a["statut"] == "sans_objet":
+                continue
+            when = fr(a["echeance"]) if a["echeance"] else "—"
+            done = f", le {fr(a['fait_le'])}" if a["statut"] == "fait" and a["fait_le"] else ""
+            note = f" ({a['note']})" if a["note"] else ""
+            lines.append(f"    [{STATUTS[a['statut']]}{done}] {a['libelle']} — échéance {when}{note}")
+            lines.append(f"        Sources : {' ; '.join(a['sources'])}")
+        lines += [f"    ⚠ {c}" for c in f["constats"]]
+        lines.append("")
+    t = data["totaux"]
+    r = t["reponses"]
+    lines.append(f"Réponses : {r['acceptation']} acceptation(s), {r['refus']} refus, {r['sans_reponse']} sans réponse "
+                 f"(refus), {r['en_attente']} en attente.")
+    for m in t["montants_dus"]:
+        lines.append(f"Contribution à verser au plus tard le {fr(m['echeance'])} : {str(m['montant']).replace('.', ',')} €")
+    return "\n".join(lines) + "\n"
+
+
+@click.command("suivi")
+@click.argument("dossier", type=click.Path(exists=True, dir_okay=False))
+@click.option("--au", "au", metavar="AAAA-MM-JJ", help="Date d'observation (par défaut : aujourd'hui).")
+@click.option("--format", "fmt", type=click.Choice(["texte", "json"]), default="texte", show_default=True,
+              help="texte : état et actions lisibles ; json : le même contenu, pour un outil.")
+@click.option("--employe", "matricules", multiple=True, metavar="MATRICULE",
+              help="Ne traiter que ce(s) salarié(s) (option répétable).")
+def command(dossier: str, au: Optional[str], fmt: str, matricules: tuple[str, ...]) -> None:
+    """État de la procédure de chaque salarié du DOSSIER et actions dues, à une date."""
+    as_of = _as_of(au)
+    charge, result = load_and_compute(dossier, au=as_of)
+    selected = result.salaries
+    if matricules:
+        known = {r.salarie.matricule for r in result.salaries}
+        unknown = [m for m in matricules if m not in known]
+        if unknown:
+            raise click.UsageError(f"matricule(s) absent(s) du dossier : {', '.join(unknown)}")
+        selected = tuple(r for r in result.salaries if r.salarie.matricule in matricules)
+    data = case_follow_up(result, as_of, selected)
+    if fmt == "json":
+        click.echo(json.dumps(suivi_json(charge.nom, data), ensure_ascii=False, indent=2))
+    else:
+        click.echo(suivi_text(charge.nom, data), nl=False)

@@ -1,0 +1,211 @@
+"""The procedure through time: each employee's state and the actions due, as of a date (issue 10).
+
+A pure function of the computed facts (the plan: ``ResultatSalarie.dates``), the journal of what
+happened (``salarie.suivi``, the answer ``salarie.reponse``) and the as-of date. The plan never
+depends on the as-of date; this module only reads it. Every action names its legal source.
+
+Statuses: ``fait`` (recorded in the journal, or an event that has happened), ``a_faire`` (due on or
+after the as-of date), ``en_retard`` (its due date has passed and nothing is recorded: flagged,
+never assumed), ``sans_objet`` (does not apply to this employee).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, Optional
+
+from ..case.model import Dossier
+from .dates import fr
+from .facts import ResultatDossier, ResultatSalarie
+
+FAIT, A_FAIRE, EN_RETARD, SANS_OBJET = "fait", "a_faire", "en_retard", "sans_objet"
+
+ETATS = {
+    "avant_remise": "avant la remise des documents",
+    "reflexion_en_cours": "délai de réflexion en cours",
+    "accepte": "CSP accepté",
+    "refuse": "CSP refusé",
+    "expire_sans_reponse": "délai expiré sans réponse (refus)",
+    "lettre_envoyee": "lettre de licenciement envoyée",
+    "csp_commence": "CSP commencé",
+}
+
+ART4 = "Convention du 26 janvier 2015, art. 4"
+ART5_2 = "Convention du 26 janvier 2015, art. 5 § 2"
+
+
+def _journal(rs: ResultatSalarie) -> Any:
+    return rs.salarie.suivi
+
+
+def recorded(rs: ResultatSalarie, key: str) -> Optional[date]:
+    j = _journal(rs)
+    return getattr(j, key, None) if j is not None else None
+
+
+def handover_recorded(rs: ResultatSalarie) -> Optional[date]:
+    """The day the reflection period starts from, if the journal records it (R-14: at a distance,
+    the first presentation or the electronic receipt; in person, the handover)."""
+    if rs.salarie.mode_remise == "main_propre":
+        return recorded(rs, "remise")
+    return recorded(rs, "presentation_documents")
+
+
+def state(rs: ResultatSalarie, au: date) -> str:
+    d = rs.dates
+    rep = rs.salarie.reponse if rs.salarie.reponse and rs.salarie.reponse.date <= au else None
+    if handover_recorded(rs) is None:
+        return "avant_remise"
+    if rep and rep.decision == "acceptation":
+        return "csp_commence" if d.get("debut_csp") and d["debut_csp"] <= au else "accepte"
+    if recorded(rs, "lettre_envoyee") and recorded(rs, "lettre_envoyee") <= au and (
+            rep or (d.get("fin_delai_reflexion") and au > d["fin_delai_reflexion"])):
+        return "lettre_envoyee"
+    if rep:
+        return "refuse"
+    fin = d.get("fin_delai_reflexion")
+    if fin is not None and au > fin:
+        return "expire_sans_reponse"
+    return "reflexion_en_cours"
+
+
+def _action(key: str, libelle: str, echeance: Optional[date], fait_le: Optional[date], au: date,
+            sources: tuple[str, ...], applicable: bool = True, note: str = "") -> dict[str, Any]:
+    if not applicable:
+        statut = SANS_OBJET
+    elif fait_le is not None and fait_le <= au:
+        statut = FAIT
+    elif echeance is not None and echeance < au:
+        statut = EN_RETARD
+    else:
+        statut = A_FAIRE
+    return {"action": key, "libelle": libelle, "echeance": echeance, "statut": statut, "fait_le": fait_le,
+            "sources": list(sources), "note": note}
+
+
+def actions(dossier: Dossier, rs: ResultatSalarie, au: date) -> list[dict[str, Any]]:
+    """The actions of one employee's procedure, in the order they fall due."""
+    d, s = rs.dates, rs.salarie
+    rep = s.reponse if s.reponse and s.reponse.date <= au else None
+    accepted = rep is not None and rep.decision == "acceptation"
+    refused_authorisation = s.salarie_protege is not None and s.salarie_protege.autorisation_refusee
+    handed = handover_recorded(rs)
+    remote = s.mode_remise != "main_propre"
+    out = [_action(
+        "remise", "Remise des documents du CSP" + (" (première présentation ou réception)" if remote else " contre récépissé"),
+        d.get("remise"), handed, au, (ART4 + " § 2", "C. trav. art. L1233-66"))]
+    fin = d.get("fin_delai_reflexion")
+    answered = s.reponse.date if s.reponse and s.reponse.date <= au else None
+    expired = fin if fin is not None and au > fin and answered is None else None
+    out.append(_action(
+        "fin_delai_reflexion", "Réponse du salarié au plus tard le dernier jour du délai de réflexion", fin,
+        answered or expired, au, (ART4 + " § 1", "Convention du 26 janvier 2015, art. 5 § 1"),
+        note="délai expiré sans réponse : refus" if expired else ""))
+    letter_label = ("Lettre recommandée postérieure à l'acceptation" if rs.lettre.get("variante") == "apres_acceptation"
+                    else "Lettre recommandée (au plus tôt le " + fr(d.get("envoi_lettre_au_plus_tot")) + ")")
+    out.append(_action(
+        "lettre", letter_label, d.get("envoi_lettre"), recorded(rs, "lettre_envoyee"), au,
+        ("C. trav. art. L1233-15", "C. trav. art. L1233-39", ART4 + " § 2 dernier al."),
+        applicable=not refused_authorisation and d.get("envoi_lettre") is not None))
+    out.append(_action(
+        "bulletin_transmis", "Bulletin d'acceptation et copie de la pièce d'identité transmis à l'opérateur",
+        rep.date if accepted else None, recorded(rs, "bulletin_transmis"), au, (ART5_2,), applicable=accepted))
+    out.append(_action(
+        "dossier_transmis", "Attestation employeur, demande d'ASP et copie de la carte Vitale transmises à l'opérateur",
+        d.get("rupture_si_acceptation") if accepted else None, recorded(rs, "dossier_transmis"), au, (ART5_2,),
+        applicable=accepted))
+    owes = accepted and rs.conditions.get("anciennete_un_an_ou_plus", False)
+    out.append(_action(
+        "contribution", "Contribution de l'employeur versée à l'opérateur"
+        + (f" ({rs.montants.get('contribution_employeur')} €)" if owes and rs.montants.get("contribution_employeur") else ""),
+        d.get("echeance_contribution_employeur") if owes else None, recorded(rs, "contribution_payee"), au,
+        ("Décret n° 2013-639 du 17 juillet 2013, art. 2", "C. trav. art. L1233-69"), applicable=owes))
+    end = d.get("rupture_si_acceptation") if accepted else None
+    out.append(_action(
+        "documents_fin_contrat", "Certificat de travail, attestation employeur et reçu pour solde de tout compte",
+        end, recorded(rs, "documents_fin_contrat"), au, ("C. trav. art. L1234-19", "C. trav. art. L1234-20"),
+        applicable=not refused_authorisation,
+        note="" if accepted else "à la fin du préavis en cas de refus (date selon l'avis de réception de la lettre)"))
+    out += _procedure_actions(dossier, rs, au, accepted)
+    out.append(_action(
+        "fin_priorite_reembauche", "Priorité de réembauche : proposer les postes disponibles jusqu'au",
+        d.get("fin_priorite_reembauche"), d.get("fin_priorite_reembauche") if d.get("fin_priorite_reembauche")
+        and d["fin_priorite_reembauche"] < au else None, au, ("C. trav. art. L1233-45",),
+        applicable=d.get("fin_priorite_reembauche") is not None))
+    return out
+
+
+def _procedure_actions(dossier: Dossier, rs: ResultatSalarie, au: date, accepted: bool) -> list[dict[str, Any]]:
+    p, d = dossier.procedure, rs.dates
+    out = []
+    if p.type in ("individuel", "collectif_moins_de_10"):
+        # L1233-19, D1233-3: the DREETS is informed of the dismissals within 8 days of the letters
+        envoi = recorded(rs, "lettre_envoyee") or d.get("envoi_lettre")
+        out.append(_action(
+            "information_dreets", "Information de la DREETS des licenciements prononcés (8 jours après l'envoi des lettres)",
+            envoi + timedelta(days=8) if envoi else None, recorded(rs, "dreets_informee"), au,
+            ("C. trav. art. L1233-19", "C. trav. art. D1233-3"), applicable=envoi is not None))
+    else:
+        first = p.date_premiere_reunion_cse
+        out.append(_action(
+            "notification_dreets", "Notification du projet de licenciement à la DREETS (au plus tôt le lendemain de la "
+            "première réunion du CSE)", first + timedelta(days=1) if first else None,
+            p.date_notification_projet_administration, au, ("C. trav. art. L1233-46",),
+            applicable=dossier.employeur.procedure_collective is None or p.date_notification_projet_administration is not None))
+    if dossier.employeur.procedure_collective == "liquidation":
+        window = d.get("limite_garantie_ags")
+        out.append(_action(
+            "fenetre_ags", "Proposition du CSP dans la fenêtre de garantie de l'AGS", window, handover_recorded(rs), au,
+            ("C. trav. art. L3253-8, 2° c et 3°",), applicable=window is not None))
+    return out
+
+
+def findings(rs: ResultatSalarie, au: date, todo: list[dict[str, Any]]) -> list[str]:
+    """Past planned events nobody recorded: flagged, never assumed (issue 10)."""
+    out = []
+    for a in todo:
+        if a["statut"] != EN_RETARD:
+            continue
+        if a["action"] == "remise":
+            out.append(f"T-01 : la remise prévue le {fr(a['echeance'])} n'est pas enregistrée (« suivi.remise » ou "
+                       "« suivi.presentation_documents ») : le délai de réflexion ne court pas tant qu'elle n'a pas eu lieu.")
+        elif a["action"] == "lettre":
+            out.append(f"T-02 : la lettre prévue le {fr(a['echeance'])} n'est pas enregistrée comme envoyée "
+                       "(« suivi.lettre_envoyee ») : elle sera datée du jour de son envoi, jamais antidatée.")
+        else:
+            out.append(f"T-03 : {a['libelle'].lower()} : échéance du {fr(a['echeance'])} dépassée, rien n'est enregistré.")
+    return out
+
+
+def follow_up(dossier: Dossier, rs: ResultatSalarie, au: date) -> dict[str, Any]:
+    todo = actions(dossier, rs, au)
+    etat = state(rs, au)
+    return {"au": au, "etat": etat, "etat_libelle": ETATS[etat], "actions": todo, "constats": findings(rs, au, todo)}
+
+
+def case_follow_up(result: ResultatDossier, au: date, salaries=None) -> dict[str, Any]:
+    """Every employee's follow-up and the case totals: answers by kind, amounts due by date."""
+    chosen = result.salaries if salaries is None else salaries
+    per = [(rs, follow_up(result.dossier, rs, au)) for rs in chosen]
+    answers = {"acceptation": 0, "refus": 0, "sans_reponse": 0, "en_attente": 0}
+    due: dict[date, Decimal] = {}
+    for rs, f in per:
+        rep = rs.salarie.reponse if rs.salarie.reponse and rs.salarie.reponse.date <= au else None
+        if rep:
+            answers[rep.decision] += 1
+        elif f["etat"] == "expire_sans_reponse" or f["etat"] == "lettre_envoyee":
+            answers["sans_reponse"] += 1
+        else:
+            answers["en_attente"] += 1
+        for a in f["actions"]:
+            if a["action"] == "contribution" and a["statut"] in (A_FAIRE, EN_RETARD) and a["echeance"]:
+                amount = rs.montants.get("contribution_employeur") or Decimal(0)
+                due[a["echeance"]] = due.get(a["echeance"], Decimal(0)) + amount
+    return {
+        "au": au,
+        "salaries": per,
+        "totaux": {"reponses": answers,
+                   "montants_dus": [{"echeance": k, "objet": "contribution_employeur", "montant": v}
+                                    for k, v in sorted(due.items())]},
+    }
