@@ -28,7 +28,7 @@ $(VENV)/.installe-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installe
 install-test: $(VENV)/.installe-test
 
-CASES  := cases/individuel.yaml cases/collectif-alsace.yaml cases/pse.yaml cases/mayotte.yaml cases/csv/collectif-csv.yaml
+CASES  := cases/individuel.yaml cases/collectif-alsace.yaml cases/pse.yaml cases/mayotte.yaml cases/csv/collectif-csv.yaml cases/csv/campagne-tableur.yaml
 
 # What a user sees: each example case generated with its warnings (grouped by rule) and its summary.
 demo: install
