@@ -91,19 +91,15 @@ class RefusModele(RuntimeError):
     """A template did something the sandbox refuses, or exceeded its budget (French message)."""
 
 
-# getrusage is a system call (costly at every tick of 16,000 renders): memory is probed at most
-# every _PROBE seconds, the baseline at the first probe (a render shorter than that is never probed).
-_PROBE = 0.01
-
-
 class _Budget:
-    __slots__ = ("deadline", "memory", "probe")
+    __slots__ = ("deadline", "memory", "ticks")
 
     def __init__(self) -> None:
-        now = time.monotonic()
-        self.deadline = now + LIMITE_DUREE
+        self.deadline = time.monotonic() + LIMITE_DUREE
+        # getrusage is a system call: no baseline for the thousands of short renders of a batch,
+        # it is taken at the first probe (tick 64), then compared every 64 ticks
         self.memory: int | None = None
-        self.probe = now + _PROBE
+        self.ticks = 0
 
 
 _current: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("cspdocs_budget", default=None)
@@ -117,12 +113,11 @@ def tick() -> str:
     """Called at each loop iteration, macro call and sandboxed call: enforce the budget."""
     budget = _current.get()
     if budget is not None:
-        now = time.monotonic()
-        if now > budget.deadline:
+        if time.monotonic() > budget.deadline:
             raise RefusModele(f"rendu trop long (plus de {LIMITE_DUREE:.0f} s) : boucle sans fin ou trop de "
                               "répétitions dans le modèle")
-        if now >= budget.probe:
-            budget.probe = now + _PROBE
+        budget.ticks += 1
+        if budget.ticks % 64 == 0:  # a system call: not every tick
             peak = _peak_memory()
             if budget.memory is None:
                 budget.memory = peak + LIMITE_MEMOIRE
