@@ -96,9 +96,7 @@ class _Budget:
 
     def __init__(self) -> None:
         self.deadline = time.monotonic() + LIMITE_DUREE
-        # getrusage is a system call: no baseline for the thousands of short renders of a batch,
-        # it is taken at the first probe (tick 64), then compared every 64 ticks
-        self.memory: int | None = None
+        self.memory = _peak_memory() + LIMITE_MEMOIRE
         self.ticks = 0
 
 
@@ -117,12 +115,8 @@ def tick() -> str:
             raise RefusModele(f"rendu trop long (plus de {LIMITE_DUREE:.0f} s) : boucle sans fin ou trop de "
                               "répétitions dans le modèle")
         budget.ticks += 1
-        if budget.ticks % 64 == 0:  # a system call: not every tick
-            peak = _peak_memory()
-            if budget.memory is None:
-                budget.memory = peak + LIMITE_MEMOIRE
-            elif peak > budget.memory:
-                raise RefusModele(f"le rendu consomme trop de mémoire (plus de {LIMITE_MEMOIRE // 2**20} Mo)")
+        if budget.ticks % 64 == 0 and _peak_memory() > budget.memory:  # a system call: not every tick
+            raise RefusModele(f"le rendu consomme trop de mémoire (plus de {LIMITE_MEMOIRE // 2**20} Mo)")
     return ""
 
 
