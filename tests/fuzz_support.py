@@ -144,7 +144,7 @@ def reference_salary(salarie) -> tuple[Fraction, Fraction]:
         last3 = months[-3:]
         avg3 = (sum(last3) + bonus * len(last3) / 12) / len(last3)
     else:
-        monthly = Fraction(salarie.salaire_brut_mensuel)
+        monthly = Fraction(salarie.salaire_brut_mensuel) + Fraction(salarie.remuneration_variable_mensuelle or 0)
         avg12 = avg3 = monthly + bonus / 12
     return avg12, avg3
 

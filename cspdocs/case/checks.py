@@ -180,6 +180,7 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
                 "10 salariés suit la procédure « collectif_10_et_plus » (consultation du CSE, notification à la "
                 "DREETS, délai de 30 jours : L1233-39), et celui de 2 à 9 salariés la procédure "
                 "« collectif_moins_de_10 » (R-57)"), at=("employeur", "effectif"), code="R-57")
+        yield from _dreets_notification(d)
     yield from _procedure_chronology(d)
 
 

@@ -90,10 +90,13 @@ def reference_salary(
     monthly: Optional[Decimal],
     last_months: Optional[Sequence[Decimal]],
     annual_bonus_last_3_months: Decimal = ZERO,
+    variable_monthly: Optional[Decimal] = None,
 ) -> tuple[Fact, Decimal, Decimal]:
     """R-45 / R1234-4: the more favourable of the average of the last 12 months (all months when
     fewer) and one third of the last 3 months, an annual bonus of the quarter counted pro rata.
-    Returns the fact and both averages (unrounded)."""
+    R1234-4 averages the whole gross pay: when only the fixed monthly salary is declared, the
+    average variable pay declared beside it (``remuneration_variable_mensuelle``) is part of it;
+    declared months already include it. Returns the fact and both averages (unrounded)."""
     bonus = annual_bonus_last_3_months
     if last_months:
         months = list(last_months)
@@ -103,9 +106,12 @@ def reference_salary(
         base = f"{len(months)} mois de salaire déclarés"
     else:
         assert monthly is not None
-        avg12 = monthly + bonus / 12
-        avg3 = monthly + bonus / 12
+        variable = variable_monthly or ZERO
+        avg12 = monthly + variable + bonus / 12
+        avg3 = monthly + variable + bonus / 12
         base = f"salaire mensuel brut déclaré {eur(monthly)}"
+        if variable:
+            base += f" et rémunération variable moyenne de {eur(variable)}"
     value = max(avg12, avg3)
     bonus_text = f" ; prime annuelle de {eur(bonus)} comptée en entier sur 12 mois et au prorata sur 3 mois" if bonus else ""
     return (

@@ -606,7 +606,8 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
     c.montants["anciennete_mois_fin_preavis"] = at_end
     c.montants["anciennete_mois_rupture"] = at_rupture
 
-    ref_fact, avg12, avg3 = A.reference_salary(s.salaire_brut_mensuel, s.salaires_12_derniers_mois, s.primes_annuelles_3_derniers_mois)
+    ref_fact, avg12, avg3 = A.reference_salary(s.salaire_brut_mensuel, s.salaires_12_derniers_mois, s.primes_annuelles_3_derniers_mois,
+                                            s.remuneration_variable_mensuelle)
     c.amount("salaire_reference", ref_fact)
     reference = max(avg12, avg3)  # unrounded: amounts are rounded at the end only
     c.montants["salaire_moyen_12_mois"] = money(avg12)
@@ -685,6 +686,10 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
     # documents must not assert either side.
     uncertain = (one_year != (seniority(rupture) >= 12) and s.date_envoi_lettre is None
                  and s.date_presentation_lettre is None)
+    # A protected employee awaiting the authorisation: the rupture and the letter come at an
+    # unknown later date, when seniority may have reached one year: under a year on the
+    # provisional date, the documents must not assert it (a year reached stays reached).
+    uncertain = uncertain or (provisional and not one_year)
     return {"anciennete_un_an_ou_plus": one_year, "anciennete_moins_un_an": not one_year,
             "anciennete_un_an_incertaine": uncertain}
 
