@@ -147,3 +147,17 @@ def test_a_failure_in_a_worker_is_raised_with_its_own_message(tmp_path, monkeypa
     with pytest.raises(ErreurGeneration, match="panne simulée"):
         generate(ALSACE, tmp_path, workers=2)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.libreoffice
+def test_a_header_of_the_following_pages_does_not_break_a_mention_in_the_pdf(tmp_path):
+    """pse.yaml's maternity letter runs over a page break where only the second page has a header
+    (« … Lettre recommandée du 12/06/2026 à Madame Émilie Guillou »): the PDF check reads the
+    sentence whole, as in the DOCX (before: MAT.1 « DOCX : présente ; PDF : absente », nothing
+    published)."""
+    from tests.pdf_support import require_libreoffice
+
+    require_libreoffice()
+    generation = generate(CASES / "pse.yaml", tmp_path, pdf=True, workers=1)
+    assert generation.etape.rapport is not None and not generation.etape.rapport.bloquant
+    assert (generation.publication.dossier / "F-3310-Guillou" / "dossier.pdf").is_file()

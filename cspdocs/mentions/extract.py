@@ -259,6 +259,21 @@ def docx_parts(data: bytes) -> tuple[list[tuple[str, bytes]], str]:
     return parts, title
 
 
+def margin_texts(source: Source) -> list[str]:
+    """Normalised paragraphs of a DOCX's headers and footers (what a PDF repeats at page edges)."""
+    data = _read(source)
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    types = etree.fromstring(zf.read("[Content_Types].xml"))
+    wanted = {_WML + "header+xml", _WML + "footer+xml"}
+    names = set(zf.namelist())
+    out = []
+    for override in types.iter(_CT + "Override"):
+        name = posixpath.normpath(override.get("PartName", "").lstrip("/"))
+        if override.get("ContentType", "") in wanted and name in names:
+            out.extend(normalize_text(p) for p in paragraph_texts(zf.read(name)))
+    return [p for p in out if p]
+
+
 def docx_text(source: Source) -> Texte:
     """Normalised text of a DOCX (body, tables, text boxes, headers, footers, notes)."""
     parts, title = docx_parts(_read(source))

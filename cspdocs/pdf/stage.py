@@ -46,7 +46,9 @@ from pypdf import PdfReader
 
 from ..engine.facts import ResultatDossier
 from ..mentions.checker import INTERDITE, STATUTS
-from ..mentions.extract import Texte
+from lxml import etree
+
+from ..mentions.extract import Texte, margin_texts
 from ..mentions.pipeline import check_rendered
 from ..mentions.report import RapportMentions
 from ..publish import Ecriture
@@ -54,6 +56,7 @@ from ..render.artefacts import ARTEFACTS, Artefact
 from .dossier import DossierPart, DossierSection, build_case_dossier, build_dossier
 from .errors import DossierError, PdfError
 from .pipeline import PdfResult, build_pdfs
+from .text import normalize_text
 
 DOSSIER_PDF = "dossier.pdf"
 DOSSIER_GLOBAL_PDF = "dossier-global.pdf"
@@ -311,7 +314,7 @@ class EtapePdf:
         labels: dict[tuple[str, str], str] = {}
         for _, key, artefact_entry, docx in jobs:
             result = results[docx]
-            text = result.text or ""
+            text = _margins_last(result.text or "", docx)
             rendered.setdefault(matricule, {})[key] = Texte((text,), "", text)
             labels[(matricule, key)] = result.pdf.name
             artefact_entry["pdf"] = {
@@ -420,6 +423,21 @@ class EtapePdf:
     @staticmethod
     def _section_title(matricule: str, name: str) -> str:
         return f"{name} ({matricule})" if name.strip() else matricule
+
+
+def _margins_last(text: str, docx: Path) -> str:
+    """The PDF text with the document's own header and footer lines taken out of the flow and
+    given once at the end (as the DOCX text has them): a header printed on the following pages
+    only (a "different first page") is not repeated on every page, so the PDF extraction leaves
+    it in the middle of any sentence running over a page break."""
+    try:
+        margins = margin_texts(docx)
+    except (OSError, ValueError, KeyError, etree.XMLSyntaxError):
+        return text
+    found = [m for m in dict.fromkeys(margins) if len(m) > 20 and m in text]
+    for margin in found:
+        text = text.replace(margin, " ")
+    return normalize_text(" ".join([text, *found])) if found else text
 
 
 def _producer(results: dict[Path, PdfResult]) -> Optional[str]:
