@@ -75,6 +75,11 @@ class _Collector:
         self.explications.append(Explication(f"dates.{key}", fact.valeur, fact.raisonnement, fact.sources))
         return fact.valeur
 
+    def redate(self, key: str, fact: Fact) -> Optional[date]:
+        """Replace a date already recorded (one explanation per fact)."""
+        self.explications = [e for e in self.explications if e.fait != f"dates.{key}"]
+        return self.date(key, fact)
+
     def unknown_date(self, key: str, why: str, sources: tuple[str, ...]) -> None:
         self.date(key, Fact(None, why, sources))
 
@@ -349,7 +354,7 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
             c.warn(f"R-74 : la lettre prévue le {D.fr(s.date_envoi_lettre)} n'est pas enregistrée comme envoyée avant "
                    f"l'acceptation du {D.fr(rep_.date)} (« suivi.lettre_envoyee ») : la lettre est celle qui suit l'acceptation, "
                    "datée au plus tôt de l'acceptation.")
-        envoi = c.date("envoi_lettre", Fact(rep_.date, f"Le salarié a accepté le CSP le {D.fr(rep_.date)} sans qu'aucune lettre "
+        envoi = c.redate("envoi_lettre", Fact(rep_.date, f"Le salarié a accepté le CSP le {D.fr(rep_.date)} sans qu'aucune lettre "
                                             "ne soit enregistrée comme envoyée avant : la lettre postérieure à l'acceptation est "
                                             f"datée au plus tôt du {D.fr(rep_.date)}.",
                                             ("Convention du 26 janvier 2015, art. 5 § 1", "Guide de l'employeur (étape 6)")))
