@@ -28,7 +28,7 @@ $(VENV)/.installe-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installe
 install-test: $(VENV)/.installe-test
 
-CASES  := cases/individuel.yaml cases/collectif-alsace.yaml cases/pse.yaml cases/mayotte.yaml cases/csv/collectif-csv.yaml
+CASES  := cases/individuel.yaml cases/collectif-alsace.yaml cases/pse.yaml cases/mayotte.yaml cases/csv/collectif-csv.yaml cases/csv/campagne-tableur.yaml
 
 # What a user sees: each example case generated with its warnings (grouped by rule) and its summary.
 demo: install
@@ -37,17 +37,19 @@ demo: install
 	  n=$$(basename $$c .yaml); \
 	  echo "== $$c"; \
 	  $(BIN)/cspdocs compute $$c --format json > output/$$n.json || exit 1; \
-	  $(BIN)/cspdocs generate $$c -o output 2>&1 || exit 1; \
+	  $(BIN)/cspdocs generate $$c -o output --quiet 2>&1 || exit 1; \
 	  echo "Contrat JSON : output/$$n.json"; \
 	done
-	@echo "Ensuite : $(BIN)/cspdocs compute $(CASE) (dates, montants et leur raisonnement)"
+	@echo "Ensuite : $(BIN)/cspdocs compute $(CASE) (dates, montants et leur raisonnement) ;"
+	@echo "ce que signifie un code d'avertissement (R-45, A3…) : $(BIN)/cspdocs regles R-45"
 
 # Same as demo, with each document also in PDF, a dossier.pdf per employee and a dossier-global.pdf
 # per case (LibreOffice and the fonts: make system-deps).
 demo-pdf: install
 	@mkdir -p output
 	@for c in $(CASES); do \
-	  $(BIN)/cspdocs generate $$c -o output --pdf --dossier-global 2>/dev/null || exit 1; \
+	  echo "== $$c"; \
+	  $(BIN)/cspdocs generate $$c -o output --pdf --dossier-global --quiet 2>&1 || exit 1; \
 	done
 
 # The whole suite (5 to 8 minutes on 2 cores, LibreOffice tests included); pytest prints its duration.

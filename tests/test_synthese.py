@@ -145,7 +145,8 @@ def test_generate_writes_the_summary_and_calendar_from_the_blank_workbook(tmp_pa
         assert manifest["complements"]["rh"][name]
     sheet, header, rows = _sheet_rows((out / "synthese.xlsx").read_bytes(), "Synthèse")
     assert len(rows) == 26
-    link = sheet.cell(2, header.index("Document 1") + 1)
+    link = sheet.cell(2, header.index("Document d'information CSP et bulletin d'acceptation") + 1)
+    assert link.value == "1-document-information-csp.docx"
     assert link.hyperlink.target.startswith("M001-Nom0/") and (out / link.hyperlink.target).is_file()
     assert rows[0]["Mentions obligatoires"] == "vérifiées (toutes présentes)"
     assert rows[0]["Réponse"] == "Acceptation"

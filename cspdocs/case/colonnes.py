@@ -59,10 +59,10 @@ ENTETES: dict[str, tuple[str, tuple[str, ...]]] = {
     "reponse.decision": ("Réponse", ("Réponse du salarié", "Décision")),
     "reponse.date": ("Date de la réponse", ("Date réponse",)),
     "zone": ("Zone des jours fériés", ("Zone",)),
-    # keys the legal issue 8 adds to the model (read as soon as it has them)
-    "impossibilite_maintien_contrat": ("Motif de l'impossibilité de maintenir le contrat", ()),
-    "salaire_preavis_mensuel": ("Salaire mensuel du préavis", ("Rémunération mensuelle du préavis",)),
-    "remuneration_variable_mensuelle": ("Rémunération variable mensuelle", ("Variable mensuel",)),
+    # legal review of 2026 (issue 8)
+    "impossibilite_maintien_contrat": ("Motif d'impossibilité de maintenir le contrat", ("Impossibilité de maintien du contrat",)),
+    "salaire_preavis_mensuel": ("Salaire mensuel du préavis", ("Rémunération du préavis",)),
+    "remuneration_variable_mensuelle": ("Rémunération variable mensuelle", ("Part variable mensuelle",)),
     # journal of what happened (issue 10), read as soon as the model has it
     "suivi.remise": ("Remise effectuée le", ("Documents remis le",)),
     "suivi.presentation_documents": ("Documents présentés le", ("Présentation des documents le",)),

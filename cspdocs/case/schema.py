@@ -35,7 +35,7 @@ _FIELDS = {
         "employeur": "L'employeur",
         "procedure": "La procédure",
         "salaries": "Les salariés (au moins un) ; ou bien « salaries_csv »",
-        "salaries_csv": "Fichier CSV des salariés, à côté du dossier (UTF-8, « ; » ou « , »)",
+        "salaries_csv": "Tableur des salariés (.xlsx, ou .csv en UTF-8 ou Windows-1252), placé dans le dossier du cas ou un sous-dossier",
         "pdf": "Produire aussi les fichiers PDF",
     },
     "Employeur": {

@@ -17,6 +17,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import PurePosixPath
 from typing import Any, Optional
 
 from ..case.colonnes import par_cle
@@ -103,7 +104,9 @@ def table(resultat: ResultatDossier, suivi: Suivi) -> tuple[list[Colonne], list[
     """The columns and one row of values per employee (dates as ``date``, amounts as ``Decimal``)."""
     date_keys = _date_keys(resultat)
     amounts = _amount_columns()
-    n_docs = max([len(v) for v in suivi.documents.values()] + [0])
+    # one column per kind of document, in the order they are produced (a document not produced
+    # for an employee, e.g. no receipt after a remote handover, leaves its cell empty)
+    kinds = list(dict.fromkeys(label for docs in suivi.documents.values() for label, _ in docs))
     mode = par_cle("mode_remise")
     columns = [Colonne(t, "texte") for t in ("Matricule", "Civilité", "Prénom", "Nom", "Emploi", "Mode de remise",
                                              "Réponse")]
@@ -113,7 +116,7 @@ def table(resultat: ResultatDossier, suivi: Suivi) -> tuple[list[Colonne], list[
     columns += [Colonne(label, "nombre" if key in NOT_MONEY else "euro", key not in NOT_SUMMED)
                 for key, label, _ in amounts]
     columns += [Colonne("Avertissements (règles)", "texte"), Colonne("Mentions obligatoires", "texte")]
-    columns += [Colonne(f"Document {i + 1}", "lien") for i in range(n_docs)]
+    columns += [Colonne(label[:1].upper() + label[1:], "lien") for label in kinds]
     rows = []
     for rs in resultat.salaries:
         s = rs.salarie
@@ -126,8 +129,8 @@ def table(resultat: ResultatDossier, suivi: Suivi) -> tuple[list[Colonne], list[
         row += [_amount(rs, key, part) for key, _, part in amounts]
         row.append(", ".join(dict.fromkeys(rule_code(w) for w in rs.avertissements)))
         row.append(suivi.mentions.get(s.matricule, suivi.mentions_defaut))
-        docs = suivi.documents.get(s.matricule, [])
-        row += [docs[i] if i < len(docs) else None for i in range(n_docs)]
+        docs = dict(suivi.documents.get(s.matricule, []))
+        row += [(PurePosixPath(docs[k]).name, docs[k]) if k in docs else None for k in kinds]
         rows.append(row)
     return columns, rows
 
