@@ -68,10 +68,11 @@ test-rapide: install-test
 docs: install
 	$(BIN)/python -c "from pathlib import Path; from cspdocs.reference import write_docs; [print(p) for p in write_docs(Path('docs'))]"
 
+# Under 5 minutes: the engine, then generate (figures, floors and ratios in one run; bench_render.py
+# and bench_pdf.py remain for the details of rendering and of the PDF conversion).
 bench: install
-	$(BIN)/python benchmarks/bench_compute.py
-	$(BIN)/python benchmarks/bench_render.py
-	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_compute.py 5000 3
+	$(BIN)/python benchmarks/bench_generate.py
 
 # Rebuild the default DOCX templates from their reviewable source (tools/build_templates.py).
 templates: install

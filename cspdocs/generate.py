@@ -1,7 +1,7 @@
-"""`generate`, stage by stage: load the case, compute, render every artefact to bytes, publish.
+"""Rendering, employee by employee: every applicable artefact to bytes, without touching the disk.
 
-Rendering returns bytes per artefact (``Lot``) without touching the disk, so a check of the
-mandatory mentions (issue 4) can run between ``render_batch`` and ``publish``.
+The data a run carries (``Lot``, ``LotSalarie``...) and the rendering steps; the whole run (check
+of the mentions, PDF, publication) is ``cspdocs.pipeline.generate``.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .case.loader import ChargedDossier, load_dossier
-from .engine.compute import compute_dossier
-from .engine.facts import ResultatDossier
+from .case.loader import ChargedDossier
+from .engine.facts import ResultatDossier, ResultatSalarie
+from .mentions.extract import Texte, core_title, texte_parts
+from .output_folder import case_identity
 from .render.artefacts import ARTEFACTS, Artefact, document_date
 from .render.context import build_context
 from .render.errors import ErreurModele
-from .render.modeles import ModeleCharge, load_templates
+from .render.modeles import ModeleCharge
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Lot:
     salaries: tuple[LotSalarie, ...]
     avertissements: tuple[str, ...]
     selection: Optional[tuple[str, ...]]  # matricules asked with --employe, None for all
+    identite: Optional[dict] = None  # employer and procedure (output_folder.case_identity)
 
 
 class ErreurGeneration(Exception):
@@ -81,6 +83,31 @@ def select(resultat: ResultatDossier, matricules: Optional[Iterable[str]]):
     return tuple(r for r in resultat.salaries if r.salarie.matricule in wanted)
 
 
+def render_employee(resultat: ResultatDossier, rs: ResultatSalarie, modeles: dict[str, ModeleCharge],
+                    textes: Optional[list[tuple[str, Texte, str]]] = None) -> LotSalarie:
+    """Render every applicable artefact of one employee (bytes in memory).
+
+    With ``textes``, appends each document's text as the mention check reads it, taken from the
+    XML the renderer holds (``(artefact key, text, file name)``): no need to read the DOCX again.
+    """
+    ctx = build_context(resultat, rs)
+    documents, omis = [], []
+    for artefact in ARTEFACTS:
+        raison = artefact.omission(ctx)
+        if raison:
+            omis.append(ArtefactOmis(artefact, raison))
+            continue
+        try:
+            rendu = modeles[artefact.modele].modele.rendre_detail(ctx, document_date(artefact, ctx))
+        except ErreurModele as exc:
+            raise ErreurGeneration(rs.salarie.matricule, artefact, exc) from exc
+        documents.append(DocumentRendu(artefact, artefact.variante(ctx), rendu.contenu))
+        if textes is not None:
+            textes.append((artefact.cle, texte_parts(rendu.parties, core_title(rendu.core)), artefact.fichier))
+    return LotSalarie(rs.salarie.matricule, rs.salarie.prenom, rs.salarie.nom,
+                      tuple(documents), tuple(omis), tuple(rs.avertissements))
+
+
 def render_batch(
     charge: ChargedDossier,
     resultat: ResultatDossier,
@@ -89,46 +116,17 @@ def render_batch(
     progression: Optional[Callable[[int, int], None]] = None,
 ) -> Lot:
     """Render every applicable artefact of every selected employee (bytes in memory);
-    ``progression(done, total)`` after each employee (cspdocs/rh/progression.py)."""
+    ``progression(done, total)`` after each employee (cspdocs/rh/progression.py).
+
+    For tools and tests; ``cspdocs.pipeline.generate`` streams the same rendering employee by
+    employee instead of holding a whole batch.
+    """
     selection = tuple(dict.fromkeys(matricules)) if matricules else None
-    lots = []
     chosen = select(resultat, selection)
+    lots = []
     for rs in chosen:
-        ctx = build_context(resultat, rs)
-        documents, omis = [], []
-        for artefact in ARTEFACTS:
-            raison = artefact.omission(ctx)
-            if raison:
-                omis.append(ArtefactOmis(artefact, raison))
-                continue
-            try:
-                contenu = modeles[artefact.modele].modele.rendre(ctx, document_date(artefact, ctx))
-            except ErreurModele as exc:
-                raise ErreurGeneration(rs.salarie.matricule, artefact, exc) from exc
-            documents.append(DocumentRendu(artefact, artefact.variante(ctx), contenu))
-        lots.append(LotSalarie(rs.salarie.matricule, rs.salarie.prenom, rs.salarie.nom,
-                               tuple(documents), tuple(omis), tuple(rs.avertissements)))
+        lots.append(render_employee(resultat, rs, modeles))
         if progression is not None:
             progression(len(lots), len(chosen))
     return Lot(charge.nom, tuple(charge.sources), modeles, tuple(lots),
-               tuple(resultat.avertissements), selection)
-
-
-def generate(
-    dossier: Path | str,
-    sortie: Path | str = "output",
-    dossier_modeles: Optional[Path | str] = None,
-    matricules: Optional[Iterable[str]] = None,
-):
-    """Load, compute, render and publish; returns the ``Publication`` (see publish.py).
-
-    Raises ``DossierInvalide`` (nothing written), ``MatriculeInconnu``, ``ErreurGeneration``
-    or ``ErreurModele`` (nothing published).
-    """
-    from .publish import publish
-
-    charge = load_dossier(dossier)
-    resultat = compute_dossier(charge.dossier, charge.nom, charge.avertissements)
-    modeles = load_templates(Path(dossier_modeles) if dossier_modeles else None)
-    lot = render_batch(charge, resultat, modeles, matricules)
-    return publish(lot, Path(sortie))
+               tuple(resultat.avertissements), selection, case_identity(charge.dossier))

@@ -1,7 +1,8 @@
 """Publishing a rendered batch: a temporary folder next to the destination, then one move.
 
-The case folder ``<sortie>/<dossier>/`` is replaced only once every file of the batch is written:
-a failed run leaves the previous output untouched. ``manifest.json`` records the inputs (case
+The case folder ``<sortie>/<dossier>/`` is replaced only once every file of the batch is written,
+and only when cspdocs published it for this very case file (output_folder.py): a failed or killed
+run leaves the previous output untouched, and a folder the user owns is never replaced. ``manifest.json`` records the inputs (case
 file, CSV, templates, rules data, cspdocs version) by SHA-256 and, per artefact, its path, SHA-256
 and variant. No timestamp goes into the manifest: the same inputs give the same bytes.
 
@@ -21,21 +22,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
-import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 from . import __version__
 from .version import manifest_fingerprints
 from .generate import Lot, LotSalarie
+from .output_folder import (
+    MANIFEST, MARKER, MENTIONS_REPORT, TempFolder, check_replaceable, locked, recover, switch,
+)
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
-MANIFEST = "manifest.json"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_NAME = 80
 
@@ -86,6 +87,8 @@ class Publication:
     dossier: Path  # the published case folder
     manifest: dict[str, Any]
     fichiers: tuple[Path, ...]  # files written by this run (absolute, final location; manifest excluded)
+    # French notes on the leftovers of an interrupted earlier run recovered or removed at the start
+    notes: tuple[str, ...] = field(default=())
 
 
 def inputs(lot: Lot) -> dict[str, Any]:
@@ -108,20 +111,26 @@ def inputs(lot: Lot) -> dict[str, Any]:
     return data
 
 
-def _folders(lot: Lot) -> dict[str, str]:
-    """matricule -> folder name; disambiguates two employees whose names sanitise alike."""
-    folders: dict[str, str] = {}
-    used: set[str] = set()
-    for s in lot.salaries:
-        name = employee_folder(s.matricule, s.nom)
-        if name.lower() in used:
-            name = f"{name}-{sha256_bytes(s.matricule.encode('utf-8'))[:8]}"
-        used.add(name.lower())
-        folders[s.matricule] = name
-    return folders
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def _write_employee(root: Path, folder: str, s: LotSalarie, fingerprint: str) -> tuple[dict[str, Any], list[Path]]:
+def manifest_text(manifest: dict[str, Any]) -> str:
+    """The manifest as written: one line per top-level key, and per item of a list of records
+    (employees), so that it stays readable and small (no deep indentation)."""
+    lines = []
+    for key, value in manifest.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            body = ",\n".join("    " + _compact(item) for item in value)
+            lines.append(f"  {name}: [\n{body}\n  ]")
+        else:
+            lines.append(f"  {name}: {_compact(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def write_employee(root: Path, folder: str, s: LotSalarie, fingerprint: str) -> tuple[dict[str, Any], list[Path]]:
+    """Write one employee's documents into ``root/folder``; its manifest entry and the files written."""
     directory = root / folder
     directory.mkdir()
     written, artefacts = [], []
@@ -147,91 +156,133 @@ def _write_employee(root: Path, folder: str, s: LotSalarie, fingerprint: str) ->
     return entry, written
 
 
-def _previous_entries(dest: Path, lot: Lot, tmp: Path) -> list[dict[str, Any]]:
-    """With --employe: copy the other employees' folders of the previous output."""
-    manifest_path = dest / MANIFEST
-    if lot.selection is None or not manifest_path.is_file():
-        return []
-    try:
-        previous = json.loads(manifest_path.read_text(encoding="utf-8"))
-        entries = list(previous["salaries"])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"{manifest_path} illisible : impossible de conserver les autres salariés ({exc})") from exc
-    kept = []
-    for entry in entries:
-        if entry.get("matricule") in lot.selection:
-            continue
-        folder = entry.get("repertoire", "")
-        if safe_name(folder) != folder or not (dest / folder).is_dir():
-            continue
-        shutil.copytree(dest / folder, tmp / folder)
-        kept.append(entry)
-    return kept
+class Publisher:
+    """One publication, employee by employee: ``add`` writes each employee's files at once
+    (nothing is kept in memory; or ``folder`` + ``write_employee`` elsewhere + ``record``),
+    ``finish`` writes the manifest and switches the folder in.
 
+    The constructor recovers the leftovers of an interrupted run (``notes``), refuses a destination
+    cspdocs may not replace (``SortieRefusee``, see output_folder.py) and carries over, with
+    ``--employe``, the other employees of the previous output. Any failure before ``finish``
+    returns, or a call to ``abort``, removes the temporary folder: nothing is published.
+    """
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    def __init__(self, lot: Lot, sortie: Path):
+        self.sortie = Path(sortie)
+        self.sortie.mkdir(parents=True, exist_ok=True)
+        self.dest = self.sortie / safe_name(lot.nom)
+        self.lot = replace(lot, salaries=())
+        with locked(self.sortie):
+            self.notes = tuple(recover(self.sortie, self.dest.name))
+            previous = check_replaceable(self.dest, lot.identite)
+            self.tmp = TempFolder(self.sortie, self.dest.name)
+        try:
+            self.manifest = inputs(lot)
+            self.conserves = tuple(self._carry_over(previous or {}))
+        except BaseException:
+            self.tmp.discard()
+            raise
+        self._taken = {e["repertoire"].lower() for e in self.conserves}
+        self._used: set[str] = set()
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.written: list[Path] = []
+        self._summaries: list[LotSalarie] = []
 
+    @property
+    def root(self) -> Path:
+        return self.tmp.path
 
-def _swap(tmp: Path, dest: Path) -> None:
-    if not dest.exists():
-        os.rename(tmp, dest)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.ancien-", dir=dest.parent))
-    os.rmdir(old)
-    os.rename(dest, old)
-    try:
-        os.rename(tmp, dest)
-    except BaseException:
-        os.rename(old, dest)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+    def _carry_over(self, previous: dict[str, Any]) -> list[dict[str, Any]]:
+        """With --employe: copy the other employees' folders of the previous output."""
+        if self.lot.selection is None or not previous:
+            return []
+        kept = []
+        for entry in previous["salaries"]:
+            if not isinstance(entry, dict) or entry.get("matricule") in self.lot.selection:
+                continue
+            folder = entry.get("repertoire", "")
+            if not isinstance(folder, str) or safe_name(folder) != folder or not (self.dest / folder).is_dir():
+                continue
+            shutil.copytree(self.dest / folder, self.root / folder)
+            kept.append(entry)
+        return kept
+
+    def folder(self, matricule: str, nom: str) -> str:
+        """The next employee's folder (call in the batch's order): disambiguates two employees
+        whose names sanitise alike, and the carried-over folders."""
+        name = employee_folder(matricule, nom)
+        suffix = f"-{sha256_bytes(matricule.encode('utf-8'))[:8]}"
+        if name.lower() in self._used:
+            name += suffix
+        self._used.add(name.lower())
+        if name.lower() in self._taken:
+            name += suffix
+        return name
+
+    def add(self, s: LotSalarie) -> dict[str, Any]:
+        """Write one employee's documents into the temporary folder; returns its manifest entry."""
+        try:
+            entry, files = write_employee(self.root, self.folder(s.matricule, s.nom), s, self.fingerprint)
+        except BaseException:
+            self.abort()
+            raise
+        self.record(s, entry, files)
+        return entry
+
+    def record(self, s: LotSalarie, entry: dict[str, Any], files: list[Path]) -> None:
+        """Record an employee whose files ``write_employee`` wrote (here or in a worker process)."""
+        self.entries[s.matricule] = entry
+        self.written.extend(files)
+        self._summaries.append(replace(s, documents=()) if s.documents else s)
+
+    @property
+    def fingerprint(self) -> str:
+        return self.manifest["empreinte_entrees"]
+
+    def abort(self) -> None:
+        self.tmp.discard()
+
+    def finish(self, post_ecriture: Optional[PostEcriture] = None, mentions: Optional[dict] = None,
+               avertissements: Optional[tuple[str, ...]] = None) -> Publication:
+        """Manifest, post-write hook, then the atomic switch (see output_folder.switch)."""
+        try:
+            lot = replace(self.lot, salaries=tuple(self._summaries))
+            if avertissements is not None:
+                lot = replace(lot, avertissements=tuple(avertissements))
+            self.finished_lot = lot
+            manifest = self.manifest
+            if lot.identite is not None:
+                manifest["identite_dossier"] = lot.identite
+            manifest["selection"] = list(lot.selection) if lot.selection else None
+            manifest["avertissements"] = list(lot.avertissements)
+            manifest["salaries"] = list(self.conserves) + list(self.entries.values())
+            if mentions is not None:
+                manifest["mentions"] = mentions  # the mention check of this run (issue 4)
+            written = self.written
+            if post_ecriture is not None:
+                manifest["complements"] = post_ecriture(Ecriture(self.root, lot, self.entries, self.conserves))
+                # Files the hook added (PDFs...) count as written by this run too.
+                carried = {e["repertoire"] for e in self.conserves}
+                written = [
+                    p for p in sorted(self.root.rglob("*"))
+                    if p.is_file() and p.relative_to(self.root).parts[0] not in carried
+                    and not (p.parent == self.root and p.name in (MANIFEST, MARKER, MENTIONS_REPORT))
+                ]
+            (self.root / MANIFEST).write_text(manifest_text(manifest), encoding="utf-8")
+            with locked(self.sortie):
+                check_replaceable(self.dest, lot.identite)  # it may have changed while rendering
+                switch(self.tmp, self.dest)
+        except BaseException:
+            self.abort()
+            raise
+        final = tuple(self.dest / p.relative_to(self.root) for p in written)
+        return Publication(self.dest, manifest, final, self.notes)
 
 
 def publish(lot: Lot, sortie: Path, post_ecriture: Optional[PostEcriture] = None,
             mentions: Optional[dict] = None) -> Publication:
     """Write the batch under ``sortie/<dossier>/`` atomically (see module docstring)."""
-    sortie = Path(sortie)
-    sortie.mkdir(parents=True, exist_ok=True)
-    dest = sortie / safe_name(lot.nom)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.tmp-", dir=sortie))
-    try:
-        os.chmod(tmp, 0o777 & ~_umask())
-        manifest = inputs(lot)
-        fingerprint = manifest["empreinte_entrees"]
-        entries = _previous_entries(dest, lot, tmp)
-        folders = _folders(lot)
-        taken = {e["repertoire"].lower() for e in entries}
-        written: list[Path] = []
-        new_entries = {}
-        for s in lot.salaries:
-            folder = folders[s.matricule]
-            if folder.lower() in taken:
-                folder = f"{folder}-{sha256_bytes(s.matricule.encode('utf-8'))[:8]}"
-            entry, files = _write_employee(tmp, folder, s, fingerprint)
-            new_entries[s.matricule] = entry
-            written.extend(files)
-        manifest["selection"] = list(lot.selection) if lot.selection else None
-        manifest["avertissements"] = list(lot.avertissements)
-        manifest["salaries"] = entries + list(new_entries.values())
-        if mentions is not None:
-            manifest["mentions"] = mentions  # the mention check of this run (issue 4)
-        if post_ecriture is not None:
-            manifest["complements"] = post_ecriture(Ecriture(tmp, lot, new_entries, tuple(entries)))
-            # Files the hook added (PDFs...) count as written by this run too.
-            carried = {e["repertoire"] for e in entries}
-            written = [
-                p for p in sorted(tmp.rglob("*"))
-                if p.is_file() and p.relative_to(tmp).parts[0] not in carried and p != tmp / MANIFEST
-            ]
-        (tmp / MANIFEST).write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        _swap(tmp, dest)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    final = tuple(dest / p.relative_to(tmp) for p in written)
-    return Publication(dest, manifest, final)
+    publisher = Publisher(lot, sortie)
+    for s in lot.salaries:
+        publisher.add(s)
+    return publisher.finish(post_ecriture, mentions)

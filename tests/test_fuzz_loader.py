@@ -47,11 +47,12 @@ def _outcome(path: Path) -> None:
         pass  # the engine's blocking findings, reported like the loader's
 
 
-def _write(data: bytes) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="cspdocs-fuzz-loader-"))
-    path = folder / "dossier.yaml"
-    path.write_bytes(data)
-    return path
+def _check_bytes(data: bytes) -> None:
+    """Write ``data`` as a case file in a folder removed afterwards, and check the outcome."""
+    with tempfile.TemporaryDirectory(prefix="cspdocs-fuzz-loader-") as folder:
+        path = Path(folder) / "dossier.yaml"
+        path.write_bytes(data)
+        _outcome(path)
 
 
 VALID = to_yaml(simple_case()).encode("utf-8")
@@ -76,10 +77,15 @@ KEY_PATHS = (
 
 
 def _set(data, path, value):
+    """Put ``value`` at ``path``; a path that an earlier change replaced by a scalar is skipped."""
     node = data
     for key in path[:-1]:
-        node = node[key]
-    node[path[-1]] = value
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return
+    if isinstance(node, dict) or (isinstance(node, list) and isinstance(path[-1], int) and path[-1] < len(node)):
+        node[path[-1]] = value
 
 
 class _Dumper(yaml.SafeDumper):
@@ -92,19 +98,19 @@ _Dumper.add_representer(Decimal, lambda d, v: d.represent_scalar("tag:yaml.org,2
 @FUZZ
 @given(st.binary(max_size=3000))
 def test_random_bytes(data):
-    _outcome(_write(data))
+    _check_bytes(data)
 
 
 @FUZZ
 @given(st.binary(min_size=1, max_size=40), st.integers(min_value=0, max_value=len(VALID)))
 def test_random_bytes_spliced_into_a_valid_case(noise, at):
-    _outcome(_write(VALID[:at] + noise + VALID[at:]))
+    _check_bytes(VALID[:at] + noise + VALID[at:])
 
 
 @FUZZ
 @given(structures)
 def test_random_yaml_structures(value):
-    _outcome(_write(yaml.dump(value, Dumper=_Dumper, allow_unicode=True).encode("utf-8")))
+    _check_bytes(yaml.dump(value, Dumper=_Dumper, allow_unicode=True).encode("utf-8"))
 
 
 @FUZZ
@@ -113,4 +119,4 @@ def test_random_values_in_a_valid_case(changes):
     data = copy.deepcopy(simple_case())
     for path, value in changes:
         _set(data, path, value)
-    _outcome(_write(yaml.dump(data, Dumper=_Dumper, allow_unicode=True).encode("utf-8")))
+    _check_bytes(yaml.dump(data, Dumper=_Dumper, allow_unicode=True).encode("utf-8"))

@@ -249,10 +249,11 @@ def test_selection_keeps_other_employees_pdfs_in_the_global_dossier(alsace, tmp_
     assert result.exit_code == 0, result.output
     after = tree(out / "collectif-alsace")
     # Same inputs, same bytes: E107 regenerated, E101 and E110 carried over with their PDFs,
-    # the global dossier rebuilt from all three; only the manifest's selection differs.
+    # the global dossier rebuilt from all three; only the manifest's selection (and this run's
+    # mention report) differ.
     assert set(after) == set(before)
-    assert {n: h for n, h in after.items() if n != "manifest.json"} == {
-        n: h for n, h in before.items() if n != "manifest.json"}
+    own = ("manifest.json", "mentions.json")  # this run's manifest and mention report
+    assert {n: h for n, h in after.items() if n not in own} == {n: h for n, h in before.items() if n not in own}
     data = manifest(out / "collectif-alsace")
     assert data["selection"] == ["E107"]
     assert data["complements"]["pdf"]["dossier_global"]["salaries"] == ["E101", "E107", "E110"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import cspdocs.commands.generate as generate_command
+import cspdocs.pipeline.workers as pipeline_workers
 from cspdocs.case.loader import load_dossier
 from cspdocs.cli import main
 from cspdocs.engine.compute import compute_dossier
@@ -86,13 +86,13 @@ def no_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list:
     """CSPDOCS_SOFFICE names a missing program; records any rendering (there must be none)."""
     monkeypatch.setenv(SOFFICE_ENV, str(tmp_path / "absent" / "soffice"))
     rendered: list = []
-    original = generate_command.render_batch
+    original = pipeline_workers.render_employee
 
     def spy(*args, **kwargs):
         rendered.append(args)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(generate_command, "render_batch", spy)
+    monkeypatch.setattr(pipeline_workers, "render_employee", spy)
     return rendered
 
 

@@ -1,8 +1,8 @@
-"""`cspdocs generate CASE.yaml`: the four artefacts of every employee, published atomically.
+"""`cspdocs generate CASE.yaml`: parses the options, calls ``cspdocs.pipeline.run`` and prints.
 
-With ``--pdf`` (or ``pdf: true`` in the case file) the PDF stage (cspdocs/pdf/stage.py) runs on
-the temporary folder before it is published: LibreOffice is looked for before anything is
-rendered, so that its absence fails at once; DOCX generation never needs it.
+With ``--pdf`` LibreOffice is looked for before the case is even read, so that its absence fails
+at once (``pdf: true`` in the case file: before anything is rendered); DOCX generation never
+needs it.
 """
 
 from __future__ import annotations
@@ -13,17 +13,17 @@ from pathlib import Path
 import click
 
 from .common import check_writable, load_and_compute
-from ..generate import ErreurGeneration, MatriculeInconnu, render_batch
-from ..mentions import check_lot
+from ..generate import ErreurGeneration, MatriculeInconnu
+from ..output_folder import MENTIONS_REPORT, SortieRefusee
 from ..pdf.errors import PdfError, SofficeNotFoundError
 from ..pdf.soffice import find_soffice
-from ..publish import publish
+from ..pipeline import Generation, MentionsBloquantes, run
 from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
-from ..render.modeles import load_templates, templates_report
+from ..render.modeles import templates_report
+from ..rh.sorties import FICHIERS as FICHIERS_RH
 from ..rh.progression import Progression
 from .sortie import SILENCIEUX, informer, verbosite
-from ..rh.sorties import FICHIERS as FICHIERS_RH, SortiesRh
 
 
 def _rule_of(warning: str) -> str:
@@ -120,29 +120,18 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
         soffice = _soffice_or_fail()
     check_writable(Path(sortie), charge.nom, want_pdf, charge.sources)  # output folder, TMPDIR (issue 14 item 9)
-    etape = None
     try:
-        jeu = load_templates(Path(modeles) if modeles else None)
         for line in templates_report(modeles) if modeles else ():  # which file serves which document
             informer(line)
-        progression.etape("Documents DOCX", total=len(matricules or resultat.salaries))
-        lot = render_batch(charge, resultat, jeu, matricules or None, progression=progression)
-        progression.etape("Contrôle des mentions obligatoires")
-        # Every artefact is checked for its mandatory mentions before anything is written.
-        rapport = check_lot(resultat, lot)
-        if rapport.bloquant:
-            _fail(rapport.texte() + "\n" + NOTHING_PUBLISHED)
-        if want_pdf:
-            from ..pdf.stage import EtapePdf  # imports pypdf: only when asked
-
-            etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global,
-                             timeout=delai_pdf)
-        progression.etape("PDF (LibreOffice) et publication" if want_pdf else "Publication")
-        # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
-        publication = publish(lot, Path(sortie), post_ecriture=SortiesRh(resultat, avant=etape),
-                              mentions=rapport.to_json())
+        generation = run(charge, resultat, Path(sortie), modeles=modeles, matricules=matricules or None,
+                         pdf=want_pdf, dossier_global=dossier_global, delai_pdf=delai_pdf, soffice=soffice,
+                         progress=progression)
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
+    except SortieRefusee as exc:
+        _fail(f"{exc}\nAucun document écrit.")
+    except MentionsBloquantes as exc:
+        _fail(exc.rapport.texte() + "\n" + NOTHING_PUBLISHED)
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
         _fail(f"Erreur de génération : {exc}\n{NOTHING_PUBLISHED}")
     except PdfError as exc:
@@ -155,17 +144,23 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
         _fail(f"Erreur d'écriture : {exc}\n{NOTHING_PUBLISHED}")
     finally:
         progression.interrompu()  # a terminal's bar is closed before any message
+    print_summary(generation, detailed)
+    progression.fin()
 
-    print_warnings(lot, detailed)
+
+def print_summary(generation: Generation, detailed: bool) -> None:
+    publication, rapport, etape = generation.publication, generation.rapport, generation.etape
+    for note in publication.notes:
+        click.echo(note, err=True)
+    print_warnings(generation.lot, detailed)
     if rapport.avertissements:
         if detailed:
             click.echo(rapport.texte(), err=True)
         else:
             click.echo(f"Mentions recommandées absentes : {len(rapport.avertissements)} (détail dans "
-                       f"manifest.json, ou --avertissements-detailles).", err=True)
-    n_docs = sum(len(s.documents) for s in lot.salaries)
-    n_sal = len(lot.salaries)
-    click.echo(f"{n_docs} document(s) pour {n_sal} salarié(s) publiés dans {publication.dossier}/ ; "
+                       f"{MENTIONS_REPORT}, ou --avertissements-detailles).", err=True)
+    n_sal = len(generation.lot.salaries)
+    click.echo(f"{generation.documents} document(s) pour {n_sal} salarié(s) publiés dans {publication.dossier}/ ; "
                f"mentions obligatoires vérifiées.")
     if etape is not None:
         stats = etape.stats
@@ -176,4 +171,3 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
             click.echo(f"Dossier global : {publication.dossier / etape.chemin_dossier_global}")
     click.echo(f"Synthèse et échéancier : {', '.join(str(publication.dossier / f) for f in FICHIERS_RH)}")
     click.echo(f"Manifeste : {publication.dossier / 'manifest.json'}")
-    progression.fin()

@@ -134,6 +134,7 @@ class Matcher:
         self.catalogue = catalogue
         self.faits = faits
         self._values: dict[str, Optional[str]] = {}
+        self._regexes: dict[tuple[str, bool], "re.Pattern[str]"] = {}  # one employee's patterns
 
     def value_regex(self, path: str) -> Optional[str]:
         if path not in self._values:
@@ -141,8 +142,12 @@ class Matcher:
         return self._values[path]
 
     def regex(self, pattern: str, generic_values: bool = False) -> "re.Pattern[str]":
-        source, _, _ = to_regex(pattern, self.value_regex, self.catalogue.formes, generic_values)
-        return compile_regex(source)
+        key = (pattern, generic_values)
+        found = self._regexes.get(key)
+        if found is None:
+            source, _, _ = to_regex(pattern, self.value_regex, self.catalogue.formes, generic_values)
+            found = self._regexes[key] = compile_regex(source)
+        return found
 
     def search(self, pattern: str, text: str) -> Optional[re.Match]:
         return self.regex(pattern).search(text)
@@ -159,6 +164,9 @@ class Matcher:
 
     def fill(self, text: str) -> str:
         """Replace {paths} in a French sentence by the employee's values."""
+        if "{" not in text:
+            return text
+
         def repl(m: re.Match) -> str:
             path = m.group(1)
             if path in GENERIC_PLACEHOLDERS:
@@ -323,7 +331,8 @@ def artefact_applicable(artefact: str, resultat_dossier: ResultatDossier, result
 
 
 def check_artefact(artefact: str, text: Union[str, Texte, TexteCompare], resultat_dossier: ResultatDossier,
-                   resultat_salarie: ResultatSalarie, catalogue: Optional[Catalogue] = None) -> list[Resultat]:
+                   resultat_salarie: ResultatSalarie, catalogue: Optional[Catalogue] = None,
+                   matcher: Optional[Matcher] = None) -> list[Resultat]:
     """The mentions of ``artefact`` checked in ``text`` for one employee.
 
     Returns one Resultat per applicable mention (and per forbidden wording found); an empty list
@@ -331,10 +340,11 @@ def check_artefact(artefact: str, text: Union[str, Texte, TexteCompare], resulta
     """
     catalogue = catalogue or default_catalogue()
     art = catalogue.artefact(artefact)
-    faits = Faits(resultat_dossier, resultat_salarie)
+    # One matcher per employee (``matcher``) compiles each of its patterns once for all its documents.
+    faits = matcher.faits if matcher is not None else Faits(resultat_dossier, resultat_salarie)
     if not faits.holds(art.applicable):
         return []
-    matcher = Matcher(catalogue, faits)
+    matcher = matcher or Matcher(catalogue, faits)
     folded = TexteCompare.de(text)
     employe = resultat_salarie.salarie.matricule
     results: list[Resultat] = []

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
@@ -95,6 +97,100 @@ def paragraph_texts(xml: bytes) -> list[str]:
             if text.strip():
                 out.append(text)
     return out
+
+
+# --- the XML the renderer already holds (no ZIP re-read) -----------------------------------------------
+
+# One regex pass for the plain parts the renderer writes (no text box, no fallback copy, prefix
+# ``w`` bound to WordprocessingML): each ``</w:p>`` closes the paragraph opened last in its chunk.
+_QUICK_BLOCKERS = ("txbxContent", "Fallback", "AlternateContent", "<!--", "<![CDATA[", "<!DOCTYPE", "\r")
+_QUICK_TABS = re.compile(r"<w:tabs>.*?</w:tabs>", re.DOTALL)
+_QUICK_START = re.compile(r"<w:p(?:\s[^>]*[^/>])?>|<w:p\s*>")
+_QUICK_PIECE = re.compile(r"<w:t(?:\s[^>]*[^/>])?>([^<]*)|<w:(tab|br|cr|noBreakHyphen)(?:\s[^>]*)?/?>")
+_QUICK_NS = re.compile(r"xmlns:([\w.-]+)=\"([^\"]*)\"")
+_QUICK_ODD_NS = re.compile(r"xmlns(?::[\w.-]+)?\s*=\s*'|xmlns\s*=\s*\"" + re.escape(W) + r"\"|xmlns:[\w.-]+\s+=|xmlns:[\w.-]+=\s")
+_ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _entity(m: "re.Match[str]") -> str:
+    name = m.group(1)
+    if name[0] == "#":
+        return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
+    return _ENTITIES[name]
+
+
+def _quick_paragraphs(xml: str) -> Optional[list[str]]:
+    """``paragraph_texts`` of a plain part in one regex pass, or None when the part is not plain."""
+    if any(b in xml for b in _QUICK_BLOCKERS) or xml.count("<?") > (1 if xml.startswith("<?xml") else 0) \
+            or _QUICK_ODD_NS.search(xml):
+        return None
+    bound: dict[str, str] = {}
+    for prefix, uri in _QUICK_NS.findall(xml):
+        if bound.setdefault(prefix, uri) != uri or (uri == W and prefix != "w"):
+            return None  # a prefix bound twice, or WordprocessingML under another prefix
+    if bound.get("w") != W:
+        return None
+    xml = _QUICK_TABS.sub("", xml)
+    out = []
+    for chunk in xml.split("</w:p>")[:-1]:
+        starts = list(_QUICK_START.finditer(chunk))
+        if len(starts) != 1:
+            return None  # nested paragraphs, or text outside a paragraph: let lxml read it
+        pieces = []
+        for text, char in _QUICK_PIECE.findall(chunk, starts[0].end()):
+            if char:
+                pieces.append("-" if char == "noBreakHyphen" else " ")
+            else:
+                pieces.append(text)
+        text = "".join(pieces)
+        if "&" in text:
+            text = _ENTITY.sub(_entity, text)
+        if text.strip():
+            out.append(text)
+    return out
+
+
+_TEXT_KINDS = tuple(kind for _, kind in _PART_ORDER)
+
+
+def texte_parts(parts: Iterable[tuple[str, str, Union[str, bytes]]], titre: str = "") -> Texte:
+    """The ``Texte`` of a DOCX from its parts as the renderer holds them: ``(name, kind, xml)``.
+
+    Same reading order and result as ``docx_text`` on the written file (body, then headers,
+    footers, footnotes, endnotes, each kind by part name); ``titre`` is the core properties' title.
+    """
+    by_kind: dict[str, list[tuple[str, str]]] = {}
+    for name, kind, xml in parts:
+        by_kind.setdefault(kind, []).append((name, xml))
+    paragraphs: list[str] = []
+    for kind in _TEXT_KINDS:
+        for name, xml in sorted(by_kind.get(kind, ()), key=lambda item: item[0]):
+            try:
+                if isinstance(xml, bytes):  # a part the renderer copied as is: same for every document
+                    paragraphs.extend(_static_paragraphs(xml))
+                else:
+                    quick = _quick_paragraphs(xml)
+                    paragraphs.extend(quick if quick is not None else paragraph_texts(xml.encode("utf-8")))
+            except etree.XMLSyntaxError as exc:
+                raise DocumentIllisible(f"partie {name} illisible ({exc})") from exc
+    return Texte(paragraphs, normalize_text(titre))
+
+
+@lru_cache(maxsize=256)
+def _static_paragraphs(xml: bytes) -> tuple[str, ...]:
+    return tuple(paragraph_texts(xml))
+
+
+def core_title(xml: str) -> str:
+    """dc:title of a core properties part ("" when absent), as ``docx_parts`` reads it."""
+    if not xml:
+        return ""
+    try:
+        found = etree.fromstring(xml.encode("utf-8")).find(_DC_TITLE)
+    except etree.XMLSyntaxError:
+        return ""
+    return (found.text or "") if found is not None else ""
 
 
 def _inside_fallback(el: etree._Element) -> bool:

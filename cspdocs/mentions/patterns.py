@@ -259,7 +259,12 @@ def tokenize(pattern: str) -> list[tuple[str, str]]:
 
 
 def placeholders(pattern: str) -> list[str]:
-    return [text for kind, text in tokenize(pattern) if kind == "ph"]
+    return list(_placeholders(pattern))
+
+
+@lru_cache(maxsize=4096)
+def _placeholders(pattern: str) -> tuple[str, ...]:
+    return tuple(text for kind, text in tokenize(pattern) if kind == "ph")
 
 
 def check_syntax(pattern: str) -> None:
@@ -354,6 +359,15 @@ def value_source(path: str, value: Any, forms: Optional[Mapping[str, Mapping[str
         wordings = forms[path].get(str(value))
         if wordings:
             return form_regex(list(wordings))
+    try:
+        return _value_source(path, type(value), value)
+    except TypeError:  # an unhashable value: not cached
+        return _value_source.__wrapped__(path, type(value), value)
+
+
+@lru_cache(maxsize=16384)
+def _value_source(path: str, kind: type, value: Any) -> Optional[str]:
+    """value_source without enumeration forms, once per batch for each (path, value)."""
     if isinstance(value, date):
         return "(?#date)" + date_regex(value)
     if isinstance(value, bool):

@@ -16,7 +16,8 @@ from pathlib import PurePath
 from typing import Mapping, Optional, Sequence, Union
 
 from ..engine.facts import ResultatDossier, ResultatSalarie
-from .checker import TexteCompare, artefact_applicable, check_artefact, recognise_artefact
+from .checker import Matcher, TexteCompare, check_artefact, recognise_artefact
+from .facts import Faits
 from .crosscheck import cross_check
 from .extract import DocumentIllisible, Texte, document_text
 from .model import Catalogue, default_catalogue
@@ -43,6 +44,7 @@ def check_employee(resultat: ResultatDossier, rs: ResultatSalarie,
     matricule = rs.salarie.matricule
     rapport.noms[matricule] = f"{rs.salarie.prenom} {rs.salarie.nom}"
     folded_docs = []
+    matcher = Matcher(catalogue, Faits(resultat, rs))
     for artefact, texte, label in documents:
         artefact = artefact or recognise_artefact(texte, catalogue, texte.titre)
         if artefact is None:
@@ -52,8 +54,8 @@ def check_employee(resultat: ResultatDossier, rs: ResultatSalarie,
             )
             continue
         folded = TexteCompare.de(texte)
-        applicable = artefact_applicable(artefact, resultat, rs, catalogue)
-        results = check_artefact(artefact, folded, resultat, rs, catalogue) if applicable else []
+        applicable = matcher.faits.holds(catalogue.artefact(artefact).applicable)
+        results = check_artefact(artefact, folded, resultat, rs, catalogue, matcher) if applicable else []
         rapport.documents.append(DocumentVerifie(matricule, rapport.noms[matricule], artefact, label, results, applicable))
         if applicable:
             folded_docs.append((artefact, folded, label))

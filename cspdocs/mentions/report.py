@@ -32,6 +32,9 @@ class RapportMentions:
     controles: list[Resultat] = field(default_factory=list)
     erreurs: list[str] = field(default_factory=list)  # unreadable or unrecognised files (French)
     noms: dict[str, str] = field(default_factory=dict)  # matricule -> "Prénom Nom"
+    # Counts of what was checked, when ``documents`` keeps only the documents with a failure
+    # (a streamed check, cspdocs/pipeline): (employees, documents, applicable documents).
+    comptes: Optional[tuple[int, int, int]] = None
 
     @property
     def resultats(self) -> list[Resultat]:
@@ -62,10 +65,12 @@ class RapportMentions:
         """The report in French: failures (and, with ``detail``, every mention checked)."""
         catalogue = catalogue or default_catalogue()
         employees = sorted({d.employe for d in self.documents} | {r.employe for r in self.controles})
+        n_employees, n_documents, n_applicable = self.comptes or (
+            len(employees), len(self.documents), sum(1 for d in self.documents if d.applicable))
         lines = [
-            f"Contrôle des mentions — dossier « {self.dossier} » : {len(employees)} salarié"
-            f"{'s' if len(employees) > 1 else ''}, {sum(1 for d in self.documents if d.applicable)} "
-            f"document{'s' if len(self.documents) > 1 else ''} vérifié{'s' if len(self.documents) > 1 else ''}."
+            f"Contrôle des mentions — dossier « {self.dossier} » : {n_employees} salarié"
+            f"{'s' if n_employees > 1 else ''}, {n_applicable} "
+            f"document{'s' if n_documents > 1 else ''} vérifié{'s' if n_documents > 1 else ''}."
         ]
         for message in self.erreurs:
             lines.append(f"ERREUR : {message}")

@@ -19,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -73,6 +73,7 @@ def build_pdfs(
     soffice: str | os.PathLike[str] | None = None,
     extract_text: bool = True,
     metadata: Mapping[Path, Mapping[str, str]] | None = None,
+    on_result: Callable[[PdfResult], None] | None = None,
 ) -> dict[Path, PdfResult]:
     """Convert ``docx_paths`` into reproducible PDFs; return DOCX -> PdfResult.
 
@@ -83,6 +84,8 @@ def build_pdfs(
     ``metadata`` optionally sets document-information entries per DOCX, e.g.
     ``{docx: {"Title": "Lettre de proposition du CSP", "Author": employer}}``
     (otherwise LibreOffice copies the DOCX core properties).
+    ``on_result(result)`` is called in a worker thread as soon as each PDF is final (the caller
+    can check or assemble it while LibreOffice converts the next ones); it must not raise.
     Raises SofficeNotFoundError at once when LibreOffice is missing, InvalidDocxError,
     ConversionError / ConversionTimeoutError naming the files, with French messages.
     """
@@ -100,11 +103,15 @@ def build_pdfs(
     pool = ThreadPoolExecutor(max_workers=converter.workers, thread_name_prefix="cspdocs-pdf")
     try:
 
+        def finish(index: int, raw: Path, extra: Mapping[str, str] | None) -> tuple[str, int, str | None]:
+            done = finish_pdf(str(raw), str(targets[index]), moment, extract_text, extra)
+            if on_result is not None:
+                on_result(PdfResult(sources[index], targets[index], *done))
+            return done
+
         def on_pdf(index: int, raw: Path) -> None:
             extra = (metadata or {}).get(sources[index])
-            future = pool.submit(
-                finish_pdf, str(raw), str(targets[index]), moment, extract_text, extra
-            )
+            future = pool.submit(finish, index, raw, extra)
             with lock:
                 futures[index] = future
 

@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -239,25 +241,49 @@ class EtapePdf:
             for artefact_entry in entry["artefacts"]:
                 jobs.append((s.matricule, artefact_entry["cle"], artefact_entry,
                              root / artefact_entry["chemin"]))
-        results = build_pdfs([job[3] for job in jobs], moment=self.moment, workers=self.workers,
-                             timeout=self.timeout, soffice=self.soffice)
+        # Each employee's PDFs are checked and assembled (dossier.pdf) as soon as the last of them
+        # is final, while LibreOffice converts the next employees' documents.
+        by_docx = {job[3]: job for job in jobs}
+        pending: dict[str, int] = {}
+        for job in jobs:
+            pending[job[0]] = pending.get(job[0], 0) + 1
+        finished: dict[Path, PdfResult] = {}
+        lock = threading.Lock()
+        assembler = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cspdocs-dossier")
+        work: dict[str, Future] = {}
+        entries = {s.matricule: (ecriture.salaries[s.matricule], f"{s.prenom} {s.nom}") for s in ecriture.lot.salaries}
 
-        self.rapport, ecarts = self._check(jobs, results)
+        def on_result(result: PdfResult) -> None:
+            matricule = by_docx[result.docx][0]
+            with lock:
+                finished[result.docx] = result
+                pending[matricule] -= 1
+                if pending[matricule] == 0:
+                    mine = [job for job in jobs if job[0] == matricule]
+                    work[matricule] = assembler.submit(self._employee, root, matricule, *entries[matricule],
+                                                       mine, dict(finished))
+
+        try:
+            build_pdfs([job[3] for job in jobs], moment=self.moment, workers=self.workers,
+                       timeout=self.timeout, soffice=self.soffice, on_result=on_result)
+            for matricule, (entry, name) in entries.items():
+                if matricule not in work:  # no document at all: nothing was converted
+                    work[matricule] = assembler.submit(self._employee, root, matricule, entry, name, [], {})
+            outcomes = {m: work[m].result() for m in entries}
+        finally:
+            assembler.shutdown(wait=True, cancel_futures=True)
+        self.rapport = RapportMentions(self.resultat.nom)
+        for checked, _, _ in outcomes.values():
+            self.rapport.merge(checked)
+        ecarts = ecarts_docx_pdf(self.rapport_docx, self.rapport)
         if self.rapport.bloquant:
             raise MentionsPdfNonConformes(self.rapport, ecarts)
-
-        for _, _, artefact_entry, docx in jobs:
-            result = results[docx]
-            artefact_entry["pdf"] = {
-                "chemin": result.pdf.relative_to(root).as_posix(),
-                "sha256": result.sha256,
-                "pages": result.pages,
-            }
         sections = dict(carried)
-        for s in ecriture.lot.salaries:
-            entry = ecriture.salaries[s.matricule]
-            parts = self._employee_dossier(root, entry, f"{s.prenom} {s.nom}")
-            sections[s.matricule] = DossierSection(self._section_title(s.matricule, f"{s.prenom} {s.nom}"), parts)
+        for matricule, (_, parts, error) in outcomes.items():
+            if error is not None:
+                raise error
+            sections[matricule] = DossierSection(self._section_title(matricule, entries[matricule][1]), parts)
+        results = {job[3]: finished[job[3]] for job in jobs}  # in document order
 
         global_entry = None
         if self.dossier_global:
@@ -276,18 +302,32 @@ class EtapePdf:
 
     # --- steps ---------------------------------------------------------------------------
 
-    def _check(self, jobs, results: dict[Path, PdfResult]) -> tuple[RapportMentions, list[dict[str, Any]]]:
-        """The mention check on each PDF's text (extracted once, during the conversion)."""
+    def _employee(self, root: Path, matricule: str, entry: dict[str, Any], name: str, jobs,
+                  results: dict[Path, PdfResult]) -> tuple[RapportMentions, list[DossierPart], Optional[Exception]]:
+        """One employee, once its PDFs are final: the mention check on their text (extracted
+        once, during the conversion), their manifest entries, and dossier.pdf (the error, if the
+        dossier cannot be assembled, is returned: a failed mention check is reported first)."""
         rendered: dict[str, dict[str, Texte]] = {}
         labels: dict[tuple[str, str], str] = {}
-        for matricule, key, _, docx in jobs:
-            text = results[docx].text or ""
+        for _, key, artefact_entry, docx in jobs:
+            result = results[docx]
+            text = result.text or ""
             rendered.setdefault(matricule, {})[key] = Texte((text,), "", text)
-            labels[(matricule, key)] = results[docx].pdf.name
+            labels[(matricule, key)] = result.pdf.name
+            artefact_entry["pdf"] = {
+                "chemin": result.pdf.relative_to(root).as_posix(),
+                "sha256": result.sha256,
+                "pages": result.pages,
+            }
         rapport = check_rendered(self.resultat, rendered)
         for d in rapport.documents:
             d.fichier = labels.get((d.employe, d.artefact), d.fichier)
-        return rapport, ecarts_docx_pdf(self.rapport_docx, rapport)
+        if rapport.bloquant:
+            return rapport, [], None
+        try:
+            return rapport, self._employee_dossier(root, entry, name), None
+        except PdfError as exc:
+            return rapport, [], exc
 
     def _employee_dossier(self, root: Path, entry: dict[str, Any], name: str) -> list[DossierPart]:
         """Write <folder>/dossier.pdf; record it in ``entry``; return its parts."""

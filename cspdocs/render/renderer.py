@@ -32,6 +32,20 @@ _RENDERED_LEVEL = 1
 _CORE_DATE = re.compile(r"(<dcterms:(created|modified)\b[^>]*>)[^<]*(</dcterms:\2>)")
 
 
+# Kinds of parts whose text the mention check reads (body, headers, footers, notes).
+TEXT_KINDS = ("document", "header", "footer", "footnotes", "endnotes")
+
+
+@dataclass(frozen=True)
+class Rendu:
+    """One rendered document: its DOCX bytes and the XML the renderer held while building them."""
+
+    contenu: bytes
+    # (member name, kind, XML) of the text-bearing parts: str when rendered, bytes when static
+    parties: tuple[tuple[str, str, str | bytes], ...]
+    core: str  # XML of the core properties ("" when none)
+
+
 @dataclass(frozen=True)
 class _Part:
     name: str
@@ -67,11 +81,14 @@ class ModeleDocx:
         self._order: list[str] = []
         self._static: dict[str, zipwriter.ZipMember] = {}
         self._parts: dict[str, _Part] = {}
+        self._static_text: dict[str, tuple[str, str, bytes]] = {}  # text-bearing static parts
         for name, content in package.members:
             self._order.append(name)
             kind = package.kinds.get(name)
             if kind is None or (b"{" not in content and kind != "core"):
                 self._static[name] = zipwriter.prepare(name, content)
+                if kind in TEXT_KINDS:
+                    self._static_text[name] = (name, kind, content)
                 continue
             try:
                 xml = content.decode("utf-8")
@@ -111,12 +128,20 @@ class ModeleDocx:
 
     def rendre(self, contexte: Mapping[str, Any], horodatage: date | datetime) -> bytes:
         """The DOCX bytes for one context; ``horodatage`` sets the document's creation date."""
+        return self.rendre_detail(contexte, horodatage).contenu
+
+    def rendre_detail(self, contexte: Mapping[str, Any], horodatage: date | datetime) -> Rendu:
+        """``rendre``, with the XML of the text-bearing parts (the mention check reads them as is)."""
         stamp = _timestamp(horodatage)
         members = []
+        texts: list[tuple[str, str, str | bytes]] = []
+        core = ""
         for name in self._order:
             part = self._parts.get(name)
             if part is None:
                 members.append(self._static[name])
+                if name in self._static_text:
+                    texts.append(self._static_text[name])
                 continue
             xml = self._render_part(part, contexte)
             if part.kind == "core":
@@ -132,4 +157,8 @@ class ModeleDocx:
                     "(utiliser {%p ... %})",
                 ) from exc
             members.append(zipwriter.prepare(name, data, level=_RENDERED_LEVEL))
-        return zipwriter.build(members)
+            if part.kind in TEXT_KINDS:
+                texts.append((name, part.kind, xml))
+            elif part.kind == "core":
+                core = xml
+        return Rendu(zipwriter.build(members), tuple(texts), core)

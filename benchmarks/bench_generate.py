@@ -1,0 +1,198 @@
+"""Benchmark of `cspdocs generate` (issue 12): figures, floors and ratios, in one run.
+
+    .venv/bin/python benchmarks/bench_generate.py [--n 1000] [--big 5000] [--pdf 25] [--rounds 2]
+
+Every figure is measured in a separate process (wall time, and CPU time of the process and its
+children, LibreOffice included, from ``wait4``) on case files generated from cases/pse.yaml
+(benchmarks/cases.py). The variants are interleaved over ``--rounds`` rounds and the best of each
+is kept: the machine may be shared, so wall time varies; CPU time is the steadier figure.
+
+- ``cspdocs --version``;
+- ``generate`` on N employees (4 artefacts each, mention check, manifest), default workers and
+  one worker, against the floor (benchmarks/floor.py: same loading, bare rendering, one regular
+  expression over the rendered XML, files written; same number of processes) and a naive
+  docxtpl loop (a new ``DocxTemplate`` per document, on a sample of documents);
+- ``generate`` on BIG employees: wall time and peak resident memory (largest process);
+- ``generate --pdf`` on a few employees: the PDF stage (``--pdf`` run minus DOCX-only run)
+  against bare parallel ``soffice --convert-to pdf`` batches on the same DOCX files;
+- ``lint`` on the default templates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
+
+from cases import write_pse_case  # noqa: E402
+
+PY = sys.executable
+CLI = [PY, "-c", "import sys; from cspdocs.cli import main; sys.argv[0] = 'cspdocs'; main()"]
+
+
+def measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, int]:
+    """(wall s, CPU s of the process and its descendants, peak RSS in MiB of the largest one)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"échec de {' '.join(cmd[-6:])} :\n{proc.stderr.read().decode()[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+
+
+def best(results: list[tuple[float, float, int]]) -> tuple[float, float, int]:
+    return min(r[0] for r in results), min(r[1] for r in results), max(r[2] for r in results)
+
+
+def fmt(x: float) -> str:
+    return f"{x:6.2f}".replace(".", ",")
+
+
+def naive_docs_per_second(case: Path, sample: int) -> float:
+    from docxtpl import DocxTemplate
+
+    from cspdocs.pipeline import load_case
+    from cspdocs.render.artefacts import ARTEFACTS
+    from cspdocs.render.context import build_context
+    from cspdocs.render.environment import make_environment
+    from cspdocs.render.modeles import load_templates
+
+    _, resultat = load_case(case)
+    modeles, env = load_templates(), make_environment()
+    jobs = []
+    for rs in resultat.salaries:
+        ctx = build_context(resultat, rs)
+        jobs += [(a, ctx) for a in ARTEFACTS if a.omission(ctx) is None]
+        if len(jobs) >= sample:
+            break
+    start = time.process_time()
+    for artefact, ctx in jobs[:sample]:
+        tpl = DocxTemplate(str(modeles[artefact.modele].chemin))
+        tpl.render(ctx, jinja_env=env)
+        tpl.save(io.BytesIO())
+    return sample / (time.process_time() - start)
+
+
+def count_docs(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.docx"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--big", type=int, default=5000)
+    parser.add_argument("--pdf", type=int, default=25, help="employees for the PDF stage (0: skip)")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--naive-sample", type=int, default=24)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="cspdocs-bench-"))
+    try:
+        run(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args, work: Path) -> None:
+    cores = len(os.sched_getaffinity(0))
+    print(f"Banc d'essai de generate ({cores} cœurs ; machine éventuellement partagée : meilleur de "
+          f"{args.rounds} passages entrelacés ; CPU = processus et enfants).\n")
+    case = write_pse_case(work / "cas", args.n)
+    serial = [PY, "-c", "import sys; from cspdocs.pipeline import generate; "
+              "generate(sys.argv[1], sys.argv[2], workers=1)"]
+
+    version = best([measure(CLI + ["--version"]) for _ in range(5)])
+    print(f"cspdocs --version : {fmt(version[0])} s (objectif ≤ 0,3 s)")
+
+    variants = {
+        "generate": lambda i: CLI + ["generate", str(case), "-o", str(work / f"g{i}")],
+        "generate, 1 processus": lambda i: serial + [str(case), str(work / f"s{i}")],
+        "plancher": lambda i: [PY, str(ROOT / "benchmarks" / "floor.py"), str(case), str(work / f"f{i}"), str(cores)],
+        "plancher, 1 processus": lambda i: [PY, str(ROOT / "benchmarks" / "floor.py"), str(case), str(work / f"f1{i}"), "1"],
+    }
+    results: dict[str, list] = {k: [] for k in variants}
+    for i in range(args.rounds):
+        for name, cmd in variants.items():
+            results[name].append(measure(cmd(i)))
+            for leftover in work.glob(f"[gsf]*{i}"):
+                shutil.rmtree(leftover, ignore_errors=True)
+    figures = {k: best(v) for k, v in results.items()}
+    probe = work / "probe"
+    measure(CLI + ["generate", str(case), "-o", str(probe)])
+    docs = count_docs(probe)
+    shutil.rmtree(probe, ignore_errors=True)
+    print(f"\ngenerate, {args.n} salariés ({docs} documents, contrôle des mentions, manifeste) :")
+    for name, (wall, cpu, rss) in figures.items():
+        print(f"  {name:24s} {fmt(wall)} s mur  {fmt(cpu)} s CPU  {rss:5d} Mio")
+    g, f = figures["generate"], figures["plancher"]
+    g1, f1 = figures["generate, 1 processus"], figures["plancher, 1 processus"]
+    print(f"  rapport au plancher : ×{g[0] / f[0]:.2f} en temps mur, ×{g1[1] / f1[1]:.2f} en CPU "
+          f"(1 processus) ; objectif ≤ ×1,5 et ≤ 10 s mur".replace(".", ","))
+    naive = naive_docs_per_second(case, args.naive_sample)
+    ours = docs / g1[1]
+    print(f"  boucle docxtpl naïve ({args.naive_sample} documents, rendu seul) : {naive:.1f} documents par "
+          f"seconde de CPU ; generate complet (1 processus) : {ours:.0f}, ×{ours / naive:.1f} (objectif ≥ ×10)")
+
+    if args.big:
+        big = write_pse_case(work / "cas", args.big)
+        wall, cpu, rss = measure(CLI + ["generate", str(big), "-o", str(work / "big")])
+        shutil.rmtree(work / "big", ignore_errors=True)
+        print(f"\ngenerate, {args.big} salariés : {fmt(wall)} s mur, {fmt(cpu)} s CPU, mémoire "
+              f"résidente maximale {rss} Mio (plus gros processus ; {g[2]} Mio pour {args.n}) ; "
+              f"objectifs ≤ 50 s et ≤ 400 Mio")
+
+    if args.pdf:
+        bench_pdf(args, work)
+
+    lint = best([measure(CLI + ["lint", str(ROOT / "templates")]) for _ in range(2)])
+    print(f"\nlint des modèles par défaut : {fmt(lint[0])} s (objectif ≤ 2 s)")
+
+
+def bench_pdf(args, work: Path) -> None:
+    from bench_pdf import run_bare
+
+    from cspdocs.pdf.convert import plan_batches
+    from cspdocs.pdf.soffice import find_soffice
+
+    soffice = find_soffice()
+    cores = len(os.sched_getaffinity(0))
+    case = write_pse_case(work / "cas-pdf", args.pdf)
+    measure(CLI + ["generate", str(case), "-o", str(work / "pdf-docx")])
+    docs = sorted((work / "pdf-docx").rglob("*.docx"))
+    groups = [[docs[i] for i in r] for r in plan_batches(len(docs), cores, max_batch=len(docs))]
+    run_bare(soffice, groups, work / "bare")  # warm profiles and page cache
+
+    def bare():
+        start, before = time.perf_counter(), os.times()
+        run_bare(soffice, groups, work / "bare")
+        after = os.times()
+        return (time.perf_counter() - start,
+                (after.children_user - before.children_user) + (after.children_system - before.children_system), 0)
+
+    rows: dict[str, list] = {"docx": [], "pdf": [], "bare": []}
+    for i in range(args.rounds):
+        rows["docx"].append(measure(CLI + ["generate", str(case), "-o", str(work / f"pd{i}")]))
+        rows["pdf"].append(measure(CLI + ["generate", str(case), "-o", str(work / f"pp{i}"), "--pdf"]))
+        rows["bare"].append(bare())
+    d, p, b = best(rows["docx"]), best(rows["pdf"]), best(rows["bare"])
+    stage_wall, stage_cpu = p[0] - d[0], p[1] - d[1]
+    print(f"\ngenerate --pdf, {args.pdf} salariés ({len(docs)} documents) : {fmt(p[0])} s mur, "
+          f"{fmt(p[1])} s CPU ; étape PDF (conversion, contrôle, dossiers) : {fmt(stage_wall)} s mur, "
+          f"{fmt(stage_cpu)} s CPU")
+    print(f"  lots soffice bruts parallèles ({len(groups)}) : {fmt(b[0])} s mur, {fmt(b[1])} s CPU ; "
+          f"rapport ×{stage_wall / b[0]:.2f} mur, ×{stage_cpu / b[1]:.2f} CPU (objectif ≤ ×1,2)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""The floor of `generate` for the benchmark: the least any implementation must do, same documents.
+
+    python benchmarks/floor.py CASE.yaml OUT_DIR [WORKERS]
+
+Loads and computes the case exactly like `generate`, then, in WORKERS forked processes, renders
+every artefact with the compiled templates, passes one regular expression over the XML of each
+rendered part (the cheapest conceivable text check) and writes the DOCX files. No mention
+matching, no manifest, no atomic switch: what remains of `generate` once its own work is removed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+import sys
+from pathlib import Path
+
+from cspdocs.pipeline import load_case
+from cspdocs.render.artefacts import ARTEFACTS, document_date
+from cspdocs.render.context import build_context
+from cspdocs.render.modeles import load_templates
+
+_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)")
+_STATE: dict = {}
+
+
+def _work(indices: list[int]) -> int:
+    resultat, modeles, out = _STATE["resultat"], _STATE["modeles"], _STATE["out"]
+    found = 0
+    for i in indices:
+        rs = resultat.salaries[i]
+        ctx = build_context(resultat, rs)
+        folder = out / rs.salarie.matricule
+        folder.mkdir()
+        for artefact in ARTEFACTS:
+            if artefact.omission(ctx):
+                continue
+            rendu = modeles[artefact.modele].modele.rendre_detail(ctx, document_date(artefact, ctx))
+            for _, _, xml in rendu.parties:
+                if isinstance(xml, str):
+                    found += len(_TEXT.findall(xml))
+            (folder / artefact.fichier).write_bytes(rendu.contenu)
+    return found
+
+
+def main(case: str, out: str, workers: int) -> None:
+    _, resultat = load_case(case)
+    _STATE.update(resultat=resultat, modeles=load_templates(), out=Path(out))
+    Path(out).mkdir(parents=True, exist_ok=True)
+    n = len(resultat.salaries)
+    chunks = [list(range(i, min(i + 16, n))) for i in range(0, n, 16)]
+    if workers <= 1:
+        total = sum(_work(c) for c in chunks)
+    else:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            total = sum(pool.imap(_work, chunks))
+    print(total)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 2)

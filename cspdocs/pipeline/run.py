@@ -1,0 +1,184 @@
+"""``generate``: the one pipeline behind ``cspdocs generate`` (and the library API).
+
+    charge, resultat = load_case("cases/pse.yaml")          # DossierInvalide: nothing written
+    generation = run(charge, resultat, "output", pdf=True)    # or generate("cases/pse.yaml", ...)
+
+Steps: the engine's blocking findings (``load_case``), the templates, the destination check and
+the recovery of an interrupted run (``Publisher``), then, employee by employee (in worker
+processes for large batches, in the batch's order), rendering, the check of the mandatory
+mentions on the XML the renderer holds, and writing into the temporary folder; the full mention
+report is streamed into ``mentions.json``. A blocking mention anywhere publishes nothing
+(``MentionsBloquantes``, with every failure of the batch). Then the PDF stage, if asked, the HR
+files (synthesis, calendar: cspdocs/rh/sorties.py), the manifest and the atomic switch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from ..case.errors import DossierInvalide, ErreurDossier
+from ..case.loader import ChargedDossier, format_path, load_dossier
+from ..engine.compute import blocking_errors, compute_dossier
+from ..engine.facts import ResultatDossier
+from ..generate import Lot, LotSalarie, select
+from ..mentions.model import default_catalogue
+from ..mentions.report import RapportMentions
+from ..output_folder import MENTIONS_REPORT, case_identity
+from ..publish import Publication, Publisher
+from ..render.modeles import load_templates
+from ..rh.sorties import SortiesRh
+from . import workers as pool
+
+# progress(done, total) after each employee written (e.g. cspdocs/rh/progression.py's bar); when
+# it also has ``etape(label, total=None)``, that is called as each stage starts.
+Progress = Callable[[int, int], None]
+
+
+def _stage(progress: Optional[Progress], label: str, total: Optional[int] = None) -> None:
+    etape = getattr(progress, "etape", None)
+    if etape is not None:
+        etape(label, total=total)
+
+
+class MentionsBloquantes(Exception):
+    """A mandatory mention fails in a rendered document: nothing is published."""
+
+    def __init__(self, rapport: RapportMentions):
+        self.rapport = rapport
+        super().__init__(rapport.texte())
+
+
+@dataclass
+class Generation:
+    """What a successful run published, for the caller to report."""
+
+    publication: Publication
+    lot: Lot  # the employees without their documents' bytes (warnings, omitted artefacts)
+    rapport: RapportMentions  # the DOCX mention check: failures only (every result with PDF)
+    documents: int  # DOCX files written by this run
+    etape: Any = None  # the PDF stage (cspdocs.pdf.stage.EtapePdf), when PDFs were made
+
+
+def load_case(path: Path | str) -> tuple[ChargedDossier, ResultatDossier]:
+    """Load and compute a case; its blocking findings raise ``DossierInvalide`` like the loader's."""
+    charge = load_dossier(path)
+    # the loader's non-blocking findings join the warnings (as commands/common.compute_charged)
+    resultat = compute_dossier(charge.dossier, charge.nom, charge.avertissements)
+    found = blocking_errors(resultat)
+    if found:
+        loc = charge.localisateur
+        raise DossierInvalide([
+            loc.erreur(p, message) if loc else ErreurDossier(str(charge.chemin), None, format_path(p), message)
+            for p, message in found
+        ])
+    return charge, resultat
+
+
+class _MentionsFile:
+    """mentions.json, written employee by employee: the full report of the DOCX check."""
+
+    def __init__(self, root: Path, dossier: str):
+        self.path = root / MENTIONS_REPORT
+        self._file = self.path.open("w", encoding="utf-8")
+        self._file.write('{\n"dossier": ' + json.dumps(dossier, ensure_ascii=False) + ',\n"salaries": [')
+        self._first = True
+
+    def add(self, line: str) -> None:
+        self._file.write(("\n" if self._first else ",\n") + line)
+        self._first = False
+
+    def close(self, summary: dict[str, Any]) -> dict[str, Any]:
+        tail = "".join(f",\n{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in summary.items())
+        self._file.write("\n]" + tail + "\n}\n")
+        self._file.close()
+        digest = hashlib.sha256(self.path.read_bytes()).hexdigest()
+        return {**summary, "rapport": {"chemin": MENTIONS_REPORT, "sha256": digest}}
+
+    def discard(self) -> None:
+        self._file.close()
+
+
+def run(charge: ChargedDossier, resultat: ResultatDossier, sortie: Path | str = "output", *,
+        modeles: Optional[Path | str] = None, matricules: Optional[Iterable[str]] = None,
+        pdf: Optional[bool] = None, dossier_global: bool = False, delai_pdf: Optional[float] = None,
+        soffice: Optional[str] = None, workers: Optional[int] = None,
+        progress: Optional[Progress] = None) -> Generation:
+    """Render, check and publish a computed case (see the module docstring).
+
+    ``pdf`` None: the case file's ``pdf`` key decides. Raises ``MatriculeInconnu``,
+    ``SortieRefusee``, ``ErreurGeneration``/``ErreurModele``/``ModeleInvalide``,
+    ``MentionsBloquantes``, ``PdfError`` (``SofficeNotFoundError`` before anything is rendered)
+    or ``OSError``: in every case nothing is published and the previous output is untouched.
+    """
+    want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
+    if want_pdf and soffice is None:
+        from ..pdf.soffice import find_soffice
+
+        soffice = find_soffice()
+    jeu = load_templates(Path(modeles) if modeles else None)
+    selection = tuple(dict.fromkeys(matricules)) if matricules else None
+    chosen = select(resultat, selection)
+    header = Lot(charge.nom, tuple(charge.sources), jeu, (), tuple(resultat.avertissements), selection,
+                 case_identity(charge.dossier))
+    publisher = Publisher(header, Path(sortie))
+    try:
+        return _publish(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
+                        workers, progress)
+    except BaseException:
+        publisher.abort()
+        raise
+
+
+def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
+             workers, progress) -> Generation:
+    catalogue = default_catalogue()
+    ctx = pool.Context(resultat, chosen, publisher.lot.modeles, catalogue, publisher.root,
+                       publisher.fingerprint, keep_full=bool(want_pdf))
+    jobs = pool.chunks([(i, publisher.folder(rs.salarie.matricule, rs.salarie.nom))
+                        for i, rs in enumerate(chosen)])
+    _stage(progress, "Documents DOCX", total=len(chosen))  # rendered, checked and written
+    report = _MentionsFile(publisher.root, resultat.nom)
+    rapport = RapportMentions(resultat.nom)
+    counts = [0, 0, 0]  # employees with documents, documents, applicable documents
+    try:
+        for done in pool.process(ctx, jobs, workers):
+            publisher.record(done.summary, done.entry, done.files)
+            report.add(done.report_line)
+            rapport.merge(done.rapport)
+            counts[0] += done.documents > 0
+            counts[1] += done.documents
+            counts[2] += done.applicable
+            if progress is not None:
+                progress(len(publisher.entries), len(chosen))
+    except BaseException:
+        report.discard()
+        raise
+    if not want_pdf:
+        rapport.comptes = (counts[0], counts[1], counts[2])
+    full = rapport.to_json()
+    summary = {k: full[k] for k in ("statut", "mentions_obligatoires_en_defaut", "avertissements", "erreurs")}
+    mentions = report.close(summary)
+    if rapport.bloquant:
+        raise MentionsBloquantes(rapport)
+    etape = None
+    if want_pdf:
+        from ..pdf.stage import EtapePdf  # imports pypdf: only when asked
+
+        etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global, timeout=delai_pdf)
+    _stage(progress, "PDF (LibreOffice) et publication" if want_pdf else "Publication")
+    # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
+    publication = publisher.finish(post_ecriture=SortiesRh(resultat, avant=etape), mentions=mentions)
+    return Generation(publication, publisher.finished_lot, rapport, counts[1], etape)
+
+
+def generate(dossier: Path | str, sortie: Path | str = "output", **options: Any) -> Generation:
+    """Load, compute, render, check and publish a case file (``run``'s options)."""
+    charge, resultat = load_case(dossier)
+    return run(charge, resultat, sortie, **options)
+
+
+__all__ = ["Generation", "LotSalarie", "MentionsBloquantes", "generate", "load_case", "run"]
