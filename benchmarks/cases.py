@@ -24,8 +24,9 @@ def pse_case(n: int) -> dict:
         e = copy.deepcopy(models[i % len(models)])
         e["matricule"] = f"B-{i:05d}"
         e["nom"] = f"{e['nom']} {i}"
-        start = date.fromisoformat(str(e["date_entree"])) + timedelta(days=(37 * i) % 3000)
-        e["date_entree"] = min(start, date(2024, 1, 2)).isoformat()
+        if not e.get("impossibilite_maintien_contrat"):  # its wording depends on the dates: kept as is
+            start = date.fromisoformat(str(e["date_entree"])) + timedelta(days=(37 * i) % 3000)
+            e["date_entree"] = min(start, date(2024, 1, 2)).isoformat()
         e["salaire_brut_mensuel"] = round(float(e["salaire_brut_mensuel"]) + (i % 997) * 0.37, 2)
         employees.append(e)
     data["salaries"] = employees

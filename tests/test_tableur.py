@@ -188,3 +188,16 @@ def test_engine_findings_name_the_column_as_the_workbook_shows_it(tmp_path):
     result = CliRunner().invoke(main, ["compute", str(workbook(tmp_path, [HEADER, row]))])
     assert result.exit_code == 1
     assert "(colonne N « Date de la réponse »)" in result.stderr
+
+
+def test_generate_says_the_detected_encoding(tmp_path):
+    from click.testing import CliRunner
+
+    from cspdocs.cli import main
+
+    header = ";".join(HEADER[:10])
+    (tmp_path / "salaries.csv").write_text(f"{header}\nE1;Madame;Hélène;Bénard;1 rue;57070;Metz;01/03/2015;X;2000\n",
+                                           encoding="cp1252")
+    result = CliRunner().invoke(main, ["generate", str(write(tmp_path, CASE_CSV)), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "encodage détecté : Windows-1252" in result.stderr

@@ -23,7 +23,7 @@ from ..render.errors import ErreurModele
 from ..render.modeles import templates_report
 from ..rh.sorties import FICHIERS as FICHIERS_RH
 from ..rh.progression import Progression
-from .sortie import SILENCIEUX, informer, verbosite
+from .sortie import SILENCIEUX, avertir, informer, verbosite
 
 
 def _rule_of(warning: str) -> str:
@@ -116,6 +116,9 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     # on stderr (cspdocs/rh/progression.py); "cspdocs -q generate" silences it too
     progression = Progression(quiet=quiet or verbosite() == SILENCIEUX)
     charge, resultat = load_and_compute(dossier, nothing_written=True)
+    for note in charge.avertissements:  # notes of the employees' spreadsheet: encoding, example row
+        if len(charge.sources) > 1 and note.fichier == str(charge.sources[1]):
+            avertir(f"Avertissement : {note}")
     want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
     if want_pdf and soffice is None:  # "pdf: true" in the case file: still before rendering
         soffice = _soffice_or_fail()
