@@ -92,7 +92,8 @@ def test_refusal_gives_no_guessed_rehiring_priority_end():
     """R-32 review correction: on refusal the year runs from the end of the notice."""
     r = _employee_with(reponse={"decision": "refus", "date": "2026-03-10"}, date_envoi_lettre="2026-03-12")
     assert r.dates["fin_priorite_reembauche"] is None
-    assert r.lettre == {"variante": "licenciement", "rappel_delai_requis": False}
+    # issue 10: a letter sent while the period runs keeps the reminder, even after an express refusal
+    assert r.lettre == {"variante": "conservatoire", "rappel_delai_requis": True}
     assert "fin du préavis" in r.explication("dates.fin_priorite_reembauche").raisonnement
 
 

@@ -171,7 +171,12 @@ def _check_dates(dossier, s, r) -> None:
     planned = earliest
     while planned.weekday() == 6 or cal.is_holiday(planned):  # never planned on a Sunday or holiday
         planned += DAY
-    assert envoi == (s.date_envoi_lettre or planned)
+    rep = s.reponse
+    if rep is not None and rep.decision == "acceptation" and (s.date_envoi_lettre or planned) < rep.date:
+        # issue 10: no letter recorded as posted before the acceptance: the post-acceptance letter, on its day
+        assert envoi == rep.date
+    else:
+        assert envoi == (s.date_envoi_lettre or planned)
     p, e = dossier.procedure, dossier.employeur
     if s.salarie_protege is not None:
         assert earliest >= s.salarie_protege.date_notification_autorisation + DAY
@@ -203,9 +208,7 @@ def _check_variant(s, r) -> None:
         expected = "apres_acceptation"
     elif envoi is None or fin is None:
         expected = None
-    elif rep is not None and rep.decision == "refus" and rep.date <= envoi:
-        expected = "licenciement"
-    else:
+    else:  # issue 10: the reminder is kept while the period runs, even after an express refusal
         expected = "conservatoire" if envoi <= fin else "licenciement"
     assert lettre["variante"] == expected
     if expected is not None:
@@ -243,7 +246,9 @@ def test_blocking_findings_are_exactly_early_letters_and_late_acceptances(data):
     expected = set()
     for i, (s, r) in enumerate(zip(charged.dossier.salaries, result.salaries)):
         earliest, fin = r.dates["envoi_lettre_au_plus_tot"], r.dates["fin_delai_reflexion"]
-        if s.date_envoi_lettre and earliest and s.date_envoi_lettre < earliest:
+        after_acceptance = s.reponse and s.reponse.decision == "acceptation" and s.date_envoi_lettre \
+            and s.reponse.date <= s.date_envoi_lettre  # the post-acceptance letter notifies no dismissal
+        if s.date_envoi_lettre and earliest and s.date_envoi_lettre < earliest and not after_acceptance:
             expected.add(("salaries", i, "date_envoi_lettre"))
         if s.reponse and s.reponse.decision == "acceptation" and fin and s.reponse.date > fin:
             expected.add(("salaries", i, "reponse", "date"))

@@ -14,6 +14,7 @@ from typing import Iterator, Optional
 
 from ..calendar import Calendar, zone_from_postal_code
 from ..engine.compute import handover as engine_handover
+from ..engine.journal import effective
 from .model import Dossier, Salarie
 from .places import calendar_for
 
@@ -294,7 +295,7 @@ _CIRCONSTANCES = {
 
 def _handover(d: Dossier, s: Salarie) -> Optional[tuple[date, str]]:
     """The handover date as the engine fixes it (R-10 to R-12, R-51: one rule, in the engine)."""
-    found = engine_handover(d, s)
+    found = engine_handover(d, effective(s))  # the journal's actual handover wins (issue 10)
     return None if found is None else (found[0].valeur, _CIRCONSTANCES[found[1]])
 
 
@@ -310,6 +311,8 @@ def _salarie(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
     yield from _maternity(d, i, s, cal)
     yield from _employee_chronology(d, i, s)
     yield from _remote_handover(i, s)
+    if s.suivi is not None:
+        yield from _journal(d, i, s)
     if s.zone is not None and s.lieu_travail is not None:
         derived = zone_from_postal_code(s.lieu_travail.code_postal)
         if derived != s.zone:
@@ -339,6 +342,44 @@ def _remote_handover(i: int, s: Salarie) -> Iterator[Finding]:
         yield Finding(_sal(i, "date_presentation_lettre"), (
             f"la présentation de la lettre ({_d(s.date_presentation_lettre)}) ne peut précéder son envoi "
             f"(« date_envoi_lettre », {_d(s.date_envoi_lettre)})"))
+
+
+def _journal(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
+    """Issue 10: a journal that contradicts the law or itself is an error (R-75). The journal's dates
+    replace the planned ones (engine/journal.py), so the chronology checks above see them too."""
+    j = s.suivi
+    remote = s.mode_remise != "main_propre"
+    key = _sal(i, "suivi")
+    if j.presentation_documents is not None and not remote:
+        yield Finding(key + ("presentation_documents",), (
+            "première présentation des documents enregistrée pour une remise en main propre : précisez « mode_remise » "
+            "(lrar ou electronique) ou enregistrez la remise dans « suivi.remise » (R-75)"), code="R-75")
+    pairs = (
+        ("presentation_documents", j.presentation_documents, "remise", j.remise, "l'envoi des documents"),
+        ("presentation_lettre", j.presentation_lettre, "lettre_envoyee", j.lettre_envoyee, "l'envoi de la lettre"),
+    )
+    for later_key, later, earlier_key, earlier, what in pairs:
+        if later is not None and earlier is not None and later < earlier:
+            yield Finding(key + (later_key,), (
+                f"la présentation du {_d(later)} précède {what} (« suivi.{earlier_key} », {_d(earlier)}) (R-75)"), code="R-75")
+    accepted = s.reponse is not None and s.reponse.decision == "acceptation"
+    for name, what in (("bulletin_transmis", "la transmission du bulletin d'acceptation"),
+                       ("dossier_transmis", "la transmission du dossier à l'opérateur"),
+                       ("contribution_payee", "le versement de la contribution")):
+        day = getattr(j, name)
+        if day is None:
+            continue
+        if not accepted:
+            yield Finding(key + (name,), (
+                f"{what} ({_d(day)}) est enregistrée sans acceptation du CSP (« reponse ») : elle ne suit qu'une "
+                "adhésion (convention du 26 janvier 2015, art. 5 § 2) (R-75)"), code="R-75")
+        elif day < s.reponse.date:
+            yield Finding(key + (name,), (
+                f"{what} ({_d(day)}) précède l'acceptation du {_d(s.reponse.date)} (R-75)"), code="R-75")
+    if j.lettre_envoyee is not None and j.remise is not None and j.lettre_envoyee < j.remise:
+        yield Finding(key + ("lettre_envoyee",), (
+            f"la lettre ({_d(j.lettre_envoyee)}) ne peut précéder la remise des documents du CSP ({_d(j.remise)}) : le CSP "
+            "est proposé avant la notification (R-27) (R-75)"), code="R-75")
 
 
 def _protected(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:

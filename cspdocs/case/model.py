@@ -191,6 +191,26 @@ class Reponse(_Strict):
     date: IsoDate
 
 
+class Suivi(_Strict):
+    """The journal of what actually happened (issue 10), distinct from the planned dates. Each value
+    is an actual date; all optional. The journal wins over the planned keys: ``remise`` over
+    ``date_remise`` (in person) or ``date_envoi_documents`` (at a distance), ``presentation_documents``
+    over ``date_remise`` (at a distance), ``lettre_envoyee`` over ``date_envoi_lettre``,
+    ``presentation_lettre`` over ``date_presentation_lettre``."""
+
+    remise: Optional[IsoDate] = None  # handed over in person, or posted / sent electronically
+    presentation_documents: Optional[IsoDate] = None  # remote handover: first presentation or receipt
+    lettre_envoyee: Optional[IsoDate] = None  # the registered letter was posted
+    presentation_lettre: Optional[IsoDate] = None  # its first presentation
+    bulletin_transmis: Optional[IsoDate] = None  # slip + ID copy sent to France Travail (art. 5 § 2)
+    dossier_transmis: Optional[IsoDate] = None  # attestation, ASP application, carte Vitale copy (art. 5 § 2)
+    contribution_payee: Optional[IsoDate] = None  # employer contribution paid
+    # added: certificat de travail, attestation and solde de tout compte handed (L1234-19, L1234-20)
+    documents_fin_contrat: Optional[IsoDate] = None
+    # added: the DREETS informed of the dismissals (L1233-19, D1233-3)
+    dreets_informee: Optional[IsoDate] = None
+
+
 class Salarie(_Strict):
     matricule: str = Field(min_length=1)
     civilite: Literal["Madame", "Monsieur"]
@@ -232,6 +252,8 @@ class Salarie(_Strict):
     salaire_preavis_mensuel: Optional[Decimal] = Field(default=None, gt=0)
     # added: average monthly variable pay not included in salaire_brut_mensuel (commissions...) (R-66)
     remuneration_variable_mensuelle: Optional[Decimal] = Field(default=None, ge=0)
+    # added (issue 10): the journal of what happened
+    suivi: Optional[Suivi] = None
 
     @field_validator("salaires_12_derniers_mois")
     @classmethod

@@ -27,6 +27,7 @@ _MODELS = {
     "Mandataire": "Mandataire de justice (liquidateur, administrateur judiciaire) qui signe ou assiste",
     "OrdonnanceJugeCommissaire": "Ordonnance du juge-commissaire autorisant les licenciements (C. com. L631-17)",
     "DecisionAdministration": "PSE : nature de la décision administrative (validation ou homologation)",
+    "Suivi": "Journal de ce qui s'est réellement passé (dates effectives) ; il prime sur les dates prévues",
 }
 
 _FIELDS = {
@@ -119,6 +120,18 @@ _FIELDS = {
         "impossibilite_maintien_contrat": "Maternité, 10 semaines suivant la protection : motif, étranger à la grossesse, de l'impossibilité de maintenir le contrat",
         "salaire_preavis_mensuel": "Rémunération brute mensuelle qu'aurait perçue le salarié pendant le préavis",
         "remuneration_variable_mensuelle": "Moyenne mensuelle de la rémunération variable non comprise dans le salaire",
+        "suivi": "Journal : dates effectives de la remise, de la lettre, des transmissions à l'opérateur",
+    },
+    "Suivi": {
+        "remise": "Documents remis en main propre, ou postés / envoyés par voie électronique",
+        "presentation_documents": "Remise à distance : première présentation du pli ou réception électronique",
+        "lettre_envoyee": "Lettre recommandée postée",
+        "presentation_lettre": "Première présentation de la lettre recommandée",
+        "bulletin_transmis": "Bulletin d'acceptation et copie de la pièce d'identité transmis à France Travail",
+        "dossier_transmis": "Attestation employeur, demande d'ASP, copie de la carte Vitale transmises",
+        "contribution_payee": "Contribution de l'employeur versée",
+        "documents_fin_contrat": "Certificat de travail, attestation et reçu pour solde de tout compte remis",
+        "dreets_informee": "DREETS informée des licenciements prononcés",
     },
     "Mandataire": {"nom": "Prénom et nom", "qualite": "Qualité", "mission": "Mission de l'administrateur : surveillance, assistance ou representation"},
     "OrdonnanceJugeCommissaire": {"date": "Date de l'ordonnance", "objet": "Ce qu'elle autorise (nombre de licenciements, activités et catégories)"},

@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "reference": "reference",
     "modele-tableur": "modele_tableur",
     "synthese": "synthese",
+    "suivi": "suivi",
 }
 
 

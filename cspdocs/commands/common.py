@@ -16,10 +16,10 @@ from ..engine.compute import blocking_errors, compute_dossier
 from ..engine.facts import ResultatDossier
 
 
-def compute_charged(charge: ChargedDossier) -> ResultatDossier:
+def compute_charged(charge: ChargedDossier, au=None) -> ResultatDossier:
     """Compute the case; the engine's blocking findings (e.g. an acceptance after the period) make
     the case invalid, reported like the loader's errors with their file and line."""
-    result = compute_dossier(charge.dossier, charge.nom, charge.avertissements)
+    result = compute_dossier(charge.dossier, charge.nom, charge.avertissements, au=au)
     found = blocking_errors(result)
     if found:
         loc = charge.localisateur
@@ -30,11 +30,11 @@ def compute_charged(charge: ChargedDossier) -> ResultatDossier:
     return result
 
 
-def load_and_compute(path: str, nothing_written: bool = False) -> tuple[ChargedDossier, ResultatDossier]:
+def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple[ChargedDossier, ResultatDossier]:
     """Load and compute the case at ``path``, or print every error in French and exit 1."""
     try:
         charge = load_dossier(path)
-        return charge, compute_charged(charge)
+        return charge, compute_charged(charge, au)
     except DossierInvalide as exc:
         suffix = " Aucun document écrit." if nothing_written else ""
         click.echo(f"Dossier invalide : {len(exc.erreurs)} erreur(s).{suffix}", err=True)

@@ -12,6 +12,7 @@ from typing import Any, Optional
 import click
 
 from ..engine.actions import case_follow_up
+from ..engine.amounts import eur
 from ..engine.dates import fr
 from ..report import _plain
 from .common import load_and_compute
@@ -57,7 +58,7 @@ def suivi_text(nom: str, data: dict[str, Any]) -> str:
     lines.append(f"Réponses : {r['acceptation']} acceptation(s), {r['refus']} refus, {r['sans_reponse']} sans réponse "
                  f"(refus), {r['en_attente']} en attente.")
     for m in t["montants_dus"]:
-        lines.append(f"Contribution à verser au plus tard le {fr(m['echeance'])} : {str(m['montant']).replace('.', ',')} €")
+        lines.append(f"Contribution à verser au plus tard le {fr(m['echeance'])} : {eur(m['montant'])}")
     return "\n".join(lines) + "\n"
 
 

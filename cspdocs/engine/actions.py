@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from ..case.model import Dossier
+from .amounts import eur
 from .dates import fr
 from .facts import ResultatDossier, ResultatSalarie
 
@@ -118,7 +119,7 @@ def actions(dossier: Dossier, rs: ResultatSalarie, au: date) -> list[dict[str, A
     owes = accepted and rs.conditions.get("anciennete_un_an_ou_plus", False)
     out.append(_action(
         "contribution", "Contribution de l'employeur versée à l'opérateur"
-        + (f" ({rs.montants.get('contribution_employeur')} €)" if owes and rs.montants.get("contribution_employeur") else ""),
+        + (f" ({eur(rs.montants['contribution_employeur'])})" if owes and rs.montants.get("contribution_employeur") else ""),
         d.get("echeance_contribution_employeur") if owes else None, recorded(rs, "contribution_payee"), au,
         ("Décret n° 2013-639 du 17 juillet 2013, art. 2", "C. trav. art. L1233-69"), applicable=owes))
     end = d.get("rupture_si_acceptation") if accepted else None
@@ -128,11 +129,13 @@ def actions(dossier: Dossier, rs: ResultatSalarie, au: date) -> list[dict[str, A
         applicable=not refused_authorisation,
         note="" if accepted else "à la fin du préavis en cas de refus (date selon l'avis de réception de la lettre)"))
     out += _procedure_actions(dossier, rs, au, accepted)
+    # one year from the rupture for an adherent; from the end of the notice otherwise (unknown here)
+    end_priority = d.get("fin_priorite_reembauche") if accepted else None
     out.append(_action(
         "fin_priorite_reembauche", "Priorité de réembauche : proposer les postes disponibles jusqu'au",
-        d.get("fin_priorite_reembauche"), d.get("fin_priorite_reembauche") if d.get("fin_priorite_reembauche")
-        and d["fin_priorite_reembauche"] < au else None, au, ("C. trav. art. L1233-45",),
-        applicable=d.get("fin_priorite_reembauche") is not None))
+        end_priority, end_priority if end_priority and end_priority < au else None, au, ("C. trav. art. L1233-45",),
+        applicable=not refused_authorisation,
+        note="" if accepted else "un an à compter de la fin du préavis en cas de refus ; à compter de la rupture en cas d'adhésion"))
     return out
 
 
@@ -168,13 +171,13 @@ def findings(rs: ResultatSalarie, au: date, todo: list[dict[str, Any]]) -> list[
         if a["statut"] != EN_RETARD:
             continue
         if a["action"] == "remise":
-            out.append(f"T-01 : la remise prévue le {fr(a['echeance'])} n'est pas enregistrée (« suivi.remise » ou "
+            out.append(f"R-71 : la remise prévue le {fr(a['echeance'])} n'est pas enregistrée (« suivi.remise » ou "
                        "« suivi.presentation_documents ») : le délai de réflexion ne court pas tant qu'elle n'a pas eu lieu.")
         elif a["action"] == "lettre":
-            out.append(f"T-02 : la lettre prévue le {fr(a['echeance'])} n'est pas enregistrée comme envoyée "
+            out.append(f"R-72 : la lettre prévue le {fr(a['echeance'])} n'est pas enregistrée comme envoyée "
                        "(« suivi.lettre_envoyee ») : elle sera datée du jour de son envoi, jamais antidatée.")
         else:
-            out.append(f"T-03 : {a['libelle'].lower()} : échéance du {fr(a['echeance'])} dépassée, rien n'est enregistré.")
+            out.append(f"R-73 : {a['libelle'].lower()} : échéance du {fr(a['echeance'])} dépassée, rien n'est enregistré.")
     return out
 
 

@@ -20,6 +20,7 @@ from ..rules.lookup import lookup
 from . import amounts as A
 from . import case_findings
 from . import notice as N
+from . import journal as J
 from . import procedure_rules as P
 from . import dates as D
 from .facts import Explication, Fact, ResultatDossier, ResultatSalarie, money
@@ -73,6 +74,11 @@ class _Collector:
         self.dates[key] = fact.valeur
         self.explications.append(Explication(f"dates.{key}", fact.valeur, fact.raisonnement, fact.sources))
         return fact.valeur
+
+    def redate(self, key: str, fact: Fact) -> Optional[date]:
+        """Replace a date already recorded (one explanation per fact)."""
+        self.explications = [e for e in self.explications if e.fait != f"dates.{key}"]
+        return self.date(key, fact)
 
     def unknown_date(self, key: str, why: str, sources: tuple[str, ...]) -> None:
         self.date(key, Fact(None, why, sources))
@@ -214,8 +220,11 @@ def handover(dossier: Dossier, s: Salarie) -> Optional[tuple[Fact, str]]:
 # --- per employee --------------------------------------------------------------------------
 
 
-def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -> ResultatSalarie:
+def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], au: Optional[date] = None) -> ResultatSalarie:
     c = _Collector()
+    raw, s = s, J.effective(s)  # issue 10: the journal's actual dates win over the planned ones
+    if au is not None:
+        _journal_in_future(raw, au, c)
     emp, proc = dossier.employeur, dossier.procedure
     cal: Calendar = calendar_for(emp, s)
     protected = s.salarie_protege is not None
@@ -314,8 +323,10 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
     # Planned dispatch
     if s.date_envoi_lettre:
         envoi = c.date("envoi_lettre", Fact(s.date_envoi_lettre, f"Date d'envoi prévue déclarée : {D.fr(s.date_envoi_lettre)}.", ("Dossier",)))
-        if earliest and envoi < earliest:
-            c.block(("date_envoi_lettre",), f"la lettre ne peut être envoyée avant le {D.fr(earliest)}, date légale au plus tôt "
+        after_acceptance = s.reponse is not None and s.reponse.decision == "acceptation" and s.reponse.date <= envoi
+        # the post-acceptance letter notifies no dismissal: the L1233-15 / L1233-39 bounds do not apply
+        if earliest and envoi < earliest and not after_acceptance:
+            c.block(J.journal_source(raw, "date_envoi_lettre"), f"la lettre ne peut être envoyée avant le {D.fr(earliest)}, date légale au plus tôt "
                     f"(R-22 à R-25 ; voir « cspdocs compute ») : un envoi le {D.fr(envoi)} serait irrégulier")
     elif earliest:
         bound = next((e for e in c.explications if e.fait == "dates.envoi_lettre_au_plus_tot"), None)
@@ -331,6 +342,22 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any]) -
     else:
         envoi = None
         c.unknown_date("envoi_lettre", "Date d'envoi inconnue tant que la date au plus tôt ne l'est pas.", ())
+
+    # Issue 10: a recorded acceptance shapes the letter. Unless a letter is recorded as posted before
+    # it, the letter is the post-acceptance letter, dated on or after the acceptance: never a
+    # conservatoire letter dated before an adherent's acceptance.
+    posted = raw.suivi.lettre_envoyee if raw.suivi else None
+    rep_ = s.reponse
+    if (rep_ and rep_.decision == "acceptation" and envoi is not None and envoi < rep_.date
+            and (posted is None or posted >= rep_.date)):
+        if s.date_envoi_lettre and posted is None:
+            c.warn(f"R-74 : la lettre prévue le {D.fr(s.date_envoi_lettre)} n'est pas enregistrée comme envoyée avant "
+                   f"l'acceptation du {D.fr(rep_.date)} (« suivi.lettre_envoyee ») : la lettre est celle qui suit l'acceptation, "
+                   "datée au plus tôt de l'acceptation.")
+        envoi = c.redate("envoi_lettre", Fact(rep_.date, f"Le salarié a accepté le CSP le {D.fr(rep_.date)} sans qu'aucune lettre "
+                                            "ne soit enregistrée comme envoyée avant : la lettre postérieure à l'acceptation est "
+                                            f"datée au plus tôt du {D.fr(rep_.date)}.",
+                                            ("Convention du 26 janvier 2015, art. 5 § 1", "Guide de l'employeur (étape 6)")))
 
     # An acceptance after the period has no effect: silence is a refusal (art. 5 § 1 al. 3)
     if s.reponse and s.reponse.decision == "acceptation" and fin and s.reponse.date > fin:
@@ -537,6 +564,31 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
     return fact.valeur
 
 
+JOURNAL_KEYS = ("remise", "presentation_documents", "lettre_envoyee", "presentation_lettre", "bulletin_transmis",
+                "dossier_transmis", "contribution_payee", "documents_fin_contrat", "dreets_informee")
+
+
+def _journal_in_future(s: Salarie, au: date, c: _Collector) -> None:
+    """Issue 10: the journal records what happened: nothing in it can be later than the as-of date."""
+    for key in JOURNAL_KEYS:
+        day = getattr(s.suivi, key, None) if s.suivi else None
+        if day is not None and day > au:
+            c.block(("suivi", key), f"date du {D.fr(day)} postérieure à la date d'observation ({D.fr(au)}) : le journal "
+                                    "n'enregistre que ce qui s'est passé (R-75)")
+    if s.reponse is not None and s.reponse.date > au:
+        c.block(("reponse", "date"), f"réponse du {D.fr(s.reponse.date)} postérieure à la date d'observation ({D.fr(au)}) (R-75)")
+
+
+def variant_for(rep: Any, envoi: Optional[date], fin: Optional[date]) -> Optional[str]:
+    """R-27, mentions.md 3A/3B/3C, issue 10: the wording of a letter sent on ``envoi`` (one rule,
+    used by the engine and by the mention cross-checks on a document's own date)."""
+    if rep and rep.decision == "acceptation" and (envoi is None or rep.date <= envoi):
+        return "apres_acceptation"
+    if envoi is None or fin is None:
+        return None
+    return "conservatoire" if envoi <= fin else "licenciement"
+
+
 def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: _Collector) -> dict[str, Any]:
     """R-27, mentions.md 3A/3B/3C: which wording the registered letter takes."""
     src = ("Convention du 26 janvier 2015, art. 4 § 2 dernier al.", "ANI du 31 mai 2011, art. 7.4")
@@ -545,12 +597,19 @@ def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: _C
         variante, why = "apres_acceptation", f"Le salarié a accepté le CSP le {D.fr(rep.date)}, avant tout envoi : lettre postérieure à l'acceptation, sans notification de licenciement."
     elif envoi is None or fin is None:
         variante, why = None, "Variante inconnue tant que la date d'envoi ou la fin du délai de réflexion ne l'est pas."
+    elif rep and rep.decision == "refus" and rep.date <= envoi and envoi <= fin:
+        # Issue 10: art. 4 § 2 makes no exception while the period runs: after an express refusal the
+        # letter sent during the period keeps the reminder of its expiry (the prudent reading).
+        variante, why = "conservatoire", (f"Le salarié a refusé le CSP le {D.fr(rep.date)}, mais la lettre est envoyée le {D.fr(envoi)}, "
+                                          f"pendant le délai (jusqu'au {D.fr(fin)}) : elle en rappelle la date d'expiration, la convention "
+                                          "ne faisant pas d'exception au rappel tant que le délai court (lecture prudente).")
     elif rep and rep.decision == "refus" and rep.date <= envoi:
         variante, why = "licenciement", f"Le salarié a refusé le CSP le {D.fr(rep.date)} : lettre de licenciement pour motif économique ordinaire."
     elif envoi <= fin:
         variante, why = "conservatoire", f"Lettre envoyée le {D.fr(envoi)}, au plus tard le dernier jour du délai ({D.fr(fin)}, jusqu'à 24 heures) : elle rappelle la date d'expiration du délai et précise qu'en cas de refus elle notifie le licenciement."
     else:
         variante, why = "licenciement", f"Lettre envoyée le {D.fr(envoi)}, après l'expiration du délai ({D.fr(fin)}) sans acceptation : lettre de licenciement pour motif économique."
+    assert variante == variant_for(rep, envoi, fin)  # the explanation above follows the one rule
     rappel = None if variante is None else variante == "conservatoire"
     c.explications.append(Explication("lettre.variante", variante, why, src))
     return {"variante": variante, "rappel_delai_requis": rappel}
@@ -784,14 +843,14 @@ def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Op
 # --- the case --------------------------------------------------------------------------------
 
 
-def compute_dossier(dossier: Dossier, nom: str, constats: Iterable[Any] = ()) -> ResultatDossier:
+def compute_dossier(dossier: Dossier, nom: str, constats: Iterable[Any] = (), au: Optional[date] = None) -> ResultatDossier:
     """Facts for every employee. The regime depends on the place of work (R-04: Mayotte has its
     own convention); the case-level regime is the metropolitan one unless every employee works in
     Mayotte. ``constats``: the loader's non-blocking findings (``ChargedDossier.avertissements``),
     added to the warnings of the case or of the employee they name, with their file and line."""
     zones = [calendar_zone(dossier, s) == "mayotte" for s in dossier.salaries]
     regimes = {m: regime(dossier, m) for m in set(zones)}
-    results = tuple(compute_salarie(dossier, s, regimes[m][0]) for s, m in zip(dossier.salaries, zones))
+    results = tuple(compute_salarie(dossier, s, regimes[m][0], au) for s, m in zip(dossier.salaries, zones))
     main = regimes[all(zones)]
     case_found, employee_found = case_findings.route(constats, len(results))
     if employee_found:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional, Sequence
 
+from ..engine.compute import variant_for
 from ..engine.facts import ResultatDossier, ResultatSalarie
 from .checker import (
     ABSENTE,
@@ -60,15 +61,7 @@ def _first(docs: Sequence[Document], artefact: str) -> list[Document]:
 
 def _variant_expected(letter_day: date, faits: Faits) -> Optional[str]:
     """R-27 on the letter's own date (mirrors the engine's choice, for the document's date)."""
-    rep = faits.salarie.salarie.reponse
-    fin = faits.get("dates.fin_delai_reflexion")
-    if rep is not None and rep.decision == "acceptation" and rep.date <= letter_day:
-        return "apres_acceptation"
-    if fin is None:
-        return None
-    if rep is not None and rep.decision == "refus" and rep.date <= letter_day:
-        return "licenciement"
-    return "conservatoire" if letter_day <= fin else "licenciement"
+    return variant_for(faits.salarie.salarie.reponse, letter_day, faits.get("dates.fin_delai_reflexion"))
 
 
 def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier,

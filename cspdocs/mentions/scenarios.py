@@ -178,9 +178,11 @@ def scenarios() -> list[Scenario]:
         lyon, _procedure("individuel", **INDIV),
         _salarie(**CONVOC, civilite="Monsieur", prenom="Karim", nom="Benali", emploi="responsable de production",
                  cadre=True, salaire_brut_mensuel="4200.00"))
-    add("individuel-refus", "refus exprès avant la lettre : lettre de licenciement (mutations technologiques, transformation)",
+    add("individuel-refus", "refus exprès, lettre après le délai : lettre de licenciement (mutations technologiques, transformation)",
         lyon, _procedure("individuel", cause="mutations_technologiques", consequence="transformation", **INDIV),
-        _salarie(**CONVOC, reponse={"decision": "refus", "date": "2026-05-15"}))
+        _salarie(**CONVOC, reponse={"decision": "refus", "date": "2026-05-15"}, date_envoi_lettre="2026-06-03"))
+    add("individuel-refus-pendant-delai", "refus exprès, lettre pendant le délai : le rappel du délai est maintenu",
+        lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, reponse={"decision": "refus", "date": "2026-05-15"}))
     add("individuel-hors-delai", "lettre après l'expiration du délai, sans réponse (compétitivité, modification refusée)",
         lyon, _procedure("individuel", cause="sauvegarde_competitivite", consequence="modification_refusee",
                          date_proposition_modification="2026-03-02", **INDIV),
@@ -188,7 +190,8 @@ def scenarios() -> list[Scenario]:
     add("individuel-acceptation", "acceptation du CSP avant tout envoi : lettre après adhésion",
         lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, reponse={"decision": "acceptation", "date": "2026-05-14"}))
     add("individuel-acceptation-tardive", "acceptation après l'envoi de la lettre pendant le délai",
-        lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, reponse={"decision": "acceptation", "date": "2026-05-29"}))
+        lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, reponse={"decision": "acceptation", "date": "2026-05-29"},
+                                                          suivi={"remise": "2026-05-11", "lettre_envoyee": "2026-05-21"}))
     add("individuel-anciennete-moins-un-an", "ancienneté inférieure à un an",
         lyon, _procedure("individuel", **INDIV), _salarie(**CONVOC, date_entree="2025-09-01", salaire_brut_mensuel="2100.00"))
     add("individuel-anciennete-moins-un-an-acceptation", "ancienneté inférieure à un an, CSP accepté",
