@@ -54,6 +54,8 @@ class Lot:
     avertissements: tuple[str, ...]
     selection: Optional[tuple[str, ...]]  # matricules asked with --employe, None for all
     identite: Optional[dict] = None  # employer and procedure (output_folder.case_identity)
+    # readings the case chose where the law is unsettled (issue 8 item 7), recorded in the manifest
+    lectures: Optional[dict] = None
 
 
 class ErreurGeneration(Exception):

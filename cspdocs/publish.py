@@ -253,6 +253,8 @@ class Publisher:
             manifest = self.manifest
             if lot.identite is not None:
                 manifest["identite_dossier"] = lot.identite
+            if lot.lectures is not None:
+                manifest["lectures_retenues"] = lot.lectures  # the case's choices
             manifest["selection"] = list(lot.selection) if lot.selection else None
             manifest["avertissements"] = list(lot.avertissements)
             manifest["salaries"] = list(self.conserves) + list(self.entries.values())

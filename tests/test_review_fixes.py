@@ -69,3 +69,20 @@ def test_redressement_under_surveillance_the_employer_signs_the_motive_statement
     result = CliRunner().invoke(main, ["generate", str(case), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "mentions obligatoires vérifiées" in result.output
+
+
+def test_manifest_records_the_indemnity_reading(tmp_path):
+    """Issue 8 item 7: the reading chosen for the indemnity's seniority is recorded in the manifest."""
+    import json
+
+    from click.testing import CliRunner
+
+    from cspdocs.cli import main
+
+    text = BASE.replace("  reclassement:", "  lecture_anciennete_indemnite: rupture\n  reclassement:")
+    case = tmp_path / "lecture.yaml"
+    case.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["generate", str(case), "-o", str(tmp_path / "sortie")])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / "sortie" / "lecture" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["lectures_retenues"] == {"lecture_anciennete_indemnite": "rupture"}

@@ -123,7 +123,8 @@ def run(charge: ChargedDossier, resultat: ResultatDossier, sortie: Path | str = 
     selection = tuple(dict.fromkeys(matricules)) if matricules else None
     chosen = select(resultat, selection)
     header = Lot(charge.nom, tuple(charge.sources), jeu, (), tuple(resultat.avertissements), selection,
-                 case_identity(charge.dossier))
+                 case_identity(charge.dossier),
+                 {"lecture_anciennete_indemnite": charge.dossier.procedure.lecture_anciennete_indemnite})
     publisher = Publisher(header, Path(sortie))
     try:
         return _publish(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
