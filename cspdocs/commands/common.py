@@ -10,24 +10,10 @@ from typing import Optional, Sequence
 
 import click
 
-from ..case.errors import DossierInvalide, ErreurDossier
-from ..case.loader import ChargedDossier, format_path, load_dossier
-from ..engine.compute import blocking_errors, compute_dossier
+from ..case.errors import DossierInvalide
+from ..case.loader import ChargedDossier, load_dossier
+from ..casework import compute_charged
 from ..engine.facts import ResultatDossier
-
-
-def compute_charged(charge: ChargedDossier, au=None) -> ResultatDossier:
-    """Compute the case; the engine's blocking findings (e.g. an acceptance after the period) make
-    the case invalid, reported like the loader's errors with their file and line."""
-    result = compute_dossier(charge.dossier, charge.nom, charge.avertissements, au=au)
-    found = blocking_errors(result)
-    if found:
-        loc = charge.localisateur
-        raise DossierInvalide([
-            loc.erreur(path, message) if loc else ErreurDossier(str(charge.chemin), None, format_path(path), message)
-            for path, message in found
-        ])
-    return result
 
 
 def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple[ChargedDossier, ResultatDossier]:

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
-from ..case.errors import DossierInvalide, ErreurDossier
-from ..case.loader import ChargedDossier, format_path, load_dossier
-from ..engine.compute import blocking_errors, compute_dossier
+from ..case.loader import ChargedDossier
+from ..casework import load_case
 from ..engine.facts import ResultatDossier
 from ..generate import Lot, LotSalarie, select
 from ..mentions.model import default_catalogue
@@ -61,21 +60,6 @@ class Generation:
     rapport: RapportMentions  # the DOCX mention check: failures only (every result with PDF)
     documents: int  # DOCX files written by this run
     etape: Any = None  # the PDF stage (cspdocs.pdf.stage.EtapePdf), when PDFs were made
-
-
-def load_case(path: Path | str) -> tuple[ChargedDossier, ResultatDossier]:
-    """Load and compute a case; its blocking findings raise ``DossierInvalide`` like the loader's."""
-    charge = load_dossier(path)
-    # the loader's non-blocking findings join the warnings (as commands/common.compute_charged)
-    resultat = compute_dossier(charge.dossier, charge.nom, charge.avertissements)
-    found = blocking_errors(resultat)
-    if found:
-        loc = charge.localisateur
-        raise DossierInvalide([
-            loc.erreur(p, message) if loc else ErreurDossier(str(charge.chemin), None, format_path(p), message)
-            for p, message in found
-        ])
-    return charge, resultat
 
 
 class _MentionsFile:
