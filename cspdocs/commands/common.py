@@ -29,6 +29,17 @@ def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple
         sys.exit(1)
 
 
+def selected_employees(result: ResultatDossier, matricules: Sequence[str]) -> tuple:
+    """The employees ``--employe`` asks for (all when none), or a usage error naming the unknown."""
+    if not matricules:
+        return result.salaries
+    known = {r.salarie.matricule for r in result.salaries}
+    unknown = [m for m in matricules if m not in known]
+    if unknown:
+        raise click.UsageError(f"matricule(s) absent(s) du dossier : {', '.join(unknown)}")
+    return tuple(r for r in result.salaries if r.salarie.matricule in matricules)
+
+
 def _first_existing(path: Path) -> Path:
     while not path.exists() and not path.is_symlink() and path != path.parent:
         path = path.parent

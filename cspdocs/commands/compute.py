@@ -16,7 +16,7 @@ import click
 
 from ..report import dossier_json, dossier_text
 from ..rh.tableau import tableau
-from .common import load_and_compute
+from .common import load_and_compute, selected_employees
 
 SEUIL_TABLEAU = 10
 
@@ -37,13 +37,7 @@ def command(dossier: str, fmt: Optional[str], matricules: tuple[str, ...], sans_
     charge, result = load_and_compute(dossier)
     for note in charge.avertissements:
         click.echo(f"Avertissement : {note}", err=True)
-    selected = result.salaries
-    if matricules:
-        known = {r.salarie.matricule for r in result.salaries}
-        unknown = [m for m in matricules if m not in known]
-        if unknown:
-            raise click.UsageError(f"matricule(s) absent(s) du dossier : {', '.join(unknown)}")
-        selected = tuple(r for r in result.salaries if r.salarie.matricule in matricules)
+    selected = selected_employees(result, matricules)
     if fmt is None:
         fmt = "tableau" if len(selected) > SEUIL_TABLEAU else "texte"
     if fmt == "json":

@@ -15,7 +15,7 @@ from ..engine.actions import case_follow_up
 from ..engine.amounts import eur
 from ..engine.dates import fr
 from ..report import _plain
-from .common import load_and_compute
+from .common import load_and_compute, selected_employees
 
 STATUTS = {"fait": "fait", "a_faire": "à faire", "en_retard": "EN RETARD", "sans_objet": "sans objet"}
 
@@ -73,13 +73,7 @@ def command(dossier: str, au: Optional[str], fmt: str, matricules: tuple[str, ..
     """État de la procédure de chaque salarié du DOSSIER et actions dues, à une date."""
     as_of = _as_of(au)
     charge, result = load_and_compute(dossier, au=as_of)
-    selected = result.salaries
-    if matricules:
-        known = {r.salarie.matricule for r in result.salaries}
-        unknown = [m for m in matricules if m not in known]
-        if unknown:
-            raise click.UsageError(f"matricule(s) absent(s) du dossier : {', '.join(unknown)}")
-        selected = tuple(r for r in result.salaries if r.salarie.matricule in matricules)
+    selected = selected_employees(result, matricules)
     data = case_follow_up(result, as_of, selected)
     if fmt == "json":
         click.echo(json.dumps(suivi_json(charge.nom, data), ensure_ascii=False, indent=2))
