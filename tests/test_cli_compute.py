@@ -128,3 +128,14 @@ def test_planned_letter_before_the_lawful_date_is_an_invalid_case(tmp_path):
     assert "salaries[0].date_envoi_lettre : la lettre ne peut être envoyée avant le mardi 02/06/2026" in result.stderr
     gen = run("generate", str(path), "-o", str(tmp_path / "out"))
     assert gen.exit_code == 1 and not (tmp_path / "out").exists()
+
+
+def test_unknown_employee_is_a_usage_error_in_compute_and_suivi():
+    from click.testing import CliRunner
+
+    from cspdocs.cli import main
+
+    for command in ("compute", "suivi"):
+        result = CliRunner().invoke(main, [command, str(ROOT / "cases" / "individuel.yaml"), "--employe", "INCONNU"])
+        assert result.exit_code == 2, (command, result.output)
+        assert "matricule(s) absent(s) du dossier : INCONNU" in result.output
