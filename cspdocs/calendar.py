@@ -21,6 +21,8 @@ from functools import lru_cache
 
 import holidays as holidays_lib
 
+from . import formats
+
 ZONES = (
     "metropole",
     "alsace-moselle",
@@ -67,8 +69,6 @@ _ABOLITION_DAYS = {
 }
 _ABOLITION_LABEL = "Commémoration de l'abolition de l'esclavage (L3422-2)"
 
-_FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-
 # Postal-code prefixes of the overseas territories (case-format.md, issue 2).
 _POSTAL_ZONES = (
     ("97133", "saint-barthelemy"),
@@ -114,8 +114,7 @@ def _holidays(cal: "Calendar", year: int) -> dict[date, str]:
     return cal._build_holidays(year)
 
 
-def french_weekday(d: date) -> str:
-    return _FRENCH_WEEKDAYS[d.weekday()]
+french_weekday = formats.weekday
 
 
 @dataclass(frozen=True)

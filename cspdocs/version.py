@@ -36,7 +36,9 @@ def rules_validity() -> tuple[Optional[date], Optional[date], str]:
 
 
 def _fr(d: Optional[date]) -> str:
-    return d.strftime("%d/%m/%Y") if d else "sans limite connue"
+    from .formats import cli_date
+
+    return cli_date(d, "sans limite connue")
 
 
 def version_text() -> str:

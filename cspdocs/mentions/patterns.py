@@ -30,6 +30,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Optional
 
+from .. import formats
 from ..pdf.text import normalize_text
 from ..render.xmltext import clean_text
 
@@ -37,11 +38,7 @@ MONTHS = (
     "janvier", "fevrier", "mars", "avril", "mai", "juin",
     "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
 )
-MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+WEEKDAYS = formats.WEEKDAYS
 
 GAPS = {"~": 40, "...": 150, ".....": 600}
 
@@ -54,7 +51,6 @@ _LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss"}
 NUMBER_FACTS = ("montants.preavis_mois", "montants.anciennete_annees")
 
 _NEVER = "(?!x)x"
-NBSP, NNBSP = "\u00a0", "\u202f"
 
 
 class MotifInvalide(ValueError):
@@ -186,20 +182,8 @@ def parse_money(text: str) -> Optional[Decimal]:
 # --- display forms (French) for reports ------------------------------------------------------
 
 
-def date_fr(d: date) -> str:
-    day = "1er" if d.day == 1 else str(d.day)
-    return f"{WEEKDAYS[d.weekday()]} {day} {MONTHS_FR[d.month - 1]} {d.year}"
-
-
-def money_fr(value: Decimal) -> str:
-    value = value.quantize(Decimal("0.01"))
-    whole, _, cents = f"{abs(value):.2f}".partition(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    sign = "-" if value < 0 else ""
-    return sign + NNBSP.join(groups) + "," + cents + NBSP + "€"
+date_fr = formats.report_date
+money_fr = formats.report_amount
 
 
 def display(value: Any, path: str = "") -> str:
