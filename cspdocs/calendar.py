@@ -157,8 +157,8 @@ class Calendar:
     def why_not_working(self, d: date) -> str:
         name = self.holiday_name(d)
         if name:
-            return f"{french_weekday(d)} {d:%d/%m/%Y} férié ({name})"
-        return f"{french_weekday(d)} {d:%d/%m/%Y}"
+            return f"{french_weekday(d)} {formats.cli_date(d)} férié ({name})"
+        return f"{french_weekday(d)} {formats.cli_date(d)}"
 
     def prorogate(self, d: date) -> tuple[date, list[str]]:
         """First day from ``d`` that is neither Saturday, Sunday nor a holiday, and the days skipped."""

@@ -162,3 +162,18 @@ def report_amount(value: Decimal) -> str:
 def cli_date(d: Optional[date], unknown: str = "inconnue") -> str:
     """« 24/03/2026 »; ``unknown`` for an unknown date."""
     return f"{d.day:02d}/{d.month:02d}/{d.year}" if d else unknown
+
+
+def plain_decimal(value: object, decimals: Optional[int] = None) -> str:
+    """« 1,5 », « 2 » for the command line: the value as written, or with ``decimals`` decimals,
+    with a decimal comma and no grouping."""
+    text = str(value) if decimals is None else f"{value:.{decimals}f}"
+    return text.replace(".", ",")
+
+
+def duration(seconds: float) -> str:
+    """« 4,2 s », « 3 min 05 s »."""
+    if seconds < 60:
+        return plain_decimal(seconds, 1) + " s"
+    minutes, rest = divmod(int(round(seconds)), 60)
+    return f"{minutes} min {rest:02d} s"

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .engine.amounts import eur
+from .formats import plain_decimal
 from .engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
 from .engine.dates import fr
 from .engine.facts import ResultatDossier, ResultatSalarie
@@ -111,7 +112,7 @@ _VARIANTS = {
 
 
 def _num(v: Any) -> str:
-    return "—" if v is None else str(v).replace(".", ",")
+    return "—" if v is None else plain_decimal(v)
 
 
 def _money(v: Any) -> str:

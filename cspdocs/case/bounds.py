@@ -23,6 +23,7 @@ from typing import Any, Iterator, Optional
 from babel.numbers import format_decimal
 
 from .. import limits
+from ..formats import cli_date
 from .fields import DATE, DECIMAL, INT, STR, kind_at
 
 Problem = tuple[tuple, str]
@@ -115,7 +116,7 @@ def date_problem(key: Optional[str], value: Any) -> Optional[str]:
     first, last = limits.date_range(key)
     if first <= day <= last:
         return None
-    return (f"« {day.isoformat()} » hors de la plage plausible (du {first:%d/%m/%Y} au {last:%d/%m/%Y}) : "
+    return (f"« {day.isoformat()} » hors de la plage plausible (du {cli_date(first)} au {cli_date(last)}) : "
             "vérifiez la date")
 
 

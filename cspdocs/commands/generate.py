@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from .common import check_writable, load_and_compute
+from ..formats import plain_decimal
 from ..generate import ErreurGeneration, MatriculeInconnu
 from ..output_folder import MENTIONS_REPORT, SortieRefusee
 from ..pdf.errors import PdfError, SofficeNotFoundError
@@ -80,7 +81,7 @@ def _positive(ctx, param, value: float | None) -> float | None:
 
 
 def _decimal_fr(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+    return plain_decimal(value, 1)
 
 
 @click.command("generate")
