@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..suggestions import close_matches, did_you_mean
 from .fields import keys_at
 
 # Regular expressions of the model, said in words.
@@ -74,13 +74,8 @@ def _allowed_values(expected: str) -> str:
 def unknown_key_message(loc: tuple) -> str:
     key = str(loc[-1])
     allowed = keys_at(loc[:-1])
-    suggestion = next((k for k in allowed if k.lower() == key.lower()), None)
-    if suggestion is None:
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
-        suggestion = close[0] if close else None
-    if suggestion:
-        return f"{UNKNOWN_KEY} ; vouliez-vous dire « {suggestion} » ?"
-    return UNKNOWN_KEY
+    hint = did_you_mean(close_matches(key, allowed, limit=1, cutoff=0.75, fold=str.lower))
+    return f"{UNKNOWN_KEY} ; {hint}" if hint else UNKNOWN_KEY
 
 
 def _mapping_expected(loc: tuple, value: Any) -> str:

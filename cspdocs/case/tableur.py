@@ -15,13 +15,13 @@ Documented limits (README): file ``LIMITE_FICHIER`` bytes, unpacked workbook ``L
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from ..suggestions import close_matches, did_you_mean
 from ..limits import MAX_EMPLOYEES, MAX_FILE_BYTES, MAX_TEXT
 from .cellules import Probleme, convert, is_empty, shown
 from .colonnes import Colonne, colonne_nommee, colonnes, normalise
@@ -109,8 +109,8 @@ def _header_index(rows: list[tuple[int, list]]) -> Optional[int]:
 
 def _suggestion(name: str) -> str:
     names = {normalise(n): c.entete for c in colonnes() for n in (c.cle, c.entete, *c.alias)}
-    close = difflib.get_close_matches(normalise(name), list(names), n=1, cutoff=0.75)
-    return f" ; vouliez-vous dire « {names[close[0]]} » ?" if close else ""
+    close = close_matches(normalise(name), names, limit=1, cutoff=0.75)
+    return f" ; {did_you_mean([names[close[0]]])}" if close else ""
 
 
 def _match_header(lecture: LectureSalaries, lignes: Lignes, line: int, cells: list,

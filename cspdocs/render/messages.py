@@ -8,7 +8,6 @@ used for unknown variables, filters and tags.
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Iterable, Optional
 
@@ -16,6 +15,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from . import sandbox
+from ..suggestions import close_matches, did_you_mean
 
 # The tags a template may use (Jinja's statements, docxtpl's paragraph/row/cell/run prefixes).
 BALISES = ("if", "elif", "else", "endif", "for", "endfor", "set", "endset", "macro", "endmacro", "call",
@@ -31,15 +31,8 @@ TOKENS = {"end of print statement": "la fin de la balise « }} »",
 
 def suggest(name: str, candidates: Iterable[str]) -> str:
     """`` (vouliez-vous dire « x » ?)`` or ``""``."""
-    scored = sorted(((difflib.SequenceMatcher(None, name, c).ratio(), c) for c in set(candidates)),
-                    key=lambda sc: (-sc[0], sc[1]))
-    best = scored[0][0] if scored else 0
-    close = [c for ratio, c in scored[:3] if ratio >= 0.6 and ratio >= best - 0.1]
-    if not close:
-        return ""
-    if len(close) == 1:
-        return f" (vouliez-vous dire « {close[0]} » ?)"
-    return " (vouliez-vous dire " + " ou ".join(f"« {c} »" for c in close) + " ?)"
+    hint = did_you_mean(close_matches(name, candidates))
+    return f" ({hint})" if hint else ""
 
 
 def _token(raw: str) -> str:
