@@ -1,0 +1,164 @@
+"""Snapshots of what the engine computes, to prove a refactoring changes nothing (issue 9, step 0).
+
+For every example case (cases/, cases/csv, cases/suivi) the public contract JSON (``cspdocs compute
+CASE --format json``), and for every date vector of the spec the same JSON of the vector's case;
+for every amount vector the values of the pure amount rules. Beside the contract, the internal facts
+the templates read (conditions, dated parameters, the letter's operator, blocking findings), so that
+moving a document condition is caught too.
+
+    python -m tests.support.contract --ecrire   # rewrite tests/fixtures/contract/ (deliberate change)
+
+A deliberate change of output is written in the commit message and in DIFFERENCES below.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterator
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "contract"
+CASE_DIRS = ("cases", "cases/csv", "cases/suivi")
+
+# Deliberate differences accepted by issue 9, with the commit that made them (none so far).
+DIFFERENCES: dict[str, str] = {}
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return repr(value)
+
+
+def _internal(result: Any) -> dict[str, Any]:
+    return {
+        r.salarie.matricule: {
+            "conditions": _plain(r.conditions),
+            "parametres": _plain(r.parametres),
+            "operateur_lettre": r.operateur_lettre,
+            "blocages": _plain(r.blocages),
+            "regime": _plain(r.regime),
+            "dates": _plain(r.dates),
+            "montants": _plain(r.montants),
+        }
+        for r in result.salaries
+    }
+
+
+def _snapshot(result: Any) -> dict[str, Any]:
+    from cspdocs.report import dossier_json
+
+    return {"contrat": dossier_json(result), "interne": _internal(result)}
+
+
+def case_files() -> list[Path]:
+    return sorted(p for d in CASE_DIRS for p in (ROOT / d).glob("*.yaml"))
+
+
+def case_snapshot(path: Path) -> dict[str, Any]:
+    from cspdocs.casework import load_case
+
+    return _snapshot(load_case(path)[1])
+
+
+def date_vector_snapshots() -> Iterator[tuple[str, dict[str, Any]]]:
+    from cspdocs.engine.compute import compute_dossier
+    from tests.engine_support import dossier_for, load_vectors
+
+    for v in load_vectors("dates.yaml"):
+        dispatches = [None] + sorted(v["expected"].get("reminder_wording_required", {}))
+        for dispatch in dispatches:
+            name = v["id"] + (f"@{dispatch}" if dispatch else "")
+            yield name, _snapshot(compute_dossier(dossier_for(v["input"], dispatch), v["id"]))
+
+
+def amount_vector_snapshot() -> dict[str, Any]:
+    """The amount vectors through the pure rules, called as tests/test_vectors_amounts.py does."""
+    from cspdocs.engine import amounts as A
+    from cspdocs.rules.lookup import lookup
+    from tests.engine_support import load_vectors
+
+    on = date(2026, 3, 24)
+    fractions = lookup("fractions_indemnite_legale", on).valeur
+    minimum = lookup("anciennete_minimale_indemnite_mois", on).valeur
+    out: dict[str, Any] = {}
+
+    def months(ym: dict) -> int:
+        return ym["years"] * 12 + ym["months"]
+
+    def fact(f: Any) -> Any:
+        return _plain(tuple(f))
+
+    for v in load_vectors("amounts.yaml"):
+        inp, exp, got = v["input"], v["expected"], {}
+        if "legal_severance_indemnity" in exp:
+            if "reference_monthly_salary" in inp:
+                reference = Decimal(str(inp["reference_monthly_salary"]))
+            else:
+                salaries = [Decimal(str(x)) for x in inp.get("last_12_monthly_gross") or inp["monthly_gross_all_months"]]
+                ref, avg12, avg3 = A.reference_salary(None, salaries)
+                got["reference"] = [fact(ref), str(avg12), str(avg3)]
+                reference = ref.valeur
+            total = (months(inp["seniority_at_end_of_notice"]) if "seniority_at_end_of_notice" in inp
+                     else months(inp["seniority_at_rupture"]) + inp["notice_months"])
+            got["severance"] = fact(A.legal_severance(total, reference, fractions, minimum))
+        if "notice_indemnity_gross" in exp:
+            rate = inp["employer_charge_rate_input"]
+            split = A.notice_split(Decimal(str(inp["monthly_gross_salary"])), Decimal(str(inp["notice_months"])),
+                                   inp["seniority_at_least_1_year"], None if rate is None else Decimal(str(rate)))
+            got["split"] = [fact(split.indemnite_preavis), fact(split.contribution),
+                            fact(split.contribution_charges), fact(split.excedent)]
+        out[v["id"]] = got
+    for seniority in (0, 5, 6, 23, 24, 48, 130):
+        for disabled in (False, True):
+            out[f"notice {seniority} {disabled}"] = fact(A.legal_notice_months(seniority, disabled))
+    out["penalty"] = fact(A.penalty(Decimal("2500"), {"refus": 2, "adhesion": 3}))
+    rate = lookup("taux_asp", date(2026, 3, 3))
+    out["asp"] = fact(A.asp_daily(Decimal("98.40"), Decimal(rate.valeur), rate.reference))
+    out["prime"] = _plain(A.prime_reclassement(date(2026, 3, 25), Decimal("73.80"), date(2026, 9, 1)))
+    return out
+
+
+def all_snapshots() -> dict[str, Any]:
+    snaps: dict[str, Any] = {}
+    for path in case_files():
+        snaps["case:" + path.relative_to(ROOT).as_posix()] = case_snapshot(path)
+    for name, snap in date_vector_snapshots():
+        snaps["vector:" + name] = snap
+    snaps["amounts"] = amount_vector_snapshot()
+    return snaps
+
+
+def fixture_name(key: str) -> str:
+    return key.replace(":", "__").replace("/", "_").replace("@", "_at_") + ".json"
+
+
+def dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write() -> None:
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    for old in FIXTURES.glob("*.json"):
+        old.unlink()
+    for key, snap in all_snapshots().items():
+        (FIXTURES / fixture_name(key)).write_text(dump(snap), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--ecrire"]:
+        write()
+    else:
+        sys.exit(__doc__)
