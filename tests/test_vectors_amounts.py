@@ -14,6 +14,11 @@ from tests.engine_support import load_vectors
 VECTORS = {v["id"]: v for v in load_vectors("amounts.yaml")}
 FRACTIONS = lookup("fractions_indemnite_legale", date(2026, 3, 24)).valeur
 MINIMUM = lookup("anciennete_minimale_indemnite_mois", date(2026, 3, 24)).valeur
+TRANCHE = lookup("tranche_indemnite_legale_mois", date(2026, 3, 24)).valeur
+CAP = lookup("plafond_contribution_employeur_mois", date(2026, 3, 25)).valeur
+SCALE = lookup("bareme_preavis_legal", date(2026, 3, 24)).valeur
+CSP_MONTHS = lookup("duree_csp_mois", date(2026, 3, 25)).valeur
+BONUS_MONTHS = lookup("duree_prime_reclassement_mois", date(2026, 3, 25)).valeur
 
 
 def D(x) -> Decimal:
@@ -49,10 +54,10 @@ def test_legal_severance(vid):
     total = _seniority_at_end(inp)
     if "seniority_at_end_of_notice" in exp:
         assert total == months(exp["seniority_at_end_of_notice"])
-    fact = A.legal_severance(total, reference, FRACTIONS, MINIMUM)
+    fact = A.legal_severance(total, reference, FRACTIONS, MINIMUM, TRANCHE)
     assert fact.valeur == D(exp["legal_severance_indemnity"])
     if "wrong_if_notice_ignored" in exp:
-        wrong = A.legal_severance(months(inp["seniority_at_rupture"]), reference, FRACTIONS, MINIMUM)
+        wrong = A.legal_severance(months(inp["seniority_at_rupture"]), reference, FRACTIONS, MINIMUM, TRANCHE)
         assert wrong.valeur == D(exp["wrong_if_notice_ignored"])
 
 
@@ -64,7 +69,7 @@ def test_notice_split(vid):
     inp, exp = VECTORS[vid]["input"], VECTORS[vid]["expected"]
     rate = inp["employer_charge_rate_input"]
     split = A.notice_split(D(inp["monthly_gross_salary"]), D(inp["notice_months"]), inp["seniority_at_least_1_year"],
-                           None if rate is None else D(rate))
+                           None if rate is None else D(rate), CAP)
     assert split.indemnite_preavis.valeur == D(exp["notice_indemnity_gross"])
     assert split.contribution.valeur == D(exp["employer_contribution_base_capped_3_months"])
     charges = exp["employer_contribution_incl_employer_charges"]
@@ -73,7 +78,7 @@ def test_notice_split(vid):
 
 
 def test_a19_disabled_worker_notice_is_doubled_and_capped():
-    fact = A.legal_notice_months(4 * 12, disabled=True)
+    fact = A.legal_notice_months(4 * 12, disabled=True, scale=SCALE)
     assert fact.valeur == VECTORS["A19"]["input"]["notice_months"] == 3
 
 
@@ -91,7 +96,8 @@ def test_a23_asp_daily():
 
 def test_a27_prime_au_reclassement():
     inp, exp = VECTORS["A27"]["input"], VECTORS["A27"]["expected"]
-    out = A.prime_reclassement(date.fromisoformat(inp["csp_start"]), D(inp["asp_daily"]), date.fromisoformat(inp["new_job_start"]))
+    out = A.prime_reclassement(date.fromisoformat(inp["csp_start"]), D(inp["asp_daily"]), date.fromisoformat(inp["new_job_start"]),
+                               CSP_MONTHS, BONUS_MONTHS)
     assert out["fin_csp"] == date.fromisoformat(exp["csp_end_12m"])
     assert out["fin_10e_mois"] == date.fromisoformat(exp["end_of_10th_month"])
     assert out["eligible"] is exp["eligible"]
@@ -102,8 +108,8 @@ def test_a27_prime_au_reclassement():
 
 def test_a31_what_the_employer_pays():
     inp, exp = VECTORS["A31"]["input"], VECTORS["A31"]["expected"]
-    split = A.notice_split(D(inp["monthly_gross_salary"]), D(inp["notice_months"]), True, None)
-    legal = A.legal_severance(_seniority_at_end(inp), D(inp["reference_monthly_salary"]), FRACTIONS, MINIMUM)
+    split = A.notice_split(D(inp["monthly_gross_salary"]), D(inp["notice_months"]), True, None, CAP)
+    legal = A.legal_severance(_seniority_at_end(inp), D(inp["reference_monthly_salary"]), FRACTIONS, MINIMUM, TRANCHE)
     assert split.excedent.valeur == D(exp["excess_paid_to_employee"])
     assert split.contribution.valeur == D(exp["employer_contribution_base"])
     assert legal.valeur + split.excedent.valeur == D(exp["employee_total_at_rupture_excl_paid_leave"])

@@ -13,16 +13,27 @@ from datetime import date, timedelta
 from typing import Iterator, Optional
 
 from ..calendar import Calendar, zone_from_postal_code
+from ..engine import parameters as PR
+from ..engine.compute import engagement_date
 from ..engine.compute import handover as engine_handover
 from ..engine.journal import effective
 from .model import Dossier, Salarie
 from .places import calendar_for
 
-CONGE_RECLASSEMENT_SEUIL = 1000  # L1233-71
-PSE_SEUIL = 50  # L1233-61
-COLLECTIF_SEUIL = 10  # L1233-28: 10 dismissals or more in 30 days
-DELAI_CONVOCATION = 5  # jours ouvrables, L1233-11 (R-50)
 INTERVIEW_TYPES = ("individuel", "collectif_moins_de_10")
+
+
+def _at_engagement(d: Dossier, name: str) -> int:
+    """A threshold (R-07 1 000, R-57 50, R-56 10) on the engagement date of the procedure (R-05);
+    the engine warns when that date is inferred (A10) or outside every known period (A11). A case
+    without any procedural date fails other checks; the law in force now is then applied."""
+    engaged = engagement_date(d)[0]
+    return PR.value(name, PR.ignore, engagement=engaged) if engaged else PR.current(name)
+
+
+def _convocation_days(convocation: date) -> int:
+    """R-50: the jours ouvrables between the convocation and the interview (L1233-11)."""
+    return PR.value("delai_convocation_entretien_jours_ouvrables", PR.ignore, convocation=convocation)
 
 
 @dataclass(frozen=True)
@@ -71,11 +82,13 @@ def _employer(d: Dossier) -> Iterator[Finding]:
     e = d.employeur
     # R-07: the congé de reclassement replaces the CSP from 1 000 employees, except in RJ/LJ.
     if e.procedure_collective is None:
+        threshold = _at_engagement(d, "seuil_conge_reclassement_salaries")
+        shown = f"{threshold:,}".replace(",", " ")
         for key, size, who in (("effectif", e.effectif, "l'entreprise"),
                                ("effectif_groupe", e.effectif_groupe, "le groupe")):
-            if size is not None and size >= CONGE_RECLASSEMENT_SEUIL:
+            if size is not None and size >= threshold:
                 yield Finding(("employeur", key), (
-                    f"{who} compte {_n(size)} salariés (1 000 ou plus) : l'employeur est soumis au congé de "
+                    f"{who} compte {_n(size)} salariés ({shown} ou plus) : l'employeur est soumis au congé de "
                     "reclassement, qu'il doit proposer à la place du CSP (C. trav. L1233-71) ; le CSP "
                     "n'est dû quelle que soit la taille qu'en redressement ou liquidation judiciaire "
                     "(L1233-75) : renseignez alors « employeur.procedure_collective » (R-07)"))
@@ -145,18 +158,19 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
     if p.type in INTERVIEW_TYPES:
         yield from _require_interview(d)
     n = len(d.salaries)
-    if p.type == "individuel" and 1 < n < COLLECTIF_SEUIL:
+    collective = _at_engagement(d, "seuil_licenciement_collectif")
+    if p.type == "individuel" and 1 < n < collective:
         yield Finding(("procedure", "type"), (
-            f"procédure « individuel » pour {n} salariés : de 2 à 9 licenciements sur "
+            f"procédure « individuel » pour {n} salariés : de 2 à {collective - 1} licenciements sur "
             "30 jours, utilisez « collectif_moins_de_10 » (le délai de 15 jours ouvrables des cadres "
             "ne vaut que pour le licenciement individuel)"), bloquant=False, code="R-22")
     # R-56: from 10 dismissals in 30 days the procedure is the collective one of L1233-28 ff.: the
     # CSE is consulted (L1233-28), the project notified to the DREETS (L1233-46), the letters wait
     # (L1233-39), and there is no interview when a CSE exists (L1233-38). Blocking: the dates and
     # the documents of an "individuel" or "moins de 10" procedure would all be wrong.
-    if p.type in INTERVIEW_TYPES and n >= COLLECTIF_SEUIL:
+    if p.type in INTERVIEW_TYPES and n >= collective:
         yield Finding(("procedure", "type"), (
-            f"procédure « {p.type} » pour {n} salariés : à partir de 10 licenciements sur 30 jours, "
+            f"procédure « {p.type} » pour {n} salariés : à partir de {collective} licenciements sur 30 jours, "
             "la procédure est celle du licenciement collectif d'au moins 10 salariés (consultation du CSE, "
             "notification à la DREETS, délai d'envoi des lettres : C. trav. L1233-28 et suivants, L1233-38, "
             "L1233-39, L1233-46) ; utilisez « collectif_10_et_plus » (entreprise de moins de 50 salariés) "
@@ -173,7 +187,7 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
         # undertakings of 50 or more (L1233-61); below, 10+ dismissals follow L1233-28 ff. with a
         # 30-day wait after the DREETS notification (L1233-39). Blocking: no decision exists to hand
         # the documents "au lendemain" of.
-        if e.effectif < PSE_SEUIL:
+        if e.effectif < _at_engagement(d, "seuil_pse_salaries"):
             yield Finding(("procedure", "type"), (
                 f"procédure « pse » dans une entreprise de {_n(e.effectif)} salariés : le plan de sauvegarde "
                 "de l'emploi et sa validation ou homologation administrative n'existent que dans les entreprises "
@@ -187,7 +201,7 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
 
 def _collectif_10(d: Dossier) -> Iterator[Finding]:
     p, e = d.procedure, d.employeur
-    if e.effectif >= PSE_SEUIL:
+    if e.effectif >= _at_engagement(d, "seuil_pse_salaries"):
         yield Finding(("procedure", "type"), (
             f"procédure « collectif_10_et_plus » dans une entreprise de {_n(e.effectif)} salariés : à partir "
             "de 50 salariés, le licenciement d'au moins 10 salariés sur 30 jours impose un plan de "
@@ -401,11 +415,12 @@ def _convocation(d: Dossier, i: int, s: Salarie, cal: Calendar) -> Iterator[Find
     interview = _interview(d, s)
     if s.date_convocation is None or interview is None:
         return
-    last, _ = cal.end_of_jours_ouvrables(s.date_convocation, DELAI_CONVOCATION)
+    days = _convocation_days(s.date_convocation)
+    last, _ = cal.end_of_jours_ouvrables(s.date_convocation, days)
     if interview <= last:
         yield Finding(_sal(i, "date_convocation"), (
             f"l'entretien préalable du {_d(interview)} est trop proche de la présentation de la "
-            f"convocation du {_d(s.date_convocation)} : il doit avoir lieu après 5 jours ouvrables "
+            f"convocation du {_d(s.date_convocation)} : il doit avoir lieu après {days} jours ouvrables "
             f"pleins (jour de présentation exclu, délai prorogé au premier jour ouvré), donc au plus "
             f"tôt le {_d(last + timedelta(days=1))} (C. trav. L1233-11, R1231-1 ; R-50)"))
 
@@ -420,9 +435,10 @@ def _maternity(d: Dossier, i: int, s: Salarie, cal: Calendar) -> Iterator[Findin
         act = s.date_convocation
         detail = f"la convocation à l'entretien préalable (présentée le {_d(act)})"
     elif interview is not None:
-        act = cal.latest_start_before(interview, DELAI_CONVOCATION)
+        days = _convocation_days(interview)
+        act = cal.latest_start_before(interview, days)
         detail = (f"la convocation à l'entretien préalable du {_d(interview)} (présentée au plus tard le "
-                  f"{_d(act)}, 5 jours ouvrables avant l'entretien, R-50)")
+                  f"{_d(act)}, {days} jours ouvrables avant l'entretien, R-50)")
     else:
         handover = _handover(d, s)
         if handover is None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from .dates import add_months, fr, last_day_of_months
 from .facts import Fact, money
@@ -49,21 +49,28 @@ def years_months(months: int) -> str:
     return " et ".join(parts)
 
 
+def legal_notice_months(seniority_months: int, disabled: bool, scale: Mapping[str, int]) -> Fact:
+    """R-46: L1234-1 legal notice; L5213-9 doubles it for disabled workers, capped at 3 months.
+    ``scale``: the dated parameter ``bareme_preavis_legal``."""
+    return _legal_notice_months(seniority_months, disabled, scale["un_mois_des"], scale["deux_mois_des"],
+                                scale["plafond_travailleur_handicape"])
+
+
 @lru_cache(maxsize=256)
-def legal_notice_months(seniority_months: int, disabled: bool) -> Fact:
-    """R-46: L1234-1 legal notice; L5213-9 doubles it for disabled workers, capped at 3 months."""
-    if seniority_months < 6:
-        base, text = 0, "moins de 6 mois d'ancienneté : préavis fixé par la convention collective ou l'usage (aucun préavis légal)"
-    elif seniority_months < 24:
-        base, text = 1, "de 6 mois à moins de 2 ans d'ancienneté : 1 mois"
+def _legal_notice_months(seniority_months: int, disabled: bool, one_from: int, two_from: int, cap: int) -> Fact:
+    low, high = years_months(one_from), years_months(two_from)
+    if seniority_months < one_from:
+        base, text = 0, f"moins de {low} d'ancienneté : préavis fixé par la convention collective ou l'usage (aucun préavis légal)"
+    elif seniority_months < two_from:
+        base, text = 1, f"de {low} à moins de {high} d'ancienneté : 1 mois"
     else:
-        base, text = 2, "au moins 2 ans d'ancienneté : 2 mois"
+        base, text = 2, f"au moins {high} d'ancienneté : 2 mois"
     value = base
     sources = ["C. trav. art. L1234-1"]
     extra = ""
     if disabled and base:
-        value = min(base * 2, 3)
-        extra = f" Travailleur handicapé : durée doublée, dans la limite de 3 mois, soit {value} mois."
+        value = min(base * 2, cap)
+        extra = f" Travailleur handicapé : durée doublée, dans la limite de {cap} mois, soit {value} mois."
         sources.append("C. trav. art. L5213-9")
     return Fact(
         Decimal(value),
@@ -139,7 +146,7 @@ def notice_split(
     months: Decimal,
     at_least_one_year: bool,
     charge_rate: Optional[Decimal],
-    cap_months: int = 3,
+    cap_months: int,
 ) -> NoticeSplit:
     """R-42: the notice indemnity goes to the operator within 3 months of salary (plus employer
     charges); any excess is paid to the employee; below 1 year of seniority it is all paid to
@@ -185,12 +192,17 @@ def legal_severance(
     reference: Decimal,
     fractions: dict[str, str],
     minimum_months: int,
+    tranche_months: int,
 ) -> Fact:
-    return _legal_severance(months, reference, fractions["jusqu_a_10_ans"], fractions["au_dela_de_10_ans"], minimum_months)
+    """``fractions``, ``minimum_months``, ``tranche_months``: the dated parameters
+    fractions_indemnite_legale, anciennete_minimale_indemnite_mois, tranche_indemnite_legale_mois."""
+    return _legal_severance(months, reference, fractions["jusqu_a_10_ans"], fractions["au_dela_de_10_ans"],
+                            minimum_months, tranche_months)
 
 
 @lru_cache(maxsize=8192)
-def _legal_severance(months: int, reference: Decimal, low_text: str, high_text: str, minimum_months: int) -> Fact:
+def _legal_severance(months: int, reference: Decimal, low_text: str, high_text: str, minimum_months: int,
+                     tranche_months: int) -> Fact:
     """R-45: R1234-2 fractions per year (complete months only, R1234-1), due from the minimum
     seniority of L1234-9."""
     src = ("C. trav. art. L1234-9", "C. trav. art. R1234-1", "C. trav. art. R1234-2")
@@ -201,7 +213,7 @@ def _legal_severance(months: int, reference: Decimal, low_text: str, high_text: 
             src,
         )
     low, high = _frac(low_text), _frac(high_text)
-    first, rest = min(months, 120), max(months - 120, 0)
+    first, rest = min(months, tranche_months), max(months - tranche_months, 0)
     # One exact division: reference x (first x low + rest x high) / 12, as a single fraction.
     numerator = first * low.numerator * high.denominator + rest * high.numerator * low.denominator
     value = reference * numerator / (12 * low.denominator * high.denominator)
@@ -239,12 +251,12 @@ def asp_daily(sjr: Decimal, rate: Decimal, rate_reference: str) -> Fact:
     )
 
 
-def prime_reclassement(csp_start: date, asp: Decimal, job_start: date) -> dict:
+def prime_reclassement(csp_start: date, asp: Decimal, job_start: date, csp_months: int, bonus_months: int) -> dict:
     """R-47 estimate (A27): 50 % of the remaining ASP rights when a job is taken before the end of
     the 10th month, in two equal instalments. The remaining days are assumed to be the calendar
     days from the job start to the end of the CSP (an estimate: the operator decides)."""
-    end = last_day_of_months(csp_start, 12)[1]
-    tenth = last_day_of_months(csp_start, 10)[1]
+    end = last_day_of_months(csp_start, csp_months)[1]
+    tenth = last_day_of_months(csp_start, bonus_months)[1]
     eligible = job_start <= tenth
     days = (end - job_start).days + 1 if eligible else 0
     prime = money(asp * days / 2) if eligible else money(ZERO)
@@ -257,8 +269,8 @@ def prime_reclassement(csp_start: date, asp: Decimal, job_start: date) -> dict:
         "prime": prime,
         "versements": [half, prime - half],
         "raisonnement": (
-            f"Reprise d'emploi le {fr(job_start)}, fin du 10e mois le {fr(tenth)} : "
+            f"Reprise d'emploi le {fr(job_start)}, fin du {bonus_months}e mois le {fr(tenth)} : "
             + (f"éligible ; {days} jours restants × {eur(asp)} × 50 % = {eur(prime)}, en deux versements."
-               if eligible else "non éligible (reprise après la fin du 10e mois).")
+               if eligible else f"non éligible (reprise après la fin du {bonus_months}e mois).")
         ),
     }

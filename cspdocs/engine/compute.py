@@ -16,11 +16,11 @@ from num2words import num2words
 from ..calendar import Calendar
 from ..case.model import Dossier, Salarie
 from ..case.places import calendar_for
-from ..rules.lookup import lookup
 from . import amounts as A
 from . import case_findings
 from . import notice as N
 from . import journal as J
+from . import parameters as PR
 from . import procedure_rules as P
 from . import dates as D
 from .facts import Explication, Fact, ResultatDossier, ResultatSalarie, money
@@ -66,6 +66,8 @@ class _Collector:
         self.blocages: list[tuple[tuple, str]] = []
         # recomputes the last day of the letter's délai on another calendar (A8)
         self.letter_delay_on: Optional[Any] = None
+        self.reflection_days = 0  # dated parameter duree_delai_reflexion_jours, at the handover
+        self.one_year_months = 0  # dated parameter anciennete_un_an_mois, at the engagement
 
     def block(self, loc: tuple, message: str) -> None:
         self.blocages.append((loc, message))
@@ -135,7 +137,7 @@ def regime(dossier: Dossier, zone_is_mayotte: bool) -> tuple[dict[str, Any], lis
             f"({D.fr(engaged)}). Renseignez procedure.date_engagement pour lever le doute."
         )
     name = "regime_csp_mayotte" if zone_is_mayotte else "regime_csp"
-    period = lookup(name, engaged) if engaged else None
+    period = PR.in_force(name, engagement=engaged) if engaged else None
     if period is None:
         warnings.append(
             f"A11 : aucun texte connu ne régit le CSP pour une procédure engagée le {D.fr(engaged)} "
@@ -239,14 +241,14 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
         raise ValueError(f"salarié {s.matricule} : date de remise indéterminable (dossier non validé par le chargement)")
     remise_fact, circonstance = found
     remise = c.date("remise", remise_fact)
-    op = lookup("operateur", remise)
-    operateur = op.valeur if op else "France Travail"
+    op = PR.resolved("operateur", c.warn, document=remise)
+    operateur = op.valeur
     c.explications.append(
         Explication(
             "operateur",
             operateur,
             f"Opérateur nommé dans les documents datés de la remise ({D.fr(remise)}) : {operateur}.",
-            (op.reference,) if op else (),
+            (op.reference,),
         )
     )
     if s.date_remise and proc.type == "pse" and proc.date_decision_administration and s.date_remise <= proc.date_decision_administration:
@@ -260,10 +262,12 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
     if s.mode_remise == "electronique":
         c.warn("R-14 : remise par voie électronique : elle suppose l'accord préalable du salarié et un accusé de réception électronique.")
 
+    c.one_year_months = PR.value("anciennete_un_an_mois", c.warn, engagement=engagement_date(dossier)[0])
+
     # Reflection period
     c.date("debut_delai_reflexion", D.reflection_start(remise))
-    duree_p = lookup("duree_delai_reflexion_jours", remise)
-    duree = int(duree_p.valeur) if duree_p else 21
+    duree = PR.value("duree_delai_reflexion_jours", c.warn, remise=remise)
+    c.reflection_days = duree
     fin21_fact = D.reflection_last_day(remise, cal, duree)
     fin21 = c.date("fin_delai_reflexion_21_jours", fin21_fact)
     if fin21 != remise + timedelta(days=duree):
@@ -291,7 +295,7 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
         )
         c.warn("R-51 : salarié protégé sans date de notification de l'autorisation : la fin du délai de réflexion, la rupture et les dates qui en dépendent restent inconnues.")
     else:
-        fact, strict = D.protected_last_day(fin21, notif, cal)
+        fact, strict = D.protected_last_day(fin21, notif, cal, duree)
         fin = c.date("fin_delai_reflexion", fact)
         c.dates["fin_delai_reflexion_lecture_stricte"] = strict
         if strict != fin:
@@ -367,8 +371,7 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
 
     # Letter variant (R-27, mentions.md 3A/3B/3C)
     lettre = letter_variant(s, envoi, fin, c)
-    op_letter = lookup("operateur", envoi or remise)
-    operateur_lettre = op_letter.valeur if op_letter else operateur
+    operateur_lettre = PR.value("operateur", c.warn, document=envoi or remise)
 
     # CSP dates
     rupture = fin
@@ -378,8 +381,10 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
         debut = rupture + timedelta(days=1)
         c.date("debut_csp", Fact(debut, f"Le CSP commence le lendemain de la fin du contrat : {D.fr(debut)} (statut de stagiaire de la formation professionnelle)"
                                  + (" ; sans objet si le salarié maintient son refus." if ac is False else "."), ("Convention du 26 janvier 2015, art. 5 § 1 et art. 6",)))
-        c.date("fin_csp", D.csp_end(debut))
-        c.date("fin_10e_mois_csp", D.tenth_month_end(debut))
+        csp_months = PR.value("duree_csp_mois", c.warn, debut_csp=debut)
+        bonus_months = PR.value("duree_prime_reclassement_mois", c.warn, debut_csp=debut)
+        c.date("fin_csp", D.csp_end(debut, csp_months))
+        c.date("fin_10e_mois_csp", D.tenth_month_end(debut, bonus_months))
         if ac is False:
             # R-32 review correction: on refusal the year runs from the end of the notice, which starts
             # at the first presentation of the letter (L1234-3): unknown here, so no guessed date.
@@ -391,11 +396,12 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
                 ("C. trav. art. L1233-45", "C. trav. art. L1234-3"),
             )
         else:
-            c.date("fin_priorite_reembauche", D.rehiring_priority_end(rupture))
+            c.date("fin_priorite_reembauche", D.rehiring_priority_end(
+                rupture, PR.value("duree_priorite_reembauche_mois", c.warn, rupture=rupture)))
         touched = (debut, c.dates["fin_csp"], c.dates["fin_10e_mois_csp"])
-        if any((d.month, d.day) == (2, 29) for d in touched) or D.add_months(debut, 12).day != debut.day \
-                or D.add_months(debut, 10).day != debut.day:
-            c.warn("A5 : la durée de 12 mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
+        if any((d.month, d.day) == (2, 29) for d in touched) or D.add_months(debut, csp_months).day != debut.day \
+                or D.add_months(debut, bonus_months).day != debut.day:
+            c.warn(f"A5 : la durée de {csp_months} mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
     else:
         for key in ("rupture_si_acceptation", "debut_csp", "fin_csp", "fin_10e_mois_csp", "fin_priorite_reembauche"):
             c.unknown_date(key, "Inconnue tant que la fin du délai de réflexion ne l'est pas (salarié protégé, R-51).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",))
@@ -405,11 +411,13 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
     conditions = compute_amounts(dossier, s, c, rupture or fin21, provisional=rupture is None, lettre=lettre, envoi=envoi)
 
     if rupture and conditions["anciennete_un_an_ou_plus"]:
-        fact = D.employer_payment_due(c.dates["debut_csp"])
+        debut = c.dates["debut_csp"]
+        due = PR.value("echeance_contribution_employeur", c.warn, debut_csp=debut)
+        fact = D.employer_payment_due(debut, due["jour"], due["mois_suivants"])
         c.date("echeance_contribution_employeur", fact)
-        pay_op = lookup("operateur", fact.valeur)
-        operateur_paiement = pay_op.valeur if pay_op else None
-        if pay_op and pay_op.valeur != operateur:
+        pay_op = PR.resolved("operateur", c.warn, document=fact.valeur)
+        operateur_paiement = pay_op.valeur
+        if pay_op.valeur != operateur:
             c.warn(f"Opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
     elif rupture:
         c.unknown_date("echeance_contribution_employeur", "Ancienneté inférieure à un an : aucune contribution n'est due à l'opérateur.", ("Convention du 26 janvier 2015, art. 21",))
@@ -426,7 +434,8 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
     c.dates["enonce_motif"] = remise
     c.explications.append(Explication("dates.enonce_motif", remise, f"L'énoncé écrit du motif économique est remis avec les documents du CSP, le {D.fr(remise)}, au plus tard lors de l'acceptation.", ("Cass. soc. 17 mars 2015, n° 13-26.941", "Cass. soc. 16 novembre 2016, n° 15-12.293", "Cass. soc. 23 novembre 2022, n° 21-17.483")))
     if emp.date_jugement and emp.procedure_collective:
-        fact = D.ags_window_end(emp.date_jugement, emp.procedure_collective, proc.type == "pse")
+        fact = D.ags_window_end(emp.date_jugement, emp.procedure_collective, proc.type == "pse",
+                                PR.value("delai_garantie_ags_liquidation_jours", c.warn, jugement=emp.date_jugement))
         c.date("limite_garantie_ags", fact)
         if fact.valeur and remise > fact.valeur:
             c.warn(f"R-54 : la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(fact.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")
@@ -541,8 +550,9 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
             ("C. trav. art. L1233-39 al. 5 et 6", "C. trav. art. L1233-57-4"),
         )
     elif proc.type in ("individuel", "collectif_moins_de_10"):
-        jours = 15 if (s.cadre and proc.type == "individuel") else 7
         assert interview is not None
+        delays = PR.value("delai_envoi_lettre_jours_ouvrables", c.warn, entretien_prealable=interview)
+        jours = delays["cadre_licenciement_individuel" if (s.cadre and proc.type == "individuel") else "autres"]
         fact, last = D.earliest_letter_l1233_15(interview, cal, jours)
         c.dates["fin_delai_envoi_lettre"] = last
         c.letter_delay_on = lambda other: D.earliest_letter_l1233_15(interview, other, jours)[1]
@@ -554,9 +564,10 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
             c.unknown_date("envoi_lettre_au_plus_tot", "Date de notification du projet à l'administration non renseignée : délai de 30 jours non calculable (L1233-39).", ("C. trav. art. L1233-39",))
             c.warn("R-24 : procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
             return None
-        fact, last = D.earliest_letter_l1233_39(notification, cal)
+        jours = PR.value("delai_envoi_lettre_collectif_jours", c.warn, notification_projet=notification)
+        fact, last = D.earliest_letter_l1233_39(notification, cal, jours)
         c.dates["fin_delai_envoi_lettre"] = last
-        c.letter_delay_on = lambda other: D.earliest_letter_l1233_39(notification, other)[1]
+        c.letter_delay_on = lambda other: D.earliest_letter_l1233_39(notification, other, jours)[1]
     value = fact.valeur
     if value < remise:
         fact = Fact(remise, fact.raisonnement + f" La lettre ne pouvant précéder la proposition du CSP, la date retenue est celle de la remise, {D.fr(remise)}.", fact.sources)
@@ -622,8 +633,9 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
         for key in CONTRACT_AMOUNT_KEYS:
             c.amount(key, Fact(None, "Sans objet : l'autorisation de licenciement a été refusée, aucune rupture ne suit.",
                                ("C. trav. art. L2411-1",)))
-        return {"anciennete_un_an_ou_plus": seniority_months(s, rupture) >= 12,
-                "anciennete_moins_un_an": seniority_months(s, rupture) < 12, "anciennete_un_an_incertaine": False}
+        at_least = seniority_months(s, rupture) >= c.one_year_months
+        return {"anciennete_un_an_ou_plus": at_least, "anciennete_moins_un_an": not at_least,
+                "anciennete_un_an_incertaine": False}
     if provisional:
         c.warn(f"R-51 : montants provisoires calculés sur la fin normale du délai ({D.fr(rupture)}) : ils seront recalculés à la notification de l'autorisation ; les documents ne les donnent pas comme définitifs.")
     non_comptes = s.mois_non_comptes_anciennete
@@ -638,8 +650,9 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
     c.dates["anciennete_appreciee_le"] = day.valeur
     c.explications.append(Explication("dates.anciennete_appreciee_le", day.valeur, day.raisonnement, day.sources))
     at_rights = seniority(day.valeur)
-    legal = A.legal_notice_months(at_rights, s.travailleur_handicape)
-    if legal.valeur != A.legal_notice_months(at_rupture, s.travailleur_handicape).valeur:
+    scale = PR.value("bareme_preavis_legal", c.warn, appreciation_anciennete=day.valeur)
+    legal = A.legal_notice_months(at_rights, s.travailleur_handicape, scale)
+    if legal.valeur != A.legal_notice_months(at_rupture, s.travailleur_handicape, scale).valeur:
         c.warn(f"R-65 : un seuil d'ancienneté du préavis légal (6 mois, 2 ans) est franchi entre l'envoi de la lettre "
                f"({D.fr(day.valeur)} : {A.years_months(at_rights)}) et la rupture ({D.fr(rupture)} : {A.years_months(at_rupture)}) : "
                f"le préavis est celui de la date d'envoi, {legal.valeur} mois (Cass. soc. 26 septembre 2006, n° 05-43.841).")
@@ -687,19 +700,22 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
         how = "présentation de la lettre" + ("" if s.date_presentation_lettre else f", au plus tôt le {D.fr(threshold_day)}")
     else:
         threshold_day, how = rupture, "fin du délai de réflexion"
-    one_year = seniority(threshold_day) >= 12
-    if one_year != (seniority(rupture) >= 12):
+    year = c.one_year_months
+    one_year = seniority(threshold_day) >= year
+    if one_year != (seniority(rupture) >= year):
         c.warn(f"R-41 : l'ancienneté d'un an est appréciée à la date de {how} ({D.fr(threshold_day)}) : le salarié a moins d'un an à cette date mais un an à la fin du délai ; la date d'envoi de la lettre change le montant de l'allocation (niveau de l'ARE) et le destinataire du préavis.")
-    split = A.notice_split(monthly, notice, one_year, s.taux_charges_patronales, int(_param("plafond_contribution_employeur_mois", rupture + timedelta(days=1), 3)))
+    cap = PR.value("plafond_contribution_employeur_mois", c.warn, debut_csp=rupture + timedelta(days=1))
+    split = A.notice_split(monthly, notice, one_year, s.taux_charges_patronales, cap)
     c.amount("indemnite_preavis", split.indemnite_preavis)
     c.amount("contribution_employeur", split.contribution)
     c.amount("contribution_employeur_charges_comprises", split.contribution_charges)
     c.amount("excedent_preavis_salarie", split.excedent)
 
-    fractions = _param("fractions_indemnite_legale", rupture, None)
-    minimum = int(_param("anciennete_minimale_indemnite_mois", rupture, 8))
-    legal_end = A.legal_severance(at_end, reference, fractions, minimum)
-    legal_rupture = A.legal_severance(at_rupture, reference, fractions, minimum)
+    fractions = PR.value("fractions_indemnite_legale", c.warn, rupture=rupture)
+    minimum = PR.value("anciennete_minimale_indemnite_mois", c.warn, rupture=rupture)
+    tranche = PR.value("tranche_indemnite_legale_mois", c.warn, rupture=rupture)
+    legal_end = A.legal_severance(at_end, reference, fractions, minimum, tranche)
+    legal_rupture = A.legal_severance(at_rupture, reference, fractions, minimum, tranche)
     # R-67: the reading is the case's choice (procedure.lecture_anciennete_indemnite); default: the
     # ANI of 31/05/2011 art. 9 (end of the notice not worked, the higher amount, R-45).
     reading = dossier.procedure.lecture_anciennete_indemnite
@@ -736,14 +752,14 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: _Collector, rupture: date, 
         due = Fact(legal_value, f"Indemnité due : indemnité légale ({A.eur(legal_value)})" + (f", plus favorable que l'indemnité conventionnelle déclarée ({A.eur(s.indemnite_conventionnelle)})." if s.indemnite_conventionnelle is not None else ", aucune indemnité conventionnelle plus favorable n'étant déclarée."), ("C. trav. art. L1234-9",))
     c.amount("indemnite_licenciement_due", due)
 
-    months = _param("penalite_defaut_proposition_mois", rupture, {"refus": 2, "adhesion": 3})
+    months = PR.value("penalite_defaut_proposition_mois", c.warn, rupture=rupture)
     c.amount("penalite_defaut_proposition", A.penalty(money(avg12), months))
 
     asp_fact = asp(s, c, one_year, dossier)
     c.amount("asp_journaliere", asp_fact)
     # Item 5 of issue 8: when the 1-year threshold depends on a letter date nobody has chosen yet, the
     # documents must not assert either side (R-41).
-    uncertain = (one_year != (seniority(rupture) >= 12) and s.date_envoi_lettre is None
+    uncertain = (one_year != (seniority(rupture) >= year) and s.date_envoi_lettre is None
                  and s.date_presentation_lettre is None)
     # A protected employee awaiting the authorisation (R-51): the rupture and the letter come at an
     # unknown later date, when seniority may have reached one year (R-41): under a year on the
@@ -767,7 +783,7 @@ def asp(s: Salarie, c: _Collector, one_year: bool, dossier: Dossier) -> Fact:
         c.warn("R-04 : Mayotte : les paramètres de l'ASP propres à Mayotte n'ont pas été vérifiés ; l'ASP n'est pas estimée.")
         return Fact(None, "Mayotte : paramètres de l'ASP non vérifiés (convention du 17 juillet 2018) ; pas d'estimation.", ("Convention du 17 juillet 2018 relative au CSP à Mayotte",))
     on = engagement_date(dossier)[0]
-    rate = lookup("taux_asp", on) if on else None
+    rate = PR.in_force("taux_asp", engagement=on) if on else None
     if rate is None:
         c.warn("A11 : aucun taux d'ASP connu pour cette date d'engagement : ASP non estimée.")
         return Fact(None, "Aucun texte connu ne fixe le taux de l'ASP à cette date.", ())
@@ -779,11 +795,10 @@ def document_parameters(dossier: Dossier, remise: date, rupture: date, mayotte: 
     them; never restated as constants in a template): looked up by the date the law designates.
     Mayotte: the ASP parameters of its own convention are not verified (R-04): no rate."""
     engaged = engagement_date(dossier)[0]
-    rate = lookup("taux_asp", engaged) if engaged and not mayotte else None
-    days = lookup("duree_delai_reflexion_jours", remise)
-    cap = lookup("plafond_contribution_employeur_mois", rupture + timedelta(days=1))
-    n_days = int(days.valeur) if days else None
-    n_cap = int(cap.valeur) if cap else None
+    rate = PR.in_force("taux_asp", engagement=engaged) if engaged and not mayotte else None
+    # out-of-period warnings: given by compute_salarie's lookups of the same parameters
+    n_days = PR.value("duree_delai_reflexion_jours", PR.ignore, remise=remise)
+    n_cap = PR.value("plafond_contribution_employeur_mois", PR.ignore, debut_csp=rupture + timedelta(days=1))
     return {
         "taux_asp": Decimal(rate.valeur) if rate else None,
         "taux_asp_pourcent": int(Decimal(rate.valeur) * 100) if rate else None,
@@ -800,15 +815,6 @@ def calendar_zone(dossier: Dossier, s: Salarie) -> str:
     return calendar_for(dossier.employeur, s).zone
 
 
-def _param(name: str, on: date, default: Any) -> Any:
-    period = lookup(name, on)
-    if period is None:
-        if default is None:
-            raise ValueError(f"aucune valeur connue pour {name} au {on}")
-        return default
-    return period.valeur
-
-
 def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Optional[date], lettre: dict, c: _Collector) -> None:
     """Warnings for the ambiguities (section 11) and review rules R-13, R-52, R-55 a case touches."""
     proc = dossier.procedure
@@ -817,7 +823,7 @@ def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Op
     if cal.zone == "alsace-moselle" and cal.good_friday:
         # A8: warn only when counting Good Friday as a holiday changes a computed délai.
         without = replace(cal, good_friday=False)
-        changed = D.reflection_last_day(remise, without).valeur != c.dates.get("fin_delai_reflexion_21_jours")
+        changed = D.reflection_last_day(remise, without, c.reflection_days).valeur != c.dates.get("fin_delai_reflexion_21_jours")
         if c.letter_delay_on is not None:
             changed = changed or c.letter_delay_on(without) != c.dates.get("fin_delai_envoi_lettre")
         if changed:
@@ -830,12 +836,15 @@ def _warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Op
         c.warn("A12 : la date de décision administrative (ou d'acquisition implicite) est celle déclarée dans le dossier ; elle n'est pas recalculée.")
         c.warn("A13 : PSE : la lettre est datée au plus tôt du jour de la remise (lendemain de la décision) : le CSP doit être proposé avant toute lettre.")
     if s.fin_protection_maternite:
-        relative_end = s.fin_protection_maternite + timedelta(weeks=10)
+        weeks = PR.value("duree_protection_relative_maternite_semaines", c.warn,
+                         lettre_ou_remise=c.dates.get("envoi_lettre") or remise)
+        relative_end = s.fin_protection_maternite + timedelta(weeks=weeks)
         if s.fin_protection_maternite < remise <= relative_end:
-            c.warn(f"R-13 : la remise ({D.fr(remise)}) intervient pendant les 10 semaines de protection relative suivant le congé de maternité (jusqu'au {D.fr(relative_end)}) : un motif économique justifie rarement la rupture ; faire relire par un conseil (L1225-4 al. 1).")
+            c.warn(f"R-13 : la remise ({D.fr(remise)}) intervient pendant les {weeks} semaines de protection relative suivant le congé de maternité (jusqu'au {D.fr(relative_end)}) : un motif économique justifie rarement la rupture ; faire relire par un conseil (L1225-4 al. 1).")
     if lettre.get("variante") == "licenciement" and fin and not s.reponse:
-        if s.date_envoi_lettre is None or s.date_envoi_lettre <= fin + timedelta(days=7):
-            c.warn("R-52 : lettre de licenciement sans réponse enregistrée dans les 7 jours suivant la fin du délai : un bulletin posté le dernier jour vaut acceptation (Cass. soc. 26 mars 2025, n° 23-21.099) ; vérifiez le courrier reçu.")
+        days = PR.value("delai_verification_courrier_jours", c.warn, fin_delai_reflexion=fin)
+        if s.date_envoi_lettre is None or s.date_envoi_lettre <= fin + timedelta(days=days):
+            c.warn(f"R-52 : lettre de licenciement sans réponse enregistrée dans les {days} jours suivant la fin du délai : un bulletin posté le dernier jour vaut acceptation (Cass. soc. 26 mars 2025, n° 23-21.099) ; vérifiez le courrier reçu.")
     if proc.motif_economique.consequence == "modification_refusee" and not proc.date_proposition_modification:
         c.warn("R-55 : modification du contrat refusée : la procédure de l'article L1222-6 (proposition par LRAR, un mois de réflexion) doit avoir précédé ; renseignez procedure.date_proposition_modification.")
 

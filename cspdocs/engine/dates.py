@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
+from num2words import num2words
+
 from ..calendar import ZONE_LABELS, Calendar, french_weekday
 from .facts import Fact
 
@@ -68,8 +70,8 @@ def reflection_start(remise: date) -> Fact:
 
 
 @lru_cache(maxsize=4096)
-def reflection_last_day(remise: date, cal: Calendar, duree: int = 21) -> Fact:
-    """R-15, R-16, A1: 21 calendar days from the day after the handover, prorogued past
+def reflection_last_day(remise: date, cal: Calendar, duree: int) -> Fact:
+    """R-15, R-16, A1: ``duree`` (21) calendar days from the day after the handover, prorogued past
     Saturdays, Sundays and holidays of the place of work."""
     nominal = remise + timedelta(days=duree)
     landing, skipped = cal.prorogate(nominal)
@@ -83,7 +85,7 @@ def reflection_last_day(remise: date, cal: Calendar, duree: int = 21) -> Fact:
 
 
 @lru_cache(maxsize=4096)
-def protected_last_day(standard: date, notification: date, cal: Calendar) -> tuple[Fact, date]:
+def protected_last_day(standard: date, notification: date, cal: Calendar, duree: int) -> tuple[Fact, date]:
     """R-20, A2: the period "est prolongé jusqu'au lendemain de la date de notification à
     l'employeur de la décision de l'autorité administrative"; never shorter than 21 days, and the
     lendemain is itself prorogued. Returns the fact and the strict-reading date."""
@@ -94,7 +96,7 @@ def protected_last_day(standard: date, notification: date, cal: Calendar) -> tup
     text = (
         f"Salarié protégé : le délai est prolongé jusqu'au lendemain de la notification à l'employeur "
         f"de la décision administrative ({fr(notification)}), soit le {fr(lendemain)}."
-        f"{_prorogation_text(skipped, landing)} Le délai ne peut être plus court que les 21 jours "
+        f"{_prorogation_text(skipped, landing)} Le délai ne peut être plus court que les {duree} jours "
         f"(fin normale : {fr(standard)}) : fin retenue {fr(value)}. Lecture stricte, sans prorogation "
         f"du lendemain : {fr(strict)} (non retenue, A2)."
     )
@@ -137,8 +139,8 @@ def earliest_letter_l1233_15(interview: date, cal: Calendar, jours: int) -> tupl
 
 
 @lru_cache(maxsize=4096)
-def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int = 30) -> tuple[Fact, date]:
-    """R-24: 10+ dismissals in an undertaking of fewer than 50: 30 calendar days from the
+def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int) -> tuple[Fact, date]:
+    """R-24: 10+ dismissals in an undertaking of fewer than 50: ``jours`` (30) calendar days from the
     notification of the project to the administration, prorogued, letter from the next day."""
     nominal = notification + timedelta(days=jours)
     last, skipped = cal.prorogate(nominal)
@@ -157,8 +159,8 @@ def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int = 30)
 
 
 @lru_cache(maxsize=4096)
-def csp_end(debut: date, months: int = 12) -> Fact:
-    """R-38, R-39, A5, A6: 12 months date to date, anniversary rolled forward, minus one day."""
+def csp_end(debut: date, months: int) -> Fact:
+    """R-38, R-39, A5, A6: ``months`` (12) months date to date, anniversary rolled forward, minus one day."""
     anniversary, end = last_day_of_months(debut, months)
     return Fact(
         end,
@@ -172,45 +174,48 @@ def csp_end(debut: date, months: int = 12) -> Fact:
 
 
 @lru_cache(maxsize=4096)
-def tenth_month_end(debut: date) -> Fact:
-    anniversary, end = last_day_of_months(debut, 10)
+def tenth_month_end(debut: date, months: int) -> Fact:
+    """R-47: the end of the ``months``-th (10th) month of the CSP, date to date."""
+    anniversary, end = last_day_of_months(debut, months)
     return Fact(
         end,
-        f"Fin du 10e mois du CSP commencé le {fr(debut)} : veille du {fr(anniversary)}, soit le {fr(end)} "
+        f"Fin du {months}e mois du CSP commencé le {fr(debut)} : veille du {fr(anniversary)}, soit le {fr(end)} "
         f"(date limite de reprise d'emploi pour la prime au reclassement).",
         ("Convention du 26 janvier 2015 (prime au reclassement)", "Guide employeur du CSP"),
     )
 
 
 @lru_cache(maxsize=4096)
-def employer_payment_due(debut_csp: date) -> Fact:
-    """R-43: 25th of the second calendar month after the start of the CSP; no prorogation."""
-    month = debut_csp.month + 2
+def employer_payment_due(debut_csp: date, day: int, months_after: int) -> Fact:
+    """R-43: the ``day`` (25th) of the ``months_after``-th (second) calendar month after the start of
+    the CSP; no prorogation."""
+    month = debut_csp.month + months_after
     year = debut_csp.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
-    due = date(year, month, 25)
+    due = date(year, month, day)
     return Fact(
         due,
-        f"La contribution est exigible au plus tard le 25 du deuxième mois civil suivant le début du CSP "
+        f"La contribution est exigible au plus tard le {day} du {num2words(months_after, lang='fr', to='ordinal')} mois civil suivant le début du CSP "
         f"({fr(debut_csp)}) : {fr(due)}. Aucun report n'est prévu lorsque ce jour est chômé.",
         ("Décret n° 2013-639 du 17 juillet 2013, art. 2 II", "C. trav. art. L1233-69"),
     )
 
 
 @lru_cache(maxsize=4096)
-def rehiring_priority_end(rupture: date) -> Fact:
-    """R-32: one year from the rupture for an adherent (review correction)."""
-    end = add_months(rupture, 12)
+def rehiring_priority_end(rupture: date, months: int) -> Fact:
+    """R-32: one year (``months``) from the rupture for an adherent (review correction)."""
+    end = add_months(rupture, months)
+    during = "un an" if months == 12 else f"{months} mois"
     return Fact(
         end,
-        f"Priorité de réembauche pendant un an à compter de la rupture du contrat ({fr(rupture)}) si le "
+        f"Priorité de réembauche pendant {during} à compter de la rupture du contrat ({fr(rupture)}) si le "
         f"salarié en fait la demande au cours de cette année : jusqu'au {fr(end)}. En cas de refus du CSP, "
         f"l'année court à compter de la fin du préavis, exécuté ou non.",
         ("C. trav. art. L1233-45", "Cass. soc. 30 novembre 2011, n° 09-43.183", "Cass. soc. 26 février 2025, n° 23-15.427"),
     )
 
 
-def ags_window_end(jugement: date, procedure: str, pse: bool) -> Fact:
+def ags_window_end(jugement: date, procedure: str, pse: bool, window_days: dict[str, int]) -> Fact:
     """R-54 corrected by the review: L3253-8 guarantees the rupture sums of an employee offered the
     CSP during the observation period in redressement (2° a; or within the month after the plan,
     2° b), and within 15 days of the liquidation judgment, 21 days when a PSE is drawn up (2° c)."""
@@ -222,12 +227,12 @@ def ags_window_end(jugement: date, procedure: str, pse: bool) -> Fact:
             f"jugement arrêtant le plan ; pas de limite fixe calculable ici.",
             ("C. trav. art. L3253-8, 2° a et b, et 3°",),
         )
-    days = 21 if pse else 15
+    days = window_days["avec_pse" if pse else "sans_pse"]
     end = jugement + timedelta(days=days)
     return Fact(
         end,
         f"Liquidation judiciaire (jugement du {fr(jugement)}) : l'AGS garantit les sommes dues au titre de la rupture "
         f"lorsque le CSP est proposé dans les {days} jours suivant le jugement"
-        f"{' (21 jours lorsqu’un PSE est élaboré)' if pse else ''}, soit au plus tard le {fr(end)}.",
+        f"{f' ({days} jours lorsqu’un PSE est élaboré)' if pse else ''}, soit au plus tard le {fr(end)}.",
         ("C. trav. art. L3253-8, 2° c et 3°",),
     )

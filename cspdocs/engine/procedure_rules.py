@@ -11,8 +11,8 @@ from typing import Any, Optional
 
 from ..calendar import Calendar
 from ..case.model import Dossier, Salarie
-from ..rules.lookup import lookup
 from . import dates as D
+from . import parameters as PR
 from .facts import Fact
 
 L1225_4 = "C. trav. art. L1225-4 al. 1"
@@ -41,9 +41,7 @@ def maternity(s: Salarie, remise: date, envoi: Optional[date], rupture: Optional
                "que vise la convention (art. 4, note 1) ; aucun acte préparatoire ne pouvant intervenir pendant la protection "
                "(Cass. soc. 29 novembre 2023, n° 22-15.794), remettez les documents dès que la procédure le permet.")
     act_day = envoi or remise
-    weeks_p = lookup("duree_protection_relative_maternite_semaines", act_day)
-    if weeks_p is None:
-        raise ValueError(f"aucune durée de protection relative de maternité connue au {act_day}")
+    weeks_p = PR.resolved("duree_protection_relative_maternite_semaines", c.warn, lettre_ou_remise=act_day)
     relative_end = end + timedelta(weeks=int(weeks_p.valeur))
     c.date("fin_protection_relative_maternite", Fact(
         relative_end, f"Protection relative de {weeks_p.valeur} semaines suivant la fin de la protection liée au congé de "

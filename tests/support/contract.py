@@ -93,6 +93,10 @@ def amount_vector_snapshot() -> dict[str, Any]:
     on = date(2026, 3, 24)
     fractions = lookup("fractions_indemnite_legale", on).valeur
     minimum = lookup("anciennete_minimale_indemnite_mois", on).valeur
+    # the values the pure rules had as constants or defaults before issue 9 (the snapshot proves equality)
+    tranche = lookup("tranche_indemnite_legale_mois", on).valeur
+    cap = lookup("plafond_contribution_employeur_mois", on).valeur
+    scale = lookup("bareme_preavis_legal", on).valeur
     out: dict[str, Any] = {}
 
     def months(ym: dict) -> int:
@@ -113,21 +117,21 @@ def amount_vector_snapshot() -> dict[str, Any]:
                 reference = ref.valeur
             total = (months(inp["seniority_at_end_of_notice"]) if "seniority_at_end_of_notice" in inp
                      else months(inp["seniority_at_rupture"]) + inp["notice_months"])
-            got["severance"] = fact(A.legal_severance(total, reference, fractions, minimum))
+            got["severance"] = fact(A.legal_severance(total, reference, fractions, minimum, tranche))
         if "notice_indemnity_gross" in exp:
             rate = inp["employer_charge_rate_input"]
             split = A.notice_split(Decimal(str(inp["monthly_gross_salary"])), Decimal(str(inp["notice_months"])),
-                                   inp["seniority_at_least_1_year"], None if rate is None else Decimal(str(rate)))
+                                   inp["seniority_at_least_1_year"], None if rate is None else Decimal(str(rate)), cap)
             got["split"] = [fact(split.indemnite_preavis), fact(split.contribution),
                             fact(split.contribution_charges), fact(split.excedent)]
         out[v["id"]] = got
     for seniority in (0, 5, 6, 23, 24, 48, 130):
         for disabled in (False, True):
-            out[f"notice {seniority} {disabled}"] = fact(A.legal_notice_months(seniority, disabled))
+            out[f"notice {seniority} {disabled}"] = fact(A.legal_notice_months(seniority, disabled, scale))
     out["penalty"] = fact(A.penalty(Decimal("2500"), {"refus": 2, "adhesion": 3}))
     rate = lookup("taux_asp", date(2026, 3, 3))
     out["asp"] = fact(A.asp_daily(Decimal("98.40"), Decimal(rate.valeur), rate.reference))
-    out["prime"] = _plain(A.prime_reclassement(date(2026, 3, 25), Decimal("73.80"), date(2026, 9, 1)))
+    out["prime"] = _plain(A.prime_reclassement(date(2026, 3, 25), Decimal("73.80"), date(2026, 9, 1), 12, 10))
     return out
 
 
