@@ -418,7 +418,7 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
         pay_op = PR.resolved("operateur", c.warn, document=fact.valeur)
         operateur_paiement = pay_op.valeur
         if pay_op.valeur != operateur:
-            c.warn(f"Opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
+            c.warn(f"R-06 : opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
     elif rupture:
         c.unknown_date("echeance_contribution_employeur", "Ancienneté inférieure à un an : aucune contribution n'est due à l'opérateur.", ("Convention du 26 janvier 2015, art. 21",))
     else:
