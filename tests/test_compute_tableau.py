@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 
 from click.testing import CliRunner
 
 from cspdocs.case.loader import load_dossier
 from cspdocs.cli import main
+from cspdocs.engine.actions import follow_up
 from cspdocs.engine.amounts import eur
 from cspdocs.engine.compute import compute_dossier
 
@@ -31,10 +33,14 @@ def test_many_employees_get_the_table_by_default(tmp_path):
     res = compute_dossier(charged.dossier, charged.nom)
     total = sum(r.montants["indemnite_licenciement_due"] for r in res.salaries)
     assert f"Indemnités de licenciement dues : {eur(total)} (25 salarié(s))" in result.stdout
-    assert "Réponses : 1 acceptation(s), 0 refus, 24 sans réponse enregistrée" in result.stdout
+    # the answers as the engine counts them at today's date (engine/actions.case_follow_up)
+    assert "Réponses : 1 acceptation(s), 0 refus, " in result.stdout
     first = res.salaries[0]
-    assert first.dates["fin_delai_reflexion"].strftime("%d/%m/%Y") in rows[0]
-    assert "acceptée" in rows[0]
+    assert first.dates["remise"].strftime("%d/%m/%Y") in rows[0]
+    assert f"acceptée {first.salarie.reponse.date:%d/%m}" in rows[0]  # the recorded answer
+    follow = follow_up(res.dossier, first, date.today())  # state and next action: the engine's
+    assert follow["etat_libelle"][:12] in rows[0]
+    assert "Actions en retard : " in result.stdout
 
 
 def test_narrow_terminal_drops_columns_and_says_so(tmp_path):

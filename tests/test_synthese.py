@@ -1,5 +1,6 @@
 """synthese.xlsx / synthese.csv / echeancier.ics: opened with openpyxl and icalendar, values checked
-against the engine; formula injection defused; same bytes across runs; written by generate."""
+against the engine (dates, amounts, state and actions as of a date); formula injection defused; same
+bytes across runs; written by generate."""
 
 from __future__ import annotations
 
@@ -17,23 +18,42 @@ from click.testing import CliRunner
 
 from cspdocs.case.loader import load_dossier
 from cspdocs.cli import main
+from cspdocs.engine.actions import case_follow_up, follow_up
 from cspdocs.engine.compute import compute_dossier
 from cspdocs.rh.classeur import cellule_sure
-from cspdocs.rh.echeances import ECHEANCES
+from cspdocs.rh.echeances import echeances
 from cspdocs.rh.echeancier import calendrier
-from cspdocs.rh.synthese import Suivi, csv_bytes, xlsx
+from cspdocs.rh.sorties import ecrire
+from cspdocs.rh.synthese import Suivi, csv_bytes
 
 from .test_case_loading import BASE, write
 from .test_modele_tableur import collective_head, filled_workbook
 
 ROOT = Path(__file__).parent.parent
 ALSACE = ROOT / "cases" / "collectif-alsace.yaml"
+SUIVI = ROOT / "cases" / "suivi" / "2-pendant-delai.yaml"  # a journal, answers recorded
+AU = date(2026, 9, 25)  # the example's as-of date
+AU_ALSACE = date(2026, 3, 1)  # before the handover: nothing is late yet
 
 
 @pytest.fixture(scope="module")
 def alsace():
     charged = load_dossier(ALSACE)
     return compute_dossier(charged.dossier, charged.nom)
+
+
+@pytest.fixture(scope="module")
+def suivi_case():
+    charged = load_dossier(SUIVI)
+    return compute_dossier(charged.dossier, charged.nom, au=AU)
+
+
+def outputs(resultat, tmp_path: Path, au: date, suivi: Suivi | None = None, agrege: bool = False) -> dict[str, bytes]:
+    folder = tmp_path / f"rh-{au}-{agrege}"
+    folder.mkdir()
+    hashes = ecrire(folder, resultat, suivi or Suivi(), au, agrege=agrege)
+    assert sorted(hashes) == ["echeancier.ics", "synthese.csv", "synthese.xlsx"]
+    return {name: (folder / name).read_bytes() for name in hashes}
 
 
 def _sheet_rows(data: bytes, name: str):
@@ -43,8 +63,12 @@ def _sheet_rows(data: bytes, name: str):
     return sheet, header, [dict(zip(header, [c.value for c in row])) for row in sheet.iter_rows(min_row=2)]
 
 
-def test_xlsx_values_are_the_engines(alsace):
-    data = xlsx(alsace, Suivi())
+def _day(value):
+    return value.date() if isinstance(value, datetime) else value
+
+
+def test_xlsx_values_are_the_engines(alsace, tmp_path):
+    data = outputs(alsace, tmp_path, AU_ALSACE)["synthese.xlsx"]
     sheet, header, rows = _sheet_rows(data, "Synthèse")
     assert len(rows) == len(alsace.salaries) + 1  # a totals row
     for rs, row in zip(alsace.salaries, rows):
@@ -54,55 +78,144 @@ def test_xlsx_values_are_the_engines(alsace):
         assert Decimal(str(row["Indemnité légale de licenciement"])) == rs.montants["indemnite_legale_licenciement"]
         codes = row["Avertissements (règles)"].split(", ") if row["Avertissements (règles)"] else []
         assert codes == list(dict.fromkeys(w.split(" : ")[0] for w in rs.avertissements))
+        follow = follow_up(alsace.dossier, rs, AU_ALSACE)
+        assert row["État au 01/03/2026"] == follow["etat_libelle"]
     total = rows[-1]
     assert total["Matricule"] == f"Total ({len(alsace.salaries)} salariés)"
     expected = sum(rs.montants["indemnite_preavis"] for rs in alsace.salaries if rs.montants["indemnite_preavis"] is not None)
     assert Decimal(str(total["Indemnité de préavis"])) == expected
     assert "acceptation(s)" in total["Réponse"]
-    assert sheet.freeze_panes == "E2" and sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.freeze_panes == "E2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{len(rows)}"
     column = header.index("Remise des documents") + 1
     assert sheet.cell(2, column).number_format == "DD/MM/YYYY"
     assert "€" in sheet.cell(2, header.index("Indemnité de préavis") + 1).number_format
-    _, _, deadlines = _sheet_rows(data, "Échéances")
-    dates = [r["Date"] for r in deadlines]
+    _, _, actions = _sheet_rows(data, "Actions")
+    dates = [r["Échéance"] for r in actions]
     assert dates == sorted(dates)
-    assert len(deadlines) == sum(1 for rs in alsace.salaries for k, _ in ECHEANCES if rs.dates.get(k))
+    assert len(actions) == len(echeances(alsace, AU_ALSACE))
 
 
-def test_csv_is_utf8_with_bom_semicolons_and_french_numbers(alsace):
-    raw = csv_bytes(alsace, Suivi())
-    assert raw.startswith("\ufeff".encode("utf-8"))
+def test_state_next_action_and_actions_sheet_follow_the_engine(suivi_case, tmp_path):
+    data = outputs(suivi_case, tmp_path, AU)["synthese.xlsx"]
+    _, _, rows = _sheet_rows(data, "Synthèse")
+    by_id = {r["Matricule"]: r for r in rows[:-1]}
+    for rs in suivi_case.salaries:
+        follow = follow_up(suivi_case.dossier, rs, AU)
+        row = by_id[rs.salarie.matricule]
+        assert row["État au 25/09/2026"] == follow["etat_libelle"]
+        late = [a for a in follow["actions"] if a["statut"] == "en_retard"]
+        assert row["Actions en retard"] == len(late)
+        due = [a for a in follow["actions"] if a["statut"] == "a_faire"]
+        expected = min(late, key=lambda a: a["echeance"]) if late else min(
+            due, key=lambda a: (a["echeance"] is None, a["echeance"] or date.min))
+        assert row["Prochaine action"].removeprefix("EN RETARD : ") == expected["libelle"]
+        assert _day(row["Échéance de la prochaine action"]) == expected["echeance"]
+    s01 = by_id["S01"]
+    assert s01["Réponse"] == "Acceptation" and s01["Date de la réponse"].date() == date(2026, 9, 18)
+    assert s01["État au 25/09/2026"] == "CSP accepté"
+    # the answers counted as the engine counts them
+    totals = case_follow_up(suivi_case, AU)["totaux"]["reponses"]
+    assert rows[-1]["Réponse"] == (f"{totals['acceptation']} acceptation(s), {totals['refus']} refus, "
+                                  f"{totals['sans_reponse']} sans réponse (refus), {totals['en_attente']} en attente")
+    _, _, actions = _sheet_rows(data, "Actions")
+    mine = [a for a in actions if a["Matricule"] == "S01"]
+    slip = [a for a in mine if a["Action"].startswith("Bulletin d'acceptation")]
+    assert len(slip) == 1 and slip[0]["Statut"] == "fait" and slip[0]["Fait le"].date() == date(2026, 9, 21)
+    assert "art. 5 § 2" in slip[0]["Sources"]
+    [contribution] = [a for a in mine if a["Action"].startswith("Contribution de l'employeur")]
+    assert contribution["Échéance"].date() == suivi_case.salaries[0].dates["echeance_contribution_employeur"]
+    assert contribution["Statut"] == "à faire" and "2013-639" in contribution["Sources"]
+    # a refusal: no deadline "if accepted" for S02
+    assert not [a for a in actions if a["Matricule"] == "S02" and "en cas d'acceptation" in a["Action"]]
+
+
+def test_answer_counts_equal_the_engines_totals(alsace, suivi_case, tmp_path):
+    from cspdocs.rh.echeances import fiches
+    from cspdocs.rh.synthese import answer_kind
+
+    for res, au in ((alsace, AU_ALSACE), (alsace, date(2026, 12, 1)), (suivi_case, AU)):
+        counted: dict[str, int] = {}
+        for f in fiches(res, au):
+            counted[answer_kind(f)] = counted.get(answer_kind(f), 0) + 1
+        expected = {k: v for k, v in case_follow_up(res, au)["totaux"]["reponses"].items() if v}
+        assert counted == expected
+
+
+def test_csv_is_utf8_with_bom_semicolons_and_french_numbers(alsace, tmp_path):
+    raw = outputs(alsace, tmp_path, AU_ALSACE)["synthese.csv"]
+    assert raw == csv_bytes(alsace, Suivi(), AU_ALSACE)
+    assert raw.startswith("\ufeff".encode("utf-8")) and b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == len(alsace.salaries)
     rs = alsace.salaries[0]
     assert rows[0]["Remise des documents"] == rs.dates["remise"].strftime("%d/%m/%Y")
     assert rows[0]["Indemnité de préavis"] == format(rs.montants["indemnite_preavis"], "f").replace(".", ",")
+    assert rows[0]["État au 01/03/2026"] == follow_up(alsace.dossier, rs, AU_ALSACE)["etat_libelle"]
 
 
-def test_ics_events_against_the_engine_with_stable_uids(alsace):
-    raw = calendrier(alsace)
-    assert raw == calendrier(alsace)
+def test_same_bytes_across_runs(suivi_case, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert outputs(suivi_case, tmp_path / "a", AU) == outputs(suivi_case, tmp_path / "b", AU)
+
+
+def test_ics_events_against_the_engine_with_stable_uids(alsace, tmp_path):
+    raw = outputs(alsace, tmp_path, AU_ALSACE)["echeancier.ics"]
+    assert raw == calendrier(alsace, AU_ALSACE)
     cal = icalendar.Calendar.from_ical(raw)
     events = list(cal.walk("VEVENT"))
-    expected = [(rs, k) for rs in alsace.salaries for k, _ in ECHEANCES if rs.dates.get(k)]
+    expected = echeances(alsace, AU_ALSACE)
     assert len(events) == len(expected)
     assert len({str(e["UID"]) for e in events}) == len(events)
     rs = alsace.salaries[0]
     [end] = [e for e in events if f"({rs.salarie.matricule})" in str(e["SUMMARY"])
-             and "Fin du délai de réflexion" in str(e["SUMMARY"])]
+             and "réponse du salarié" in str(e["SUMMARY"]).lower()]
     assert end.decoded("DTSTART") == rs.dates["fin_delai_reflexion"]
     assert end.decoded("DTEND") - end.decoded("DTSTART") == (date(2000, 1, 2) - date(2000, 1, 1))
     assert "art. 4 § 1" in str(end["DESCRIPTION"])  # the legal source
     assert str(cal["X-WR-TIMEZONE"]) == "Europe/Paris"
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")  # folding never cuts a character
+    assert b"DTSTART;VALUE=DATE:" in raw and raw.endswith(b"END:VCALENDAR\r\n")
+    # a later as-of date: the same deadlines keep their UIDs (a re-import updates them)
+    later = icalendar.Calendar.from_ical(calendrier(alsace, date(2026, 12, 1)))
+    uids = {str(e["UID"]): e.decoded("DTSTART") for e in events}
+    again = {str(e["UID"]): e.decoded("DTSTART") for e in later.walk("VEVENT")}
+    assert {u: d for u, d in again.items() if u in uids} == {u: uids[u] for u in again if u in uids}
+    assert len(set(uids) & set(again)) >= len(alsace.salaries) * 3
 
 
-def test_ics_aggregated_is_employer_level(alsace):
-    cal = icalendar.Calendar.from_ical(calendrier(alsace, agrege=True))
+def test_ics_france_travail_contribution_and_priority_from_the_engine(suivi_case, tmp_path):
+    cal = icalendar.Calendar.from_ical(outputs(suivi_case, tmp_path, AU)["echeancier.ics"])
+    events = [e for e in cal.walk("VEVENT") if "(S01)" in str(e["SUMMARY"])]
+    follow = follow_up(suivi_case.dossier, suivi_case.salaries[0], AU)
+    for key in ("bulletin_transmis", "dossier_transmis", "contribution", "fin_priorite_reembauche"):
+        [action] = [a for a in follow["actions"] if a["action"] == key]
+        [event] = [e for e in events if action["libelle"] in str(e["SUMMARY"])]
+        assert event.decoded("DTSTART") == action["echeance"]
+        for source in action["sources"]:
+            assert source in str(event["DESCRIPTION"])
+
+
+def test_ics_aggregated_is_employer_level(alsace, tmp_path):
+    cal = icalendar.Calendar.from_ical(outputs(alsace, tmp_path, AU_ALSACE, agrege=True)["echeancier.ics"])
     events = list(cal.walk("VEVENT"))
-    days = {(rs.dates[k], k) for rs in alsace.salaries for k, _ in ECHEANCES if rs.dates.get(k)}
+    days = {(e.date, e.cle) for e in echeances(alsace, AU_ALSACE)}
     assert len(events) == len(days)
     handover = [e for e in events if "Remise des documents" in str(e["SUMMARY"])]
-    assert any("10 salariés" in str(e["SUMMARY"]) for e in handover) or handover
+    assert handover and all("Salariés concernés" in str(e["DESCRIPTION"]) for e in handover)
+    assert sum(int(str(e["SUMMARY"]).rsplit("(", 1)[1].split()[0]) for e in handover) == len(alsace.salaries)
+
+
+def test_ics_text_escaping_round_trips():
+    from cspdocs.rh.echeancier import evenement, ligne
+
+    hostile = "Nom; avec, virgule \\ et\nretour — é" * 6
+    raw = (b"BEGIN:VCALENDAR\r\n" + ligne("VERSION:2.0") + ligne("PRODID:x")
+           + evenement("u@x", hostile, hostile, date(2026, 1, 5)) + b"END:VCALENDAR\r\n")
+    [event] = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert str(event["SUMMARY"]) == hostile and str(event["DESCRIPTION"]) == hostile
 
 
 def test_formula_injection_is_defused():
@@ -122,14 +235,21 @@ def test_hostile_names_in_the_summary(tmp_path):
     book.save(path)
     charged = load_dossier(write(tmp_path, BASE.split("salaries:")[0] + "salaries_csv: salaries.xlsx\n"))
     resultat = compute_dossier(charged.dossier, charged.nom)
-    _, _, rows = _sheet_rows(xlsx(resultat, Suivi()), "Synthèse")
-    for row in rows:
-        for value in row.values():
-            if isinstance(value, str):
-                assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
-    text = csv_bytes(resultat, Suivi()).decode("utf-8-sig")
+    files = outputs(resultat, tmp_path, AU_ALSACE)
+    book = openpyxl.load_workbook(io.BytesIO(files["synthese.xlsx"]))
+    seen = []
+    for sheet in book.worksheets:  # every sheet: summary, actions, warnings
+        for row in sheet.iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, str):
+                    seen.append(value)
+                    assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    assert "'@SUM(1+1)" in seen and "'=HYPERLINK(\"http://evil\",\"x\")" in seen
+    text = files["synthese.csv"].decode("utf-8-sig")
     for record in csv.reader(io.StringIO(text), delimiter=";"):
         assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in record)
+    cal = icalendar.Calendar.from_ical(files["echeancier.ics"])  # still a valid calendar
+    assert any("@SUM(1+1)" in str(e["SUMMARY"]) for e in cal.walk("VEVENT"))
 
 
 def test_generate_writes_the_summary_and_calendar_from_the_blank_workbook(tmp_path):

@@ -6,6 +6,7 @@ The rules live in the engine (cspdocs/engine/actions.py); this command parses an
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from typing import Any, Optional
 
@@ -15,6 +16,7 @@ from ..engine.actions import case_follow_up
 from ..engine.amounts import eur
 from ..engine.dates import fr
 from ..report import _plain
+from ..rh.tableau import tableau
 from .common import load_and_compute, selected_employees
 
 STATUTS = {"fait": "fait", "a_faire": "à faire", "en_retard": "EN RETARD", "sans_objet": "sans objet"}
@@ -65,8 +67,9 @@ def suivi_text(nom: str, data: dict[str, Any]) -> str:
 @click.command("suivi")
 @click.argument("dossier", type=click.Path(exists=True, dir_okay=False))
 @click.option("--au", "au", metavar="AAAA-MM-JJ", help="Date d'observation (par défaut : aujourd'hui).")
-@click.option("--format", "fmt", type=click.Choice(["texte", "json"]), default="texte", show_default=True,
-              help="texte : état et actions lisibles ; json : le même contenu, pour un outil.")
+@click.option("--format", "fmt", type=click.Choice(["texte", "tableau", "json"]), default="texte", show_default=True,
+              help="texte : état et actions lisibles ; tableau : une ligne par salarié (état, prochaine action), "
+                   "comptes et totaux, à la largeur du terminal ; json : le même contenu, pour un outil.")
 @click.option("--employe", "matricules", multiple=True, metavar="MATRICULE",
               help="Ne traiter que ce(s) salarié(s) (option répétable).")
 def command(dossier: str, au: Optional[str], fmt: str, matricules: tuple[str, ...]) -> None:
@@ -75,7 +78,10 @@ def command(dossier: str, au: Optional[str], fmt: str, matricules: tuple[str, ..
     charge, result = load_and_compute(dossier, au=as_of)
     selected = selected_employees(result, matricules)
     data = case_follow_up(result, as_of, selected)
-    if fmt == "json":
+    if fmt == "tableau":  # cspdocs/rh/tableau.py (issue 11)
+        width = shutil.get_terminal_size((100, 24)).columns
+        click.echo(tableau(result, selected, width=width, au=as_of), nl=False)
+    elif fmt == "json":
         click.echo(json.dumps(suivi_json(charge.nom, data), ensure_ascii=False, indent=2))
     else:
         click.echo(suivi_text(charge.nom, data), nl=False)

@@ -1,44 +1,70 @@
-"""`cspdocs synthese DOSSIER`: synthese.xlsx, synthese.csv and echeancier.ics without the documents."""
+"""`cspdocs synthese DOSSIER`: synthese.xlsx, synthese.csv and echeancier.ics without the documents.
+
+The files are written in a temporary folder beside their destination, then moved into place: an
+interrupted run leaves the previous files as they were.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
+from datetime import date
 from pathlib import Path
+from typing import Optional
 
 import click
 
-from ..rh.sorties import ECHEANCIER, FICHIERS, contenus
+from ..engine.dates import fr
+from ..rh.sorties import ECHEANCIER, FICHIERS, ecrire
 from ..rh.synthese import Suivi
 from .common import load_and_compute
+
+
+def _as_of(value: Optional[str]) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"« {value} » n'est pas une date valide (attendu AAAA-MM-JJ)") from None
 
 
 @click.command("synthese")
 @click.argument("dossier", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--sortie", default=".", show_default=True, type=click.Path(file_okay=False),
               help="Dossier où écrire synthese.xlsx, synthese.csv et echeancier.ics.")
+@click.option("--au", "au", metavar="AAAA-MM-JJ",
+              help="Date à laquelle l'état, la prochaine action et les retards sont observés (par défaut : aujourd'hui).")
 @click.option("--agrege", is_flag=True,
               help="Échéancier de l'employeur : un événement par échéance et par jour pour tout le dossier, "
                    "avec les salariés concernés, au lieu d'un événement par salarié.")
 @click.option("--force", is_flag=True, help="Remplacer les fichiers déjà présents.")
-def command(dossier: str, sortie: str, agrege: bool, force: bool) -> None:
+def command(dossier: str, sortie: str, au: Optional[str], agrege: bool, force: bool) -> None:
     """Écrit la synthèse du DOSSIER (une ligne par salarié) et son échéancier iCalendar, sans générer
     les documents (« cspdocs generate » les écrit aussi, avec les liens vers les documents)."""
-    charge, resultat = load_and_compute(dossier)
+    as_of = _as_of(au)
+    charge, resultat = load_and_compute(dossier, au=as_of)
     folder = Path(sortie)
     existing = [name for name in FICHIERS if (folder / name).exists()]
     if existing and not force:
         click.echo(f"Fichier(s) déjà présent(s) dans {folder} : {', '.join(existing)} (utilisez --force pour "
                    "les remplacer). Rien n'a été écrit.", err=True)
         sys.exit(1)
-    files = contenus(resultat, Suivi(), agrege=agrege)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in files.items():
-            (folder / name).write_bytes(data)
+        work = Path(tempfile.mkdtemp(prefix=".synthese-", dir=folder))
+        try:
+            ecrire(work, resultat, Suivi(), as_of, agrege=agrege)
+            for name in FICHIERS:
+                os.replace(work / name, folder / name)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     except OSError as exc:
         click.echo(f"Erreur d'écriture : {exc.strerror or exc}", err=True)
         sys.exit(1)
     n = len(resultat.salaries)
     kind = "de l'employeur" if agrege else "par salarié"
-    click.echo(f"Synthèse de {n} salarié(s) : {folder / FICHIERS[0]}, {folder / FICHIERS[1]} ; "
+    click.echo(f"Synthèse de {n} salarié(s) au {fr(as_of)} : {folder / FICHIERS[0]}, {folder / FICHIERS[1]} ; "
                f"échéancier {kind} : {folder / ECHEANCIER}")

@@ -4,15 +4,18 @@
   carriage return, which a spreadsheet would run as a formula (formula injection, OWASP "CSV
   injection"): such a text gets a leading apostrophe, shown by no spreadsheet as a formula.
 - ``octets_reproductibles``: the same workbook gives the same bytes (fixed document dates and zip
-  member times), so that outputs can be listed in a manifest of hashes.
+  member times), so that outputs can be listed in a manifest of hashes; ``enregistrer_reproductible``
+  does the same straight to a file, for the large write-only summary.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -27,22 +30,46 @@ def cellule_sure(value: Any) -> Any:
     return value
 
 
-def octets_reproductibles(book) -> bytes:
-    """The workbook's bytes, identical for identical content."""
+def _fixed_properties(book) -> None:
     book.properties.created = _FIXED
     book.properties.modified = _FIXED
     book.properties.creator = "cspdocs"
     book.properties.lastModifiedBy = None
+
+
+def _copy_fixed(source: zipfile.ZipFile, target: zipfile.ZipFile) -> None:
+    """Every member of ``source`` into ``target`` with a fixed time, streamed in blocks."""
+    for info in source.infolist():
+        fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+        fixed.compress_type = zipfile.ZIP_DEFLATED
+        fixed.external_attr = 0o644 << 16
+        if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+            data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", source.read(info))
+            target.writestr(fixed, data)
+            continue
+        with source.open(info) as member, target.open(fixed, "w", force_zip64=info.file_size > 2**31) as out:
+            shutil.copyfileobj(member, out, 1 << 20)
+
+
+def octets_reproductibles(book) -> bytes:
+    """The workbook's bytes, identical for identical content."""
+    _fixed_properties(book)
     raw = io.BytesIO()
     book.save(raw)
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, data)
+        _copy_fixed(source, target)
     return out.getvalue()
+
+
+def enregistrer_reproductible(book, path: Path) -> None:
+    """Save ``book`` (a write-only workbook too) at ``path`` with reproducible bytes, without holding
+    the file in memory: openpyxl saves beside it, then the members are copied with fixed times."""
+    _fixed_properties(book)
+    raw = path.with_name(path.name + ".brut")
+    try:
+        book.save(raw)
+        with zipfile.ZipFile(raw) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            _copy_fixed(source, target)
+    finally:
+        raw.unlink(missing_ok=True)

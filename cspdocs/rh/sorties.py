@@ -3,19 +3,22 @@
 ``generate`` calls them through ``SortiesRh``, a post-write hook of publish.py: the files land in
 the temporary folder with the documents (after the PDF stage, so PDF links are known), are listed
 in the manifest under ``complements.rh`` with their SHA-256, and are published atomically with the
-rest. ``cspdocs synthese`` writes them for a case without generating documents.
+rest. ``cspdocs synthese`` writes them for a case without generating documents. The state and next action
+they show are as of a date (today by default).
 """
 
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from ..engine.facts import ResultatDossier
 from ..render.artefacts import ARTEFACTS
-from .echeancier import calendrier
-from .synthese import Suivi, csv_bytes, xlsx
+from .echeancier import Echeancier
+from .synthese import Suivi, SyntheseCsv, Table
+from .synthese_xlsx import SyntheseXlsx
 
 SYNTHESE_XLSX = "synthese.xlsx"
 SYNTHESE_CSV = "synthese.csv"
@@ -24,21 +27,31 @@ FICHIERS = (SYNTHESE_XLSX, SYNTHESE_CSV, ECHEANCIER)
 _LABELS = {a.cle: a.libelle for a in ARTEFACTS}
 
 
-def contenus(resultat: ResultatDossier, suivi: Suivi, agrege: bool = False) -> dict[str, bytes]:
-    return {
-        SYNTHESE_XLSX: xlsx(resultat, suivi),
-        SYNTHESE_CSV: csv_bytes(resultat, suivi),
-        ECHEANCIER: calendrier(resultat, agrege=agrege),
-    }
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
-def ecrire(dossier: Path, resultat: ResultatDossier, suivi: Suivi, agrege: bool = False) -> dict[str, str]:
-    """Write the three files into ``dossier``; returns {name: sha256}."""
-    written = {}
-    for name, data in contenus(resultat, suivi, agrege).items():
-        (dossier / name).write_bytes(data)
-        written[name] = hashlib.sha256(data).hexdigest()
-    return written
+def ecrire(dossier: Path, resultat: ResultatDossier, suivi: Suivi, au: date, agrege: bool = False) -> dict[str, str]:
+    """Write the three files into ``dossier`` in one pass over the employees (each employee's
+    follow-up is computed once and written to the three files at once); returns {name: sha256}."""
+    table = Table(resultat, suivi, au)
+    workbook = SyntheseXlsx(table)
+    with (dossier / SYNTHESE_CSV).open("wb") as csv_file, (dossier / ECHEANCIER).open("wb") as ics_file:
+        summary = SyntheseCsv(csv_file, table)
+        calendar = Echeancier(ics_file, resultat, au, agrege)
+        for fiche in table.fiches():
+            values = table.ligne(fiche)
+            workbook.ajouter(fiche, values)
+            summary.ajouter(values)
+            calendar.ajouter(fiche)
+        summary.fermer()
+        calendar.fermer()
+    workbook.fermer(dossier / SYNTHESE_XLSX)
+    return {name: _sha256(dossier / name) for name in FICHIERS}
 
 
 # publish() refuses a batch where a mandatory mention fails: every published document passed the
@@ -66,12 +79,13 @@ def suivi_publication(entries: list[dict[str, Any]]) -> Suivi:
 class SortiesRh:
     """Post-write hook for publish(): runs ``avant`` (the PDF stage) first, then writes the HR files."""
 
-    def __init__(self, resultat: ResultatDossier, avant=None):
+    def __init__(self, resultat: ResultatDossier, avant=None, au: Optional[date] = None):
         self.resultat, self.avant = resultat, avant
+        self.au = au or date.today()  # the state and next action shown are as of this date
 
     def __call__(self, ecriture) -> dict[str, Any]:
         complements = dict(self.avant(ecriture) or {}) if self.avant is not None else {}
         entries = list(ecriture.conserves) + list(ecriture.salaries.values())
         suivi = suivi_publication(entries)
-        complements["rh"] = ecrire(ecriture.dossier, self.resultat, suivi)
+        complements["rh"] = ecrire(ecriture.dossier, self.resultat, suivi, self.au)
         return complements

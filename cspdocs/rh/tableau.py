@@ -1,20 +1,27 @@
 """`compute --format tableau`: one line per employee, then counts and totals, fitted to the terminal.
 
-Columns, most useful first; those that do not fit the width are left out (and named below the
-table): matricule, name, answer, handover, end of the period, letter variant and posting date,
-rupture if accepted, severance pay due, contribution, warnings by rule code. The employee's state
-and next action (issue 10) will join the table when the engine provides them.
+Also `suivi --format tableau`. Columns, most useful first; those that do not fit the width are left
+out (and named below the table), and the name and the next action are shortened before that:
+matricule, name, recorded answer (with its date), state and next action as of the date (the
+engine's follow-up, engine/actions.py), handover, end of the period, letter variant and posting
+date, rupture if accepted, severance pay due, contribution, warnings by rule code. Below the table:
+the answers counted and the amounts due by date (the engine's case totals), the letter variants,
+the totals of amounts and the warnings by rule.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 from typing import Any, Optional
 
+from ..engine.actions import case_follow_up
 from ..engine.amounts import eur
 from ..engine.facts import ResultatDossier, ResultatSalarie
-from .synthese import SANS_REPONSE, rule_code
+from .echeances import Fiche, fiche
+from .synthese import REPONSES_TOTAUX, next_action, rule_code
 
 _VARIANTES = {"conservatoire": "conserv.", "apres_acceptation": "après acc.", "licenciement": "licenc."}
 _REPONSES = {"acceptation": "acceptée", "refus": "refusée"}
@@ -38,77 +45,112 @@ def _money(value: Any) -> str:
     return eur(value) if isinstance(value, Decimal) else "—"
 
 
-# (header, cell function, right aligned, priority: lower is dropped last)
+def _answer(f: Fiche) -> str:
+    rep = f.rs.salarie.reponse
+    return f"{_REPONSES[rep.decision]} {rep.date:%d/%m}" if rep else "—"
+
+
+def _next(f: Fiche) -> str:
+    action, due = next_action(f)
+    late = action.startswith("EN RETARD : ")
+    return f"{'RETARD ' if late else ''}{_d(due)} {action.removeprefix('EN RETARD : ')}" if action else "—"
+
+
+LARGEUR_ACTION = 48  # the next action is shortened beyond this width, however wide the terminal
+
+# (header, cell function of a Fiche, right aligned, priority: lower is dropped last, shortest width
+# the column may be shortened to before columns are dropped; 0: never shortened)
 COLONNES = (
-    ("Matricule", lambda r: r.salarie.matricule, False, 0),
-    ("Salarié", lambda r: f"{r.salarie.prenom} {r.salarie.nom}", False, 0),
-    ("Réponse", lambda r: _REPONSES[r.salarie.reponse.decision] if r.salarie.reponse else "—", False, 1),
-    ("Remise", lambda r: _d(r.dates.get("remise")), False, 1),
-    ("Fin délai", lambda r: _d(r.dates.get("fin_delai_reflexion")), False, 1),
-    ("Lettre", lambda r: f"{_VARIANTES.get(r.lettre.get('variante'), '?')} {_d(r.dates.get('envoi_lettre'))}",
-     False, 2),
-    ("Rupture si acc.", lambda r: _d(r.dates.get("rupture_si_acceptation")), False, 3),
-    ("Indemnité due", lambda r: _money(r.montants.get("indemnite_licenciement_due")), True, 2),
-    ("Contribution", lambda r: _money(r.montants.get("contribution_employeur")), True, 3),
-    ("Alertes", lambda r: ",".join(dict.fromkeys(rule_code(w) for w in r.avertissements)) or "—", False, 4),
+    ("Matricule", lambda f: f.rs.salarie.matricule, False, 0, 0),
+    ("Salarié", lambda f: f"{f.rs.salarie.prenom} {f.rs.salarie.nom}", False, 0, 10),
+    ("Réponse", _answer, False, 1, 0),
+    ("État", lambda f: f.etat, False, 1, 14),
+    ("Prochaine action", _next, False, 1, 24),
+    ("Remise", lambda f: _d(f.rs.dates.get("remise")), False, 2, 0),
+    ("Fin délai", lambda f: _d(f.rs.dates.get("fin_delai_reflexion")), False, 2, 0),
+    ("Lettre", lambda f: f"{_VARIANTES.get(f.rs.lettre.get('variante'), '?')} {_d(f.rs.dates.get('envoi_lettre'))}",
+     False, 3, 0),
+    ("Rupture si acc.", lambda f: _d(f.rs.dates.get("rupture_si_acceptation")), False, 4, 0),
+    ("Indemnité due", lambda f: _money(f.rs.montants.get("indemnite_licenciement_due")), True, 3, 0),
+    ("Contribution", lambda f: _money(f.rs.montants.get("contribution_employeur")), True, 4, 0),
+    ("Alertes", lambda f: ",".join(dict.fromkeys(rule_code(w) for w in f.rs.avertissements
+                                                 + tuple(f.suivi["constats"]))) or "—", False, 5, 8),
 )
 
 
-def _fit(headers: list[str], cells: list[list[str]], width: int, priorities: list[int]) -> list[int]:
-    """Indexes of the columns kept: drop the least useful until the table fits ``width``."""
-    kept = list(range(len(headers)))
-    widths = [max([len(headers[i])] + [len(row[i]) for row in cells]) for i in range(len(headers))]
+def _fit(widths: list[int], width: int, priorities: list[int], shortest: list[int]) -> tuple[list[int], dict]:
+    """The columns kept and their widths. The least useful columns (priority 3 and more) are dropped
+    first; then the shortenable ones (name, state, next action) are shortened, the one with the most
+    room first; then columns of priority 2 and 1 are dropped, until the table fits ``width``."""
+    kept = list(range(len(widths)))
 
-    def total(indexes):
-        return sum(widths[i] for i in indexes) + 2 * (len(indexes) - 1)
+    def fitted() -> Optional[dict]:
+        sizes = dict(enumerate(widths))
+        excess = sum(sizes[i] for i in kept) + 2 * (len(kept) - 1) - width
+        for i in sorted(kept, key=lambda i: -(sizes[i] - shortest[i]) if shortest[i] else 0):
+            if excess <= 0:
+                break
+            if shortest[i]:
+                cut = min(excess, sizes[i] - shortest[i])
+                sizes[i] -= cut
+                excess -= cut
+        return sizes if excess <= 0 else None
+
+    def natural() -> bool:
+        return sum(widths[i] for i in kept) + 2 * (len(kept) - 1) <= width
 
     for priority in sorted(set(priorities), reverse=True):
-        if total(kept) <= width or priority == 0:
-            break
         for i in reversed([i for i in kept if priorities[i] == priority]):
-            if total(kept) <= width:
+            if natural() or (priority < 3 and fitted() is not None) or priority == 0:
                 break
             kept.remove(i)
-    return kept
+    return kept, fitted() or dict(enumerate(widths))
 
 
 def tableau(res: ResultatDossier, salaries: Optional[tuple[ResultatSalarie, ...]] = None,
-            width: int = 100, notes: tuple[str, ...] = ()) -> str:
-    salaries = res.salaries if salaries is None else salaries
+            width: int = 100, notes: tuple[str, ...] = (), au: Optional[date] = None) -> str:
+    """The table, the state and next action as of ``au`` (today by default)."""
+    au = au or date.today()
+    data = case_follow_up(res, au, res.salaries if salaries is None else salaries)
+    rows = [fiche(res, rs, au, follow) for rs, follow in data["salaries"]]
     headers = [c[0] for c in COLONNES]
-    cells = [[c[1](r) for c in COLONNES] for r in salaries]
-    kept = _fit(headers, cells, width, [c[3] for c in COLONNES])
-    widths = {i: max([len(headers[i])] + [len(row[i]) for row in cells]) for i in kept}
-    name_room = width - sum(widths.values()) - 2 * (len(kept) - 1)
-    if name_room < 0:  # still too wide: shorten the names
-        widths[1] = max(8, widths[1] + name_room)
+    cells = [[c[1](f) for c in COLONNES] for f in rows]
+    widths = [max([len(headers[i])] + [len(row[i]) for row in cells]) for i in range(len(headers))]
+    widths[4] = min(widths[4], LARGEUR_ACTION)
+    kept, sizes = _fit(widths, width, [c[3] for c in COLONNES], [c[4] for c in COLONNES])
 
     def line(values: list[str]) -> str:
         parts = []
         for i in kept:
             text = values[i]
-            if len(text) > widths[i]:
-                text = text[: widths[i] - 1] + "…"
-            parts.append(text.rjust(widths[i]) if COLONNES[i][2] else text.ljust(widths[i]))
+            if len(text) > sizes[i]:
+                text = text[: sizes[i] - 1] + "…"
+            parts.append(text.rjust(sizes[i]) if COLONNES[i][2] else text.ljust(sizes[i]))
         return "  ".join(parts).rstrip()
 
-    out = [f"Dossier {res.nom} — {res.dossier.employeur.raison_sociale} — {_n(len(salaries))} salarié(s)"]
-    out += [f"⚠ {w}" for w in res.avertissements] + list(notes)
-    out += ["", line(headers), "  ".join("─" * widths[i] for i in kept)]
+    def wrap(texts) -> list[str]:  # the lines around the table fit the width too
+        return [part for text in texts for part in (textwrap.wrap(text, width, subsequent_indent="  ") or [""])]
+
+    out = wrap([f"Dossier {res.nom} — {res.dossier.employeur.raison_sociale} — {_n(len(rows))} salarié(s) — "
+                f"état au {au:%d/%m/%Y}"] + [f"⚠ {w}" for w in res.avertissements] + list(notes))
+    out += ["", line(headers), "  ".join("─" * sizes[i] for i in kept)]
     out += [line(row) for row in cells]
     dropped = [headers[i] for i in range(len(headers)) if i not in kept]
-    if dropped:
-        out.append(f"(colonnes non affichées faute de largeur : {', '.join(dropped)})")
-    out += [""] + summary(salaries)
-    out.append("Détail par salarié : --format texte (avec --employe MATRICULE pour un seul salarié).")
-    return "\n".join(out) + "\n"
+    tail = [f"(colonnes non affichées faute de largeur : {', '.join(dropped)})"] if dropped else []
+    tail += [""] + summary(tuple(f.rs for f in rows), data["totaux"], rows)
+    tail.append("Détail par salarié : --format texte (avec --employe MATRICULE pour un seul salarié).")
+    return "\n".join(out + wrap(tail)) + "\n"
 
 
-def summary(salaries: tuple[ResultatSalarie, ...]) -> list[str]:
-    """Counts of answers and letter variants, totals of amounts, warnings by rule."""
-    answers = Counter(r.salarie.reponse.decision if r.salarie.reponse else None for r in salaries)
-    lines = [f"Réponses : {_n(answers['acceptation'])} acceptation(s), {_n(answers['refus'])} refus, "
-             f"{_n(answers[None])} {SANS_REPONSE}"]
+def summary(salaries: tuple[ResultatSalarie, ...], totaux: dict[str, Any], rows: list[Fiche]) -> list[str]:
+    """Counts of answers (the engine's totals) and letter variants, the actions overdue, totals of
+    amounts, the contributions due by date (the engine's), warnings by rule."""
+    answers = totaux["reponses"]
+    lines = ["Réponses : " + ", ".join(f"{_n(answers.get(k, 0))} {label}" for k, label in REPONSES_TOTAUX.items())]
+    late = sum(len(f.en_retard()) for f in rows)
+    if late:
+        lines.append(f"Actions en retard : {_n(late)} ({_n(sum(1 for f in rows if f.en_retard()))} salarié(s)) ; "
+                     "détail : cspdocs suivi")
     variants = Counter(r.lettre.get("variante") for r in salaries)
     lines.append("Lettres : " + ", ".join(f"{_n(n)} {_VARIANTES.get(v, str(v))}" for v, n in sorted(
         variants.items(), key=lambda item: str(item[0]))))
@@ -116,6 +158,8 @@ def summary(salaries: tuple[ResultatSalarie, ...]) -> list[str]:
         values = [r.montants.get(key) for r in salaries if isinstance(r.montants.get(key), Decimal)]
         if values:
             lines.append(f"{label} : {eur(sum(values, Decimal(0)))} ({_n(len(values))} salarié(s))")
+    for due in totaux["montants_dus"]:
+        lines.append(f"Contribution à verser au plus tard le {due['echeance']:%d/%m/%Y} : {eur(due['montant'])}")
     rules = Counter(rule_code(w) for r in salaries for w in dict.fromkeys(r.avertissements))
     if rules:
         lines.append("Avertissements : " + ", ".join(f"{code} × {_n(n)}" for code, n in sorted(rules.items())))
