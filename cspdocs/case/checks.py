@@ -14,8 +14,9 @@ from typing import Iterator, Optional
 
 from ..calendar import Calendar, zone_from_postal_code
 from ..engine import parameters as PR
-from ..engine.compute import engagement_date
-from ..engine.compute import handover as engine_handover
+from ..engine.procedure import engagement_date
+from ..engine.procedure import handover as engine_handover
+from ..engine.procedure import trigger as handover_trigger
 from ..engine.journal import effective
 from .model import Dossier, Salarie
 from .places import calendar_for
@@ -485,21 +486,25 @@ def _employee_chronology(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
 
 
 def _remise_trigger(d: Dossier, i: int, s: Salarie, interview: Optional[date]) -> Iterator[Finding]:
-    """An overridden handover date cannot precede the event the law attaches it to."""
+    """An overridden handover date cannot precede the event the law attaches it to: the engine's one
+    handover rule (engine/procedure.py: general rule and exceptions) says which event."""
     p = d.procedure
     remise = s.date_remise
-    if p.type == "pse" and s.date_entretien_prealable is None:
-        if p.date_decision_administration is not None and remise <= p.date_decision_administration:
+    event = handover_trigger(d, s)
+    if event.evenement is None:
+        return
+    if event.circonstance == "lendemain_decision_administration":
+        if remise <= event.evenement:
             yield Finding(_sal(i, "date_remise"), (
                 f"remise le {_d(remise)} : dans un PSE, les documents du CSP sont remis au lendemain de la "
                 f"notification de la décision administrative ({_d(p.date_decision_administration)}), "
                 "pas avant (C. trav. L1233-66 ; R-12)"))
-    elif _has_cse_consultation(d) and s.date_entretien_prealable is None:
-        if p.date_derniere_reunion_cse is not None and remise < p.date_derniere_reunion_cse:
+    elif event.circonstance == "derniere_reunion_cse":
+        if remise < event.evenement:
             yield Finding(_sal(i, "date_remise"), (
                 f"remise le {_d(remise)} : les documents du CSP sont remis à l'issue de la dernière réunion "
                 f"du CSE ({_d(p.date_derniere_reunion_cse)}), pas avant (C. trav. L1233-38 ; R-11)"))
-    elif interview is not None and remise < interview:
+    elif remise < event.evenement:
         yield Finding(_sal(i, "date_remise"), (
             f"remise le {_d(remise)} : les documents du CSP sont remis lors de l'entretien préalable "
-            f"({_d(interview)}) ou après (salarié absent, R-14), pas avant (C. trav. L1233-66 ; R-10)"))
+            f"({_d(event.evenement)}) ou après (salarié absent, R-14), pas avant (C. trav. L1233-66 ; R-10)"))

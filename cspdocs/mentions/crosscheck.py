@@ -20,7 +20,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional, Sequence
 
-from ..engine.compute import variant_for
+from ..engine.documents import handover_documents_state_dates
+from ..engine.letter import variant_for
 from ..engine.facts import ResultatDossier, ResultatSalarie
 from .checker import (
     ABSENTE,
@@ -37,7 +38,6 @@ from .model import Catalogue, default_catalogue
 from .patterns import display
 
 CROISE = "controles"
-MODES_A_DISTANCE = ("lrar", "electronique")
 DATES_A_LA_REMISE = ("information", "recepisse")  # documents dated at the handover (or the posting)
 VARIANT_LABELS = {
     "conservatoire": "lettre envoyée pendant le délai de réflexion (notification conditionnelle)",
@@ -88,8 +88,8 @@ def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier
             seen_with_artefact.append((artefact, label, day))
     # documents dated before the last day can be known (posted at a distance, or handed over before
     # a protected employee's authorisation is notified) state the rule, never a date
-    early = bool(faits.get("conditions.decision_autorisation_attendue_a_la_remise")) or \
-        faits.get("salarie.mode_remise") in MODES_A_DISTANCE
+    early = not handover_documents_state_dates(  # the engine's one rule (issue 9)
+        faits.get("salarie.mode_remise"), bool(faits.get("conditions.decision_autorisation_attendue_a_la_remise")))
     premature = [(label, d) for artefact, label, d in seen_with_artefact if early and artefact in DATES_A_LA_REMISE]
     if premature:
         listing = " ; ".join(f"{label} : {display(d)}" for label, d in sorted(set(premature), key=lambda x: (x[0], x[1])))

@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 from ..case.model import Adresse, Dossier, Salarie
 from ..engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
+from ..engine.documents import at_distance, handover_documents_state_dates
 from ..engine.facts import ResultatDossier, ResultatSalarie
 from ..engine.procedure_rules import DECISION_TEXT
 from . import labels
@@ -54,7 +55,6 @@ CONDITION_KEYS = (
 )
 
 # Handover modes where the documents are posted before the (unknown) day they reach the employee.
-MODES_A_DISTANCE = ("lrar", "electronique")
 
 
 class ContexteIncomplet(ValueError):
@@ -209,7 +209,7 @@ def _remise(rs: ResultatSalarie, procedure: dict[str, Any], conditions: dict[str
     and of the motive statement (the posting date at a distance, when given; else the handover).
     """
     mode = rs.salarie.mode_remise
-    a_distance = mode in MODES_A_DISTANCE
+    a_distance = at_distance(mode)
     envoi = rs.dates.get("envoi_documents")
     return {
         "date": rs.dates.get("remise"),
@@ -219,7 +219,8 @@ def _remise(rs: ResultatSalarie, procedure: dict[str, Any], conditions: dict[str
         "circonstance_libelle": _circonstance(rs.circonstance_remise, procedure),
         "mode": mode,
         "a_distance": a_distance,
-        "echeance_connue": not a_distance and not conditions["decision_autorisation_attendue_a_la_remise"],
+        "echeance_connue": handover_documents_state_dates(
+            mode, conditions["decision_autorisation_attendue_a_la_remise"]),  # one engine rule (issue 9)
     }
 
 

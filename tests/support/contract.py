@@ -29,6 +29,9 @@ CASE_DIRS = ("cases", "cases/csv", "cases/suivi")
 DIFFERENCES: dict[str, str] = {
     "vector:D41": "the operator-change warning is prefixed by its rule code: « R-06 : opérateur : … » "
                   "instead of « Opérateur : … » (issue 9: every finding has a code; found by the temporal test)",
+    "interne (every case and vector)": "two conditions added, none changed: remise_a_distance and "
+                                       "echeance_connue_a_la_remise (engine/documents.py, read by the context "
+                                       "and the mention cross-checks); the contract JSON is unchanged",
 }
 
 

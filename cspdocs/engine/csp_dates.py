@@ -1,0 +1,87 @@
+"""The dates of the CSP itself (R-30 to R-43, R-54): rupture, start and end, the 10th month, the
+rehiring priority, the employer's contribution due date and the other dates the documents state."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Optional
+
+from ..case.model import Dossier, Salarie
+from . import dates as D
+from . import parameters as PR
+from .collector import Collector
+from .facts import Explication, Fact
+
+
+def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
+    """R-30 to R-39, A5: the CSP's dates, unknown while the end of the period is (R-51)."""
+    ac = s.reponse.decision == "acceptation" if s.reponse else None
+    if rupture:
+        c.date("rupture_si_acceptation", Fact(rupture, f"En cas d'acceptation, le contrat est rompu d'un commun accord à la date d'expiration du délai de réflexion : {D.fr(rupture)}.", ("Convention du 26 janvier 2015, art. 5 § 1", "C. trav. art. L1233-67", "Cass. soc. 1er juin 2022, n° 20-17.360")))
+        debut = rupture + timedelta(days=1)
+        c.date("debut_csp", Fact(debut, f"Le CSP commence le lendemain de la fin du contrat : {D.fr(debut)} (statut de stagiaire de la formation professionnelle)"
+                                 + (" ; sans objet si le salarié maintient son refus." if ac is False else "."), ("Convention du 26 janvier 2015, art. 5 § 1 et art. 6",)))
+        csp_months = PR.value("duree_csp_mois", c.warn, debut_csp=debut)
+        bonus_months = PR.value("duree_prime_reclassement_mois", c.warn, debut_csp=debut)
+        c.date("fin_csp", D.csp_end(debut, csp_months))
+        c.date("fin_10e_mois_csp", D.tenth_month_end(debut, bonus_months))
+        if ac is False:
+            # R-32 review correction: on refusal the year runs from the end of the notice, which starts
+            # at the first presentation of the letter (L1234-3): unknown here, so no guessed date.
+            c.unknown_date(
+                "fin_priorite_reembauche",
+                "Le salarié a refusé le CSP : la priorité de réembauche court pendant un an à compter de la fin du "
+                "préavis, exécuté ou non, qui commence à la première présentation de la lettre de licenciement ; "
+                "date à établir d'après l'avis de réception.",
+                ("C. trav. art. L1233-45", "C. trav. art. L1234-3"),
+            )
+        else:
+            c.date("fin_priorite_reembauche", D.rehiring_priority_end(
+                rupture, PR.value("duree_priorite_reembauche_mois", c.warn, rupture=rupture)))
+        touched = (debut, c.dates["fin_csp"], c.dates["fin_10e_mois_csp"])
+        if any((d.month, d.day) == (2, 29) for d in touched) or D.add_months(debut, csp_months).day != debut.day \
+                or D.add_months(debut, bonus_months).day != debut.day:
+            c.warn(f"A5 : la durée de {csp_months} mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
+    else:
+        for key in ("rupture_si_acceptation", "debut_csp", "fin_csp", "fin_10e_mois_csp", "fin_priorite_reembauche"):
+            c.unknown_date(key, "Inconnue tant que la fin du délai de réflexion ne l'est pas (salarié protégé, R-51).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",))
+
+
+
+def contribution_due(rupture: Optional[date], one_year: bool, operateur: str, c: Collector) -> Optional[str]:
+    """R-43, R-06: the contribution's due date and the operator named at it (None when none is due)."""
+    operateur_paiement = None
+    if rupture and one_year:
+        debut = c.dates["debut_csp"]
+        due = PR.value("echeance_contribution_employeur", c.warn, debut_csp=debut)
+        fact = D.employer_payment_due(debut, due["jour"], due["mois_suivants"])
+        c.date("echeance_contribution_employeur", fact)
+        pay_op = PR.resolved("operateur", c.warn, document=fact.valeur)
+        operateur_paiement = pay_op.valeur
+        if pay_op.valeur != operateur:
+            c.warn(f"R-06 : opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
+    elif rupture:
+        c.unknown_date("echeance_contribution_employeur", "Ancienneté inférieure à un an : aucune contribution n'est due à l'opérateur.", ("Convention du 26 janvier 2015, art. 21",))
+    else:
+        c.unknown_date("echeance_contribution_employeur", "Inconnue tant que le début du CSP ne l'est pas.", ())
+    return operateur_paiement
+
+
+def procedure_dates(dossier: Dossier, s: Salarie, remise: date, c: Collector) -> None:
+    """The procedure's dates the documents state, the motive statement's date and the AGS window (R-54)."""
+    emp, proc = dossier.employeur, dossier.procedure
+    interview = s.date_entretien_prealable or proc.date_entretien_prealable
+    if interview:
+        c.dates["entretien_prealable"] = interview
+    if proc.date_derniere_reunion_cse:
+        c.dates["derniere_reunion_cse"] = proc.date_derniere_reunion_cse
+    if proc.date_decision_administration:
+        c.dates["decision_administration"] = proc.date_decision_administration
+    c.dates["enonce_motif"] = remise
+    c.explications.append(Explication("dates.enonce_motif", remise, f"L'énoncé écrit du motif économique est remis avec les documents du CSP, le {D.fr(remise)}, au plus tard lors de l'acceptation.", ("Cass. soc. 17 mars 2015, n° 13-26.941", "Cass. soc. 16 novembre 2016, n° 15-12.293", "Cass. soc. 23 novembre 2022, n° 21-17.483")))
+    if emp.date_jugement and emp.procedure_collective:
+        fact = D.ags_window_end(emp.date_jugement, emp.procedure_collective, proc.type == "pse",
+                                PR.value("delai_garantie_ags_liquidation_jours", c.warn, jugement=emp.date_jugement))
+        c.date("limite_garantie_ags", fact)
+        if fact.valeur and remise > fact.valeur:
+            c.warn(f"R-54 : la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(fact.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")

@@ -1,0 +1,81 @@
+"""What the documents of one employee may state and which dated values they print (issue 9: the
+templates and the mention checks read these, never a restated constant or a second condition)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from num2words import num2words
+
+from ..case.model import Dossier, Salarie
+from . import parameters as PR
+from . import procedure_rules as P
+from .procedure import engagement_date
+
+MODES_A_DISTANCE = ("lrar", "electronique")  # documents posted or sent electronically (R-14)
+
+
+def at_distance(mode_remise: str) -> bool:
+    """R-14: the documents are posted or sent electronically; the handover is their presentation."""
+    return mode_remise in MODES_A_DISTANCE
+
+
+def handover_documents_state_dates(mode_remise: str, authorisation_awaited: bool) -> bool:
+    """R-14, R-51: whether the documents dated at the handover (information document, receipt) may
+    state the last day of the period and the dates that follow: not when posted at a distance (the
+    period runs from a presentation unknown when they are written), nor while a protected employee's
+    authorisation is awaited. The context and the mention cross-checks call this one rule."""
+    return not at_distance(mode_remise) and not authorisation_awaited
+
+
+def document_conditions(dossier: Dossier, s: Salarie, remise: date, regime_info: dict[str, Any],
+                        relative_maternity: bool) -> dict[str, bool]:
+    """The conditions the templates and the mention files test, beside the amounts' ones."""
+    emp, proc = dossier.employeur, dossier.procedure
+    protected = s.salarie_protege is not None
+    notif = s.salarie_protege.date_notification_autorisation if protected else None
+    ac = s.reponse.decision == "acceptation" if s.reponse else None
+    awaited = protected and (notif is None or notif > remise)
+    return dict(
+        salarie_protege=protected,
+        pse=proc.type == "pse",
+        maternite=s.fin_protection_maternite is not None,
+        cadre=s.cadre,
+        procedure_collective_judiciaire=emp.procedure_collective is not None,
+        autorisation_refusee=bool(protected and s.salarie_protege.autorisation_refusee),
+        accepte=ac is True,
+        refuse=ac is False,
+        # documents dated at the handover cannot state a decision notified later (R-51)
+        decision_autorisation_attendue_a_la_remise=awaited,
+        remise_a_distance=at_distance(s.mode_remise),
+        echeance_connue_a_la_remise=handover_documents_state_dates(s.mode_remise, awaited),
+        regime_inconnu=regime_info.get("texte") is None,
+        liquidation=emp.procedure_collective == "liquidation",
+        redressement=emp.procedure_collective == "redressement",
+        # R-61: the letter and the motive statement state why the contract cannot be maintained
+        protection_relative_maternite=relative_maternity,
+        **P.signature(dossier),
+    )
+
+
+def document_parameters(dossier: Dossier, remise: date, rupture: date, mayotte: bool) -> dict[str, Any]:
+    """The dated values the documents state (issue 9: templates print them, the mention checks read
+    them; never restated as constants in a template): looked up by the date the law designates.
+    Mayotte: the ASP parameters of its own convention are not verified (R-04): no rate."""
+    engaged = engagement_date(dossier)[0]
+    rate = PR.in_force("taux_asp", engagement=engaged) if engaged and not mayotte else None
+    # out-of-period warnings: given by compute_salarie's lookups of the same parameters
+    n_days = PR.value("duree_delai_reflexion_jours", PR.ignore, remise=remise)
+    n_cap = PR.value("plafond_contribution_employeur_mois", PR.ignore, debut_csp=rupture + timedelta(days=1))
+    return {
+        "taux_asp": Decimal(rate.valeur) if rate else None,
+        "taux_asp_pourcent": int(Decimal(rate.valeur) * 100) if rate else None,
+        "duree_delai_reflexion_jours": n_days,
+        "plafond_contribution_mois": n_cap,
+        # the same values in French words, as the documents write them ("vingt et un jours")
+        "duree_delai_reflexion_lettres": num2words(n_days, lang="fr") if n_days else None,
+        "duree_delai_reflexion_ordinal": num2words(n_days, lang="fr", to="ordinal") if n_days else None,
+        "plafond_contribution_lettres": num2words(n_cap, lang="fr") if n_cap else None,
+    }

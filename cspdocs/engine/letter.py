@@ -1,0 +1,189 @@
+"""The dismissal letter (R-22 to R-27, R-69, R-74, A3, A13): the earliest lawful dispatch, the planned
+dispatch and the wording it takes. ``variant_for`` is the one rule of the wording, used by the engine
+and by the mention cross-checks on a document's own date (cspdocs/mentions/crosscheck.py)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, Optional
+
+from ..calendar import Calendar
+from ..case.model import Dossier, Salarie
+from . import dates as D
+from . import journal as J
+from . import parameters as PR
+from .collector import Collector, amend_explanation
+from .facts import Explication, Fact
+
+
+def letter_dates(dossier: Dossier, raw: Salarie, s: Salarie, cal: Calendar, remise: date,
+                 fin: Optional[date], c: Collector) -> Optional[date]:
+    """Records the earliest and the planned dispatch; returns the planned dispatch (None when unknown)."""
+    earliest = _earliest_with_protection(dossier, s, cal, remise, c)
+    envoi = _planned(raw, s, cal, earliest, c)
+    envoi = _after_acceptance(raw, s, envoi, c)
+    _late_acceptance(s, fin, c)
+    return envoi
+
+
+def _earliest_with_protection(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, c: Collector) -> Optional[date]:
+    """R-22 to R-25: the latest of the bounds that apply, a protected employee's included."""
+    protected = s.salarie_protege is not None
+    refused_authorisation = protected and s.salarie_protege.autorisation_refusee
+    notif = s.salarie_protege.date_notification_autorisation if protected else None
+    interview = s.date_entretien_prealable or dossier.procedure.date_entretien_prealable
+    earliest = earliest_letter(dossier, s, cal, remise, interview, c)
+    if refused_authorisation:
+        earliest = None
+        amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None,
+                          " Salarié protégé : l'autorisation ayant été refusée, aucune lettre de licenciement ne peut être envoyée.",
+                          ("C. trav. art. L2411-1",))
+    elif protected and notif is None:
+        earliest = None
+        amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None,
+                          " Salarié protégé : aucune lettre avant la notification de l'autorisation, encore inconnue.",
+                          ("C. trav. art. L2411-1",))
+    elif protected:
+        after = notif + timedelta(days=1)
+        earliest = max(earliest, after) if earliest else after
+        amend_explanation(c, "dates.envoi_lettre_au_plus_tot", earliest,
+                          f" Salarié protégé : aucune lettre avant la notification de l'autorisation ({D.fr(notif)}) ; "
+                          f"borne retenue le lendemain, {D.fr(after)} ; la plus tardive des bornes est retenue : {D.fr(earliest)} (R-25).",
+                          ("C. trav. art. L2411-1", "Convention du 26 janvier 2015, art. 4 § 1 al. 3"))
+    c.dates["envoi_lettre_au_plus_tot"] = earliest
+    return earliest
+
+
+def _planned(raw: Salarie, s: Salarie, cal: Calendar, earliest: Optional[date], c: Collector) -> Optional[date]:
+    """The declared dispatch (blocked before the earliest), else the earliest postal day (R-69)."""
+    if s.date_envoi_lettre:
+        envoi = c.date("envoi_lettre", Fact(s.date_envoi_lettre, f"Date d'envoi prévue déclarée : {D.fr(s.date_envoi_lettre)}.", ("Dossier",)))
+        after_acceptance = s.reponse is not None and s.reponse.decision == "acceptation" and s.reponse.date <= envoi
+        # the post-acceptance letter notifies no dismissal: the L1233-15 / L1233-39 bounds do not apply
+        if earliest and envoi < earliest and not after_acceptance:
+            c.block(J.journal_source(raw, "date_envoi_lettre"), f"la lettre ne peut être envoyée avant le {D.fr(earliest)}, date légale au plus tôt "
+                    f"(R-22 à R-25 ; voir « cspdocs compute ») : un envoi le {D.fr(envoi)} serait irrégulier")
+    elif earliest:
+        bound = next((e for e in c.explications if e.fait == "dates.envoi_lettre_au_plus_tot"), None)
+        # R-69: a registered letter is not posted on a Sunday or a public holiday: the planned date is
+        # the first day from the legal bound that is neither (Saturday is a postal day, R-23).
+        planned = earliest
+        while planned.weekday() == 6 or cal.is_holiday(planned):
+            planned += timedelta(days=1)
+        moved = "" if planned == earliest else (
+            f" ; le {D.fr(earliest)} étant un dimanche ou un jour férié, l'envoi est prévu le premier jour de levée postale suivant, le {D.fr(planned)}")
+        envoi = c.date("envoi_lettre", Fact(planned, f"Aucune date d'envoi déclarée : date légale au plus tôt, {D.fr(earliest)}{moved} (choisissez un jour de levée postale).",
+                                            (bound.sources if bound else ()) + (("C. trav. art. L3133-1",) if moved else ())))
+    else:
+        envoi = None
+        c.unknown_date("envoi_lettre", "Date d'envoi inconnue tant que la date au plus tôt ne l'est pas.", ())
+    return envoi
+
+
+def _after_acceptance(raw: Salarie, s: Salarie, envoi: Optional[date], c: Collector) -> Optional[date]:
+    """Issue 10: a recorded acceptance shapes the letter. Unless a letter is recorded as posted before
+    it, the letter is the post-acceptance letter, dated on or after the acceptance: never a
+    conservatoire letter dated before an adherent's acceptance."""
+    posted = raw.suivi.lettre_envoyee if raw.suivi else None
+    rep_ = s.reponse
+    if (rep_ and rep_.decision == "acceptation" and envoi is not None and envoi < rep_.date
+            and (posted is None or posted >= rep_.date)):
+        if s.date_envoi_lettre and posted is None:
+            c.warn(f"R-74 : la lettre prévue le {D.fr(s.date_envoi_lettre)} n'est pas enregistrée comme envoyée avant "
+                   f"l'acceptation du {D.fr(rep_.date)} (« suivi.lettre_envoyee ») : la lettre est celle qui suit l'acceptation, "
+                   "datée au plus tôt de l'acceptation.")
+        envoi = c.redate("envoi_lettre", Fact(rep_.date, f"Le salarié a accepté le CSP le {D.fr(rep_.date)} sans qu'aucune lettre "
+                                            "ne soit enregistrée comme envoyée avant : la lettre postérieure à l'acceptation est "
+                                            f"datée au plus tôt du {D.fr(rep_.date)}.",
+                                            ("Convention du 26 janvier 2015, art. 5 § 1", "Guide de l'employeur (étape 6)")))
+    return envoi
+
+
+def _late_acceptance(s: Salarie, fin: Optional[date], c: Collector) -> None:
+    """An acceptance after the period has no effect: silence is a refusal (art. 5 § 1 al. 3)."""
+    if s.reponse and s.reponse.decision == "acceptation" and fin and s.reponse.date > fin:
+        c.block(("reponse", "date"), f"l'acceptation du {D.fr(s.reponse.date)} est postérieure à l'expiration du délai de "
+                f"réflexion ({D.fr(fin)}) : elle est sans effet, le silence valant refus (Convention du 26 janvier 2015, "
+                f"art. 5 § 1) ; enregistrez un refus ou corrigez la date")
+
+
+def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, interview: Optional[date], c: Collector) -> Optional[date]:
+    """R-22 to R-24, A13: the earliest lawful dispatch of the dismissal letter, before the
+    protected-employee bound."""
+    proc, emp = dossier.procedure, dossier.employeur
+    if emp.procedure_collective:
+        value = remise + timedelta(days=1)
+        fact = Fact(
+            value,
+            f"{emp.procedure_collective.capitalize()} judiciaire : les délais des articles L1233-15 et L1233-39 ne "
+            f"s'appliquent pas ; lettre à compter du lendemain de la remise, {D.fr(value)} (une attente inutile peut "
+            f"faire sortir la rupture des délais de garantie de l'AGS).",
+            ("C. trav. art. L1233-59", "Cass. soc. 17 mai 2023, n° 21-21.041"),
+        )
+    elif proc.type == "pse":
+        fact = Fact(
+            remise,
+            f"PSE : la lettre ne peut être envoyée qu'après la notification de la décision administrative ; le CSP devant "
+            f"être proposé avant, la date retenue est celle de la remise, {D.fr(remise)} (A13).",
+            ("C. trav. art. L1233-39 al. 5 et 6", "C. trav. art. L1233-57-4"),
+        )
+    elif proc.type in ("individuel", "collectif_moins_de_10"):
+        assert interview is not None
+        delays = PR.value("delai_envoi_lettre_jours_ouvrables", c.warn, entretien_prealable=interview)
+        jours = delays["cadre_licenciement_individuel" if (s.cadre and proc.type == "individuel") else "autres"]
+        fact, last = D.earliest_letter_l1233_15(interview, cal, jours)
+        c.dates["fin_delai_envoi_lettre"] = last
+        c.letter_delay_on = lambda other: D.earliest_letter_l1233_15(interview, other, jours)[1]
+        if s.cadre and proc.type != "individuel":
+            fact = Fact(fact.valeur, fact.raisonnement + " Cadre compris dans un licenciement collectif de 2 à 9 salariés : le délai de 15 jours est réservé au licenciement individuel d'un cadre.", fact.sources)
+    else:  # collectif_10_et_plus
+        notification = proc.date_notification_projet_administration
+        if notification is None:
+            c.unknown_date("envoi_lettre_au_plus_tot", "Date de notification du projet à l'administration non renseignée : délai de 30 jours non calculable (L1233-39).", ("C. trav. art. L1233-39",))
+            c.warn("R-24 : procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
+            return None
+        jours = PR.value("delai_envoi_lettre_collectif_jours", c.warn, notification_projet=notification)
+        fact, last = D.earliest_letter_l1233_39(notification, cal, jours)
+        c.dates["fin_delai_envoi_lettre"] = last
+        c.letter_delay_on = lambda other: D.earliest_letter_l1233_39(notification, other, jours)[1]
+    value = fact.valeur
+    if value < remise:
+        fact = Fact(remise, fact.raisonnement + f" La lettre ne pouvant précéder la proposition du CSP, la date retenue est celle de la remise, {D.fr(remise)}.", fact.sources)
+    c.date("envoi_lettre_au_plus_tot", fact)
+    return fact.valeur
+
+
+def variant_for(rep: Any, envoi: Optional[date], fin: Optional[date]) -> Optional[str]:
+    """R-27, mentions.md 3A/3B/3C, issue 10: the wording of a letter sent on ``envoi`` (one rule,
+    used by the engine and by the mention cross-checks on a document's own date)."""
+    if rep and rep.decision == "acceptation" and (envoi is None or rep.date <= envoi):
+        return "apres_acceptation"
+    if envoi is None or fin is None:
+        return None
+    return "conservatoire" if envoi <= fin else "licenciement"
+
+
+def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: Collector) -> dict[str, Any]:
+    """R-27, mentions.md 3A/3B/3C: which wording the registered letter takes."""
+    src = ("Convention du 26 janvier 2015, art. 4 § 2 dernier al.", "ANI du 31 mai 2011, art. 7.4")
+    rep = s.reponse
+    if rep and rep.decision == "acceptation" and (envoi is None or rep.date <= envoi):
+        variante, why = "apres_acceptation", f"Le salarié a accepté le CSP le {D.fr(rep.date)}, avant tout envoi : lettre postérieure à l'acceptation, sans notification de licenciement."
+    elif envoi is None or fin is None:
+        variante, why = None, "Variante inconnue tant que la date d'envoi ou la fin du délai de réflexion ne l'est pas."
+    elif rep and rep.decision == "refus" and rep.date <= envoi and envoi <= fin:
+        # Issue 10: art. 4 § 2 makes no exception while the period runs: after an express refusal the
+        # letter sent during the period keeps the reminder of its expiry (the prudent reading).
+        variante, why = "conservatoire", (f"Le salarié a refusé le CSP le {D.fr(rep.date)}, mais la lettre est envoyée le {D.fr(envoi)}, "
+                                          f"pendant le délai (jusqu'au {D.fr(fin)}) : elle en rappelle la date d'expiration, la convention "
+                                          "ne faisant pas d'exception au rappel tant que le délai court (lecture prudente).")
+    elif rep and rep.decision == "refus" and rep.date <= envoi:
+        variante, why = "licenciement", f"Le salarié a refusé le CSP le {D.fr(rep.date)} : lettre de licenciement pour motif économique ordinaire."
+    elif envoi <= fin:
+        variante, why = "conservatoire", f"Lettre envoyée le {D.fr(envoi)}, au plus tard le dernier jour du délai ({D.fr(fin)}, jusqu'à 24 heures) : elle rappelle la date d'expiration du délai et précise qu'en cas de refus elle notifie le licenciement."
+    else:
+        variante, why = "licenciement", f"Lettre envoyée le {D.fr(envoi)}, après l'expiration du délai ({D.fr(fin)}) sans acceptation : lettre de licenciement pour motif économique."
+    assert variante == variant_for(rep, envoi, fin)  # the explanation above follows the one rule
+    rappel = None if variante is None else variante == "conservatoire"
+    c.explications.append(Explication("lettre.variante", variante, why, src))
+    return {"variante": variante, "rappel_delai_requis": rappel}

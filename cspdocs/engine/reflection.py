@@ -1,0 +1,63 @@
+"""The reflection period (R-15 to R-20, R-51, A1, A2): its start, the 21 days and a protected
+employee's extension until the day after the authorisation is notified."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Optional
+
+from ..calendar import Calendar
+from ..case.model import Salarie
+from . import dates as D
+from . import parameters as PR
+from .collector import Collector
+
+
+def reflection_period(s: Salarie, cal: Calendar, remise: date, c: Collector) -> tuple[date, Optional[date]]:
+    """Records the period's dates; returns (the last of the 21 days, the period's end or None while
+    unknown for a protected employee)."""
+    protected = s.salarie_protege is not None
+    c.date("debut_delai_reflexion", D.reflection_start(remise))
+    duree = PR.value("duree_delai_reflexion_jours", c.warn, remise=remise)
+    c.reflection_days = duree
+    fin21_fact = D.reflection_last_day(remise, cal, duree)
+    fin21 = c.date("fin_delai_reflexion_21_jours", fin21_fact)
+    if fin21 != remise + timedelta(days=duree):
+        c.warn(f"A1 : le {duree}e jour du délai de réflexion tombe un samedi, un dimanche ou un jour férié : la fin des {duree} jours est prorogée au {D.fr(fin21)} (jamais un samedi)"
+               + (" ; pour ce salarié protégé, la fin retenue dépend en outre de la notification de l'autorisation." if protected else "."))
+    if not protected:
+        return fin21, c.date("fin_delai_reflexion", fin21_fact)
+    fin = _protected_end(s, cal, fin21, duree, c)
+    notif = s.salarie_protege.date_notification_autorisation
+    if notif:
+        c.dates["notification_autorisation"] = notif
+    return fin21, fin
+
+
+def _protected_end(s: Salarie, cal: Calendar, fin21: date, duree: int, c: Collector) -> Optional[date]:
+    """R-20, R-51, A2: the end for a protected employee; None while the decision is unknown or refused."""
+    notif = s.salarie_protege.date_notification_autorisation
+    if s.salarie_protege.autorisation_refusee:
+        c.unknown_date(
+            "fin_delai_reflexion",
+            "Salarié protégé : l'autorisation de licenciement a été refusée ; aucune rupture ne suit et l'acceptation "
+            "éventuelle du CSP reste sans effet.",
+            ("Convention du 26 janvier 2015, art. 4 § 1 al. 3", "C. trav. art. L2411-1"),
+        )
+        c.warn("R-51 : autorisation de licenciement refusée : pas de rupture, pas de lettre de licenciement.")
+        return None
+    if notif is None:
+        c.unknown_date(
+            "fin_delai_reflexion",
+            f"Salarié protégé : le délai est prolongé jusqu'au lendemain de la notification de la décision de "
+            f"l'autorité administrative, qui n'est pas encore connue ; fin normale à titre indicatif : {D.fr(fin21)}.",
+            ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",),
+        )
+        c.warn("R-51 : salarié protégé sans date de notification de l'autorisation : la fin du délai de réflexion, la rupture et les dates qui en dépendent restent inconnues.")
+        return None
+    fact, strict = D.protected_last_day(fin21, notif, cal, duree)
+    fin = c.date("fin_delai_reflexion", fact)
+    c.dates["fin_delai_reflexion_lecture_stricte"] = strict
+    if strict != fin:
+        c.warn(f"A2 : salarié protégé : fin du délai retenue {D.fr(fin)} (lendemain de la notification prorogé) ; lecture stricte : {D.fr(strict)}.")
+    return fin
