@@ -7,13 +7,15 @@ of the mentions, PDF, publication) is ``cspdocs.pipeline.generate``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .case.loader import ChargedDossier
 from .engine.facts import ResultatDossier, ResultatSalarie
 from .mentions.extract import Texte, core_title, texte_parts
 from .output_folder import case_identity
+from .render import dated
 from .render.artefacts import ARTEFACTS, Artefact, document_date
 from .render.context import build_context
 from .render.errors import ErreurModele
@@ -25,6 +27,8 @@ class DocumentRendu:
     artefact: Artefact
     variante: Optional[str]
     contenu: bytes  # the DOCX file
+    date: Optional[date] = None  # the date the document bears (issue 10)
+    remis: bool = False  # recorded as delivered in the journal (issue 10)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class LotSalarie:
     documents: tuple[DocumentRendu, ...]
     omis: tuple[ArtefactOmis, ...]
     avertissements: tuple[str, ...]
+    empreinte_faits: Optional[str] = None  # digest of what the documents are rendered from (issue 10)
 
 
 @dataclass(frozen=True)
@@ -86,28 +91,55 @@ def select(resultat: ResultatDossier, matricules: Optional[Iterable[str]]):
 
 
 def render_employee(resultat: ResultatDossier, rs: ResultatSalarie, modeles: dict[str, ModeleCharge],
-                    textes: Optional[list[tuple[str, Texte, str]]] = None) -> LotSalarie:
+                                    textes: Optional[list[tuple[str, Texte, str]]] = None) -> LotSalarie:
     """Render every applicable artefact of one employee (bytes in memory).
 
     With ``textes``, appends each document's text as the mention check reads it, taken from the
     XML the renderer holds (``(artefact key, text, file name)``): no need to read the DOCX again.
+    Each document is rendered from the facts of its own date as of ``resultat.au`` (issue 10,
+    cspdocs/render/dated.py).
     """
-    ctx = build_context(resultat, rs)
+    v = dated.view(resultat, rs)
     documents, omis = [], []
-    for artefact in ARTEFACTS:
+    pairs = employee_contexts(resultat, rs, v)
+    for artefact, ctx in pairs:
         raison = artefact.omission(ctx)
         if raison:
             omis.append(ArtefactOmis(artefact, raison))
             continue
+        when = document_date(artefact, ctx)
         try:
-            rendu = modeles[artefact.modele].modele.rendre_detail(ctx, document_date(artefact, ctx))
+            rendu = modeles[artefact.modele].modele.rendre_detail(ctx, when)
         except ErreurModele as exc:
             raise ErreurGeneration(rs.salarie.matricule, artefact, exc) from exc
-        documents.append(DocumentRendu(artefact, artefact.variante(ctx), rendu.contenu))
+        documents.append(DocumentRendu(artefact, artefact.variante(ctx), rendu.contenu, when,
+                                       dated.delivered(v, artefact.cle)))
         if textes is not None:
             textes.append((artefact.cle, texte_parts(rendu.parties, core_title(rendu.core)), artefact.fichier))
+    warnings = v.courant.avertissements if v is not None else rs.avertissements
     return LotSalarie(rs.salarie.matricule, rs.salarie.prenom, rs.salarie.nom,
-                      tuple(documents), tuple(omis), tuple(rs.avertissements))
+                      tuple(documents), tuple(omis), tuple(warnings), facts_digest(pairs, modeles))
+
+
+def employee_contexts(resultat: ResultatDossier, rs: ResultatSalarie, v: Any) -> list[tuple[Artefact, dict]]:
+    """Each artefact with the template context it is rendered from (one context per distinct facts)."""
+    contexts: dict[int, dict] = {}
+    out = []
+    for artefact in ARTEFACTS:
+        facts = dated.facts_for(v, rs, artefact.cle)
+        ctx = contexts.get(id(facts))
+        if ctx is None:
+            ctx = contexts[id(facts)] = build_context(resultat, facts)
+        out.append((artefact, ctx))
+    return out
+
+
+def facts_digest(pairs: list[tuple[Artefact, dict]], modeles: dict[str, ModeleCharge]) -> str:
+    """What an employee's documents are rendered from, as a digest (cspdocs/delivered.py)."""
+    from .delivered import context_digest
+
+    unique = list({id(ctx): ctx for _, ctx in pairs}.values())
+    return context_digest(unique, [getattr(modeles[a.modele].modele, "sha256", "") for a, _ in pairs if a.modele in modeles])
 
 
 def render_batch(

@@ -18,14 +18,16 @@ from typing import Optional
 import click
 
 from ..pdf.stage import DOSSIER_GLOBAL_PDF, DOSSIER_PDF
-from .common import load_and_compute
+from ..engine.dates import fr
+from ..render import dated
+from .common import as_of_option, load_and_compute, parse_as_of
+from .sortie import informer
 from ..report import case_warnings
 from ..engine.facts import ResultatDossier, ResultatSalarie
 from ..mentions.checker import recognise_artefact
 from ..mentions.extract import DocumentIllisible, Texte, document_text
 from ..mentions.model import ARTEFACTS, default_catalogue
 from ..mentions.patterns import fold
-from ..mentions.pipeline import check_employee
 from ..mentions.report import RapportMentions
 from ..publish import employee_folder, safe_name
 from ..render.artefacts import ARTEFACTS as RENDER_ARTEFACTS
@@ -90,10 +92,15 @@ def employee_of(path: Path, texte: Texte, resultat: ResultatDossier) -> tuple[Op
 @click.option("--format", "fmt", type=click.Choice(["texte", "json"]), default="texte", show_default=True,
               help="texte : rapport en français ; json : le détail de chaque mention.")
 @click.option("--detail", is_flag=True, help="Texte : affiche aussi les mentions présentes.")
+@as_of_option
 def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], matricule: Optional[str],
-            fmt: str, detail: bool) -> None:
+            fmt: str, detail: bool, au: Optional[str]) -> None:
     """Vérifie les mentions obligatoires de documents DOCX ou PDF existants au regard du DOSSIER."""
-    charge, resultat = load_and_compute(dossier)
+    as_of = parse_as_of(au)
+    charge, resultat = load_and_compute(dossier, au=as_of)
+    if fmt == "texte" and as_of is not None:
+        informer(f"Date d'observation : {fr(as_of)} (--au) ; chaque document est vérifié au regard de ce qui était "
+                 "connu à sa date.")
     forced = None
     if matricule:
         forced = next((rs for rs in resultat.salaries if rs.salarie.matricule == matricule), None)
@@ -129,7 +136,8 @@ def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], m
         grouped[rs.salarie.matricule].append((kind, texte, label))
         lines.append(f"  {label} : {kind} ({how}), salarié {rs.salarie.matricule} ({found_by})")
     for m, docs in grouped.items():
-        rapport.merge(check_employee(resultat, employees[m], docs, catalogue))
+        rs = employees[m]
+        rapport.merge(dated.check(resultat, rs, dated.view(resultat, rs), docs, catalogue))
     warnings = case_warnings(resultat, tuple(employees.values()))  # the case's findings (issue 8)
     if fmt == "json":
         click.echo(json.dumps({**rapport.to_json(), "avertissements_dossier": warnings}, ensure_ascii=False, indent=2))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -14,6 +15,38 @@ from ..case.errors import DossierInvalide
 from ..case.loader import ChargedDossier, load_dossier
 from ..casework import compute_charged
 from ..engine.facts import ResultatDossier
+
+
+def today() -> date:
+    """The default as-of date: today, or the day of ``SOURCE_DATE_EPOCH`` when it is set (the
+    reproducible-builds convention: a CI run gives the same documents whatever the day)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise click.UsageError(f"SOURCE_DATE_EPOCH={epoch!r} n'est pas un nombre de secondes depuis le "
+                                   "1er janvier 1970") from None
+    return date.today()
+
+
+def parse_as_of(value: Optional[str]) -> Optional[date]:
+    """``--au AAAA-MM-JJ``, or today when absent (usage error on a bad date). None only where the
+    test suite checks the plan itself (tests/conftest.py)."""
+    if value is None:
+        return today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"« {value} » n'est pas une date valide (attendu AAAA-MM-JJ)",
+                                 param_hint="'--au'") from None
+
+
+def as_of_option(f):
+    """The ``--au`` option every command reading a case takes (issue 10)."""
+    return click.option("--au", "au", metavar="AAAA-MM-JJ",
+                        help="Date d'observation : les documents non remis ne sont jamais datés avant elle, "
+                             "le journal « suivi » ne peut rien contenir après elle (par défaut : aujourd'hui).")(f)
 
 
 def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple[ChargedDossier, ResultatDossier]:

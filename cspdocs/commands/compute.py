@@ -16,9 +16,30 @@ import click
 
 from ..report import dossier_json, dossier_text
 from ..rh.tableau import tableau
-from .common import load_and_compute, selected_employees
+from ..engine.dates import fr
+from .common import as_of_option, load_and_compute, parse_as_of, selected_employees
+from .sortie import informer
 
 SEUIL_TABLEAU = 10
+
+
+def with_state(data: dict, result, selected, as_of) -> dict:
+    """The contract (the plan, independent of the as-of date) plus, in added keys, the state as of
+    ``as_of``: ``au`` and, per employee, ``etat_au`` (state, documents' dates and delivery, findings)."""
+    from ..engine.actions import follow_up
+    from ..render import dated
+    from ..report import _plain
+
+    if as_of is None:
+        return data
+    data["au"] = as_of.isoformat()
+    for entry, rs in zip(data["salaries"], selected):
+        f = follow_up(result.dossier, rs, as_of)
+        v = dated.view(result, rs)
+        entry["etat_au"] = _plain({"etat": f["etat"], "etat_libelle": f["etat_libelle"],
+                                   "documents": v.documents() if v else None,
+                                   "constats": list(f["constats"]) + list(v.constats if v else ())})
+    return data
 
 
 @click.command("compute")
@@ -29,19 +50,25 @@ SEUIL_TABLEAU = 10
 @click.option("--employe", "matricules", multiple=True, metavar="MATRICULE",
               help="Ne traiter que ce(s) salarié(s) (option répétable).")
 @click.option("--sans-explications", is_flag=True, help="Texte : n'affiche pas le détail des explications.")
+@as_of_option
 @click.option("--largeur", type=click.IntRange(40, 400), default=None, metavar="COLONNES",
               help="Tableau : largeur en caractères (par défaut celle du terminal).")
 def command(dossier: str, fmt: Optional[str], matricules: tuple[str, ...], sans_explications: bool,
-            largeur: Optional[int]) -> None:
+            au: Optional[str], largeur: Optional[int]) -> None:
     """Calcule les dates et montants du CSP pour chaque salarié du DOSSIER."""
-    charge, result = load_and_compute(dossier)
+    as_of = parse_as_of(au)
+    charge, result = load_and_compute(dossier, au=as_of)
     for note in charge.avertissements:
         click.echo(f"Avertissement : {note}", err=True)
     selected = selected_employees(result, matricules)
     if fmt is None:
         fmt = "tableau" if len(selected) > SEUIL_TABLEAU else "texte"
+    if fmt != "json" and as_of is not None:  # the JSON says it in its key "au"
+        informer(f"Date d'observation : {fr(as_of)} (--au) ; les dates calculées sont celles du plan, "
+                 "l'état à cette date est donné par « cspdocs suivi ».")
     if fmt == "json":
-        click.echo(json.dumps(dossier_json(result, selected), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(with_state(dossier_json(result, selected), result, selected, as_of),
+                              ensure_ascii=False, indent=2))
     elif fmt == "tableau":
         width = largeur or shutil.get_terminal_size((100, 24)).columns
         click.echo(tableau(result, selected, width=width), nl=False)

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import click
 
-from .common import check_writable, load_and_compute
+from ..engine.dates import fr
+from .common import as_of_option, check_writable, load_and_compute, parse_as_of
 from ..formats import plain_decimal
+from ..delivered import RemisModifie
 from ..generate import ErreurGeneration, MatriculeInconnu
 from ..output_folder import MENTIONS_REPORT, SortieRefusee
 from ..pdf.errors import PdfError, SofficeNotFoundError
@@ -105,10 +107,15 @@ def _decimal_fr(value: float) -> str:
 @click.option("--delai-pdf", "delai_pdf", type=float, callback=_positive, metavar="SECONDES",
               help="Délai maximal d'un appel à LibreOffice (un lot de documents) avant son arrêt ; "
                    "par défaut 60 s plus 10 s par document.")
+@as_of_option
+@click.option("--reecrire-remis", "reecrire_remis", is_flag=True,
+              help="Autorise la réécriture d'un document enregistré comme remis (journal « suivi ») dont le "
+                   "contenu changerait parce que ses données ont été modifiées ; sans elle, rien n'est publié.")
 @click.option("-q", "--quiet", "--silencieux", "quiet", is_flag=True,
               help="N'affiche pas la progression (barre dans un terminal, lignes périodiques sinon).")
 def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[str, ...], detailed: bool,
-            pdf: bool | None, dossier_global: bool, delai_pdf: float | None, quiet: bool) -> None:
+            pdf: bool | None, dossier_global: bool, delai_pdf: float | None, au: str | None,
+            reecrire_remis: bool, quiet: bool) -> None:
     """Génère les documents du CSP (DOCX, et PDF sur demande) pour chaque salarié du DOSSIER."""
     if dossier_global and pdf is False:
         raise click.UsageError("--dossier-global assemble les PDF : incompatible avec --sans-pdf.")
@@ -116,7 +123,11 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     soffice = _soffice_or_fail() if pdf or dossier_global else None
     # on stderr (cspdocs/rh/progression.py); "cspdocs -q generate" silences it too
     progression = Progression(quiet=quiet or verbosite() == SILENCIEUX)
-    charge, resultat = load_and_compute(dossier, nothing_written=True)
+    as_of = parse_as_of(au)
+    charge, resultat = load_and_compute(dossier, nothing_written=True, au=as_of)
+    if as_of is not None:
+        informer(f"Date d'observation : {fr(as_of)} (--au, inscrite au manifeste) : aucun document non remis n'est "
+                 "daté avant elle.")
     for note in charge.avertissements:  # notes of the employees' spreadsheet: encoding, example row
         if len(charge.sources) > 1 and note.fichier == str(charge.sources[1]):
             avertir(f"Avertissement : {note}")
@@ -129,13 +140,15 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
             informer(line)
         generation = run(charge, resultat, Path(sortie), modeles=modeles, matricules=matricules or None,
                          pdf=want_pdf, dossier_global=dossier_global, delai_pdf=delai_pdf, soffice=soffice,
-                         progress=progression)
+                         progress=progression, reecrire_remis=reecrire_remis)
     except MatriculeInconnu as exc:
         raise click.UsageError(str(exc)) from None
     except SortieRefusee as exc:
         _fail(f"{exc}\nAucun document écrit.")
     except MentionsBloquantes as exc:
         _fail(exc.rapport.texte() + "\n" + NOTHING_PUBLISHED)
+    except RemisModifie as exc:
+        _fail(f"Erreur (R-77) : {exc}\n{NOTHING_PUBLISHED}")
     except (ErreurGeneration, ErreurModele, ModeleInvalide, FileNotFoundError) as exc:
         _fail(f"Erreur de génération : {exc}\n{NOTHING_PUBLISHED}")
     except PdfError as exc:

@@ -17,18 +17,9 @@ from ..engine.amounts import eur
 from ..engine.dates import fr
 from ..report import _plain
 from ..rh.tableau import tableau
-from .common import load_and_compute, selected_employees
+from .common import as_of_option, load_and_compute, parse_as_of, selected_employees
 
 STATUTS = {"fait": "fait", "a_faire": "à faire", "en_retard": "EN RETARD", "sans_objet": "sans objet"}
-
-
-def _as_of(value: Optional[str]) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"« {value} » n'est pas une date valide (attendu AAAA-MM-JJ)") from None
 
 
 def suivi_json(nom: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -66,7 +57,7 @@ def suivi_text(nom: str, data: dict[str, Any]) -> str:
 
 @click.command("suivi")
 @click.argument("dossier", type=click.Path(exists=True, dir_okay=False))
-@click.option("--au", "au", metavar="AAAA-MM-JJ", help="Date d'observation (par défaut : aujourd'hui).")
+@as_of_option
 @click.option("--format", "fmt", type=click.Choice(["texte", "tableau", "json"]), default="texte", show_default=True,
               help="texte : état et actions lisibles ; tableau : une ligne par salarié (état, prochaine action), "
                    "comptes et totaux, à la largeur du terminal ; json : le même contenu, pour un outil.")
@@ -74,7 +65,7 @@ def suivi_text(nom: str, data: dict[str, Any]) -> str:
               help="Ne traiter que ce(s) salarié(s) (option répétable).")
 def command(dossier: str, au: Optional[str], fmt: str, matricules: tuple[str, ...]) -> None:
     """État de la procédure de chaque salarié du DOSSIER et actions dues, à une date."""
-    as_of = _as_of(au)
+    as_of = parse_as_of(au) or date.today()  # None only under the test suite (tests/conftest.py)
     charge, result = load_and_compute(dossier, au=as_of)
     selected = selected_employees(result, matricules)
     data = case_follow_up(result, as_of, selected)

@@ -115,4 +115,4 @@ def compute_dossier(dossier: Dossier, nom: str, constats: Iterable[Any] = (), au
             for i, r in enumerate(results)
         )
     warnings = list(dict.fromkeys(case_found + [w for r in regimes.values() for w in r[1]]))
-    return ResultatDossier(nom=nom, dossier=dossier, regime=main[0], salaries=results, avertissements=tuple(warnings))
+    return ResultatDossier(nom=nom, dossier=dossier, regime=main[0], salaries=results, avertissements=tuple(warnings), au=au)

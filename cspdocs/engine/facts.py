@@ -76,6 +76,8 @@ class ResultatDossier:
     regime: dict[str, Any]  # {"texte": ..., "valable_jusqu_au": date | None}
     salaries: tuple[ResultatSalarie, ...]
     avertissements: tuple[str, ...] = ()
+    # issue 10: the as-of date the documents are dated against (engine/timeline.py); None: the plan
+    au: Optional[date] = None
 
 
 def money(x: Decimal) -> Decimal:

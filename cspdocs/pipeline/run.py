@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from ..case.loader import ChargedDossier
 from ..casework import load_case
+from ..delivered import compare_with_published
 from ..engine.facts import ResultatDossier
 from ..generate import Lot, LotSalarie, select
 from ..mentions.model import default_catalogue
@@ -90,7 +91,7 @@ def run(charge: ChargedDossier, resultat: ResultatDossier, sortie: Path | str = 
         modeles: Optional[Path | str] = None, matricules: Optional[Iterable[str]] = None,
         pdf: Optional[bool] = None, dossier_global: bool = False, delai_pdf: Optional[float] = None,
         soffice: Optional[str] = None, workers: Optional[int] = None,
-        progress: Optional[Progress] = None) -> Generation:
+        progress: Optional[Progress] = None, reecrire_remis: bool = False) -> Generation:
     """Render, check and publish a computed case (see the module docstring).
 
     ``pdf`` None: the case file's ``pdf`` key decides. Raises ``MatriculeInconnu``,
@@ -110,16 +111,18 @@ def run(charge: ChargedDossier, resultat: ResultatDossier, sortie: Path | str = 
                  case_identity(charge.dossier),
                  {"lecture_anciennete_indemnite": charge.dossier.procedure.lecture_anciennete_indemnite})
     publisher = Publisher(header, Path(sortie))
+    if resultat.au is not None:
+        publisher.manifest["au"] = resultat.au.isoformat()  # issue 10: the as-of date of the documents
     try:
         return _publish(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
-                        workers, progress)
+                        workers, progress, reecrire_remis)
     except BaseException:
         publisher.abort()
         raise
 
 
 def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
-             workers, progress) -> Generation:
+             workers, progress, reecrire_remis=False) -> Generation:
     catalogue = default_catalogue()
     ctx = pool.Context(resultat, chosen, publisher.lot.modeles, catalogue, publisher.root,
                        publisher.fingerprint, keep_full=bool(want_pdf))
@@ -149,6 +152,8 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
     mentions = report.close(summary)
     if rapport.bloquant:
         raise MentionsBloquantes(rapport)
+    # issue 10: delivered documents never silently rewritten; other employees' documents out of date
+    time_notes = compare_with_published(publisher, resultat, reecrire_remis)
     etape = None
     if want_pdf:
         from ..pdf.stage import EtapePdf  # imports pypdf: only when asked
@@ -157,6 +162,8 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
     _stage(progress, "PDF (LibreOffice) et publication" if want_pdf else "Publication")
     # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
     publication = publisher.finish(post_ecriture=SortiesRh(resultat, avant=etape), mentions=mentions)
+    if time_notes:
+        publication = replace(publication, notes=publication.notes + tuple(time_notes))
     return Generation(publication, publisher.finished_lot, rapport, counts[1], etape)
 
 

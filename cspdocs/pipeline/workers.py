@@ -27,6 +27,7 @@ from ..mentions.model import Catalogue
 from ..mentions.pipeline import check_employee
 from ..mentions.report import DocumentVerifie, RapportMentions
 from ..publish import write_employee
+from ..render import dated
 from ..render.modeles import ModeleCharge
 
 #: Below this many employees, forking workers costs more than it saves.
@@ -91,8 +92,10 @@ def one_employee(ctx: Context, index: int, folder: str) -> Done:
     rs = ctx.salaries[index]
     textes: list = []
     s = render_employee(ctx.resultat, rs, ctx.modeles, textes)
-    rapport = check_employee(ctx.resultat, rs, textes, ctx.catalogue)
+    # issue 10: each document checked against the facts of its own date (the view render_employee used)
+    rapport = dated.check(ctx.resultat, rs, dated.view(ctx.resultat, rs), textes, ctx.catalogue)
     entry, files = write_employee(ctx.root, folder, s, ctx.fingerprint)
+    dated.annotate(entry, s)  # issue 10: each document's date, whether delivered; the facts' digest
     by_key = {d.artefact: d for d in rapport.documents}
     for artefact in entry["artefacts"]:
         checked = by_key.get(artefact["cle"])

@@ -1,0 +1,118 @@
+"""Each document rendered and checked from the facts of its own date (issue 10).
+
+The engine (cspdocs/engine/timeline.py) says, as of the case's as-of date (``ResultatDossier.au``),
+which facts each document is rendered from: a delivered document from what was known on its date,
+an undelivered one from the facts as of the as-of date (never backdated). This module applies it
+to one employee: the facts per artefact, and the mention check of each document against its own
+facts (the cross-artefact checks against the facts as of the as-of date). Without an as-of date
+(``au`` None: library use on the plan), every document uses the plan, as before.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.timeline import VueAu, view_as_of
+
+_RAW_INDEX: dict[int, tuple[ResultatDossier, dict[int, int]]] = {}
+
+
+def _raw_salarie(resultat: ResultatDossier, rs: ResultatSalarie):
+    """The employee as written in the case (journal not folded) for the computed ``rs``."""
+    cached = _RAW_INDEX.get(id(resultat))
+    if cached is None or cached[0] is not resultat:
+        cached = (resultat, {id(r): i for i, r in enumerate(resultat.salaries)})
+        _RAW_INDEX.clear()
+        _RAW_INDEX[id(resultat)] = cached
+    i = cached[1].get(id(rs))
+    if i is None:  # a result built elsewhere (tests): match by matricule
+        i = next(k for k, r in enumerate(resultat.salaries) if r.salarie.matricule == rs.salarie.matricule)
+    return resultat.dossier.salaries[i]
+
+
+_LAST: list = [None, None, None]  # (resultat, rs, view): rendering then checking one employee computes it once
+
+
+def view(resultat: ResultatDossier, rs: ResultatSalarie) -> Optional[VueAu]:
+    """The employee's documents as of the case's as-of date, or None without one."""
+    au = getattr(resultat, "au", None)
+    if au is None:
+        return None
+    if _LAST[0] is resultat and _LAST[1] is rs:
+        return _LAST[2]
+    _LAST[:] = [resultat, rs, _view(resultat, rs, au)]
+    return _LAST[2]
+
+
+def _view(resultat: ResultatDossier, rs: ResultatSalarie, au) -> VueAu:
+    from ..case.places import calendar_for
+    from ..engine.compute import compute_salarie
+
+    dossier = resultat.dossier
+    raw = _raw_salarie(resultat, rs)
+    regime = rs.regime or resultat.regime
+    return view_as_of(raw, rs, au, calendar_for(dossier.employeur, raw),
+                      lambda s: compute_salarie(dossier, s, regime, None))
+
+
+def facts_for(v: Optional[VueAu], rs: ResultatSalarie, artefact: str) -> ResultatSalarie:
+    return rs if v is None else v.pour(artefact)
+
+
+def delivered(v: Optional[VueAu], artefact: str) -> bool:
+    """Whether the journal records the artefact's document as delivered."""
+    if v is None:
+        return False
+    return (v.lettre if artefact == "lettre" else v.remise).remis
+
+
+def check(resultat: ResultatDossier, rs: ResultatSalarie, v: Optional[VueAu],
+          documents: Sequence[tuple[Optional[str], object, str]], catalogue=None):
+    """The mention check of one employee's documents, each against the facts it was rendered from;
+    the cross-artefact checks against the facts as of the as-of date."""
+    from ..mentions.pipeline import check_employee
+
+    if v is None or all(v.pour(a or "") is v.courant for a, _, _ in documents):
+        return check_employee(resultat, v.courant if v is not None else rs, documents, catalogue)
+    from ..mentions.checker import Matcher, TexteCompare, check_artefact, recognise_artefact
+    from ..mentions.crosscheck import cross_check
+    from ..mentions.facts import Faits
+    from ..mentions.model import default_catalogue
+    from ..mentions.report import DocumentVerifie, RapportMentions
+
+    catalogue = catalogue or default_catalogue()
+    rapport = RapportMentions(resultat.nom)
+    matricule = rs.salarie.matricule
+    rapport.noms[matricule] = f"{rs.salarie.prenom} {rs.salarie.nom}"
+    matchers: dict[int, Matcher] = {}
+    folded_docs = []
+    for artefact, texte, label in documents:
+        artefact = artefact or recognise_artefact(texte, catalogue, texte.titre)
+        if artefact is None:
+            rapport.erreurs.append(f"{label} : document non reconnu (aucun titre de document CSP trouvé) ; "
+                                   "préciser l'artefact avec --artefact")
+            continue
+        facts = v.pour(artefact)
+        matcher = matchers.setdefault(id(facts), Matcher(catalogue, Faits(resultat, facts)))
+        folded = TexteCompare.de(texte)
+        applicable = matcher.faits.holds(catalogue.artefact(artefact).applicable)
+        results = check_artefact(artefact, folded, resultat, facts, catalogue, matcher) if applicable else []
+        rapport.documents.append(DocumentVerifie(matricule, rapport.noms[matricule], artefact, label, results, applicable))
+        if applicable:
+            folded_docs.append((artefact, folded, label))
+    rapport.controles.extend(cross_check(folded_docs, resultat, v.courant, catalogue))
+    return rapport
+
+
+def annotate(entry: dict, s) -> None:
+    """Manifest entry of one employee (issue 10): each artefact's date and whether it is recorded as
+    delivered (``remis``), and the digest of what the documents are rendered from."""
+    by_key = {d.artefact.cle: d for d in s.documents}
+    for a in entry.get("artefacts", []):
+        doc = by_key.get(a.get("cle"))
+        if doc is not None and doc.date is not None:
+            a["date"] = doc.date.isoformat()
+            a["remis"] = doc.remis
+    if getattr(s, "empreinte_faits", None):
+        entry["empreinte_faits"] = s.empreinte_faits

@@ -1,0 +1,229 @@
+"""Issue 10: the as-of date on compute, generate and check; documents never backdated; delivered
+documents never rewritten; other employees' out-of-date documents named.
+
+Built on tests/test_case_loading.BASE (Metz, individuel, interview Tue 03/03/2026; earliest letter
+Thu 12/03/2026, last day of the period Tue 24/03/2026; Good Friday 03/04/2026 is a holiday there).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cspdocs.cli import main
+from cspdocs.mentions.extract import document_text
+from tests.test_case_loading import BASE, write
+
+EMPLOYEE_END = "    salaire_brut_mensuel: 2850.00\n"
+FOLDER = "E001-Bernard"
+
+
+def with_employee(*lines: str, base: str = BASE) -> str:
+    return base.replace(EMPLOYEE_END, EMPLOYEE_END + "".join(f"    {line}\n" for line in lines))
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def generate(path: Path, out: Path, *options) -> tuple:
+    result = run("generate", path, "-o", out, *options)
+    return result, out / path.stem
+
+
+def manifest(folder: Path) -> dict:
+    return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+
+
+def artefacts(folder: Path) -> dict:
+    [entry] = manifest(folder)["salaries"]
+    return {a["cle"]: a for a in entry["artefacts"]}
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(document_text(path).paragraphes)
+
+
+# --- --au on compute: the plan is unchanged, the state is added beside it ----------------------
+
+def test_compute_contract_dates_do_not_depend_on_the_as_of_date(tmp_path):
+    path = write(tmp_path, BASE)
+    early = json.loads(run("compute", path, "--format", "json", "--au", "2026-03-01").stdout)
+    late = json.loads(run("compute", path, "--format", "json", "--au", "2026-06-30").stdout)
+    assert early["salaries"][0]["dates"] == late["salaries"][0]["dates"]
+    assert late["salaries"][0]["dates"]["envoi_lettre"] == "2026-03-12"  # the plan (case-format.md)
+    assert (early["au"], late["au"]) == ("2026-03-01", "2026-06-30")
+    before, after = early["salaries"][0]["etat_au"], late["salaries"][0]["etat_au"]
+    assert before["etat"] == "avant_remise" and before["constats"] == []
+    assert before["documents"]["lettre"] == {"date": "2026-03-12", "date_prevue": "2026-03-12", "remis": False}
+    # on 30/06 nothing is recorded: the handover is flagged (R-71) and the documents would be dated that day
+    assert after["documents"]["remise"] == {"date": "2026-06-30", "date_prevue": "2026-03-03", "remis": False}
+    assert any(c.startswith("R-71 : ") for c in after["constats"])
+    assert any(c.startswith("R-76 : la remise prévue le mardi 03/03/2026") for c in after["constats"])
+
+
+def test_compute_text_prints_the_as_of_date(tmp_path):
+    result = run("compute", write(tmp_path, BASE), "--au", "2026-03-01")
+    assert result.exit_code == 0
+    assert "Date d'observation : dimanche 01/03/2026 (--au)" in result.stderr
+
+
+@pytest.mark.aujourdhui
+def test_the_as_of_date_defaults_to_today(tmp_path):
+    from datetime import date
+
+    from cspdocs.engine.dates import fr
+
+    result = run("compute", write(tmp_path, BASE), "--format", "json")
+    assert json.loads(result.stdout)["au"] == date.today().isoformat()
+    result = run("compute", write(tmp_path, BASE))
+    assert f"Date d'observation : {fr(date.today())}" in result.stderr
+
+
+# --- no backdating in generate ------------------------------------------------------------------
+
+def test_a_letter_whose_planned_date_has_passed_is_dated_at_the_as_of_date(tmp_path):
+    path = write(tmp_path, with_employee("suivi: {remise: 2026-03-03}"))
+    result, folder = generate(path, tmp_path / "out", "--au", "2026-03-20")
+    assert result.exit_code == 0, result.output
+    assert "Date d'observation : vendredi 20/03/2026 (--au, inscrite au manifeste)" in result.stderr
+    assert manifest(folder)["au"] == "2026-03-20"
+    a = artefacts(folder)
+    assert (a["lettre"]["date"], a["lettre"]["remis"], a["lettre"]["variante"]) == ("2026-03-20", False, "conservatoire")
+    assert (a["information"]["date"], a["information"]["remis"]) == ("2026-03-03", True)
+    assert "Metz, le 20 mars 2026" in text_of(folder / FOLDER / "3-lettre-recommandee.docx")
+    assert "R-76 : la lettre prévue le jeudi 12/03/2026 n'est pas enregistrée comme envoyée" in result.stderr
+
+
+def test_a_late_letter_takes_the_wording_of_its_own_date(tmp_path):
+    """Sunday 22/03 is no postal day: Monday 23/03, still in the period; 25/03 is after it (R-27)."""
+    path = write(tmp_path, with_employee("suivi: {remise: 2026-03-03}"))
+    result, folder = generate(path, tmp_path / "a", "--au", "2026-03-22")
+    assert result.exit_code == 0, result.output
+    assert (artefacts(folder)["lettre"]["date"], artefacts(folder)["lettre"]["variante"]) == ("2026-03-23", "conservatoire")
+    result, folder = generate(path, tmp_path / "b", "--au", "2026-03-25")
+    assert result.exit_code == 0, result.output
+    assert (artefacts(folder)["lettre"]["date"], artefacts(folder)["lettre"]["variante"]) == ("2026-03-25", "licenciement")
+
+
+def test_a_late_handover_is_dated_at_the_as_of_date_and_the_period_runs_from_it(tmp_path):
+    path = write(tmp_path, BASE)
+    result, folder = generate(path, tmp_path / "out", "--au", "2026-03-05")
+    assert result.exit_code == 0, result.output
+    a = artefacts(folder)
+    assert a["information"]["date"] == a["recepisse"]["date"] == a["motif"]["date"] == "2026-03-05"
+    info = text_of(folder / FOLDER / "1-document-information-csp.docx")
+    assert "jeudi 5 mars 2026" in info and "expire le jeudi 26 mars 2026 à minuit" in info
+    assert "R-76 : la remise prévue le mardi 03/03/2026 n'est pas enregistrée" in result.stderr
+
+
+def test_the_post_acceptance_letter_is_never_dated_before_the_as_of_date(tmp_path):
+    path = write(tmp_path, with_employee("reponse: {decision: acceptation, date: 2026-03-10}", "suivi: {remise: 2026-03-03}"))
+    result, folder = generate(path, tmp_path / "out", "--au", "2026-03-16")
+    assert result.exit_code == 0, result.output
+    a = artefacts(folder)["lettre"]
+    assert (a["date"], a["variante"]) == ("2026-03-16", "apres_acceptation")
+
+
+def test_nothing_slips_before_the_planned_dates(tmp_path):
+    path = write(tmp_path, BASE)
+    result, folder = generate(path, tmp_path / "out", "--au", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    a = artefacts(folder)
+    assert (a["information"]["date"], a["lettre"]["date"]) == ("2026-03-03", "2026-03-12")
+    assert "R-76" not in result.stderr
+
+
+# --- delivered documents: byte for byte, never silently rewritten ---------------------------------
+
+PROTECTED = "salarie_protege: {date_notification_autorisation: null}"
+
+
+def test_a_protected_employees_delivered_document_does_not_change_once_the_authorisation_is_known(tmp_path):
+    out = tmp_path / "out"
+    path = write(tmp_path, with_employee(PROTECTED, "suivi: {remise: 2026-03-03}"))
+    result, folder = generate(path, out, "--au", "2026-03-10")
+    assert result.exit_code == 0, result.output
+    first = {p.name: p.read_bytes() for p in (folder / FOLDER).glob("*.docx")}
+    assert "3-lettre-recommandee.docx" not in first  # no letter before the authorisation (R-25)
+    path.write_text(with_employee("salarie_protege: {date_notification_autorisation: 2026-04-10}",
+                                  "suivi: {remise: 2026-03-03}"), encoding="utf-8")
+    result, folder = generate(path, out, "--au", "2026-04-14")
+    assert result.exit_code == 0, result.output
+    for name, data in first.items():
+        assert (folder / FOLDER / name).read_bytes() == data, name
+    # the letter now exists, dated after the notification
+    assert artefacts(folder)["lettre"]["date"] == "2026-04-14"
+
+
+def test_a_delivered_document_whose_data_changed_is_not_rewritten_without_the_option(tmp_path):
+    out = tmp_path / "out"
+    path = write(tmp_path, with_employee("suivi: {remise: 2026-03-03}"))
+    result, folder = generate(path, out, "--au", "2026-03-05")
+    assert result.exit_code == 0, result.output
+    before = (folder / FOLDER / "1-document-information-csp.docx").read_bytes()
+    path.write_text(path.read_text(encoding="utf-8").replace("3 allée des Tilleuls", "5 allée des Tilleuls"), encoding="utf-8")
+    result, _ = generate(path, out, "--au", "2026-03-05")
+    assert result.exit_code == 1
+    assert "Erreur (R-77) : Document(s) enregistré(s) comme remis dont le contenu changerait" in result.stderr
+    assert "E001, E001-Bernard/1-document-information-csp.docx (remis le 2026-03-03)" in result.stderr
+    assert "avant : 3 allée des Tilleuls" in result.stderr and "après : 5 allée des Tilleuls" in result.stderr
+    assert "--reecrire-remis" in result.stderr and "Aucun document publié" in result.stderr
+    assert (folder / FOLDER / "1-document-information-csp.docx").read_bytes() == before
+    result, _ = generate(path, out, "--au", "2026-03-05", "--reecrire-remis")
+    assert result.exit_code == 0, result.output
+    assert "R-77 : document remis réécrit à la demande" in result.stderr
+    assert (folder / FOLDER / "1-document-information-csp.docx").read_bytes() != before
+
+
+def test_an_undelivered_document_may_change(tmp_path):
+    out = tmp_path / "out"
+    path = write(tmp_path, BASE)
+    assert generate(path, out, "--au", "2026-03-01")[0].exit_code == 0
+    path.write_text(BASE.replace("3 allée des Tilleuls", "5 allée des Tilleuls"), encoding="utf-8")
+    result, _ = generate(path, out, "--au", "2026-03-01")
+    assert result.exit_code == 0, result.output
+
+
+# --- generate --employe names the other employees' out-of-date documents ------------------------
+
+TWO = BASE + """\
+  - matricule: "E002"
+    civilite: Monsieur
+    prenom: Paul
+    nom: Roux
+    adresse: {rue: 9 rue Haute, code_postal: "57000", ville: Metz}
+    date_entree: 2018-06-01
+    emploi: Magasinier
+    salaire_brut_mensuel: 2300.00
+"""
+
+
+def test_generate_employe_names_other_employees_out_of_date(tmp_path):
+    out = tmp_path / "out"
+    path = write(tmp_path, TWO)
+    assert generate(path, out, "--au", "2026-03-01")[0].exit_code == 0
+    result, _ = generate(path, out, "--au", "2026-03-01", "--employe", "E001")
+    assert result.exit_code == 0 and "R-78" not in result.stderr  # nothing changed
+    path.write_text(TWO.replace("2300.00", "2400.00"), encoding="utf-8")
+    result, _ = generate(path, out, "--au", "2026-03-01", "--employe", "E001")
+    assert result.exit_code == 0, result.output
+    assert ("R-78 : documents publiés d'autres salariés qui ne correspondent plus au dossier (données, journal ou "
+            "modèles modifiés depuis leur génération) : E002.") in result.stderr
+
+
+# --- check --au ---------------------------------------------------------------------------------
+
+def test_check_reads_each_document_against_what_was_known_on_its_date(tmp_path):
+    out = tmp_path / "out"
+    path = write(tmp_path, with_employee(PROTECTED, "suivi: {remise: 2026-03-03}"))
+    result, folder = generate(path, out, "--au", "2026-03-10")
+    assert result.exit_code == 0, result.output
+    path.write_text(with_employee("salarie_protege: {date_notification_autorisation: 2026-04-10}",
+                                  "suivi: {remise: 2026-03-03}"), encoding="utf-8")
+    result = run("check", path, folder / FOLDER / "1-document-information-csp.docx", "--au", "2026-04-14")
+    assert result.exit_code == 0, result.output
+    assert "Date d'observation : mardi 14/04/2026 (--au)" in result.stderr
