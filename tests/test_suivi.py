@@ -179,9 +179,9 @@ def test_delivered_documents_do_not_change_with_later_journal_entries(tmp_path):
     """The handover documents of 14/09 and the adherent's letter are the same bytes once later events
     (presentations, transmissions, end-of-contract documents) are recorded."""
     out = {}
-    for name in ("2-pendant-delai", "3-apres-rupture"):
+    for name, au in (("2-pendant-delai", "2026-09-25"), ("3-apres-rupture", "2026-11-20")):
         target = tmp_path / name
-        assert run("generate", str(EXAMPLE / f"{name}.yaml"), "-o", str(target)).exit_code == 0
+        assert run("generate", str(EXAMPLE / f"{name}.yaml"), "-o", str(target), "--au", au).exit_code == 0
         out[name] = {p.relative_to(target / name).as_posix(): p.read_bytes()
                      for p in (target / name).rglob("*.docx")}
     assert out["2-pendant-delai"] and out["2-pendant-delai"].keys() == out["3-apres-rupture"].keys()
