@@ -227,3 +227,18 @@ def test_check_reads_each_document_against_what_was_known_on_its_date(tmp_path):
     result = run("check", path, folder / FOLDER / "1-document-information-csp.docx", "--au", "2026-04-14")
     assert result.exit_code == 0, result.output
     assert "Date d'observation : mardi 14/04/2026 (--au)" in result.stderr
+
+
+@pytest.mark.libreoffice
+def test_pdf_of_documents_from_different_dates_pass_their_mentions(tmp_path):
+    """The PDF check reads each document against the facts of its own date, like the DOCX check."""
+    from tests.pdf_support import require_libreoffice
+
+    require_libreoffice()
+    path = write(tmp_path, with_employee("salarie_protege: {date_notification_autorisation: 2026-04-10}",
+                                         "suivi: {remise: 2026-03-03}"))
+    result, folder = generate(path, tmp_path / "out", "--au", "2026-04-14", "--pdf")
+    assert result.exit_code == 0, result.output
+    a = artefacts(folder)
+    assert (a["information"]["date"], a["lettre"]["date"]) == ("2026-03-03", "2026-04-14")
+    assert (folder / FOLDER / "3-lettre-recommandee.pdf").is_file()

@@ -71,6 +71,6 @@ def command(dossier: str, fmt: Optional[str], matricules: tuple[str, ...], sans_
                               ensure_ascii=False, indent=2))
     elif fmt == "tableau":
         width = largeur or shutil.get_terminal_size((100, 24)).columns
-        click.echo(tableau(result, selected, width=width), nl=False)
+        click.echo(tableau(result, selected, width=width, au=as_of), nl=False)
     else:
         click.echo(dossier_text(result, selected, detail=not sans_explications), nl=False)

@@ -87,7 +87,10 @@ def check_rendered(resultat: ResultatDossier, rendered: Mapping[str, Mapping[str
                 rapport.erreurs.append(f"{matricule}, {key} : {exc}")
                 continue
             prepared.append((artefact_from_key(key, catalogue), texte, key))
-        rapport.merge(check_employee(resultat, rs, prepared, catalogue))
+        # issue 10: each document against the facts of its own date as of resultat.au (render/dated.py)
+        from ..render import dated
+
+        rapport.merge(dated.check(resultat, rs, dated.view(resultat, rs), prepared, catalogue))
     return rapport
 
 

@@ -161,7 +161,7 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
         etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global, timeout=delai_pdf)
     _stage(progress, "PDF (LibreOffice) et publication" if want_pdf else "Publication")
     # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
-    publication = publisher.finish(post_ecriture=SortiesRh(resultat, avant=etape), mentions=mentions)
+    publication = publisher.finish(post_ecriture=SortiesRh(resultat, avant=etape, au=resultat.au), mentions=mentions)
     if time_notes:
         publication = replace(publication, notes=publication.notes + tuple(time_notes))
     return Generation(publication, publisher.finished_lot, rapport, counts[1], etape)
