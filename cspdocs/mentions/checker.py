@@ -127,6 +127,25 @@ class TexteCompare:
 # --- matching helpers ------------------------------------------------------------------------
 
 
+# Batch-wide caches (a process checks one batch at a time; neither changes any result):
+# - compiled patterns, by pattern and the value regexes of its placeholders: an employee whose
+#   facts have the same values as a previous one reuses its regexes (most patterns have no value);
+# - for each pattern, the wording it last matched up to its first digit (``_hint``): in the next
+#   document the same wording is usually there again, and ``Matcher.find`` tries it first.
+_COMPILED: dict[tuple[str, bool, tuple[Optional[str], ...]], "re.Pattern[str]"] = {}
+_MAX_COMPILED = 4096
+_HINTS: dict[str, str] = {}
+_MIN_HINT, _MAX_HINT = 8, 40
+_DIGIT = re.compile(r"\d")
+
+
+def _hint(found: str) -> str:
+    """The literal start of a matched wording, before any figure (values differ between employees)."""
+    digit = _DIGIT.search(found, 0, _MAX_HINT)
+    hint = found[:digit.start() if digit else _MAX_HINT]
+    return hint if len(hint) >= _MIN_HINT else ""
+
+
 class Matcher:
     """Compiles patterns for one employee's facts and searches a folded text."""
 
@@ -145,19 +164,48 @@ class Matcher:
         key = (pattern, generic_values)
         found = self._regexes.get(key)
         if found is None:
-            source, _, _ = to_regex(pattern, self.value_regex, self.catalogue.formes, generic_values)
-            found = self._regexes[key] = compile_regex(source)
+            values = tuple(self.value_regex(path) for path in placeholders(pattern)
+                           if path not in GENERIC_PLACEHOLDERS)
+            shared = (pattern, generic_values, values)
+            found = _COMPILED.get(shared)
+            if found is None:
+                source, _, _ = to_regex(pattern, self.value_regex, self.catalogue.formes, generic_values)
+                if len(_COMPILED) >= _MAX_COMPILED:
+                    _COMPILED.clear()
+                found = _COMPILED[shared] = compile_regex(source)
+            self._regexes[key] = found
         return found
 
     def search(self, pattern: str, text: str) -> Optional[re.Match]:
+        """The first match of ``pattern`` in ``text``."""
         return self.regex(pattern).search(text)
+
+    def find(self, pattern: str, text: str) -> Optional[re.Match]:
+        """A match of ``pattern`` in ``text``, not necessarily the first: for presence tests.
+
+        Tries first where the wording the pattern matched last time appears (one substring
+        search and one anchored match), then searches the whole text.
+        """
+        regex = self.regex(pattern)
+        hint = _HINTS.get(pattern)
+        if hint:
+            at = text.find(hint)
+            if at >= 0:
+                m = regex.match(text, at)
+                if m:
+                    return m
+        m = regex.search(text)
+        if m:
+            _HINTS[pattern] = _hint(m.group(0))
+        return m
 
     def finditer(self, pattern: str, text: str, generic_values: bool = False) -> Iterable[re.Match]:
         return self.regex(pattern, generic_values).finditer(text)
 
     def any(self, patterns: Sequence[str], text: str) -> Optional[re.Match]:
+        """A match of the first pattern that matches (``find``: for presence tests)."""
         for p in patterns:
-            m = self.search(p, text)
+            m = self.find(p, text)
             if m:
                 return m
         return None

@@ -131,24 +131,38 @@ def _quick_paragraphs(xml: str) -> Optional[list[str]]:
             return None  # a prefix bound twice, or WordprocessingML under another prefix
     if bound.get("w") != W:
         return None
-    xml = _QUICK_TABS.sub("", xml)
     out = []
-    for chunk in xml.split("</w:p>")[:-1]:
-        starts = list(_QUICK_START.finditer(chunk))
-        if len(starts) != 1:
+    for chunk in _QUICK_TABS.sub("", xml).split("</w:p>")[:-1]:
+        text = _quick_paragraph(chunk)
+        if text is _NOT_PLAIN:
             return None  # nested paragraphs, or text outside a paragraph: let lxml read it
-        pieces = []
-        for text, char in _QUICK_PIECE.findall(chunk, starts[0].end()):
-            if char:
-                pieces.append("-" if char == "noBreakHyphen" else " ")
-            else:
-                pieces.append(text)
-        text = "".join(pieces)
-        if "&" in text:
-            text = _ENTITY.sub(_entity, text)
-        if text.strip():
+        if text:
             out.append(text)
     return out
+
+
+_NOT_PLAIN = "\x00"  # never a paragraph's text (XML cannot carry U+0000)
+
+
+@lru_cache(maxsize=8192)
+def _quick_paragraph(chunk: str) -> str:
+    """The text of the paragraph that ``chunk`` (the XML up to a ``</w:p>``) closes; "" when blank.
+
+    Cached: most paragraphs of a template render to the same XML for every employee.
+    """
+    starts = list(_QUICK_START.finditer(chunk))
+    if len(starts) != 1:
+        return _NOT_PLAIN
+    pieces = []
+    for text, char in _QUICK_PIECE.findall(chunk, starts[0].end()):
+        if char:
+            pieces.append("-" if char == "noBreakHyphen" else " ")
+        else:
+            pieces.append(text)
+    text = "".join(pieces)
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    return text if text.strip() else ""
 
 
 _TEXT_KINDS = tuple(kind for _, kind in _PART_ORDER)
@@ -182,6 +196,7 @@ def _static_paragraphs(xml: bytes) -> tuple[str, ...]:
     return tuple(paragraph_texts(xml))
 
 
+@lru_cache(maxsize=64)
 def core_title(xml: str) -> str:
     """dc:title of a core properties part ("" when absent), as ``docx_parts`` reads it."""
     if not xml:

@@ -57,33 +57,29 @@ class MotifInvalide(ValueError):
     """A pattern of a mention file is malformed."""
 
 
-def _accent_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0xC0, 0x250):
+def _strip_char(ch: str) -> str:
+    """One character without its accents (NFKD, combining marks removed)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+
+
+class _FoldTable(dict):
+    """``str.translate`` table of the folding, filled one character at a time as text meets it:
+    accents stripped (per character, which is what NFKD of the whole text gives once every
+    combining mark is dropped), ligatures spelt out, then dashes, quotes and ``·`` as spaces."""
+
+    def __missing__(self, code: int) -> str:
         ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        if base != ch:
-            table[code] = base
-    for ch, repl in _LIGATURES.items():
-        table[ord(ch)] = repl
-        if len(ch.upper()) == 1:
-            table[ord(ch.upper())] = repl
-    return table
+        folded = _LIGATURES.get(ch) or _LIGATURES.get(ch.lower()) or _strip_char(ch)
+        folded = self[code] = folded.translate(_DASHES)
+        return folded
 
 
-_ACCENTS = _accent_table()
-
-
-def _strip_accents(text: str) -> str:
-    text = text.translate(_ACCENTS)
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+_FOLD = _FoldTable()
 
 
 def fold_raw(text: str) -> str:
     """Fold without normalize_text (for pattern literals, already plain)."""
-    text = _strip_accents(text.casefold()).translate(_DASHES)
+    text = text.casefold().translate(_FOLD)
     text = _WORD_HYPHEN.sub("", text).replace("-", " ")
     return text
 
