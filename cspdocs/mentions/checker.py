@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
@@ -32,6 +33,7 @@ from .patterns import (
     compile_regex,
     display,
     fold,
+    fold_raw,
     parse_date,
     parse_money,
     placeholders,
@@ -130,20 +132,47 @@ class TexteCompare:
 # Batch-wide caches (a process checks one batch at a time; neither changes any result):
 # - compiled patterns, by pattern and the value regexes of its placeholders: an employee whose
 #   facts have the same values as a previous one reuses its regexes (most patterns have no value);
-# - for each pattern, the wording it last matched up to its first digit (``_hint``): in the next
-#   document the same wording is usually there again, and ``Matcher.find`` tries it first.
+# - for each pattern, where it matched last time (``_anchor``): in the next document the same
+#   wording is usually there again, and ``Matcher.find`` tries there first.
 _COMPILED: dict[tuple[str, bool, tuple[Optional[str], ...]], "re.Pattern[str]"] = {}
 _MAX_COMPILED = 4096
-_HINTS: dict[str, str] = {}
-_MIN_HINT, _MAX_HINT = 8, 40
-_DIGIT = re.compile(r"\d")
+_HINTS: dict[str, tuple[tuple[str, int], ...]] = {}  # the last few, most recent first
+_KEPT, _TRIES = 3, 3
+_MIN_ANCHOR, _MAX_ANCHOR = 8, 32
+_DIGITS = re.compile(r"\d")
 
 
-def _hint(found: str) -> str:
-    """The literal start of a matched wording, before any figure (values differ between employees)."""
-    digit = _DIGIT.search(found, 0, _MAX_HINT)
-    hint = found[:digit.start() if digit else _MAX_HINT]
-    return hint if len(hint) >= _MIN_HINT else ""
+def _anchor(text: str, m: "re.Match[str]") -> Optional[tuple[str, int]]:
+    """(literal piece of ``text`` near the match, offset of the match from it), figures left out
+    (they are the values, which differ between employees): the start of the matched wording, or
+    else the words just before it (a value after its label)."""
+    start, end = m.start(), min(m.end(), m.start() + _MAX_ANCHOR)
+    digit = _DIGITS.search(text, start, end)
+    own = text[start:digit.start() if digit else end]
+    if len(own) >= _MIN_ANCHOR:
+        return own, 0
+    before = text[max(0, start - _MAX_ANCHOR):start]
+    digits = [d.end() for d in _DIGITS.finditer(before)]
+    before = before[digits[-1]:] if digits else before
+    return (before, len(before)) if len(before) >= _MIN_ANCHOR else None
+
+
+@lru_cache(maxsize=4096)
+def required_word(pattern: str) -> str:
+    """The longest run of letters every match of ``pattern`` contains verbatim ("" if none): a text
+    without it cannot match, which a substring search tells faster than the regular expression."""
+    depth, best = 0, ""
+    for kind, text in tokenize(pattern):
+        if kind == "op":
+            depth += {"(": 1, ")": -1}.get(text, 0)
+        elif kind == "lit" and depth == 0:
+            for run in _RUN_BREAK.split(fold_raw(text)):
+                if len(run) > len(best):
+                    best = run
+    return best if len(best) >= 3 else ""
+
+
+_RUN_BREAK = re.compile(r"[\s.,;:!?]+")
 
 
 class Matcher:
@@ -178,28 +207,44 @@ class Matcher:
 
     def search(self, pattern: str, text: str) -> Optional[re.Match]:
         """The first match of ``pattern`` in ``text``."""
+        word = required_word(pattern)
+        if word and word not in text:
+            return None
         return self.regex(pattern).search(text)
 
-    def find(self, pattern: str, text: str) -> Optional[re.Match]:
-        """A match of ``pattern`` in ``text``, not necessarily the first: for presence tests.
+    def find(self, pattern: str, text: str, regex: Optional["re.Pattern[str]"] = None) -> Optional[re.Match]:
+        """A match of ``pattern`` in ``text``, not necessarily the first: for presence tests
+        (``regex``: the compiled pattern when it is not a mention file's pattern, e.g. a value).
 
-        Tries first where the wording the pattern matched last time appears (one substring
-        search and one anchored match), then searches the whole text.
+        Tries first where the pattern matched in the previous documents (a few substring searches
+        and anchored matches), then searches the whole text.
         """
-        regex = self.regex(pattern)
-        hint = _HINTS.get(pattern)
-        if hint:
-            at = text.find(hint)
-            if at >= 0:
-                m = regex.match(text, at)
+        if regex is None:
+            word = required_word(pattern)
+            if word and word not in text:
+                return None
+            regex = self.regex(pattern)
+        hints = _HINTS.get(pattern, ())
+        for anchor, offset in hints:
+            at = text.find(anchor)
+            for _ in range(_TRIES):
+                if at < 0:
+                    break
+                m = regex.match(text, at + offset)
                 if m:
                     return m
+                at = text.find(anchor, at + 1)
         m = regex.search(text)
         if m:
-            _HINTS[pattern] = _hint(m.group(0))
+            anchor = _anchor(text, m)
+            if anchor:
+                _HINTS[pattern] = (anchor,) + tuple(h for h in hints if h != anchor)[:_KEPT - 1]
         return m
 
     def finditer(self, pattern: str, text: str, generic_values: bool = False) -> Iterable[re.Match]:
+        word = required_word(pattern)
+        if word and word not in text:
+            return iter(())
         return self.regex(pattern, generic_values).finditer(text)
 
     def any(self, patterns: Sequence[str], text: str) -> Optional[re.Match]:
@@ -279,7 +324,7 @@ def _check_reco(reco: Reconnaissance, matcher: Matcher, region: str, offset: int
                 continue
             return False, f"valeur inconnue du moteur ({path}) : la mention ne peut pas être vérifiée", spans
         source = matcher.value_regex(path)
-        m = compile_regex(source).search(region) if source else None
+        m = matcher.find("{" + path + "}", region, compile_regex(source)) if source else None
         if not m:
             return False, f"valeur « {display(value, path)} » ({path}) introuvable", spans
         spans.append((m.start() + offset, m.end() + offset))
@@ -312,8 +357,7 @@ def _displayed_values_detail(mention: Mention, matcher: Matcher, region: str) ->
         expected = matcher.faits.get(v.fait)
         if expected is None:
             continue
-        regex = matcher.regex(v.motif)
-        for m in regex.finditer(region):
+        for m in matcher.finditer(v.motif, region):
             groups = m.groupdict()
             if "date" in placeholders(v.motif):
                 found = parse_date(groups, 0)

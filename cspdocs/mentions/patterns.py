@@ -44,7 +44,8 @@ GAPS = {"~": 40, "...": 150, ".....": 600}
 
 _DASHES = {ord(c): " " for c in "\u2013\u2014\u2015\u2e3a\u2e3b"}
 _DASHES.update({ord("'"): " ", ord('"'): " ", ord("\u00b7"): " "})
-_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_WORD_HYPHEN = re.compile(r"-(?<=\w-)(?=\w)")  # a hyphen between two word characters
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACES = re.compile(r"\s+")
 _LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss"}
 
@@ -77,17 +78,25 @@ class _FoldTable(dict):
 _FOLD = _FoldTable()
 
 
+def _fold_char(m: "re.Match[str]") -> str:
+    return _FOLD[ord(m.group())]
+
+
 def fold_raw(text: str) -> str:
     """Fold without normalize_text (for pattern literals, already plain)."""
-    text = text.casefold().translate(_FOLD)
-    text = _WORD_HYPHEN.sub("", text).replace("-", " ")
+    text = text.casefold()
+    if not text.isascii():  # ``_FOLD`` leaves ASCII alone but for quotes
+        text = _NON_ASCII.sub(_fold_char, text)
+    text = text.replace("'", " ").replace('"', " ")
+    if "-" in text:
+        text = _WORD_HYPHEN.sub("", text).replace("-", " ")
     return text
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The folded form of a document text (see module docstring)."""
-    return _SPACES.sub(" ", fold_raw(normalize_text(text))).strip()
+    return " ".join(fold_raw(normalize_text(text)).split())
 
 
 # --- value forms ---------------------------------------------------------------------------

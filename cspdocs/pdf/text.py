@@ -42,6 +42,8 @@ _PAGE_NUMBER_LINE = re.compile(
 )
 _HYPHEN_BREAK = re.compile(r"(\w)-[^\S\n]*\n\s*(?=\w)")
 _WHITESPACE = re.compile(r"\s+")
+_GUILLEMET_CHARS = re.compile("[«‹»›]")
+_TABLE_CHARS = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
 _KEY_DROP = re.compile(r"[\s\-]+")
 
 
@@ -54,12 +56,19 @@ def normalize_text(text: str) -> str:
     hyphen joined to the next one (the hyphen kept: LibreOffice breaks at real
     hyphens; match_key ignores hyphens anyway), whitespace runs -> one space.
     """
+    # Each step is skipped when the text has nothing it would change (the same result, faster:
+    # the mention check normalises every paragraph of every document).
     text = unicodedata.normalize("NFKC", text)
-    text = _GUILLEMET_SPACES.sub(lambda m: m[1] or m[2], text)
-    text = text.translate(_TABLE)
-    text = _PAGE_NUMBER_LINE.sub("", text)
-    text = _HYPHEN_BREAK.sub(r"\1-", text)
-    return _WHITESPACE.sub(" ", text).strip()
+    if _GUILLEMET_CHARS.search(text):
+        text = _GUILLEMET_SPACES.sub(lambda m: m[1] or m[2], text)
+    if _TABLE_CHARS.search(text):
+        text = text.translate(_TABLE)
+    if "\n" in text:
+        text = _PAGE_NUMBER_LINE.sub("", text)
+        text = _HYPHEN_BREAK.sub(r"\1-", text)
+    elif _PAGE_NUMBER_LINE.match(text):  # one line: the pattern can only match from the start
+        text = _PAGE_NUMBER_LINE.sub("", text)
+    return " ".join(text.split())  # str.split and \s agree on what whitespace is
 
 
 def match_key(text: str) -> str:
