@@ -71,7 +71,7 @@ docs: install
 # Under 5 minutes: the engine, then generate (figures, floors and ratios in one run; bench_render.py
 # and bench_pdf.py remain for the details of rendering and of the PDF conversion).
 bench: install
-	$(BIN)/python benchmarks/bench_compute.py 5000 3
+	$(BIN)/python benchmarks/bench_compute.py 5000 2
 	$(BIN)/python benchmarks/bench_generate.py
 
 # Rebuild the default DOCX templates from their reviewable source (tools/build_templates.py).
