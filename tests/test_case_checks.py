@@ -1,4 +1,4 @@
-"""Cross-field checks (cspdocs/case/checks.py): each names its rule; lines point at the key concerned."""
+"""Cross-field checks (cspdocs/engine/case_checks.py, employee_checks.py): each names its rule; lines point at the key concerned."""
 
 from __future__ import annotations
 
@@ -382,7 +382,7 @@ def test_model_and_check_errors_together(tmp_path):
 def test_validation_uses_the_engines_handover_date(tmp_path):
     """One handover rule (R-12): in a PSE, an employee who is not protected receives the documents the
     day after the decision, even with an interview of his own; an answer before that is incoherent."""
-    from cspdocs.case.checks import _handover
+    from cspdocs.engine.employee_checks import _handover
     from cspdocs.case.model import Dossier
     from cspdocs.engine.compute import compute_dossier
 

@@ -6,7 +6,7 @@
 Errors (``DossierInvalide``) carry the file, the 1-based line, the key path and a French message;
 see ``errors.py`` for the conventions. Order of work: read and parse the YAML (a syntax error stops
 there), read the CSV if any, validate against the model (all errors), then, only if the model is
-valid, the cross-field checks of ``checks.py`` (all errors). Non-blocking findings are returned as
+valid, the cross-field checks of the law package (``engine/case_checks.py``, all errors). Non-blocking findings are returned as
 ``avertissements``. Unsafe texts and implausible values (``bounds.py``) are reported with the
 model's errors, and sizes are bounded (cspdocs/limits.py), so that no input crashes the engine.
 """
@@ -21,7 +21,6 @@ from pydantic import ValidationError
 
 from ..limits import MAX_EMPLOYEES, MAX_FILE_BYTES
 from .bounds import check_values, french_number
-from .checks import check_dossier
 from .errors import DossierInvalide, ErreurDossier
 from .messages import french_message, shown
 from .model import Dossier
@@ -175,6 +174,10 @@ def load_dossier(path: Union[str, Path]) -> ChargedDossier:
             if (not salaries_ok and loc[:1] == SALARIES) or loc in flagged:
                 continue
             errors.append(locator.erreur(loc, french_message(error, from_csv=locator.in_csv(loc))))
+    # The cross-field checks are the law's (engine/case_checks.py: thresholds, handover rule): imported at
+    # call time so that the case package never imports the law at module level (the law imports the model).
+    from ..engine.case_checks import check_dossier
+
     findings = check_dossier(dossier) if dossier is not None and not implausible else []
     errors += [locator.erreur(f.loc, f.message, at=f.at) for f in findings if f.bloquant]
     if errors or dossier is None:

@@ -10,15 +10,15 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Mapping, Optional, Sequence
 
+from ..formats import explanation_amount
 from .dates import add_months, fr, last_day_of_months
 from .facts import Fact, money
 
 ZERO = Decimal("0")
 
 
-def eur(x: Decimal) -> str:
-    """French amount for explanations: 8 233,33 €."""
-    return f"{money(x):,.2f} €".replace(",", " ").replace(".", ",")
+# French amount in explanations, « 8 233,33 € » (cspdocs/formats.py).
+eur = explanation_amount
 
 
 @lru_cache(maxsize=16)

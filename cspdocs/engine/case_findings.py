@@ -1,11 +1,11 @@
-"""The case file's non-blocking findings (case/checks.py), placed where the user reads results.
+"""The case file's non-blocking findings (engine/case_checks.py), placed where the user reads results.
 
 The loader turns each finding into an error-like value with the file, the line and the key path
 (``ErreurDossier``: ``fichier``, ``ligne``, ``chemin``, ``message``). Every output must show them
 (issue 8, item 1): they are added to the computed warnings, the employee's own findings to that
 employee (``salaries[3].zone`` goes to the fourth employee), the others to the case, in the same
 shape as the engine's warnings: ``"R-48 : cases/x.yaml:12: employeur.zone : text"``. Only findings with
-a rule code (every finding of case/checks.py has one) are added; a reader's own notes are shown by it.
+a rule code (every finding of the case checks has one) are added; a reader's own notes are shown by it.
 """
 
 from __future__ import annotations

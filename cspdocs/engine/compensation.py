@@ -9,14 +9,13 @@ from decimal import Decimal
 from typing import Optional
 
 from ..case.model import Dossier, Salarie
-from ..case.places import calendar_for
 from . import amounts as A
 from . import dates as D
 from . import notice as N
 from . import parameters as PR
 from .collector import Collector
 from .facts import Explication, Fact, money
-from .procedure import engagement_date
+from .severance import Seniority, asp, penalty, severance
 
 CONTRACT_AMOUNT_KEYS = (
     "anciennete_annees",
@@ -33,18 +32,45 @@ CONTRACT_AMOUNT_KEYS = (
 )
 
 
-def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, provisional: bool, lettre: dict, envoi: Optional[date]) -> dict[str, bool]:
+def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, provisional: bool, lettre: dict,
+                    envoi: Optional[date]) -> dict[str, bool]:
     """R-41 to R-47 for one employee; returns the conditions the documents need."""
     if s.salarie_protege is not None and s.salarie_protege.autorisation_refusee:
-        # R-51: no rupture follows a refused authorisation: no rupture amount is owed.
-        for key in CONTRACT_AMOUNT_KEYS:
-            c.amount(key, Fact(None, "Sans objet : l'autorisation de licenciement a été refusée, aucune rupture ne suit.",
-                               ("C. trav. art. L2411-1",)))
-        at_least = seniority_months(s, rupture) >= c.one_year_months
-        return {"anciennete_un_an_ou_plus": at_least, "anciennete_moins_un_an": not at_least,
-                "anciennete_un_an_incertaine": False}
+        return _refused(s, c, rupture)
     if provisional:
         c.warn(f"R-51 : montants provisoires calculés sur la fin normale du délai ({D.fr(rupture)}) : ils seront recalculés à la notification de l'autorisation ; les documents ne les donnent pas comme définitifs.")
+    notice, seniority = _notice(s, c, rupture, lettre, envoi)
+    reference, avg12, monthly = _salaries(s, c)
+    one_year, at_rupture_one_year = _one_year(s, c, rupture, lettre, envoi)
+    _contribution(s, c, rupture, monthly, notice, one_year)
+    severance(dossier, s, c, rupture, reference, seniority)
+    penalty(c, rupture, avg12)
+    c.amount("asp_journaliere", asp(s, c, one_year, dossier))
+    # Item 5 of issue 8: when the 1-year threshold depends on a letter date nobody has chosen yet, the
+    # documents must not assert either side (R-41).
+    uncertain = (one_year != at_rupture_one_year and s.date_envoi_lettre is None
+                 and s.date_presentation_lettre is None)
+    # A protected employee awaiting the authorisation (R-51): the rupture and the letter come at an
+    # unknown later date, when seniority may have reached one year (R-41): under a year on the
+    # provisional date, the documents must not assert it (a year reached stays reached).
+    uncertain = uncertain or (provisional and not one_year)
+    return {"anciennete_un_an_ou_plus": one_year, "anciennete_moins_un_an": not one_year,
+            "anciennete_un_an_incertaine": uncertain}
+
+
+def _refused(s: Salarie, c: Collector, rupture: date) -> dict[str, bool]:
+    """R-51: no rupture follows a refused authorisation: no rupture amount is owed."""
+    for key in CONTRACT_AMOUNT_KEYS:
+        c.amount(key, Fact(None, "Sans objet : l'autorisation de licenciement a été refusée, aucune rupture ne suit.",
+                           ("C. trav. art. L2411-1",)))
+    at_least = seniority_months(s, rupture) >= c.one_year_months
+    return {"anciennete_un_an_ou_plus": at_least, "anciennete_moins_un_an": not at_least,
+            "anciennete_un_an_incertaine": False}
+
+
+def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Optional[date]) -> tuple[Decimal, Seniority]:
+    """R-46, R-65: the notice owed, from the seniority on the day it gives rights, and the seniority
+    at the rupture and at the end of the notice not worked."""
     non_comptes = s.mois_non_comptes_anciennete
 
     def seniority(on: date) -> int:
@@ -85,6 +111,12 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, p
     c.montants["anciennete_mois_fin_preavis"] = at_end
     c.montants["anciennete_mois_rupture"] = at_rupture
 
+    return notice, Seniority(at_rupture, at_rights, at_end, day.valeur)
+
+
+def _salaries(s: Salarie, c: Collector) -> tuple[Decimal, Decimal, Decimal]:
+    """R-45 (R1234-4) and R-66 (L1234-5): the reference salary and the monthly notice pay.
+    Returns (reference, average of 12 months, monthly notice pay), unrounded."""
     ref_fact, avg12, avg3 = A.reference_salary(s.salaire_brut_mensuel, s.salaires_12_derniers_mois, s.primes_annuelles_3_derniers_mois,
                                             s.remuneration_variable_mensuelle)
     c.amount("salaire_reference", ref_fact)
@@ -99,6 +131,15 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, p
         c.warn("R-66 : la prime annuelle déclarée est comptée au prorata dans l'indemnité de préavis et la contribution "
                "(C. trav. L1234-5) ; si elle était exceptionnelle, donnez « salaire_preavis_mensuel ».")
 
+    return reference, avg12, monthly
+
+
+def _one_year(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Optional[date]) -> tuple[bool, bool]:
+    """R-41: one year of seniority (ASP rate, contribution) on the day the law designates; returns
+    (at least one year then, at least one year at the end of the period)."""
+    def seniority(on: date) -> int:
+        return seniority_months(s, on)
+
     # R-41: the 1-year threshold is assessed at the presentation of the letter when it is notified
     # during the reflection period, otherwise on the last day of the period. Without a known
     # presentation, the day after dispatch is assumed (the earliest possible presentation).
@@ -111,6 +152,11 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, p
     one_year = seniority(threshold_day) >= year
     if one_year != (seniority(rupture) >= year):
         c.warn(f"R-41 : l'ancienneté d'un an est appréciée à la date de {how} ({D.fr(threshold_day)}) : le salarié a moins d'un an à cette date mais un an à la fin du délai ; la date d'envoi de la lettre change le montant de l'allocation (niveau de l'ARE) et le destinataire du préavis.")
+    return one_year, seniority(rupture) >= year
+
+
+def _contribution(s: Salarie, c: Collector, rupture: date, monthly: Decimal, notice: Decimal, one_year: bool) -> None:
+    """R-42: the notice indemnity, the operator's share within the cap and the excess to the employee."""
     cap = PR.value("plafond_contribution_employeur_mois", c.warn, debut_csp=rupture + timedelta(days=1))
     split = A.notice_split(monthly, notice, one_year, s.taux_charges_patronales, cap)
     c.amount("indemnite_preavis", split.indemnite_preavis)
@@ -118,80 +164,7 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, p
     c.amount("contribution_employeur_charges_comprises", split.contribution_charges)
     c.amount("excedent_preavis_salarie", split.excedent)
 
-    fractions = PR.value("fractions_indemnite_legale", c.warn, rupture=rupture)
-    minimum = PR.value("anciennete_minimale_indemnite_mois", c.warn, rupture=rupture)
-    tranche = PR.value("tranche_indemnite_legale_mois", c.warn, rupture=rupture)
-    legal_end = A.legal_severance(at_end, reference, fractions, minimum, tranche)
-    legal_rupture = A.legal_severance(at_rupture, reference, fractions, minimum, tranche)
-    # R-67: the reading is the case's choice (procedure.lecture_anciennete_indemnite); default: the
-    # ANI of 31/05/2011 art. 9 (end of the notice not worked, the higher amount, R-45).
-    reading = dossier.procedure.lecture_anciennete_indemnite
-    chosen = legal_end if reading == "fin_preavis" else legal_rupture
-    c.montants["lecture_anciennete_indemnite"] = reading
-    chosen_text = ("Lecture retenue (ANI du 31 mai 2011, art. 9) : ancienneté comptée jusqu'à la fin du préavis non exécuté. "
-                   f"À la date de rupture (lecture de Cass. soc. 2 décembre 2009, n° 08-44.656) : {A.years_months(at_rupture)}, "
-                   f"soit {A.eur(legal_rupture.valeur)}."
-                   if reading == "fin_preavis" else
-                   "Lecture retenue par le dossier (Cass. soc. 2 décembre 2009, n° 08-44.656) : ancienneté à la date de rupture, "
-                   f"{A.years_months(at_rupture)}. Jusqu'à la fin du préavis non exécuté (ANI du 31 mai 2011, art. 9) : "
-                   f"{A.years_months(at_end)}, soit {A.eur(legal_end.valeur)}.")
-    legal_value = c.amount(
-        "indemnite_legale_licenciement",
-        Fact(
-            chosen.valeur,
-            chosen.raisonnement + " " + chosen_text,
-            chosen.sources + ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656"),
-        ),
-    )
-    c.montants["indemnite_legale_a_la_rupture"] = legal_rupture.valeur
-    c.montants["indemnite_legale_fin_preavis"] = legal_end.valeur
-    if legal_rupture.valeur != legal_end.valeur:
-        if reading == "fin_preavis":
-            c.warn(f"R-45 : indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la fin du préavis (lecture retenue, ANI 2011 art. 9) ; {A.eur(legal_rupture.valeur)} à la date de rupture (Cass. soc. 2 décembre 2009).")
-        else:
-            c.warn(f"R-67 : indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la rupture (lecture choisie par le dossier, Cass. soc. 2 décembre 2009) ; {A.eur(legal_end.valeur)} en comptant le préavis non exécuté (ANI 2011 art. 9) : un salarié pourrait réclamer la différence.")
-    if reading == "fin_preavis" and (at_end >= minimum) != (at_rupture >= minimum):
-        c.warn(f"A9 : le seuil de {minimum} mois d'ancienneté n'est atteint qu'en comptant le préavis non exécuté : indemnité retenue, à faire valider"
-               + (f" (à la date d'envoi de la lettre, {D.fr(day.valeur)}, l'ancienneté est de {A.years_months(at_rights)} : Cass. soc. 26 septembre 2006, n° 05-43.841)." if at_rights < minimum else "."))
-    if s.indemnite_conventionnelle is not None and s.indemnite_conventionnelle > legal_value:
-        due = Fact(money(s.indemnite_conventionnelle), f"Indemnité conventionnelle déclarée ({A.eur(s.indemnite_conventionnelle)}), plus favorable que l'indemnité légale ({A.eur(legal_value)}) : elle est due.", ("C. trav. art. L1234-9", "Convention collective applicable"))
-    else:
-        due = Fact(legal_value, f"Indemnité due : indemnité légale ({A.eur(legal_value)})" + (f", plus favorable que l'indemnité conventionnelle déclarée ({A.eur(s.indemnite_conventionnelle)})." if s.indemnite_conventionnelle is not None else ", aucune indemnité conventionnelle plus favorable n'étant déclarée."), ("C. trav. art. L1234-9",))
-    c.amount("indemnite_licenciement_due", due)
-
-    months = PR.value("penalite_defaut_proposition_mois", c.warn, rupture=rupture)
-    c.amount("penalite_defaut_proposition", A.penalty(money(avg12), months))
-
-    asp_fact = asp(s, c, one_year, dossier)
-    c.amount("asp_journaliere", asp_fact)
-    # Item 5 of issue 8: when the 1-year threshold depends on a letter date nobody has chosen yet, the
-    # documents must not assert either side (R-41).
-    uncertain = (one_year != (seniority(rupture) >= year) and s.date_envoi_lettre is None
-                 and s.date_presentation_lettre is None)
-    # A protected employee awaiting the authorisation (R-51): the rupture and the letter come at an
-    # unknown later date, when seniority may have reached one year (R-41): under a year on the
-    # provisional date, the documents must not assert it (a year reached stays reached).
-    uncertain = uncertain or (provisional and not one_year)
-    return {"anciennete_un_an_ou_plus": one_year, "anciennete_moins_un_an": not one_year,
-            "anciennete_un_an_incertaine": uncertain}
-
 
 def seniority_months(s: Salarie, on: date) -> int:
     """Complete months of service on ``on``, less the months not counted (L1234-11)."""
     return max(0, int(Decimal(A.complete_months(s.date_entree, on)) - s.mois_non_comptes_anciennete))
-
-
-def asp(s: Salarie, c: Collector, one_year: bool, dossier: Dossier) -> Fact:
-    if s.salaire_journalier_reference is None:
-        return Fact(None, "Salaire journalier de référence non renseigné : ASP non estimée.", ("Convention du 26 janvier 2015",))
-    if not one_year:
-        return Fact(None, "Ancienneté inférieure à un an : l'allocation est égale à l'ARE, calculée par l'opérateur.", ("ANI du 31 mai 2011, art. 3", "Convention du 26 janvier 2015"))
-    if calendar_for(dossier.employeur, s).zone == "mayotte":
-        c.warn("R-04 : Mayotte : les paramètres de l'ASP propres à Mayotte n'ont pas été vérifiés ; l'ASP n'est pas estimée.")
-        return Fact(None, "Mayotte : paramètres de l'ASP non vérifiés (convention du 17 juillet 2018) ; pas d'estimation.", ("Convention du 17 juillet 2018 relative au CSP à Mayotte",))
-    on = engagement_date(dossier)[0]
-    rate = PR.in_force("taux_asp", engagement=on) if on else None
-    if rate is None:
-        c.warn("A11 : aucun taux d'ASP connu pour cette date d'engagement : ASP non estimée.")
-        return Fact(None, "Aucun texte connu ne fixe le taux de l'ASP à cette date.", ())
-    return A.asp_daily(s.salaire_journalier_reference, Decimal(rate.valeur), rate.reference)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Optional
 
 from num2words import num2words
 
-from ..calendar import ZONE_LABELS, Calendar, french_weekday
+from ..calendar import ZONE_LABELS, Calendar
+from ..formats import explanation_date
 from .facts import Fact
 
 CONVENTION_ART4 = "Convention du 26 janvier 2015 relative au CSP, art. 4 § 1"
@@ -24,11 +24,8 @@ CASS_2019 = "Cass. soc. 10 juillet 2019, n° 18-11.528"
 GUIDE = "Guide employeur du CSP (étape 4 : délai de 21 jours calendaires)"
 
 
-def fr(d: Optional[date]) -> str:
-    """Short French rendering of a date in explanations: 'mardi 24/03/2026'."""
-    if d is None:
-        return "inconnue"
-    return f"{french_weekday(d)} {d.day:02d}/{d.month:02d}/{d.year}"
+# Short French rendering of a date in explanations, « mardi 24/03/2026 » (cspdocs/formats.py).
+fr = explanation_date
 
 
 def add_months(d: date, months: int) -> date:

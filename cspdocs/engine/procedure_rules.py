@@ -70,7 +70,7 @@ def redressement(dossier: Dossier, envoi: Optional[date], c: Any) -> None:
         return
     order = emp.ordonnance_juge_commissaire
     if order is None:
-        return  # refused by the case checks (case/checks.py, R-63)
+        return  # refused by the case checks (engine/case_checks.py, R-63)
     c.dates["ordonnance_juge_commissaire"] = order.date
     if envoi is not None and envoi < order.date:
         c.block(("date_envoi_lettre",), (

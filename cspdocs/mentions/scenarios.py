@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
-from ..case.checks import check_dossier
+from ..engine.case_checks import check_dossier
 from ..case.model import Dossier
 from ..engine.compute import compute_dossier
 from ..engine.facts import ResultatDossier, ResultatSalarie
