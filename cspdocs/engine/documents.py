@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from functools import lru_cache
+
 from num2words import num2words
 
 from ..case.model import Dossier, Salarie
@@ -75,7 +77,13 @@ def document_parameters(dossier: Dossier, remise: date, rupture: date, mayotte: 
         "duree_delai_reflexion_jours": n_days,
         "plafond_contribution_mois": n_cap,
         # the same values in French words, as the documents write them ("vingt et un jours")
-        "duree_delai_reflexion_lettres": num2words(n_days, lang="fr") if n_days else None,
-        "duree_delai_reflexion_ordinal": num2words(n_days, lang="fr", to="ordinal") if n_days else None,
-        "plafond_contribution_lettres": num2words(n_cap, lang="fr") if n_cap else None,
+        "duree_delai_reflexion_lettres": _words(n_days, "cardinal") if n_days else None,
+        "duree_delai_reflexion_ordinal": _words(n_days, "ordinal") if n_days else None,
+        "plafond_contribution_lettres": _words(n_cap, "cardinal") if n_cap else None,
     }
+
+
+@lru_cache(maxsize=64)
+def _words(n: int, kind: str) -> str:
+    """« vingt et un », « vingt et unième » (num2words is slow and a batch asks for the same few)."""
+    return num2words(n, lang="fr", to=kind)

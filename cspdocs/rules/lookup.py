@@ -82,6 +82,9 @@ class Parameter:
     regle: str
     periodes: tuple[Period, ...]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_event", self.date_de_reference.value)  # read on every lookup: no enum access
+
     def at(self, on: date) -> Optional[Period]:
         for period in self.periodes:
             if period.covers(on):
@@ -193,8 +196,9 @@ def lookup(name: str, on: date) -> Optional[Period]:
 def resolve(name: str, **events: Optional[date]) -> Resolution:
     """The value of ``name`` on the date of the event it is selected by, among ``events``
     (keyword = ``Evenement`` value). Outside every period: the nearest period, ``hors_periode``."""
-    param = parameter(name)
-    on = events.get(param.date_de_reference.value)
+    params = parameters()
+    param = params[name] if name in params else parameter(name)
+    on = events.get(param._event)
     if on is None:
         raise EvenementManquant(f"{name} se choisit à la date « {param.date_de_reference.value} », "
                                 f"non fournie (fournies : {', '.join(k for k, v in events.items() if v) or 'aucune'})")
