@@ -292,7 +292,10 @@ def switch(tmp: TempFolder, dest: Path) -> None:
         tmp.close()
         return
     if _exchange(tmp.path, dest):
-        tmp.discard()  # now holds the previous output
+        # tmp.path now holds the previous output: mark it temporary before deleting it, so that a
+        # kill during the deletion (manifest already gone) leaves a folder the next run recognises.
+        (tmp.path / MARKER).write_bytes(b"")
+        tmp.discard()
         return
     old = Path(tempfile.mkdtemp(prefix=old_prefix(dest.name), dir=dest.parent))
     os.rmdir(old)
@@ -303,4 +306,5 @@ def switch(tmp: TempFolder, dest: Path) -> None:
         os.rename(old, dest)
         raise
     tmp.close()
+    (old / MARKER).write_bytes(b"")  # as above: recognisable if killed while deleting
     shutil.rmtree(old, ignore_errors=True)

@@ -262,3 +262,35 @@ def test_kill_at_any_point_loses_nothing(tmp_path):
         assert tree(out / "collectif-alsace") == published
         assert sorted(p.name for p in out.iterdir()) == ["collectif-alsace", "mes-fichiers"], (point, delay)
     assert killed >= 3  # the two deterministic points at least, and some random ones
+
+
+@pytest.mark.parametrize("exchange", [True, False])
+def test_a_kill_while_deleting_the_previous_output_leaves_a_recognisable_folder(tmp_path, monkeypatch, exchange):
+    # Found by test_kill_at_any_point_loses_nothing under load: killed in the middle of deleting the
+    # swapped-out previous output (its manifest already deleted), the leftover had neither manifest
+    # nor marker, so every later run left it in place. It is now marked before the deletion starts.
+    sortie = tmp_path / "sortie"
+    dest = sortie / "cas"
+    dest.mkdir(parents=True)
+    (dest / "ancien.docx").write_bytes(b"previous output")
+    tmp = output_folder.TempFolder(sortie, "cas")
+    (tmp.path / "nouveau.docx").write_bytes(b"new output")
+    killed: list[Path] = []
+
+    def kill_during_rmtree(path, *args, **kwargs):  # deletes nothing: the kill comes first
+        killed.append(Path(path))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output_folder.shutil, "rmtree", kill_during_rmtree)
+    if not exchange:
+        monkeypatch.setattr(output_folder, "_exchange", lambda a, b: False)
+    with pytest.raises(KeyboardInterrupt):
+        output_folder.switch(tmp, dest)
+    tmp.close()
+    assert (dest / "nouveau.docx").read_bytes() == b"new output"
+    (leftover,) = killed
+    assert (leftover / "ancien.docx").exists() and (leftover / output_folder.MARKER).is_file()
+    monkeypatch.undo()
+    notes = output_folder.recover(sortie, "cas")
+    assert not leftover.exists() and "supprimé" in notes[0]
+    assert sorted(p.name for p in sortie.iterdir()) == ["cas"]
