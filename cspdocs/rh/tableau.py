@@ -53,7 +53,10 @@ def _answer(f: Fiche) -> str:
 def _next(f: Fiche) -> str:
     action, due = next_action(f)
     late = action.startswith("EN RETARD : ")
-    return f"{'RETARD ' if late else ''}{_d(due)} {action.removeprefix('EN RETARD : ')}" if action else "—"
+    label = action.removeprefix("EN RETARD : ")
+    if not action:
+        return "—"
+    return f"{'RETARD ' if late else ''}{_d(due)} {label}" if due else label
 
 
 LARGEUR_ACTION = 48  # the next action is shortened beyond this width, however wide the terminal

@@ -32,6 +32,9 @@ DIFFERENCES: dict[str, str] = {
     "interne (every case and vector)": "two conditions added, none changed: remise_a_distance and "
                                        "echeance_connue_a_la_remise (engine/documents.py, read by the context "
                                        "and the mention cross-checks); the contract JSON is unchanged",
+    "case:cases/csv/campagne-tableur.yaml": "the workbook records the campaign's journal (issue 11: handovers, letters "
+                                            "posted on 03/04/2026, France Travail transmissions): same dates, the "
+                                            "letter's explanation now cites the recorded posting",
 }
 
 
