@@ -138,10 +138,10 @@ class Table:
         self.kinds = list(dict.fromkeys(label for docs in suivi.documents.values() for label, _ in docs))
         self.mode = par_cle("mode_remise")
         texts = (("Matricule", 12), ("Civilité", 10), ("Prénom", 14), ("Nom", 18), ("Emploi", 26),
-                 ("Mode de remise", 18), ("Réponse", 14))
+                 ("Mode de remise", 24), ("Réponse", 22))
         columns = [Colonne(t, "texte", largeur=w) for t, w in texts]
         columns.append(Colonne("Date de la réponse", "date"))
-        columns += [Colonne(f"État au {au:%d/%m/%Y}", "texte", largeur=24), Colonne("Prochaine action", "texte", largeur=48),
+        columns += [Colonne(f"État au {au:%d/%m/%Y}", "texte", largeur=30), Colonne("Prochaine action", "texte", largeur=72),
                     Colonne("Échéance de la prochaine action", "date"),
                     Colonne("Actions en retard", "nombre", total=True, largeur=10)]
         columns += [Colonne(DATE_LABELS.get(k, k), "date") for k in self.date_keys]

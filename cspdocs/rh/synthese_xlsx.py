@@ -57,7 +57,7 @@ class SyntheseXlsx:
         wrap = Alignment(wrap_text=True, vertical="top")
         self.sheet = self._sheet("Synthèse", [(c.titre, c.largeur or _WIDTHS[c.genre]) for c in self.colonnes],
                                  header_fill, wrap, freeze="E2", height=45, pages=4)
-        self.actions_sheet = self._sheet("Actions", [("Échéance", 12), ("Statut", 12), ("Action", 60),
+        self.actions_sheet = self._sheet("Actions", [("Échéance", 12), ("Statut", 12), ("Action", 84),
                                                      ("Matricule", 12), ("Salarié", 26), ("Fait le", 12),
                                                      ("Note", 40), ("Sources", 70)],
                                          header_fill, wrap, freeze="A2", height=18, pages=1)
