@@ -270,7 +270,21 @@ def test_generate_writes_the_summary_and_calendar_from_the_blank_workbook(tmp_pa
     assert link.hyperlink.target.startswith("M001-Nom0/") and (out / link.hyperlink.target).is_file()
     assert rows[0]["Mentions obligatoires"] == "vérifiées (toutes présentes)"
     assert rows[0]["Réponse"] == "Acceptation"
-    assert len(list(icalendar.Calendar.from_ical((out / "echeancier.ics").read_bytes()).walk("VEVENT"))) > 25 * 4
+    # values against the engine, as of the day of generation
+    charged = load_dossier(case)
+    resultat = compute_dossier(charged.dossier, charged.nom)
+    today = date.today()
+    for rs, row in zip(resultat.salaries, rows):
+        assert row["Matricule"] == rs.salarie.matricule
+        assert row["Fin du délai de réflexion (24 h)"].date() == rs.dates["fin_delai_reflexion"]
+        assert Decimal(str(row["Indemnité de licenciement due"])) == rs.montants["indemnite_licenciement_due"]
+        assert row[f"État au {today:%d/%m/%Y}"] == follow_up(resultat.dossier, rs, today)["etat_libelle"]
+    csv_rows = list(csv.DictReader(io.StringIO((out / "synthese.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert [r["Matricule"] for r in csv_rows] == [rs.salarie.matricule for rs in resultat.salaries]
+    events = list(icalendar.Calendar.from_ical((out / "echeancier.ics").read_bytes()).walk("VEVENT"))
+    expected = echeances(resultat, today)
+    assert sorted((str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events) == sorted(
+        (f"CSP {x.nom} ({x.matricule}) : {x.libelle}", x.date) for x in expected)
 
 
 def test_synthese_command(tmp_path):
