@@ -35,6 +35,11 @@ def _ordered(values: dict[str, Any], contract: tuple[str, ...]) -> dict[str, Any
     return out
 
 
+def _constat_json(f) -> dict[str, Any]:
+    """A finding as data (engine/findings.py): ``avertissements`` is the list of their lines."""
+    return {"code": f.code, "niveau": f.niveau, "chemin": list(f.loc), "message": f.message, "sources": list(f.sources)}
+
+
 def _explication_json(e) -> dict[str, Any]:
     return {"fait": e.fait, "valeur": _plain(e.valeur), "raisonnement": e.raisonnement, "sources": list(e.sources)}
 
@@ -52,6 +57,7 @@ def salarie_json(r: ResultatSalarie) -> dict[str, Any]:
         "zone": r.zone,
         "circonstance_remise": r.circonstance_remise,
         "operateur_paiement": r.operateur_paiement,
+        "constats": [_constat_json(f) for f in r.constats],
     }
 
 
@@ -68,6 +74,8 @@ def dossier_json(res: ResultatDossier, salaries: tuple[ResultatSalarie, ...] | N
         },
         "salaries": [salarie_json(r) for r in (res.salaries if salaries is None else salaries)],
         "avertissements": list(res.avertissements),
+        # added key
+        "constats": [_constat_json(f) for f in res.constats],
     }
 
 

@@ -100,7 +100,8 @@ def test_outside_every_period_the_nearest_period_and_an_a11_warning():
     from cspdocs.engine import parameters as PR
 
     warnings: list[str] = []
-    assert PR.value("duree_delai_reflexion_jours", warnings.append, remise=date(2011, 3, 1)) == 21
+    assert PR.value("duree_delai_reflexion_jours", lambda code, message: warnings.append(f"{code} : {message}"),
+                    remise=date(2011, 3, 1)) == 21
     assert warnings and warnings[0].startswith("A11 : aucun texte connu ne fixe « Durée du délai de réflexion")
     assert PR.in_force("taux_asp", engagement=date(2027, 1, 1)) is None
     assert PR.in_force("taux_asp", engagement=date(2026, 1, 1)).valeur == "0.75"

@@ -22,6 +22,8 @@ class ErreurDossier:
     chemin: str
     message: str
     colonne: Optional[str] = None
+    # the rule code of a finding of the case checks (engine/findings.py), "" for a reader's note
+    code: str = ""
 
     def __str__(self) -> str:
         where = self.fichier if self.ligne is None else f"{self.fichier}:{self.ligne}"

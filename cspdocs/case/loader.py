@@ -13,7 +13,7 @@ model's errors, and sizes are bounded (cspdocs/limits.py), so that no input cras
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional, Union
 
@@ -182,6 +182,6 @@ def load_dossier(path: Union[str, Path]) -> ChargedDossier:
     errors += [locator.erreur(f.loc, f.message, at=f.at) for f in findings if f.bloquant]
     if errors or dossier is None:
         raise DossierInvalide(present_errors(errors, lecture), fichier)
-    warnings = tuple(locator.erreur(f.loc, f.message, at=f.at) for f in findings if not f.bloquant)
+    warnings = tuple(replace(locator.erreur(f.loc, f.text, at=f.at), code=f.code) for f in findings if not f.bloquant)
     warnings += tuple(lecture.notes) if lecture else ()
     return ChargedDossier(dossier, path, path.stem, tuple(sources), warnings, locator)

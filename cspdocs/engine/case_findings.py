@@ -13,38 +13,39 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from .findings import Finding
+
 _EMPLOYEE = re.compile(r"salaries\[(\d+)\]")
 
 
-def split_code(message: str) -> tuple[str, str]:
-    """``"R-48 : text"`` -> ``("R-48", "text")``; ``("", message)`` when it has no code."""
-    head, sep, rest = message.partition(" : ")
-    if sep and 2 <= len(head) <= 12 and " " not in head:
-        return head, rest
-    return "", message
+def located(finding: Any) -> Finding:
+    """A located finding of the loader (``ErreurDossier`` with its ``code``) as the engine's finding
+    type: the message names the file, the line and the key path."""
+    code = finding.code
+    text = finding.message.removeprefix(f"{code} : ") if code else finding.message
+    where = finding.fichier if finding.ligne is None else f"{finding.fichier}:{finding.ligne}"
+    if getattr(finding, "colonne", None):
+        where += f" (colonne {finding.colonne})"
+    message = f"{where}: {finding.chemin} : {text}" if finding.chemin else f"{where}: {text}"
+    return Finding((finding.chemin,) if finding.chemin else (), message, bloquant=False, code=code)
 
 
 def warning_text(finding: Any) -> str:
     """One finding as a warning line: its rule code first, then where, then what."""
-    code, text = split_code(finding.message)
-    where = finding.fichier if finding.ligne is None else f"{finding.fichier}:{finding.ligne}"
-    if getattr(finding, "colonne", None):
-        where += f" (colonne {finding.colonne})"
-    located = f"{where}: {finding.chemin} : {text}" if finding.chemin else f"{where}: {text}"
-    return f"{code} : {located}" if code else located
+    return located(finding).text
 
 
-def route(findings: Iterable[Any], employees: int) -> tuple[list[str], dict[int, list[str]]]:
-    """(case-level warnings, {employee index: warnings})."""
-    case: list[str] = []
-    per_employee: dict[int, list[str]] = {}
+def route(findings: Iterable[Any], employees: int) -> tuple[list[Finding], dict[int, list[Finding]]]:
+    """(case-level findings, {employee index: findings})."""
+    case: list[Finding] = []
+    per_employee: dict[int, list[Finding]] = {}
     for finding in findings:
-        if not split_code(finding.message)[0]:
+        if not finding.code:
             continue  # a reader's note without a rule code (e.g. a spreadsheet's example row): its reader shows it
         match = _EMPLOYEE.match(finding.chemin or "")
         index = int(match.group(1)) if match else None
         if index is not None and 0 <= index < employees:
-            per_employee.setdefault(index, []).append(warning_text(finding))
+            per_employee.setdefault(index, []).append(located(finding))
         else:
-            case.append(warning_text(finding))
+            case.append(located(finding))
     return case, per_employee

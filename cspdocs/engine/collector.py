@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, Optional
 
 from .facts import Explication, Fact
+from .findings import Finding
 
 
 class Collector:
@@ -19,15 +20,15 @@ class Collector:
         self.dates: dict[str, Optional[date]] = {}
         self.montants: dict[str, Any] = {}
         self.explications: list[Explication] = []
-        self.avertissements: list[str] = []
-        self.blocages: list[tuple[tuple, str]] = []
+        self.constats: list[Finding] = []  # warnings and blocking findings, in the order found
+        self._seen: set[str] = set()
         # recomputes the last day of the letter's délai on another calendar (A8)
         self.letter_delay_on: Optional[Any] = None
         self.reflection_days = 0  # dated parameter duree_delai_reflexion_jours, at the handover
         self.one_year_months = 0  # dated parameter anciennete_un_an_mois, at the engagement
 
-    def block(self, loc: tuple, message: str) -> None:
-        self.blocages.append((loc, message))
+    def block(self, code: str, loc: tuple, message: str) -> None:
+        self.constats.append(Finding(loc, message, bloquant=True, code=code))
 
     def date(self, key: str, fact: Fact) -> Optional[date]:
         self.dates[key] = fact.valeur
@@ -47,9 +48,19 @@ class Collector:
         self.explications.append(Explication(f"montants.{key}", fact.valeur, fact.raisonnement, fact.sources))
         return fact.valeur
 
-    def warn(self, text: str) -> None:
-        if text not in self.avertissements:
-            self.avertissements.append(text)
+    def warn(self, code: str, message: str, sources: tuple[str, ...] = ()) -> None:
+        finding = Finding((), message, bloquant=False, code=code, sources=sources)
+        if finding.text not in self._seen:
+            self._seen.add(finding.text)
+            self.constats.append(finding)
+
+    @property
+    def avertissements(self) -> tuple[str, ...]:
+        return tuple(f.text for f in self.constats if not f.bloquant)
+
+    @property
+    def blocages(self) -> tuple[tuple[tuple, str], ...]:
+        return tuple((f.loc, f.message) for f in self.constats if f.bloquant)
 
 
 def amend_explanation(c: Collector, fait: str, value: Any, more: str, sources: tuple[str, ...]) -> None:

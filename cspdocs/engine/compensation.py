@@ -38,7 +38,7 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, p
     if s.salarie_protege is not None and s.salarie_protege.autorisation_refusee:
         return _refused(s, c, rupture)
     if provisional:
-        c.warn(f"R-51 : montants provisoires calculés sur la fin normale du délai ({D.fr(rupture)}) : ils seront recalculés à la notification de l'autorisation ; les documents ne les donnent pas comme définitifs.")
+        c.warn("R-51", f"montants provisoires calculés sur la fin normale du délai ({D.fr(rupture)}) : ils seront recalculés à la notification de l'autorisation ; les documents ne les donnent pas comme définitifs.")
     notice, seniority = _notice(s, c, rupture, lettre, envoi)
     reference, avg12, monthly = _salaries(s, c)
     one_year, at_rupture_one_year = _one_year(s, c, rupture, lettre, envoi)
@@ -86,12 +86,12 @@ def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Option
     scale = PR.value("bareme_preavis_legal", c.warn, appreciation_anciennete=day.valeur)
     legal = A.legal_notice_months(at_rights, s.travailleur_handicape, scale)
     if legal.valeur != A.legal_notice_months(at_rupture, s.travailleur_handicape, scale).valeur:
-        c.warn(f"R-65 : un seuil d'ancienneté du préavis légal (6 mois, 2 ans) est franchi entre l'envoi de la lettre "
+        c.warn("R-65", f"un seuil d'ancienneté du préavis légal (6 mois, 2 ans) est franchi entre l'envoi de la lettre "
                f"({D.fr(day.valeur)} : {A.years_months(at_rights)}) et la rupture ({D.fr(rupture)} : {A.years_months(at_rupture)}) : "
                f"le préavis est celui de la date d'envoi, {legal.valeur} mois (Cass. soc. 26 septembre 2006, n° 05-43.841).")
     notice = c.amount("preavis_mois", A.notice_months(legal, s.preavis_mois))
     if s.travailleur_handicape and legal.valeur == 0 and s.preavis_mois is None:
-        c.warn("R-46 : travailleur handicapé de moins de 6 mois d'ancienneté : le préavis fixé par la convention collective ou l'usage est doublé (L5213-9, dans la limite de 3 mois) ; renseignez « preavis_mois ».")
+        c.warn("R-46", "travailleur handicapé de moins de 6 mois d'ancienneté : le préavis fixé par la convention collective ou l'usage est doublé (L5213-9, dans la limite de 3 mois) ; renseignez « preavis_mois ».")
     whole = int(notice)
     extra_days = int(((notice - whole) * 30).to_integral_value())
     fin_preavis = A.add_months(rupture, whole) + timedelta(days=extra_days)
@@ -128,7 +128,7 @@ def _salaries(s: Salarie, c: Collector) -> tuple[Decimal, Decimal, Decimal]:
     c.montants["salaire_mensuel_preavis"] = money(monthly)
     c.explications.append(Explication("montants.salaire_mensuel_preavis", money(monthly), pay.raisonnement, pay.sources))
     if s.primes_annuelles_3_derniers_mois and s.salaire_preavis_mensuel is None:
-        c.warn("R-66 : la prime annuelle déclarée est comptée au prorata dans l'indemnité de préavis et la contribution "
+        c.warn("R-66", "la prime annuelle déclarée est comptée au prorata dans l'indemnité de préavis et la contribution "
                "(C. trav. L1234-5) ; si elle était exceptionnelle, donnez « salaire_preavis_mensuel ».")
 
     return reference, avg12, monthly
@@ -151,7 +151,7 @@ def _one_year(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Opti
     year = c.one_year_months
     one_year = seniority(threshold_day) >= year
     if one_year != (seniority(rupture) >= year):
-        c.warn(f"R-41 : l'ancienneté d'un an est appréciée à la date de {how} ({D.fr(threshold_day)}) : le salarié a moins d'un an à cette date mais un an à la fin du délai ; la date d'envoi de la lettre change le montant de l'allocation (niveau de l'ARE) et le destinataire du préavis.")
+        c.warn("R-41", f"l'ancienneté d'un an est appréciée à la date de {how} ({D.fr(threshold_day)}) : le salarié a moins d'un an à cette date mais un an à la fin du délai ; la date d'envoi de la lettre change le montant de l'allocation (niveau de l'ARE) et le destinataire du préavis.")
     return one_year, seniority(rupture) >= year
 
 

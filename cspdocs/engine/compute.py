@@ -85,13 +85,14 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
         lettre=lettre,
         montants=c.montants,
         explications=tuple(c.explications),
-        avertissements=tuple(c.avertissements),
+        avertissements=c.avertissements,
         circonstance_remise=circonstance,
         conditions=conditions,
         operateur_paiement=operateur_paiement,
         operateur_lettre=operateur_lettre,
         regime=regime_info,
-        blocages=tuple(c.blocages),
+        blocages=c.blocages,
+        constats=tuple(c.constats),
     )
 
 
@@ -111,8 +112,11 @@ def compute_dossier(dossier: Dossier, nom: str, constats: Iterable[Any] = (), au
     case_found, employee_found = case_findings.route(constats, len(results))
     if employee_found:
         results = tuple(
-            replace(r, avertissements=tuple(employee_found[i]) + r.avertissements) if i in employee_found else r
+            replace(r, avertissements=tuple(f.text for f in employee_found[i]) + r.avertissements,
+                    constats=tuple(employee_found[i]) + r.constats) if i in employee_found else r
             for i, r in enumerate(results)
         )
-    warnings = list(dict.fromkeys(case_found + [w for r in regimes.values() for w in r[1]]))
-    return ResultatDossier(nom=nom, dossier=dossier, regime=main[0], salaries=results, avertissements=tuple(warnings), au=au)
+    findings = case_found + [w for r in regimes.values() for w in r[1]]
+    warnings = list(dict.fromkeys(f.text for f in findings))
+    return ResultatDossier(nom=nom, dossier=dossier, regime=main[0], salaries=results, avertissements=tuple(warnings), au=au,
+                           constats=tuple(dict((f.text, f) for f in findings).values()))

@@ -41,7 +41,7 @@ def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
         touched = (debut, c.dates["fin_csp"], c.dates["fin_10e_mois_csp"])
         if any((d.month, d.day) == (2, 29) for d in touched) or D.add_months(debut, csp_months).day != debut.day \
                 or D.add_months(debut, bonus_months).day != debut.day:
-            c.warn(f"A5 : la durée de {csp_months} mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
+            c.warn("A5", f"la durée de {csp_months} mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
     else:
         for key in ("rupture_si_acceptation", "debut_csp", "fin_csp", "fin_10e_mois_csp", "fin_priorite_reembauche"):
             c.unknown_date(key, "Inconnue tant que la fin du délai de réflexion ne l'est pas (salarié protégé, R-51).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",))
@@ -59,7 +59,7 @@ def contribution_due(rupture: Optional[date], one_year: bool, operateur: str, c:
         pay_op = PR.resolved("operateur", c.warn, document=fact.valeur)
         operateur_paiement = pay_op.valeur
         if pay_op.valeur != operateur:
-            c.warn(f"R-06 : opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
+            c.warn("R-06", f"opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
     elif rupture:
         c.unknown_date("echeance_contribution_employeur", "Ancienneté inférieure à un an : aucune contribution n'est due à l'opérateur.", ("Convention du 26 janvier 2015, art. 21",))
     else:
@@ -84,4 +84,4 @@ def procedure_dates(dossier: Dossier, s: Salarie, remise: date, c: Collector) ->
                                 PR.value("delai_garantie_ags_liquidation_jours", c.warn, jugement=emp.date_jugement))
         c.date("limite_garantie_ags", fact)
         if fact.valeur and remise > fact.valeur:
-            c.warn(f"R-54 : la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(fact.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")
+            c.warn("R-54", f"la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(fact.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")

@@ -61,6 +61,8 @@ class ResultatSalarie:
     # Dated values the documents state (ASP rate, length of the period, contribution cap), looked up
     # by the date the law designates: templates print them and the mention checks read them.
     parametres: dict[str, Any] = field(default_factory=dict)
+    # The engine's findings as data (engine/findings.py): ``avertissements`` and ``blocages`` are views of them.
+    constats: tuple[Any, ...] = ()
 
     def explication(self, fait: str) -> Optional[Explication]:
         for e in self.explications:
@@ -78,6 +80,8 @@ class ResultatDossier:
     avertissements: tuple[str, ...] = ()
     # issue 10: the as-of date the documents are dated against (engine/timeline.py); None: the plan
     au: Optional[date] = None
+    # the case-level findings as data (engine/findings.py): ``avertissements`` is their view
+    constats: tuple[Any, ...] = ()
 
 
 def money(x: Decimal) -> Decimal:

@@ -10,19 +10,27 @@ from ..formats import cli_date
 
 @dataclass(frozen=True)
 class Finding:
-    """A finding about the case file, with its rule ``code``. A warning's ``message`` starts with
-    the code (``"R-48 : ..."``), like the engine's warnings, so that every output shows and groups
-    it; a blocking error cites its rule at the end of the message, as the loader's errors do."""
+    """A finding, before computation (the case checks) or after it (the engine): its rule ``code``
+    (regles.yaml), the key path it is about (``loc``, within the employee for the engine's), whether it
+    blocks the case, its French ``message`` and its source ids. Every output is a view of it: the
+    warning line (``text``: ``"R-48 : ..."``), the loader's located error, the JSON and the reports."""
 
     loc: tuple  # key path the message is about
-    message: str
+    message: str  # French, without the code
     bloquant: bool = True
     at: Optional[tuple] = None  # key whose line is shown, when it is not ``loc``
     code: str = ""
+    sources: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        if self.code and not self.bloquant and not self.message.startswith(self.code + " : "):
-            object.__setattr__(self, "message", f"{self.code} : {self.message}")
+    @property
+    def niveau(self) -> str:
+        return "erreur" if self.bloquant else "avertissement"
+
+    @property
+    def text(self) -> str:
+        """The line users read: a warning starts with its code (``"R-48 : ..."``); a blocking error
+        cites its rule at the end of its message, as the loader's errors do."""
+        return f"{self.code} : {self.message}" if self.code and not self.bloquant else self.message
 
 
 day_text = cli_date  # « 24/03/2026 » (cspdocs/formats.py)

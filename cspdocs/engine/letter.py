@@ -61,7 +61,7 @@ def _planned(raw: Salarie, s: Salarie, cal: Calendar, earliest: Optional[date], 
         after_acceptance = s.reponse is not None and s.reponse.decision == "acceptation" and s.reponse.date <= envoi
         # the post-acceptance letter notifies no dismissal: the L1233-15 / L1233-39 bounds do not apply
         if earliest and envoi < earliest and not after_acceptance:
-            c.block(J.journal_source(raw, "date_envoi_lettre"), f"la lettre ne peut être envoyée avant le {D.fr(earliest)}, date légale au plus tôt "
+            c.block("R-22", J.journal_source(raw, "date_envoi_lettre"), f"la lettre ne peut être envoyée avant le {D.fr(earliest)}, date légale au plus tôt "
                     f"(R-22 à R-25 ; voir « cspdocs compute ») : un envoi le {D.fr(envoi)} serait irrégulier")
     elif earliest:
         bound = next((e for e in c.explications if e.fait == "dates.envoi_lettre_au_plus_tot"), None)
@@ -89,7 +89,7 @@ def _after_acceptance(raw: Salarie, s: Salarie, envoi: Optional[date], c: Collec
     if (rep_ and rep_.decision == "acceptation" and envoi is not None and envoi < rep_.date
             and (posted is None or posted >= rep_.date)):
         if s.date_envoi_lettre and posted is None:
-            c.warn(f"R-74 : la lettre prévue le {D.fr(s.date_envoi_lettre)} n'est pas enregistrée comme envoyée avant "
+            c.warn("R-74", f"la lettre prévue le {D.fr(s.date_envoi_lettre)} n'est pas enregistrée comme envoyée avant "
                    f"l'acceptation du {D.fr(rep_.date)} (« suivi.lettre_envoyee ») : la lettre est celle qui suit l'acceptation, "
                    "datée au plus tôt de l'acceptation.")
         envoi = c.redate("envoi_lettre", Fact(rep_.date, f"Le salarié a accepté le CSP le {D.fr(rep_.date)} sans qu'aucune lettre "
@@ -102,7 +102,7 @@ def _after_acceptance(raw: Salarie, s: Salarie, envoi: Optional[date], c: Collec
 def _late_acceptance(s: Salarie, fin: Optional[date], c: Collector) -> None:
     """An acceptance after the period has no effect: silence is a refusal (art. 5 § 1 al. 3)."""
     if s.reponse and s.reponse.decision == "acceptation" and fin and s.reponse.date > fin:
-        c.block(("reponse", "date"), f"l'acceptation du {D.fr(s.reponse.date)} est postérieure à l'expiration du délai de "
+        c.block("R-19", ("reponse", "date"), f"l'acceptation du {D.fr(s.reponse.date)} est postérieure à l'expiration du délai de "
                 f"réflexion ({D.fr(fin)}) : elle est sans effet, le silence valant refus (Convention du 26 janvier 2015, "
                 f"art. 5 § 1) ; enregistrez un refus ou corrigez la date")
 
@@ -140,7 +140,7 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
         notification = proc.date_notification_projet_administration
         if notification is None:
             c.unknown_date("envoi_lettre_au_plus_tot", "Date de notification du projet à l'administration non renseignée : délai de 30 jours non calculable (L1233-39).", ("C. trav. art. L1233-39",))
-            c.warn("R-24 : procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
+            c.warn("R-24", "procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
             return None
         jours = PR.value("delai_envoi_lettre_collectif_jours", c.warn, notification_projet=notification)
         fact, last = D.earliest_letter_l1233_39(notification, cal, jours)

@@ -14,11 +14,11 @@ from typing import Any, Callable, Optional
 from ..rules.lookup import Period, Resolution, resolve
 from .dates import fr
 
-Warn = Callable[[str], None]
+Warn = Callable[[str, str], None]  # (rule code, French message)
 
 
 def out_of_period_warning(r: Resolution) -> str:
-    return (f"A11 : aucun texte connu ne fixe « {r.parametre.libelle} » au {fr(r.le)} "
+    return (f"aucun texte connu ne fixe « {r.parametre.libelle} » au {fr(r.le)} "
             f"(date de référence : {r.parametre.date_de_reference.value}) : valeur de la période connue la plus "
             f"proche retenue ({r.reference}) ; vérifiez le texte en vigueur.")
 
@@ -27,7 +27,7 @@ def resolved(name: str, warn: Warn, **events: Optional[date]) -> Resolution:
     """The resolution of ``name`` among ``events``; warns when no known period covers the date."""
     r = resolve(name, **events)
     if r.hors_periode:
-        warn(out_of_period_warning(r))
+        warn("A11", out_of_period_warning(r))
     return r
 
 
@@ -43,7 +43,7 @@ def in_force(name: str, **events: Optional[date]) -> Optional[Period]:
     return None if r.hors_periode else r.periode
 
 
-def ignore(_: str) -> None:
+def ignore(code: str, message: str) -> None:
     """A ``warn`` for lookups whose out-of-period warning another lookup of the same call gives."""
 
 

@@ -16,10 +16,13 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple, Optional
 
 from ..case.model import Dossier, Salarie
+from ..formats import cli_date
+from ..rules.lookup import parameter
 from . import dates as D
 from . import parameters as PR
 from .collector import Collector
 from .facts import Explication, Fact
+from .findings import Finding
 
 ART4_2 = "Convention du 26 janvier 2015, art. 4 § 2"
 MODES = {"main_propre": "en main propre", "lrar": "par lettre recommandée", "electronique": "par voie électronique"}
@@ -55,22 +58,22 @@ def engagement_date(dossier: Dossier) -> tuple[Optional[date], str, bool]:
     return None, "aucune date de procédure connue", True
 
 
-def regime(dossier: Dossier, zone_is_mayotte: bool) -> tuple[dict[str, Any], list[str]]:
+def regime(dossier: Dossier, zone_is_mayotte: bool) -> tuple[dict[str, Any], list[Finding]]:
+    """R-02 to R-05: the texts governing the procedure, selected by its engagement date."""
     engaged, how, inferred = engagement_date(dossier)
-    warnings: list[str] = []
+    warnings: list[Finding] = []
     if inferred:
-        warnings.append(
-            f"A10 : la date d'engagement de la procédure n'est pas déclarée ; retenue : {how} "
-            f"({D.fr(engaged)}). Renseignez procedure.date_engagement pour lever le doute."
-        )
+        warnings.append(Finding((), (
+            f"la date d'engagement de la procédure n'est pas déclarée ; retenue : {how} "
+            f"({D.fr(engaged)}). Renseignez procedure.date_engagement pour lever le doute."), bloquant=False, code="A10"))
     name = "regime_csp_mayotte" if zone_is_mayotte else "regime_csp"
     period = PR.in_force(name, engagement=engaged) if engaged else None
     if period is None:
-        warnings.append(
-            f"A11 : aucun texte connu ne régit le CSP pour une procédure engagée le {D.fr(engaged)} "
-            f"(la convention connue court jusqu'au 31/12/2026). Les règles de dates de la convention du "
-            f"26 janvier 2015 sont appliquées à titre conservatoire : vérifiez le texte en vigueur."
-        )
+        last = parameter(name).periodes[-1].au
+        warnings.append(Finding((), (
+            f"aucun texte connu ne régit le CSP pour une procédure engagée le {D.fr(engaged)} "
+            f"(la convention connue court jusqu'au {cli_date(last)}). Les règles de dates de la convention du "
+            f"26 janvier 2015 sont appliquées à titre conservatoire : vérifiez le texte en vigueur."), bloquant=False, code="A11"))
         return {"texte": None, "valable_jusqu_au": None, "date_engagement": engaged, "reference": None}, warnings
     return {
         "texte": period.valeur,
@@ -186,13 +189,13 @@ def record_handover(dossier: Dossier, s: Salarie, c: Collector) -> tuple[date, s
         "operateur", op.valeur, f"Opérateur nommé dans les documents datés de la remise ({D.fr(remise)}) : {op.valeur}.",
         (op.reference,)))
     if s.date_remise and proc.type == "pse" and proc.date_decision_administration and s.date_remise <= proc.date_decision_administration:
-        c.warn("R-12 : la remise déclarée précède le lendemain de la décision administrative : le CSP doit être proposé après la notification de la décision (L1233-66).")
+        c.warn("R-12", "la remise déclarée précède le lendemain de la décision administrative : le CSP doit être proposé après la notification de la décision (L1233-66).")
     if s.mode_remise != "main_propre":
         c.dates["envoi_documents"] = s.date_envoi_documents
         if s.date_envoi_documents is None:
-            c.warn("R-14 : documents envoyés à distance sans « date_envoi_documents » : renseignez la date d'envoi, qui date le document d'information et l'énoncé du motif.")
+            c.warn("R-14", "documents envoyés à distance sans « date_envoi_documents » : renseignez la date d'envoi, qui date le document d'information et l'énoncé du motif.")
     if s.mode_remise == "lrar":
-        c.warn("A4 : remise par lettre recommandée : la date de remise retenue doit être celle de la première présentation de la lettre, non celle du retrait.")
+        c.warn("A4", "remise par lettre recommandée : la date de remise retenue doit être celle de la première présentation de la lettre, non celle du retrait.")
     if s.mode_remise == "electronique":
-        c.warn("R-14 : remise par voie électronique : elle suppose l'accord préalable du salarié et un accusé de réception électronique.")
+        c.warn("R-14", "remise par voie électronique : elle suppose l'accord préalable du salarié et un accusé de réception électronique.")
     return remise, circonstance, op.valeur

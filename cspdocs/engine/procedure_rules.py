@@ -37,7 +37,7 @@ def maternity(s: Salarie, remise: date, envoi: Optional[date], rupture: Optional
         latest, f"Protection liée au congé de maternité jusqu'au {D.fr(end)} : les documents du CSP peuvent être remis au "
                 f"plus tard le lendemain, {D.fr(latest)}.", ("Convention du 26 janvier 2015, art. 4, note 1", "C. trav. art. L1225-4")))
     if remise > latest:
-        c.warn(f"R-62 : remise le {D.fr(remise)}, après le lendemain de la fin de la protection de maternité ({D.fr(latest)}) "
+        c.warn("R-62", f"remise le {D.fr(remise)}, après le lendemain de la fin de la protection de maternité ({D.fr(latest)}) "
                "que vise la convention (art. 4, note 1) ; aucun acte préparatoire ne pouvant intervenir pendant la protection "
                "(Cass. soc. 29 novembre 2023, n° 22-15.794), remettez les documents dès que la procédure le permet.")
     act_day = envoi or remise
@@ -52,7 +52,7 @@ def maternity(s: Salarie, remise: date, envoi: Optional[date], rupture: Optional
         return False
     if s.impossibilite_maintien_contrat is None:
         what, day = inside[0]
-        c.block(("impossibilite_maintien_contrat",), (
+        c.block("R-61", ("impossibilite_maintien_contrat",), (
             f"{what} ({D.fr(day)}) intervient pendant les {weeks_p.valeur} semaines de protection relative suivant le congé de "
             f"maternité (jusqu'au {D.fr(relative_end)}) : la rupture n'est possible que pour faute grave ou impossibilité de "
             "maintenir le contrat pour un motif étranger à la grossesse ou à l'accouchement, que la lettre doit énoncer, "
@@ -73,12 +73,12 @@ def redressement(dossier: Dossier, envoi: Optional[date], c: Any) -> None:
         return  # refused by the case checks (engine/case_checks.py, R-63)
     c.dates["ordonnance_juge_commissaire"] = order.date
     if envoi is not None and envoi < order.date:
-        c.block(("date_envoi_lettre",), (
+        c.block("R-63", ("date_envoi_lettre",), (
             f"la lettre ({D.fr(envoi)}) précède l'ordonnance du juge-commissaire ({D.fr(order.date)}) qui autorise les "
             "licenciements (C. com. art. L631-17) (R-63)"))
     m = emp.mandataire
     if m is not None and m.mission is None:
-        c.warn("R-64 : redressement judiciaire : la mission de l'administrateur judiciaire (« employeur.mandataire.mission » : "
+        c.warn("R-64", "redressement judiciaire : la mission de l'administrateur judiciaire (« employeur.mandataire.mission » : "
                "surveillance, assistance ou representation) n'est pas donnée ; les documents sont signés conjointement par "
                "l'employeur et l'administrateur, ce qui vaut quelle que soit la mission (C. com. art. L631-12).")
 
@@ -101,7 +101,7 @@ def ags_letter(dossier: Dossier, envoi: Optional[date], window_end: Optional[dat
     if dossier.employeur.procedure_collective != "liquidation" or envoi is None or window_end is None:
         return
     if envoi > window_end:
-        c.warn(f"R-54 : la lettre ({D.fr(envoi)}) est postérieure à la fenêtre de garantie de l'AGS (jusqu'au "
+        c.warn("R-54", f"la lettre ({D.fr(envoi)}) est postérieure à la fenêtre de garantie de l'AGS (jusqu'au "
                f"{D.fr(window_end)}, C. trav. L3253-8 2° c) : en cas de refus du CSP, les sommes dues au titre de la rupture "
                "risquent de ne pas être garanties.")
 
@@ -117,7 +117,7 @@ def rest_days(cal: Calendar, interview: Optional[date], envoi: Optional[date], d
         if day.weekday() == 6 or name:
             kind = f"jour férié ({name})" if name else "dimanche"
             advice = "choisissez un autre jour" if chosen else "date légale au plus tôt : envoyez-la le premier jour de levée postale suivant"
-            c.warn(f"R-69 : {what} est daté{'e' if what.startswith('la') else ''} du {D.fr(day)}, un {kind} "
+            c.warn("R-69", f"{what} est daté{'e' if what.startswith('la') else ''} du {D.fr(day)}, un {kind} "
                    f"(C. trav. L3132-3, L3133-1) : {advice}.")
 
 
@@ -134,6 +134,6 @@ def pse_decision(dossier: Dossier, c: Any) -> None:
     L1233-57-3 homologation of a unilateral document; implicit after 15 or 21 days, L1233-57-4)."""
     p = dossier.procedure
     if p.type == "pse" and p.decision_administration is None:
-        c.warn("R-70 : PSE : la nature de la décision administrative (« procedure.decision_administration » : validation "
+        c.warn("R-70", "PSE : la nature de la décision administrative (« procedure.decision_administration » : validation "
                "ou homologation, implicite ou non, autorité) n'est pas donnée ; les documents écrivent « validation ou "
                "homologation … notifiée ou acquise » (C. trav. L1233-57-4).")

@@ -23,7 +23,7 @@ def reflection_period(s: Salarie, cal: Calendar, remise: date, c: Collector) -> 
     fin21_fact = D.reflection_last_day(remise, cal, duree)
     fin21 = c.date("fin_delai_reflexion_21_jours", fin21_fact)
     if fin21 != remise + timedelta(days=duree):
-        c.warn(f"A1 : le {duree}e jour du délai de réflexion tombe un samedi, un dimanche ou un jour férié : la fin des {duree} jours est prorogée au {D.fr(fin21)} (jamais un samedi)"
+        c.warn("A1", f"le {duree}e jour du délai de réflexion tombe un samedi, un dimanche ou un jour férié : la fin des {duree} jours est prorogée au {D.fr(fin21)} (jamais un samedi)"
                + (" ; pour ce salarié protégé, la fin retenue dépend en outre de la notification de l'autorisation." if protected else "."))
     if not protected:
         return fin21, c.date("fin_delai_reflexion", fin21_fact)
@@ -44,7 +44,7 @@ def _protected_end(s: Salarie, cal: Calendar, fin21: date, duree: int, c: Collec
             "éventuelle du CSP reste sans effet.",
             ("Convention du 26 janvier 2015, art. 4 § 1 al. 3", "C. trav. art. L2411-1"),
         )
-        c.warn("R-51 : autorisation de licenciement refusée : pas de rupture, pas de lettre de licenciement.")
+        c.warn("R-51", "autorisation de licenciement refusée : pas de rupture, pas de lettre de licenciement.")
         return None
     if notif is None:
         c.unknown_date(
@@ -53,11 +53,11 @@ def _protected_end(s: Salarie, cal: Calendar, fin21: date, duree: int, c: Collec
             f"l'autorité administrative, qui n'est pas encore connue ; fin normale à titre indicatif : {D.fr(fin21)}.",
             ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",),
         )
-        c.warn("R-51 : salarié protégé sans date de notification de l'autorisation : la fin du délai de réflexion, la rupture et les dates qui en dépendent restent inconnues.")
+        c.warn("R-51", "salarié protégé sans date de notification de l'autorisation : la fin du délai de réflexion, la rupture et les dates qui en dépendent restent inconnues.")
         return None
     fact, strict = D.protected_last_day(fin21, notif, cal, duree)
     fin = c.date("fin_delai_reflexion", fact)
     c.dates["fin_delai_reflexion_lecture_stricte"] = strict
     if strict != fin:
-        c.warn(f"A2 : salarié protégé : fin du délai retenue {D.fr(fin)} (lendemain de la notification prorogé) ; lecture stricte : {D.fr(strict)}.")
+        c.warn("A2", f"salarié protégé : fin du délai retenue {D.fr(fin)} (lendemain de la notification prorogé) ; lecture stricte : {D.fr(strict)}.")
     return fin

@@ -58,11 +58,11 @@ def severance(dossier: Dossier, s: Salarie, c: Collector, rupture: date, referen
     c.montants["indemnite_legale_fin_preavis"] = legal_end.valeur
     if legal_rupture.valeur != legal_end.valeur:
         if reading == "fin_preavis":
-            c.warn(f"R-45 : indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la fin du préavis (lecture retenue, ANI 2011 art. 9) ; {A.eur(legal_rupture.valeur)} à la date de rupture (Cass. soc. 2 décembre 2009).")
+            c.warn("R-45", f"indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la fin du préavis (lecture retenue, ANI 2011 art. 9) ; {A.eur(legal_rupture.valeur)} à la date de rupture (Cass. soc. 2 décembre 2009).")
         else:
-            c.warn(f"R-67 : indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la rupture (lecture choisie par le dossier, Cass. soc. 2 décembre 2009) ; {A.eur(legal_end.valeur)} en comptant le préavis non exécuté (ANI 2011 art. 9) : un salarié pourrait réclamer la différence.")
+            c.warn("R-67", f"indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la rupture (lecture choisie par le dossier, Cass. soc. 2 décembre 2009) ; {A.eur(legal_end.valeur)} en comptant le préavis non exécuté (ANI 2011 art. 9) : un salarié pourrait réclamer la différence.")
     if reading == "fin_preavis" and (at_end >= minimum) != (at_rupture >= minimum):
-        c.warn(f"A9 : le seuil de {minimum} mois d'ancienneté n'est atteint qu'en comptant le préavis non exécuté : indemnité retenue, à faire valider"
+        c.warn("A9", f"le seuil de {minimum} mois d'ancienneté n'est atteint qu'en comptant le préavis non exécuté : indemnité retenue, à faire valider"
                + (f" (à la date d'envoi de la lettre, {D.fr(seniority.rights_day)}, l'ancienneté est de {A.years_months(at_rights)} : Cass. soc. 26 septembre 2006, n° 05-43.841)." if at_rights < minimum else "."))
     if s.indemnite_conventionnelle is not None and s.indemnite_conventionnelle > legal_value:
         due = Fact(money(s.indemnite_conventionnelle), f"Indemnité conventionnelle déclarée ({A.eur(s.indemnite_conventionnelle)}), plus favorable que l'indemnité légale ({A.eur(legal_value)}) : elle est due.", ("C. trav. art. L1234-9", "Convention collective applicable"))
@@ -83,11 +83,11 @@ def asp(s: Salarie, c: Collector, one_year: bool, dossier: Dossier) -> Fact:
     if not one_year:
         return Fact(None, "Ancienneté inférieure à un an : l'allocation est égale à l'ARE, calculée par l'opérateur.", ("ANI du 31 mai 2011, art. 3", "Convention du 26 janvier 2015"))
     if calendar_for(dossier.employeur, s).zone == "mayotte":
-        c.warn("R-04 : Mayotte : les paramètres de l'ASP propres à Mayotte n'ont pas été vérifiés ; l'ASP n'est pas estimée.")
+        c.warn("R-04", "Mayotte : les paramètres de l'ASP propres à Mayotte n'ont pas été vérifiés ; l'ASP n'est pas estimée.")
         return Fact(None, "Mayotte : paramètres de l'ASP non vérifiés (convention du 17 juillet 2018) ; pas d'estimation.", ("Convention du 17 juillet 2018 relative au CSP à Mayotte",))
     on = engagement_date(dossier)[0]
     rate = PR.in_force("taux_asp", engagement=on) if on else None
     if rate is None:
-        c.warn("A11 : aucun taux d'ASP connu pour cette date d'engagement : ASP non estimée.")
+        c.warn("A11", "aucun taux d'ASP connu pour cette date d'engagement : ASP non estimée.")
         return Fact(None, "Aucun texte connu ne fixe le taux de l'ASP à cette date.", ())
     return A.asp_daily(s.salaire_journalier_reference, Decimal(rate.valeur), rate.reference)

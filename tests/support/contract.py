@@ -35,6 +35,9 @@ DIFFERENCES: dict[str, str] = {
     "case:cases/csv/campagne-tableur.yaml": "the workbook records the campaign's journal (issue 11: handovers, letters "
                                             "posted on 03/04/2026, France Travail transmissions): same dates, the "
                                             "letter's explanation now cites the recorded posting",
+    "contrat (every case and vector)": "one key added beside « avertissements », for the case and each employee: "
+                                       "« constats », the findings as data (code, niveau, chemin, message, sources); "
+                                       "every other key and value unchanged (checked by removing it)",
 }
 
 
