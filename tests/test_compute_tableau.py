@@ -66,3 +66,29 @@ def test_example_row_note_on_stderr(tmp_path):
     assert result.exit_code == 0
     assert "ligne d'exemple du modèle ignorée" in result.stderr
     assert result.stdout.lstrip().startswith("{")
+
+
+def test_suivi_table_view_shows_the_engines_state_and_next_action():
+    """25 employees with a journal (cases/csv/campagne-tableur.yaml): the table by default, one line each."""
+    from pathlib import Path
+
+    from cspdocs.engine.actions import case_follow_up
+
+    case = Path(__file__).parent.parent / "cases" / "csv" / "campagne-tableur.yaml"
+    au = date(2026, 7, 1)
+    result = CliRunner().invoke(main, ["suivi", str(case), "--au", au.isoformat()], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 120 for line in lines)
+    assert lines[0].endswith("état au 01/07/2026")
+    rows = {line.split()[0]: line for line in lines if line.startswith("T-1")}
+    charged = load_dossier(case)
+    res = compute_dossier(charged.dossier, charged.nom, au=au)
+    data = case_follow_up(res, au)
+    for rs, follow in data["salaries"]:
+        assert follow["etat_libelle"][:14] in rows[rs.salarie.matricule]
+    assert "acceptée 21/03" in rows["T-102"] and "CSP commencé" in rows["T-102"]
+    assert "03/04/2027 Priorité de" in rows["T-102"]  # its next action, with its due date
+    r = data["totaux"]["reponses"]
+    assert (f"Réponses : {r['acceptation']} acceptation(s), {r['refus']} refus, {r['sans_reponse']} sans réponse "
+            f"(refus), {r['en_attente']} en attente") in result.stdout

@@ -17,6 +17,7 @@ from ..engine.amounts import eur
 from ..engine.dates import fr
 from ..report import _plain
 from ..rh.tableau import tableau
+from .compute import SEUIL_TABLEAU
 from .common import as_of_option, load_and_compute, parse_as_of, selected_employees
 
 STATUTS = {"fait": "fait", "a_faire": "à faire", "en_retard": "EN RETARD", "sans_objet": "sans objet"}
@@ -58,17 +59,20 @@ def suivi_text(nom: str, data: dict[str, Any]) -> str:
 @click.command("suivi")
 @click.argument("dossier", type=click.Path(exists=True, dir_okay=False))
 @as_of_option
-@click.option("--format", "fmt", type=click.Choice(["texte", "tableau", "json"]), default="texte", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["texte", "tableau", "json"]), default=None,
               help="texte : état et actions lisibles ; tableau : une ligne par salarié (état, prochaine action), "
-                   "comptes et totaux, à la largeur du terminal ; json : le même contenu, pour un outil.")
+                   f"comptes et totaux, à la largeur du terminal (par défaut au-delà de {SEUIL_TABLEAU} salariés) ; "
+                   "json : le même contenu, pour un outil.")
 @click.option("--employe", "matricules", multiple=True, metavar="MATRICULE",
               help="Ne traiter que ce(s) salarié(s) (option répétable).")
-def command(dossier: str, au: Optional[str], fmt: str, matricules: tuple[str, ...]) -> None:
+def command(dossier: str, au: Optional[str], fmt: Optional[str], matricules: tuple[str, ...]) -> None:
     """État de la procédure de chaque salarié du DOSSIER et actions dues, à une date."""
     as_of = parse_as_of(au) or date.today()  # None only under the test suite (tests/conftest.py)
     charge, result = load_and_compute(dossier, au=as_of)
     selected = selected_employees(result, matricules)
     data = case_follow_up(result, as_of, selected)
+    if fmt is None:  # the table for many employees, as compute does
+        fmt = "tableau" if len(selected) > SEUIL_TABLEAU else "texte"
     if fmt == "tableau":  # cspdocs/rh/tableau.py (issue 11)
         width = shutil.get_terminal_size((100, 24)).columns
         click.echo(tableau(result, selected, width=width, au=as_of), nl=False)

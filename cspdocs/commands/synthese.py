@@ -19,24 +19,14 @@ import click
 from ..engine.dates import fr
 from ..rh.sorties import ECHEANCIER, FICHIERS, ecrire
 from ..rh.synthese import Suivi
-from .common import load_and_compute
-
-
-def _as_of(value: Optional[str]) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"« {value} » n'est pas une date valide (attendu AAAA-MM-JJ)") from None
+from .common import as_of_option, load_and_compute, parse_as_of
 
 
 @click.command("synthese")
 @click.argument("dossier", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--sortie", default=".", show_default=True, type=click.Path(file_okay=False),
               help="Dossier où écrire synthese.xlsx, synthese.csv et echeancier.ics.")
-@click.option("--au", "au", metavar="AAAA-MM-JJ",
-              help="Date à laquelle l'état, la prochaine action et les retards sont observés (par défaut : aujourd'hui).")
+@as_of_option
 @click.option("--agrege", is_flag=True,
               help="Échéancier de l'employeur : un événement par échéance et par jour pour tout le dossier, "
                    "avec les salariés concernés, au lieu d'un événement par salarié.")
@@ -44,7 +34,7 @@ def _as_of(value: Optional[str]) -> date:
 def command(dossier: str, sortie: str, au: Optional[str], agrege: bool, force: bool) -> None:
     """Écrit la synthèse du DOSSIER (une ligne par salarié) et son échéancier iCalendar, sans générer
     les documents (« cspdocs generate » les écrit aussi, avec les liens vers les documents)."""
-    as_of = _as_of(au)
+    as_of = parse_as_of(au) or date.today()  # the state, next action and delays are observed at this date
     charge, resultat = load_and_compute(dossier, au=as_of)
     folder = Path(sortie)
     existing = [name for name in FICHIERS if (folder / name).exists()]
