@@ -70,7 +70,11 @@ def document_parameters(dossier: Dossier, remise: date, rupture: date, mayotte: 
     rate = PR.in_force("taux_asp", engagement=engaged) if engaged and not mayotte else None
     # out-of-period warnings: given by compute_salarie's lookups of the same parameters
     n_days = PR.value("duree_delai_reflexion_jours", PR.ignore, remise=remise)
-    n_cap = PR.value("plafond_contribution_employeur_mois", PR.ignore, debut_csp=rupture + timedelta(days=1))
+    debut = rupture + timedelta(days=1)
+    n_cap = PR.value("plafond_contribution_employeur_mois", PR.ignore, debut_csp=debut)
+    n_csp = PR.value("duree_csp_mois", PR.ignore, debut_csp=debut)
+    n_priority = PR.value("duree_priorite_reembauche_mois", PR.ignore, rupture=rupture)
+    n_year = PR.value("anciennete_un_an_mois", PR.ignore, engagement=engaged) if engaged else None
     return {
         "taux_asp": Decimal(rate.valeur) if rate else None,
         "taux_asp_pourcent": int(Decimal(rate.valeur) * 100) if rate else None,
@@ -80,6 +84,13 @@ def document_parameters(dossier: Dossier, remise: date, rupture: date, mayotte: 
         "duree_delai_reflexion_lettres": _words(n_days, "cardinal") if n_days else None,
         "duree_delai_reflexion_ordinal": _words(n_days, "ordinal") if n_days else None,
         "plafond_contribution_lettres": _words(n_cap, "cardinal") if n_cap else None,
+        # the CSP's length; R-32: the rehiring priority; R-41: the seniority of the ASP rate
+        "duree_csp_mois": n_csp,
+        "duree_csp_lettres": _words(n_csp, "cardinal"),
+        "duree_priorite_reembauche_mois": n_priority,
+        "duree_priorite_reembauche_lettres": _words(n_priority, "cardinal"),
+        "anciennete_minimale_asp_mois": n_year,
+        "anciennete_minimale_asp_lettres": _words(n_year, "cardinal") if n_year else None,
     }
 
 

@@ -14,6 +14,7 @@ from . import journal as J
 from . import parameters as PR
 from .collector import Collector, amend_explanation
 from .facts import Explication, Fact
+from .timeline import postal_day_from
 
 
 def letter_dates(dossier: Dossier, raw: Salarie, s: Salarie, cal: Calendar, remise: date,
@@ -67,9 +68,7 @@ def _planned(raw: Salarie, s: Salarie, cal: Calendar, earliest: Optional[date], 
         bound = next((e for e in c.explications if e.fait == "dates.envoi_lettre_au_plus_tot"), None)
         # a registered letter is not posted on a Sunday or a public holiday: the planned date is
         # the first day from the legal bound that is neither (Saturday is a postal day, R-23).
-        planned = earliest
-        while planned.weekday() == 6 or cal.is_holiday(planned):
-            planned += timedelta(days=1)
+        planned = postal_day_from(earliest, cal)
         moved = "" if planned == earliest else (
             f" ; le {D.fr(earliest)} étant un dimanche ou un jour férié, l'envoi est prévu le premier jour de levée postale suivant, le {D.fr(planned)}")
         envoi = c.date("envoi_lettre", Fact(planned, f"Aucune date d'envoi déclarée : date légale au plus tôt, {D.fr(earliest)}{moved} (choisissez un jour de levée postale).",

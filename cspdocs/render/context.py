@@ -225,7 +225,9 @@ def _remise(rs: ResultatSalarie, procedure: dict[str, Any], conditions: dict[str
 
 
 PARAMETRE_KEYS = ("taux_asp", "taux_asp_pourcent", "duree_delai_reflexion_jours", "plafond_contribution_mois",
-                  "duree_delai_reflexion_lettres", "duree_delai_reflexion_ordinal", "plafond_contribution_lettres")
+                  "duree_delai_reflexion_lettres", "duree_delai_reflexion_ordinal", "plafond_contribution_lettres",
+                  "duree_csp_mois", "duree_csp_lettres", "duree_priorite_reembauche_mois",
+                  "duree_priorite_reembauche_lettres", "anciennete_minimale_asp_mois", "anciennete_minimale_asp_lettres")
 
 
 def _parametres(rs: ResultatSalarie) -> dict[str, Any]:

@@ -115,6 +115,9 @@ PARAMETRES = {
     "taux_asp": Decimal("0.75"), "taux_asp_pourcent": 75, "duree_delai_reflexion_jours": 21,
     "plafond_contribution_mois": 3, "duree_delai_reflexion_lettres": "vingt et un",
     "duree_delai_reflexion_ordinal": "vingt et unième", "plafond_contribution_lettres": "trois",
+    "duree_csp_mois": 12, "duree_csp_lettres": "douze", "duree_priorite_reembauche_mois": 12,
+    "duree_priorite_reembauche_lettres": "douze", "anciennete_minimale_asp_mois": 12,
+    "anciennete_minimale_asp_lettres": "douze",
 }
 
 

@@ -38,6 +38,8 @@ DIFFERENCES: dict[str, str] = {
     "contrat (every case and vector)": "one key added beside « avertissements », for the case and each employee: "
                                        "« constats », the findings as data (code, niveau, chemin, message, sources); "
                                        "every other key and value unchanged (checked by removing it)",
+    "interne parametres (every case and vector)": "six dated values added for the templates (duree_csp_*, "
+                                                  "duree_priorite_reembauche_*, anciennete_minimale_asp_*), none changed",
 }
 
 
