@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .engine.amounts import eur
+from .engine.citations import fact_rule, fact_source_ids
 from .formats import plain_decimal
 from .engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
 from .engine.dates import fr
@@ -44,6 +45,11 @@ def _explication_json(e) -> dict[str, Any]:
     return {"fait": e.fait, "valeur": _plain(e.valeur), "raisonnement": e.raisonnement, "sources": list(e.sources)}
 
 
+def _faits_json(r: ResultatSalarie) -> dict[str, Any]:
+    """Added key: each explained fact's rule (regles.yaml) and its sources as ids (sources.yaml)."""
+    return {e.fait: {"regle": fact_rule(e.fait), "source_ids": fact_source_ids(e.sources)} for e in r.explications}
+
+
 def salarie_json(r: ResultatSalarie) -> dict[str, Any]:
     return {
         "matricule": r.salarie.matricule,
@@ -58,6 +64,7 @@ def salarie_json(r: ResultatSalarie) -> dict[str, Any]:
         "circonstance_remise": r.circonstance_remise,
         "operateur_paiement": r.operateur_paiement,
         "constats": [_constat_json(f) for f in r.constats],
+        "faits": _faits_json(r),
     }
 
 

@@ -41,3 +41,25 @@ def test_the_json_carries_the_findings_as_data():
     assert set(first) == {"code", "niveau", "chemin", "message", "sources"}
     assert first["niveau"] in ("erreur", "avertissement")
     assert s["avertissements"][0] == f"{first['code']} : {first['message']}"
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.nom)
+def test_every_fact_has_a_registered_rule_and_known_source_ids(result):
+    from cspdocs.engine.citations import fact_rule, source_ids
+    from cspdocs.rules.registre import sources
+
+    known_rules, known_sources = regles(), sources()
+    for r in result.salaries:
+        for e in r.explications:
+            assert fact_rule(e.fait) in known_rules, e.fait
+            for citation in e.sources:
+                ids = source_ids(citation)
+                assert ids or citation == "Dossier", (e.fait, citation)
+                assert all(i in known_sources for i in ids), (e.fait, citation, ids)
+
+
+def test_the_json_explanations_carry_rule_and_source_ids():
+    data = dossier_json(RESULTS[0])
+    e = data["salaries"][0]["faits"]["dates.fin_delai_reflexion"]
+    assert e["regle"] == "R-15" and "convention-2015" in e["source_ids"]
+    assert set(data["salaries"][0]["faits"]) == {e["fait"] for e in data["salaries"][0]["explications"]}

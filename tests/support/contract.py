@@ -40,6 +40,9 @@ DIFFERENCES: dict[str, str] = {
                                        "every other key and value unchanged (checked by removing it)",
     "interne parametres (every case and vector)": "six dated values added for the templates (duree_csp_*, "
                                                   "duree_priorite_reembauche_*, anciennete_minimale_asp_*), none changed",
+    "contrat faits (every case and vector)": "one key added per employee, « faits »: for each explained fact its "
+                                             "rule code (regle) and the sources.yaml ids of its citations "
+                                             "(source_ids); the explanations themselves unchanged",
 }
 
 
