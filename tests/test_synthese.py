@@ -295,3 +295,17 @@ def test_synthese_command(tmp_path):
     assert again.exit_code == 1 and "déjà présent" in again.output
     agrege = CliRunner().invoke(main, ["synthese", str(ALSACE), "-o", str(tmp_path), "--agrege", "--force"])
     assert agrege.exit_code == 0 and "de l'employeur" in agrege.output
+
+
+def test_suivi_writes_the_summary_on_request(tmp_path):
+    out = tmp_path / "rh"
+    result = CliRunner().invoke(main, ["suivi", str(SUIVI), "--au", AU.isoformat(), "--format", "json",
+                                       "--synthese", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["au"] == AU.isoformat()  # stdout stays the JSON
+    _, _, rows = _sheet_rows((out / "synthese.xlsx").read_bytes(), "Synthèse")
+    assert rows[0]["État au 25/09/2026"] == "CSP accepté"
+    again = CliRunner().invoke(main, ["suivi", str(SUIVI), "--au", AU.isoformat(), "--synthese", str(out)])
+    assert again.exit_code == 1 and "déjà présent" in again.output
+    assert CliRunner().invoke(main, ["suivi", str(SUIVI), "--au", AU.isoformat(), "--synthese", str(out),
+                                     "--force", "--agrege"]).exit_code == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 from datetime import date
+from pathlib import Path
 from typing import Any, Optional
 
 import click
@@ -18,6 +19,7 @@ from ..engine.dates import fr
 from ..report import _plain
 from ..rh.tableau import tableau
 from .compute import SEUIL_TABLEAU
+from .synthese import AGREGE, write_summary
 from .common import as_of_option, load_and_compute, parse_as_of, selected_employees
 
 STATUTS = {"fait": "fait", "a_faire": "à faire", "en_retard": "EN RETARD", "sans_objet": "sans objet"}
@@ -65,12 +67,20 @@ def suivi_text(nom: str, data: dict[str, Any]) -> str:
                    "json : le même contenu, pour un outil.")
 @click.option("--employe", "matricules", multiple=True, metavar="MATRICULE",
               help="Ne traiter que ce(s) salarié(s) (option répétable).")
-def command(dossier: str, au: Optional[str], fmt: Optional[str], matricules: tuple[str, ...]) -> None:
+@click.option("--synthese", "synthese", type=click.Path(file_okay=False), metavar="DOSSIER_DE_SORTIE",
+              help="Écrit aussi synthese.xlsx, synthese.csv et echeancier.ics à cette date dans ce dossier "
+                   "(comme « cspdocs synthese --au »).")
+@click.option("--agrege", is_flag=True, help="Avec --synthese : " + AGREGE[0].lower() + AGREGE[1:])
+@click.option("--force", is_flag=True, help="Avec --synthese : remplacer les fichiers déjà présents.")
+def command(dossier: str, au: Optional[str], fmt: Optional[str], matricules: tuple[str, ...],
+            synthese: Optional[str], agrege: bool, force: bool) -> None:
     """État de la procédure de chaque salarié du DOSSIER et actions dues, à une date."""
     as_of = parse_as_of(au) or date.today()  # None only under the test suite (tests/conftest.py)
     charge, result = load_and_compute(dossier, au=as_of)
     selected = selected_employees(result, matricules)
     data = case_follow_up(result, as_of, selected)
+    if synthese is not None:  # cspdocs/commands/synthese.py (issue 11): every employee, not only --employe
+        write_summary(Path(synthese), result, as_of, agrege, force)
     if fmt is None:  # the table for many employees, as compute does
         fmt = "tableau" if len(selected) > SEUIL_TABLEAU else "texte"
     if fmt == "tableau":  # cspdocs/rh/tableau.py (issue 11)
