@@ -28,6 +28,7 @@ from ..engine.facts import ResultatDossier
 from .echeances import STATUTS, Echeance, Fiche
 
 DTSTAMP = "20000101T000000Z"
+NOMS_AGREGES = 50  # employees named in an aggregated event's description; the others are counted
 
 
 def _uid(*parts: str) -> str:
@@ -112,7 +113,9 @@ class Echeancier:
     def fermer(self) -> None:
         for (when, key), items in sorted(self.groupes.items()):
             first = items[0]
-            names = ", ".join(f"{e.nom} ({e.matricule})" for e in items)
+            names = ", ".join(f"{e.nom} ({e.matricule})" for e in items[:NOMS_AGREGES])
+            if len(items) > NOMS_AGREGES:
+                names += f" et {len(items) - NOMS_AGREGES} autres (feuille « Actions » de synthese.xlsx)"
             sources = sorted({s for e in items for s in e.sources})
             description = f"Salariés concernés ({len(items)}) : {names}"
             if sources:
