@@ -309,3 +309,22 @@ def test_suivi_writes_the_summary_on_request(tmp_path):
     assert again.exit_code == 1 and "déjà présent" in again.output
     assert CliRunner().invoke(main, ["suivi", str(SUIVI), "--au", AU.isoformat(), "--synthese", str(out),
                                      "--force", "--agrege"]).exit_code == 0
+
+
+def test_aggregated_event_names_a_bounded_number_of_employees(alsace, monkeypatch):
+    import cspdocs.rh.echeancier as module
+
+    monkeypatch.setattr(module, "NOMS_AGREGES", 3)
+    cal = icalendar.Calendar.from_ical(calendrier(alsace, AU_ALSACE, agrege=True))
+    [dreets] = [e for e in cal.walk("VEVENT") if "DREETS" in str(e["SUMMARY"])]  # every employee, one day
+    text = str(dreets["DESCRIPTION"])
+    assert f"Salariés concernés ({len(alsace.salaries)})" in text
+    assert text.count("(E1") == 3 and f"et {len(alsace.salaries) - 3} autres" in text
+
+
+def test_overdue_next_action_in_red(alsace, tmp_path):
+    data = outputs(alsace, tmp_path, date(2026, 12, 1))["synthese.xlsx"]  # nothing recorded: the handover is late
+    sheet, header, rows = _sheet_rows(data, "Synthèse")
+    column = header.index("Prochaine action") + 1
+    assert rows[0]["Prochaine action"].startswith("EN RETARD : ")
+    assert sheet.cell(2, column).font.color.rgb.endswith("C00000")

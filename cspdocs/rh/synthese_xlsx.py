@@ -2,7 +2,8 @@
 
 Sheets:
 - « Synthèse »: the columns of synthese.py, header frozen with the identity columns, filters, dates
-  JJ/MM/AAAA, euros, links to the documents, a totals row (answers counted, amounts summed);
+  JJ/MM/AAAA, euros, links to the documents, an overdue next action in red, a totals row (answers
+  counted, amounts summed);
 - « Actions »: every action and deadline of every employee by due date (echeances.py), with the
   status as of the date, what was recorded and the legal sources; overdue ones in red;
 - « Avertissements »: the warnings of the case and of each employee, with their rule code.
@@ -102,6 +103,10 @@ class SyntheseXlsx:
         if c.genre in ("date", "euro"):
             cell = WriteOnlyCell(self.sheet, value)
             cell.number_format = FORMAT_DATE if c.genre == "date" else FORMAT_EURO
+            return cell
+        if c.titre == "Prochaine action" and value.startswith("EN RETARD"):
+            cell = WriteOnlyCell(self.sheet, cellule_sure(value))
+            cell.font = self.red
             return cell
         if c.genre == "nombre" and isinstance(value, Decimal):
             return float(value) if value != value.to_integral_value() else int(value)
