@@ -328,3 +328,15 @@ def test_overdue_next_action_in_red(alsace, tmp_path):
     column = header.index("Prochaine action") + 1
     assert rows[0]["Prochaine action"].startswith("EN RETARD : ")
     assert sheet.cell(2, column).font.color.rgb.endswith("C00000")
+
+
+@pytest.mark.parametrize("case", sorted(p.relative_to(ROOT).as_posix() for d in ("cases", "cases/csv", "cases/suivi")
+                                        for p in (ROOT / d).glob("*.yaml")))
+def test_every_calendar_event_of_the_examples_names_its_legal_source(case):
+    charged = load_dossier(ROOT / case)
+    resultat = compute_dossier(charged.dossier, charged.nom)
+    events = list(icalendar.Calendar.from_ical(calendrier(resultat, date(2026, 12, 1))).walk("VEVENT"))
+    assert events
+    for event in events:
+        assert "\nSources : " in "\n" + str(event["DESCRIPTION"]) or str(event["DESCRIPTION"]).startswith("Sources : ")
+        assert "art." in str(event["DESCRIPTION"]) or "Décret" in str(event["DESCRIPTION"]) or "Cass." in str(event["DESCRIPTION"])
