@@ -18,7 +18,7 @@ A check whose documents are not among those given is skipped (nothing to compare
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from ..engine.documents import handover_documents_state_dates
 from ..engine.letter import variant_for
@@ -76,7 +76,17 @@ def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier
         if check_id in catalogue.controles:
             out.append(_result(catalogue, matcher, check_id, statut, detail, employe))
 
-    # X.1: same last day everywhere
+    _same_last_day(documents, faits, matcher, add)
+    _motive_dates(documents, faits, matcher, catalogue, add)
+    _letter(documents, faits, matcher, add)
+    return out
+
+
+Add = Callable[..., None]
+
+
+def _same_last_day(documents: Sequence[Document], faits: Faits, matcher: Matcher, add: Add) -> None:
+    """X.1: the same last day everywhere; none in the documents dated before it can be known."""
     fin = faits.get("dates.fin_delai_reflexion")
     seen: list[tuple[str, date]] = []
     seen_with_artefact: list[tuple[str, str, date]] = []
@@ -105,7 +115,9 @@ def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier
         else:
             add("X.1", PRESENTE)
 
-    # X.2 and X.3: the written motive's date
+
+def _motive_dates(documents: Sequence[Document], faits: Faits, matcher: Matcher, catalogue: Catalogue, add: Add) -> None:
+    """X.2 and X.3: the written motive's date, before the handover and before the acceptance (R-31)."""
     motive_dates: list[tuple[str, Optional[date]]] = []
     for artefact, text, label in _first(documents, "motif"):
         found = extract_dates("motif", "date_document", text, matcher)
@@ -139,7 +151,9 @@ def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier
             else:
                 add("X.3", ABSENTE, "aucun motif économique écrit et daté dans les documents vérifiés")
 
-    # X.4 and X.5: the letter
+
+def _letter(documents: Sequence[Document], faits: Faits, matcher: Matcher, add: Add) -> None:
+    """X.4 and X.5: the letter's date (not before the earliest) and its wording for that date (R-27)."""
     for artefact, text, label in _first(documents, "lettre"):
         found = extract_dates("lettre", "date_document", text, matcher)
         letter_day = found[0][0] if found else None
@@ -163,4 +177,3 @@ def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier
             found_label = VARIANT_LABELS.get(variant, "rédaction non reconnue")
             add("X.5", NON_CONFORME, f"{label} : {found_label} ; attendu pour une lettre du {display(day)} : "
                 f"{VARIANT_LABELS[expected]}")
-    return out
