@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Optional
 
 from functools import lru_cache
 
@@ -30,6 +30,36 @@ def handover_documents_state_dates(mode_remise: str, authorisation_awaited: bool
     period runs from a presentation unknown when they are written), nor while a protected employee's
     authorisation is awaited. The context and the mention cross-checks call this one rule."""
     return not at_distance(mode_remise) and not authorisation_awaited
+
+
+ARTEFACT_KEYS = ("information", "recepisse", "lettre", "motif")
+
+
+def omission(artefact: str, mode_remise: str, autorisation_refusee: bool, envoi_lettre: Optional[date],
+             variante: Optional[str], fin_delai_reflexion: Optional[date]) -> Optional[str]:
+    """Why ``artefact`` is not produced for an employee, or None when it is: the one rule that
+    render/artefacts.py (what generate writes) and the mention files' ``applicable: {produit: …}``
+    (what the checks expect) both read."""
+    if artefact == "recepisse":
+        if mode_remise == "lrar":
+            return ("remise par lettre recommandée : la preuve de la remise est l'avis de réception "
+                    "(mentions, 2.7), pas de récépissé à faire signer")
+        if mode_remise == "electronique":
+            return ("remise par voie électronique : la preuve de la remise est l'accusé de réception "
+                    "électronique (mentions, 2.7), pas de récépissé à faire signer")
+        return None
+    if artefact != "lettre":
+        return None
+    if autorisation_refusee:
+        return "autorisation de licenciement refusée : aucune rupture, pas de lettre (R-51)"
+    if envoi_lettre is None:
+        return ("date d'envoi de la lettre inconnue (salarié protégé dont l'autorisation n'est pas "
+                "encore notifiée, R-25) : la lettre sera produite quand la date sera connue")
+    if variante not in ("conservatoire", "apres_acceptation", "licenciement"):
+        return f"variante de lettre inconnue : {variante!r}"
+    if variante in ("conservatoire", "apres_acceptation") and fin_delai_reflexion is None:
+        return "fin du délai de réflexion inconnue : la lettre ne peut pas la rappeler (3A.3)"
+    return None
 
 
 def document_conditions(dossier: Dossier, s: Salarie, remise: date, regime_info: dict[str, Any],

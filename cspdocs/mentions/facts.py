@@ -22,6 +22,8 @@ Conditions (a mapping; several keys = all must hold):
   ``maternite``, ``cadre``, ``procedure_collective_judiciaire``, ``accepte``, ``refuse``...):
   ``true`` or ``false``;
 - ``connu: PATH`` / ``inconnu: PATH`` (or a list of paths): the fact is known (not ``None``);
+- ``produit: ARTEFACT`` (information, recepisse, lettre, motif): the document exists for the employee,
+  by the engine's rule that generate obeys too (engine/documents.omission);
 - ``tous: [c1, c2]``, ``un_de: [c1, c2]``, ``non: c``.
 """
 
@@ -31,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping, Optional
 
+from ..engine.documents import ARTEFACT_KEYS, omission
 from ..engine.facts import ResultatDossier, ResultatSalarie
 
 _MISSING = object()
@@ -159,7 +162,15 @@ class Faits:
         if key in FACT_KEYS:
             actual = self.get(FACT_KEYS[key])
             return actual in value if isinstance(value, list) else actual == value
+        if key == "produit":
+            return self._produced(value)
         return bool(self.salarie.conditions.get(key, False)) == bool(value)
+
+    def _produced(self, artefact: str) -> bool:
+        """``produit: lettre``: the engine's rule of whether the document exists (engine/documents.py)."""
+        rs = self.salarie
+        return omission(artefact, rs.salarie.mode_remise, bool(rs.conditions.get("autorisation_refusee")),
+                        rs.dates.get("envoi_lettre"), rs.lettre.get("variante"), rs.dates.get("fin_delai_reflexion")) is None
 
 
 def _walk(obj: Any, rest: str) -> Any:
@@ -197,6 +208,9 @@ def validate_condition(condition: Any, where: str) -> None:
             paths = value if isinstance(value, list) else [value]
             for path in paths:
                 validate_path(path, f"{where}.{key}")
+        elif key == "produit":
+            if value not in ARTEFACT_KEYS:
+                raise ConditionInvalide(f"{where}.produit : « {value} » n'est pas un document ({', '.join(ARTEFACT_KEYS)})")
         elif key in FACT_KEYS:
             if not isinstance(value, (str, list)):
                 raise ConditionInvalide(f"{where} : « {key} » attend une valeur ou une liste de valeurs")

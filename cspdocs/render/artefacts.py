@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Mapping, Optional
 
+from ..engine.documents import omission
+
 
 @dataclass(frozen=True)
 class Artefact:
@@ -30,30 +32,19 @@ def _always(ctx: Mapping[str, Any]) -> Optional[str]:
     return None
 
 
+def _omission(artefact: str, ctx: Mapping[str, Any]) -> Optional[str]:
+    """The engine's one rule of whether a document exists (engine/documents.py, issue 9)."""
+    dates = ctx["dates"]
+    return omission(artefact, ctx["salarie"]["mode_remise"], bool(ctx["conditions"].get("autorisation_refusee")),
+                    dates["envoi_lettre"], ctx["lettre"].get("variante"), dates["fin_delai_reflexion"])
+
+
 def _recepisse_omission(ctx: Mapping[str, Any]) -> Optional[str]:
-    mode = ctx["salarie"]["mode_remise"]
-    if mode == "lrar":
-        return ("remise par lettre recommandée : la preuve de la remise est l'avis de réception "
-                "(mentions, 2.7), pas de récépissé à faire signer")
-    if mode == "electronique":
-        return ("remise par voie électronique : la preuve de la remise est l'accusé de réception "
-                "électronique (mentions, 2.7), pas de récépissé à faire signer")
-    return None
+    return _omission("recepisse", ctx)
 
 
 def _lettre_omission(ctx: Mapping[str, Any]) -> Optional[str]:
-    dates, conditions = ctx["dates"], ctx["conditions"]
-    if conditions.get("autorisation_refusee"):
-        return "autorisation de licenciement refusée : aucune rupture, pas de lettre (R-51)"
-    if dates["envoi_lettre"] is None:
-        return ("date d'envoi de la lettre inconnue (salarié protégé dont l'autorisation n'est pas "
-                "encore notifiée, R-25) : la lettre sera produite quand la date sera connue")
-    variante = ctx["lettre"].get("variante")
-    if variante not in ("conservatoire", "apres_acceptation", "licenciement"):
-        return f"variante de lettre inconnue : {variante!r}"
-    if variante in ("conservatoire", "apres_acceptation") and dates["fin_delai_reflexion"] is None:
-        return "fin du délai de réflexion inconnue : la lettre ne peut pas la rappeler (3A.3)"
-    return None
+    return _omission("lettre", ctx)
 
 
 def _lettre_variante(ctx: Mapping[str, Any]) -> Optional[str]:
