@@ -152,7 +152,7 @@ class Table:
                     Colonne("Mentions obligatoires", "texte", largeur=24)]
         columns += [Colonne(label[:1].upper() + label[1:], "lien", largeur=30) for label in self.kinds]
         self.colonnes = columns
-        self.index_reponse = 6
+        self.index_reponse = [c.titre for c in columns].index("Réponse")  # where the totals row counts answers
 
     def fiches(self):
         return fiches(self.resultat, self.au)
@@ -175,12 +175,6 @@ class Table:
         docs = dict(self.suivi.documents.get(s.matricule, []))
         row += [(PurePosixPath(docs[k]).name, docs[k]) if k in docs else None for k in self.kinds]
         return row
-
-
-def table(resultat: ResultatDossier, suivi: Suivi, au: date) -> tuple[list[Colonne], list[list[Any]]]:
-    """The columns and every row, in memory (small cases and tests)."""
-    t = Table(resultat, suivi, au)
-    return t.colonnes, [t.ligne(f) for f in t.fiches()]
 
 
 def _csv_value(c: Colonne, value: Any) -> str:
