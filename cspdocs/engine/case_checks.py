@@ -116,13 +116,14 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
     # CSE is consulted (L1233-28), the project notified to the DREETS (L1233-46), the letters wait
     # (L1233-39), and there is no interview when a CSE exists (L1233-38). Blocking: the dates and
     # the documents of an "individuel" or "moins de 10" procedure would all be wrong.
+    pse = _at_engagement(d, "seuil_pse_salaries")
     if p.type in INTERVIEW_TYPES and n >= collective:
         yield Finding(("procedure", "type"), (
             f"procédure « {p.type} » pour {n} salariés : à partir de {collective} licenciements sur 30 jours, "
-            "la procédure est celle du licenciement collectif d'au moins 10 salariés (consultation du CSE, "
+            f"la procédure est celle du licenciement collectif d'au moins {collective} salariés (consultation du CSE, "
             "notification à la DREETS, délai d'envoi des lettres : C. trav. L1233-28 et suivants, L1233-38, "
-            "L1233-39, L1233-46) ; utilisez « collectif_10_et_plus » (entreprise de moins de 50 salariés) "
-            f"ou « pse » (50 salariés ou plus) (R-56)"), code="R-56")
+            f"L1233-39, L1233-46) ; utilisez « collectif_10_et_plus » (entreprise de moins de {pse} salariés) "
+            f"ou « pse » ({pse} salariés ou plus) (R-56)"), code="R-56")
     if p.type == "collectif_10_et_plus":
         yield from _collectif_10(d)
     if p.type == "pse":
@@ -135,24 +136,27 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
         # undertakings of 50 or more (L1233-61); below, 10+ dismissals follow L1233-28 ff. with a
         # 30-day wait after the DREETS notification (L1233-39). Blocking: no decision exists to hand
         # the documents "au lendemain" of.
-        if e.effectif < _at_engagement(d, "seuil_pse_salaries"):
+        if e.effectif < pse:
             yield Finding(("procedure", "type"), (
                 f"procédure « pse » dans une entreprise de {thousands(e.effectif)} salariés : le plan de sauvegarde "
                 "de l'emploi et sa validation ou homologation administrative n'existent que dans les entreprises "
-                "d'au moins 50 salariés (C. trav. L1233-61, L1233-57-4) ; en dessous, le licenciement d'au moins "
-                "10 salariés suit la procédure « collectif_10_et_plus » (consultation du CSE, notification à la "
-                "DREETS, délai de 30 jours : L1233-39), et celui de 2 à 9 salariés la procédure "
-                "« collectif_moins_de_10 » (R-57)"), at=("employeur", "effectif"), code="R-57")
+                f"d'au moins {pse} salariés (C. trav. L1233-61, L1233-57-4) ; en dessous, le licenciement d'au moins "
+                f"{collective} salariés suit la procédure « collectif_10_et_plus » (consultation du CSE, notification à la "
+                f"DREETS, délai de {_collective_days(d)} jours : L1233-39), et celui de "
+                f"2 à {collective - 1} salariés la procédure « collectif_moins_de_10 » (R-57)"),
+                at=("employeur", "effectif"), code="R-57")
         yield from _dreets_notification(d)
     yield from _procedure_chronology(d)
 
 
 def _collectif_10(d: Dossier) -> Iterator[Finding]:
     p, e = d.procedure, d.employeur
-    if e.effectif >= _at_engagement(d, "seuil_pse_salaries"):
+    pse = _at_engagement(d, "seuil_pse_salaries")
+    if e.effectif >= pse:
+        collective = _at_engagement(d, "seuil_licenciement_collectif")
         yield Finding(("procedure", "type"), (
             f"procédure « collectif_10_et_plus » dans une entreprise de {thousands(e.effectif)} salariés : à partir "
-            "de 50 salariés, le licenciement d'au moins 10 salariés sur 30 jours impose un plan de "
+            f"de {pse} salariés, le licenciement d'au moins {collective} salariés sur 30 jours impose un plan de "
             "sauvegarde de l'emploi (C. trav. L1233-61) ; utilisez le type « pse » (R-24)"))
     if p.cse is None:
         yield Finding(("procedure", "cse"), (
@@ -241,3 +245,11 @@ def _at_engagement(d: Dossier, name: str) -> int:
     without any procedural date fails other checks; the law in force now is then applied."""
     engaged = engagement_date(d)[0]
     return PR.value(name, PR.ignore, engagement=engaged) if engaged else PR.current(name)
+
+
+def _collective_days(d: Dossier) -> int:
+    """R-24: the days after the notification of the project before the letters (L1233-39), for a message."""
+    notified = d.procedure.date_notification_projet_administration
+    if notified is None:
+        return PR.current("delai_envoi_lettre_collectif_jours")
+    return PR.value("delai_envoi_lettre_collectif_jours", PR.ignore, notification_projet=notified)
