@@ -86,12 +86,12 @@ def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Option
     scale = PR.value("bareme_preavis_legal", c.warn, appreciation_anciennete=day.valeur)
     legal = A.legal_notice_months(at_rights, s.travailleur_handicape, scale)
     if legal.valeur != A.legal_notice_months(at_rupture, s.travailleur_handicape, scale).valeur:
-        c.warn("R-65", f"un seuil d'ancienneté du préavis légal (6 mois, 2 ans) est franchi entre l'envoi de la lettre "
+        c.warn("R-65", f"un seuil d'ancienneté du préavis légal ({A.years_months(scale['un_mois_des'])}, {A.years_months(scale['deux_mois_des'])}) est franchi entre l'envoi de la lettre "
                f"({D.fr(day.valeur)} : {A.years_months(at_rights)}) et la rupture ({D.fr(rupture)} : {A.years_months(at_rupture)}) : "
                f"le préavis est celui de la date d'envoi, {legal.valeur} mois (Cass. soc. 26 septembre 2006, n° 05-43.841).")
     notice = c.amount("preavis_mois", A.notice_months(legal, s.preavis_mois))
     if s.travailleur_handicape and legal.valeur == 0 and s.preavis_mois is None:
-        c.warn("R-46", "travailleur handicapé de moins de 6 mois d'ancienneté : le préavis fixé par la convention collective ou l'usage est doublé (L5213-9, dans la limite de 3 mois) ; renseignez « preavis_mois ».")
+        c.warn("R-46", f"travailleur handicapé de moins de {A.years_months(scale['un_mois_des'])} d'ancienneté : le préavis fixé par la convention collective ou l'usage est doublé (L5213-9, dans la limite de {scale['plafond_travailleur_handicape']} mois) ; renseignez « preavis_mois ».")
     whole = int(notice)
     extra_days = int(((notice - whole) * 30).to_integral_value())
     fin_preavis = A.add_months(rupture, whole) + timedelta(days=extra_days)
