@@ -65,6 +65,8 @@ FLAGS = (
     "accepte",
     "refuse",
     "decision_autorisation_attendue_a_la_remise",
+    "remise_a_distance",
+    "echeance_connue_a_la_remise",
     "regime_inconnu",
     "liquidation",
     "redressement",

@@ -101,6 +101,8 @@ CONDITIONS = {
     "cadre": False,
     "procedure_collective_judiciaire": False,
     "decision_autorisation_attendue_a_la_remise": False,
+    "remise_a_distance": False,
+    "echeance_connue_a_la_remise": True,
     "regime_inconnu": False,
     "liquidation": False,
     "redressement": False,
