@@ -136,16 +136,18 @@ def earliest_letter_l1233_15(interview: date, cal: Calendar, jours: int) -> tupl
 
 
 @lru_cache(maxsize=4096)
-def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int) -> tuple[Fact, date]:
-    """R-24: 10+ dismissals in an undertaking of fewer than 50: ``jours`` (30) calendar days from the
-    notification of the project to the administration, prorogued, letter from the next day."""
+def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int, collective: int,
+                             pse: int) -> tuple[Fact, date]:
+    """R-24: ``collective`` (10) dismissals or more in an undertaking of fewer than ``pse`` (50):
+    ``jours`` (30) calendar days from the notification of the project to the administration,
+    prorogued, letter from the next day. The thresholds only word the explanation."""
     nominal = notification + timedelta(days=jours)
     last, skipped = cal.prorogate(nominal)
     earliest = last + timedelta(days=1)
     return (
         Fact(
             earliest,
-            f"Licenciement d'au moins 10 salariés dans une entreprise de moins de 50 salariés : la lettre ne peut "
+            f"Licenciement d'au moins {collective} salariés dans une entreprise de moins de {pse} salariés : la lettre ne peut "
             f"être adressée avant l'expiration d'un délai de {jours} jours à compter de la notification du projet "
             f"à l'administration ({fr(notification)}), soit le {fr(nominal)}.{_prorogation_text(skipped, last)} "
             f"Lettre à compter du {fr(earliest)}.",

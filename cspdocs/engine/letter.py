@@ -14,6 +14,7 @@ from . import journal as J
 from . import parameters as PR
 from .collector import Collector, amend_explanation
 from .facts import Explication, Fact
+from .procedure import engagement_date
 from .timeline import postal_day_from
 
 
@@ -142,9 +143,12 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
             c.warn("R-24", "procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
             return None
         jours = PR.value("delai_envoi_lettre_collectif_jours", c.warn, notification_projet=notification)
-        fact, last = D.earliest_letter_l1233_39(notification, cal, jours)
+        engaged = engagement_date(dossier)[0]
+        sizes = (PR.value("seuil_licenciement_collectif", c.warn, engagement=engaged),
+                 PR.value("seuil_pse_salaries", c.warn, engagement=engaged))
+        fact, last = D.earliest_letter_l1233_39(notification, cal, jours, *sizes)
         c.dates["fin_delai_envoi_lettre"] = last
-        c.letter_delay_on = lambda other: D.earliest_letter_l1233_39(notification, other, jours)[1]
+        c.letter_delay_on = lambda other: D.earliest_letter_l1233_39(notification, other, jours, *sizes)[1]
     value = fact.valeur
     if value < remise:
         fact = Fact(remise, fact.raisonnement + f" La lettre ne pouvant précéder la proposition du CSP, la date retenue est celle de la remise, {D.fr(remise)}.", fact.sources)
