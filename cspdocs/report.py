@@ -47,7 +47,8 @@ def _explication_json(e) -> dict[str, Any]:
 
 def _faits_json(r: ResultatSalarie) -> dict[str, Any]:
     """Added key: each explained fact's rule (regles.yaml) and its sources as ids (sources.yaml)."""
-    return {e.fait: {"regle": fact_rule(e.fait), "source_ids": fact_source_ids(e.sources)} for e in r.explications}
+    return {e.fait: {"regle": fact_rule(e.fait), "source_ids": fact_source_ids(e.sources),
+                     "termes": {name: _plain(value) for name, value in e.termes}} for e in r.explications}
 
 
 def salarie_json(r: ResultatSalarie) -> dict[str, Any]:

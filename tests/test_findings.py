@@ -63,3 +63,7 @@ def test_the_json_explanations_carry_rule_and_source_ids():
     e = data["salaries"][0]["faits"]["dates.fin_delai_reflexion"]
     assert e["regle"] == "R-15" and "convention-2015" in e["source_ids"]
     assert set(data["salaries"][0]["faits"]) == {e["fait"] for e in data["salaries"][0]["explications"]}
+    # the formula's named terms: the dated duration the engine applied, and the handover it counts from
+    rs = RESULTS[0].salaries[0]
+    assert e["termes"]["duree_jours"] == rs.parametres["duree_delai_reflexion_jours"]
+    assert e["termes"]["remise"] == rs.dates["remise"].isoformat()

@@ -76,6 +76,8 @@ def _legal_notice_months(seniority_months: int, disabled: bool, one_from: int, t
         Decimal(value),
         f"Ancienneté de {years_months(seniority_months)} : {text}.{extra}",
         tuple(sources),
+        (("mois_anciennete", seniority_months), ("un_mois_des", one_from), ("deux_mois_des", two_from),
+         ("travailleur_handicape", disabled), ("plafond_travailleur_handicape", cap)),
     )
 
 
@@ -83,13 +85,15 @@ def notice_months(legal: Fact, agreed: Optional[Decimal]) -> Fact:
     """The notice owed: the conventional or contractual notice when given, never below the legal
     one (whose reasoning and sources, L5213-9 included, are kept)."""
     if agreed is None:
-        return Fact(legal.valeur, f"{legal.raisonnement} Préavis légal retenu : {legal.valeur} mois.", legal.sources)
+        return Fact(legal.valeur, f"{legal.raisonnement} Préavis légal retenu : {legal.valeur} mois.", legal.sources,
+                    legal.termes)
     value = max(legal.valeur, agreed)
     return Fact(
         value,
         f"{legal.raisonnement} Préavis conventionnel ou contractuel déclaré : {agreed} mois ; préavis légal : "
         f"{legal.valeur} mois ; le plus long est retenu : {value} mois.",
         legal.sources + ("Convention du 26 janvier 2015, art. 21",),
+        legal.termes + (("preavis_declare_mois", agreed),),
     )
 
 
@@ -153,7 +157,8 @@ def notice_split(
     the employee and the employer owes no contribution."""
     total = salary * months
     src = ("C. trav. art. L1234-5", "C. trav. art. L1233-67", "C. trav. art. L1233-69", "Convention du 26 janvier 2015, art. 21")
-    ind = Fact(money(total), f"Indemnité compensatrice de préavis : {months} mois × {eur(salary)} = {eur(total)}.", src)
+    ind = Fact(money(total), f"Indemnité compensatrice de préavis : {months} mois × {eur(salary)} = {eur(total)}.", src,
+               (("salaire_mensuel", salary), ("mois_de_preavis", months)))
     if not at_least_one_year:
         return NoticeSplit(
             ind,
@@ -169,6 +174,7 @@ def notice_split(
         f"Contribution à l'opérateur : indemnité de préavis ({eur(total)}) dans la limite de {cap_months} mois de "
         f"salaire ({eur(salary * cap_months)}) : {eur(capped)} (cotisations salariales comprises).",
         src,
+        (("indemnite_preavis", total), ("salaire_mensuel", salary), ("plafond_mois", cap_months)),
     )
     if charge_rate is None:
         charges = Fact(None, "Taux de charges patronales non renseigné : montant charges comprises non calculé.", src)
@@ -217,6 +223,8 @@ def _legal_severance(months: int, reference: Decimal, low_text: str, high_text: 
     # One exact division: reference x (first x low + rest x high) / 12, as a single fraction.
     numerator = first * low.numerator * high.denominator + rest * high.numerator * low.denominator
     value = reference * numerator / (12 * low.denominator * high.denominator)
+    terms = (("mois_anciennete", months), ("salaire_reference", reference), ("fraction_jusqu_a_tranche", low_text),
+             ("fraction_au_dela", high_text), ("tranche_mois", tranche_months))
     detail = f"{years_months(first)} × {low} × {eur(reference)}"
     if rest:
         detail += f" + {years_months(rest)} × {high} × {eur(reference)}"
@@ -224,6 +232,7 @@ def _legal_severance(months: int, reference: Decimal, low_text: str, high_text: 
         money(value),
         f"Ancienneté retenue : {years_months(months)} ({months} mois complets). {detail} = {eur(value)}.",
         src,
+        terms,
     )
 
 
@@ -248,6 +257,7 @@ def asp_daily(sjr: Decimal, rate: Decimal, rate_reference: str) -> Fact:
         f"Allocation de sécurisation professionnelle : {rate * 100:.0f} % du salaire journalier de référence "
         f"({eur(sjr)}) = {eur(value)} par jour (brut, estimation ; l'opérateur calcule le montant définitif).",
         (rate_reference,),
+        (("salaire_journalier_reference", sjr), ("taux", rate)),
     )
 
 

@@ -32,7 +32,7 @@ class Collector:
 
     def date(self, key: str, fact: Fact) -> Optional[date]:
         self.dates[key] = fact.valeur
-        self.explications.append(Explication(f"dates.{key}", fact.valeur, fact.raisonnement, fact.sources))
+        self.explications.append(Explication(f"dates.{key}", fact.valeur, fact.raisonnement, fact.sources, fact.termes))
         return fact.valeur
 
     def redate(self, key: str, fact: Fact) -> Optional[date]:
@@ -45,7 +45,7 @@ class Collector:
 
     def amount(self, key: str, fact: Fact) -> Any:
         self.montants[key] = fact.valeur
-        self.explications.append(Explication(f"montants.{key}", fact.valeur, fact.raisonnement, fact.sources))
+        self.explications.append(Explication(f"montants.{key}", fact.valeur, fact.raisonnement, fact.sources, fact.termes))
         return fact.valeur
 
     def warn(self, code: str, message: str, sources: tuple[str, ...] = ()) -> None:

@@ -78,6 +78,7 @@ def reflection_last_day(remise: date, cal: Calendar, duree: int) -> Fact:
         f"{duree}e jour est le {fr(nominal)}, le délai expirant à 24 heures.{_prorogation_text(skipped, landing)}"
         f" Jours fériés retenus : ceux du lieu de travail ({ZONE_LABELS[cal.zone]}).",
         (CONVENTION_ART4, GUIDE, R1231_1, CPC_641_642, CASS_2019),
+        (("remise", remise), ("duree_jours", duree), ("jour_nominal", nominal), ("zone", cal.zone)),
     )
 
 
@@ -130,6 +131,7 @@ def earliest_letter_l1233_15(interview: date, cal: Calendar, jours: int) -> tupl
                 "Cass. soc. 3 juin 2015, n° 14-12.245",
                 CASS_2019,
             ),
+            (("entretien_prealable", interview), ("jours_ouvrables", jours), ("dernier_jour_du_delai", last)),
         ),
         last,
     )
@@ -152,6 +154,7 @@ def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int, coll
             f"à l'administration ({fr(notification)}), soit le {fr(nominal)}.{_prorogation_text(skipped, last)} "
             f"Lettre à compter du {fr(earliest)}.",
             ("C. trav. art. L1233-39", R1231_1),
+            (("notification_projet", notification), ("jours", jours), ("dernier_jour_du_delai", last)),
         ),
         last,
     )
@@ -169,6 +172,7 @@ def csp_end(debut: date, months: int) -> Fact:
         f"adoption, proche aidant, présence parentale) sont constatées par l'opérateur et ne sont pas "
         f"calculées ici (A6).",
         ("Convention du 26 janvier 2015, art. 6 (rédaction des avenants n° 5 et 9)",),
+        (("debut_csp", debut), ("mois", months)),
     )
 
 
@@ -197,6 +201,7 @@ def employer_payment_due(debut_csp: date, day: int, months_after: int) -> Fact:
         f"La contribution est exigible au plus tard le {day} du {num2words(months_after, lang='fr', to='ordinal')} mois civil suivant le début du CSP "
         f"({fr(debut_csp)}) : {fr(due)}. Aucun report n'est prévu lorsque ce jour est chômé.",
         ("Décret n° 2013-639 du 17 juillet 2013, art. 2 II", "C. trav. art. L1233-69"),
+        (("debut_csp", debut_csp), ("jour", day), ("mois_suivants", months_after)),
     )
 
 

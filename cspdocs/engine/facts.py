@@ -21,14 +21,17 @@ class Explication(NamedTuple):
     valeur: Any
     raisonnement: str  # French, with the intermediate values
     sources: tuple[str, ...]
+    termes: tuple[tuple[str, Any], ...] = ()  # the formula's named terms, e.g. (("duree_jours", 21), ...)
 
 
 class Fact(NamedTuple):
-    """A value with its explanation, as produced by the engine's pure functions."""
+    """A value with its explanation, as produced by the engine's pure functions: ``termes`` names
+    the inputs of its formula (the JSON's ``faits``), ``raisonnement`` is their French view."""
 
     valeur: Any
     raisonnement: str
     sources: tuple[str, ...]
+    termes: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)

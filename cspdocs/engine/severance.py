@@ -52,6 +52,7 @@ def severance(dossier: Dossier, s: Salarie, c: Collector, rupture: date, referen
             chosen.valeur,
             chosen.raisonnement + " " + chosen_text,
             chosen.sources + ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656"),
+            chosen.termes + (("lecture", reading),),
         ),
     )
     c.montants["indemnite_legale_a_la_rupture"] = legal_rupture.valeur

@@ -41,8 +41,9 @@ DIFFERENCES: dict[str, str] = {
     "interne parametres (every case and vector)": "six dated values added for the templates (duree_csp_*, "
                                                   "duree_priorite_reembauche_*, anciennete_minimale_asp_*), none changed",
     "contrat faits (every case and vector)": "one key added per employee, « faits »: for each explained fact its "
-                                             "rule code (regle) and the sources.yaml ids of its citations "
-                                             "(source_ids); the explanations themselves unchanged",
+                                             "rule code (regle), the sources.yaml ids of its citations "
+                                             "(source_ids) and its formula's named terms (termes); the "
+                                             "explanations themselves unchanged",
 }
 
 
@@ -121,7 +122,8 @@ def amount_vector_snapshot() -> dict[str, Any]:
         return ym["years"] * 12 + ym["months"]
 
     def fact(f: Any) -> Any:
-        return _plain(tuple(f))
+        # value, reasoning, sources; the named terms added by issue 9 are in the contract's « faits »
+        return _plain(tuple(f)[:3])
 
     for v in load_vectors("amounts.yaml"):
         inp, exp, got = v["input"], v["expected"], {}
