@@ -16,7 +16,7 @@ from .engine.facts import ResultatDossier, ResultatSalarie
 from .mentions.extract import Texte, core_title, texte_parts
 from .output_folder import case_identity
 from .render import dated
-from .render.artefacts import ARTEFACTS, Artefact, document_date
+from .render.artefacts import ARTEFACTS, SANS_OBJET, Artefact, document_date
 from .render.context import build_context
 from .render.errors import ErreurModele
 from .render.modeles import ModeleCharge
@@ -104,6 +104,8 @@ def render_employee(resultat: ResultatDossier, rs: ResultatSalarie, modeles: dic
     pairs = employee_contexts(resultat, rs, v)
     for artefact, ctx in pairs:
         raison = artefact.omission(ctx)
+        if raison == SANS_OBJET:  # a follow-up document not due: nothing to report
+            continue
         if raison:
             omis.append(ArtefactOmis(artefact, raison))
             continue

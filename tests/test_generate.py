@@ -54,14 +54,17 @@ def test_example_case_documents(generated, case):
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["dossier"]["fichier"] == case.name
     assert manifest["dossier"]["sha256"] == hashlib.sha256(case.read_bytes()).hexdigest()
-    assert {m["fichier"] for m in manifest["modeles"]} == {"information.docx", "recepisse.docx", "lettre.docx", "motif.docx"}
+    assert {m["fichier"] for m in manifest["modeles"]} == {"information.docx", "recepisse.docx", "lettre.docx", "motif.docx",
+                                                        "confirmation.docx", "nouvelle_echeance.docx"}
     assert manifest["regles"] and all(len(r["sha256"]) == 64 for r in manifest["regles"])
     by_matricule = {e["matricule"]: e for e in manifest["salaries"]}
     assert set(by_matricule) == {r.salarie.matricule for r in resultat.salaries}
     for rs in resultat.salaries:
         entry = by_matricule[rs.salarie.matricule]
         produced = {a["cle"]: a for a in entry["artefacts"]}
-        assert set(produced) | {o["cle"] for o in entry["omis"]} == {"information", "recepisse", "lettre", "motif"}
+        # the follow-up documents (issue 10) only once the journal makes them due
+        assert set(produced) | {o["cle"] for o in entry["omis"]} >= {"information", "recepisse", "lettre", "motif"}
+        assert set(produced) - {"information", "recepisse", "lettre", "motif"} <= {"confirmation", "nouvelle_echeance"}
         for artefact in entry["artefacts"]:
             data = (folder / artefact["chemin"]).read_bytes()
             assert hashlib.sha256(data).hexdigest() == artefact["sha256"]
@@ -183,7 +186,7 @@ def test_custom_template_directory_overrides_only_what_it_holds(tmp_path):
     manifest = json.loads((tmp_path / "s" / "individuel" / "manifest.json").read_text(encoding="utf-8"))
     origins = {m["fichier"]: m["origine"] for m in manifest["modeles"]}
     assert origins == {"information.docx": "defaut", "lettre.docx": "defaut", "motif.docx": "personnalise",
-                       "recepisse.docx": "defaut"}
+                       "recepisse.docx": "defaut", "confirmation.docx": "defaut", "nouvelle_echeance.docx": "defaut"}
 
 
 def test_one_employee_keeps_the_others(tmp_path):
@@ -192,7 +195,7 @@ def test_one_employee_keeps_the_others(tmp_path):
     before = tree(out / "collectif-alsace")
     result = run("generate", str(ALSACE), "-o", str(out), "--employe", "E103")
     assert result.exit_code == 0, result.output
-    assert "4 document(s) pour 1 salarié(s)" in result.output
+    assert "5 document(s) pour 1 salarié(s)" in result.output  # E103 with his notice of the new expiry date (issue 10)
     after = tree(out / "collectif-alsace")
     own = ("manifest.json", "mentions.json")  # this run's manifest and mention report
     assert {k: v for k, v in after.items() if k not in own} == {k: v for k, v in before.items() if k not in own}

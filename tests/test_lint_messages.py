@@ -140,7 +140,8 @@ def test_json_format(tmp_path, few):
     assert data["ok"] is False
     assert [p["categorie"] for p in data["problemes"]] == ["variable"]
     assert "vouliez-vous dire" in data["problemes"][0]["message"]
-    assert {d["document"] for d in data["documents"]} == {"information", "recepisse", "lettre", "motif"}
+    assert {d["document"] for d in data["documents"]} == {"information", "recepisse", "lettre", "motif", "confirmation",
+                                                          "nouvelle_echeance"}
     assert data["bilan"]["erreurs"] >= 1
 
 

@@ -18,4 +18,4 @@ def test_every_package_is_listed():
     assert on_disk <= listed, f"paquets absents de pyproject.toml : {sorted(on_disk - listed)}"
     assert config["package-dir"]["cspdocs.default_templates"] == "templates"
     assert sorted(p.name for p in (ROOT / "templates").glob("*.docx")) == [
-        "information.docx", "lettre.docx", "motif.docx", "recepisse.docx"]
+        "confirmation.docx", "information.docx", "lettre.docx", "motif.docx", "nouvelle_echeance.docx", "recepisse.docx"]

@@ -14,7 +14,7 @@ import pytest
 
 from cspdocs.case.model import Reponse
 from cspdocs.render import exemple
-from cspdocs.render.artefacts import ARTEFACTS, document_date
+from cspdocs.render.artefacts import ARTEFACTS, PRINCIPAUX, document_date
 from cspdocs.render.context import build_context
 from cspdocs.render.modeles import load_templates
 from tests.test_render_support import (
@@ -44,7 +44,7 @@ def render(modeles, name, *, variante="conservatoire", employeur=None, **overrid
 
 
 @pytest.mark.parametrize("variante", ["conservatoire", "apres_acceptation", "licenciement"])
-@pytest.mark.parametrize("name", [a.modele for a in ARTEFACTS])
+@pytest.mark.parametrize("name", [a.modele for a in PRINCIPAUX])
 def test_every_artefact_and_variant_renders(modeles, name, variante):
     text = render(modeles, name, variante=variante)
     assert "Ateliers Durand SAS" in text
@@ -325,7 +325,7 @@ def test_handover_at_a_distance_dates_the_documents_with_the_posting(modeles):
     r = exemple.resultat(1)
     salarie = r.salaries[0].salarie.model_copy(update={"mode_remise": "lrar"})
     ctx = build_context(r, exemple.resultat_salarie(salarie, dates={"envoi_documents": POSTED}))
-    dated = {a.cle: document_date(a, ctx) for a in ARTEFACTS}
+    dated = {a.cle: document_date(a, ctx) for a in PRINCIPAUX}
     assert dated == {"information": POSTED, "recepisse": D["remise"], "lettre": D["envoi_lettre"], "motif": POSTED}
     assert ctx["remise"]["a_distance"] and not ctx["remise"]["echeance_connue"]
     # without the posting date (the engine warns), the handover's date as before
@@ -369,7 +369,7 @@ def lines(text: str) -> str:
 ADMINISTRATEUR = {"nom": "Maître Anne Clément", "qualite": "administratrice judiciaire"}
 
 
-@pytest.mark.parametrize("name", [a.modele for a in ARTEFACTS])
+@pytest.mark.parametrize("name", [a.modele for a in PRINCIPAUX])
 def test_liquidation_documents_are_signed_by_the_liquidator(modeles, name):
     """P1-6: the officer has lost the power to dismiss (C. com. L641-9); the liquidator signs ès qualités."""
     t = render(modeles, name, employeur={"procedure_collective": "liquidation", "date_jugement": "2026-02-02",
@@ -385,7 +385,7 @@ def test_liquidation_documents_are_signed_by_the_liquidator(modeles, name):
     assert "Claire Martin" not in t and "Directrice des ressources humaines" not in t
 
 
-@pytest.mark.parametrize("name", [a.modele for a in ARTEFACTS])
+@pytest.mark.parametrize("name", [a.modele for a in PRINCIPAUX])
 def test_redressement_documents_signed_by_the_administrator_when_named(modeles, name):
     employeur = {"procedure_collective": "redressement", "date_jugement": "2026-02-02",
                  "ordonnance_juge_commissaire": {"date": "2026-02-20", "objet": "trois licenciements"}}

@@ -242,3 +242,76 @@ def test_pdf_of_documents_from_different_dates_pass_their_mentions(tmp_path):
     a = artefacts(folder)
     assert (a["information"]["date"], a["lettre"]["date"]) == ("2026-03-03", "2026-04-14")
     assert (folder / FOLDER / "3-lettre-recommandee.pdf").is_file()
+
+
+# --- follow-up documents (art. 4 § 1 of the convention of 26 January 2015) ---------------------
+
+REMOTE = ("mode_remise: lrar", "date_envoi_documents: 2026-03-04", "date_remise: 2026-03-05")
+
+
+def test_a_remote_handover_gets_its_confirmation_once_the_presentation_is_known(tmp_path):
+    out = tmp_path / "out"
+    path = write(tmp_path, with_employee(*REMOTE, "suivi: {remise: 2026-03-04}"))
+    result, folder = generate(path, out, "--au", "2026-03-05")
+    assert result.exit_code == 0, result.output
+    assert "confirmation" not in artefacts(folder)  # the presentation is not known yet: nothing said
+    assert "Non produit : confirmation" not in result.stderr
+    path.write_text(with_employee(*REMOTE, "suivi: {remise: 2026-03-04, presentation_documents: 2026-03-06}"), encoding="utf-8")
+    result, folder = generate(path, out, "--au", "2026-03-09")
+    assert result.exit_code == 0, result.output
+    a = artefacts(folder)["confirmation"]
+    assert (a["chemin"], a["date"], a["remis"]) == ("E001-Bernard/5-confirmation-remise.docx", "2026-03-09", False)
+    text = text_of(folder / FOLDER / "5-confirmation-remise.docx")
+    # the period runs from the day after the first presentation, Friday 06/03: it ends on Friday 27/03
+    assert "présentée à votre domicile le vendredi 6 mars 2026" in text
+    assert "Ce délai expire le vendredi 27 mars 2026 à minuit." in text
+    assert "votre contrat de travail sera rompu d'un commun accord des parties à la date d'expiration du délai de réflexion, soit le vendredi 27 mars 2026" in text
+    assert "R-76 : le courrier confirmant la remise à distance, dû le vendredi 06/03/2026" in result.stderr
+    # once recorded as posted, later events do not change it
+    first = (folder / FOLDER / "5-confirmation-remise.docx").read_bytes()
+    path.write_text(with_employee(*REMOTE, "reponse: {decision: refus, date: 2026-03-12}",
+                                  "suivi: {remise: 2026-03-04, presentation_documents: 2026-03-06, confirmation_envoyee: 2026-03-09}"),
+                    encoding="utf-8")
+    result, folder = generate(path, out, "--au", "2026-03-16")
+    assert result.exit_code == 0, result.output
+    assert artefacts(folder)["confirmation"]["remis"] is True
+    assert (folder / FOLDER / "5-confirmation-remise.docx").read_bytes() == first
+
+
+def test_a_protected_employee_gets_the_notice_of_his_new_expiry_date(tmp_path):
+    """Notified on Friday 10/04/2026: the period runs to the next day, a Saturday, prorogued to Monday 13/04."""
+    path = write(tmp_path, with_employee("salarie_protege: {date_notification_autorisation: 2026-04-10}",
+                                         "suivi: {remise: 2026-03-03}"))
+    result, folder = generate(path, tmp_path / "out", "--au", "2026-04-10")
+    assert result.exit_code == 0, result.output
+    a = artefacts(folder)["nouvelle_echeance"]
+    assert (a["chemin"], a["date"]) == ("E001-Bernard/6-nouvelle-date-expiration.docx", "2026-04-10")
+    text = text_of(folder / FOLDER / "6-nouvelle-date-expiration.docx")
+    assert "nous a été notifiée le vendredi 10 avril 2026" in text
+    assert "votre délai de réflexion expire le lundi 13 avril 2026 à minuit" in text
+    assert "soit le lundi 13 avril 2026" in text
+    assert "R-80" not in result.stderr
+    # handed over after the new last day: flagged
+    result, _ = generate(path, tmp_path / "late", "--au", "2026-04-15")
+    assert result.exit_code == 0, result.output
+    assert "R-80 : l'avis de la nouvelle date d'expiration du délai de réflexion (lundi 13/04/2026) serait remis le mercredi 15/04/2026" in result.stderr
+
+
+def test_no_notice_when_the_handover_documents_already_stated_the_dates(tmp_path):
+    path = write(tmp_path, with_employee("salarie_protege: {date_notification_autorisation: 2026-03-03}"))
+    result, folder = generate(path, tmp_path / "out", "--au", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    assert "nouvelle_echeance" not in artefacts(folder)
+
+
+@pytest.mark.libreoffice
+def test_follow_up_documents_in_pdf(tmp_path):
+    from tests.pdf_support import require_libreoffice
+
+    require_libreoffice()
+    path = write(tmp_path, with_employee("salarie_protege: {date_notification_autorisation: 2026-04-10}", *REMOTE,
+                                         "suivi: {remise: 2026-03-04, presentation_documents: 2026-03-06}"))
+    result, folder = generate(path, tmp_path / "out", "--au", "2026-04-10", "--pdf")
+    assert result.exit_code == 0, result.output
+    assert (folder / FOLDER / "5-confirmation-remise.pdf").is_file()
+    assert (folder / FOLDER / "6-nouvelle-date-expiration.pdf").is_file()

@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/build_templates.py [OUTPUT_DIR]
 
-The wording of the four artefacts lives here, as reviewable text (markup described in
+The wording of the artefacts lives here, as reviewable text (markup described in
 tools/docxbuild.py; tags are docxtpl/Jinja: ``{{ variable }}``, ``{%p if ... %}`` for whole
 paragraphs). Templates choose wording only: every date and amount comes computed from the engine
 through the context (cspdocs/render/context.py). The output is deterministic: running the script
@@ -518,7 +518,78 @@ Le motif économique de la rupture doit vous être énoncé par écrit au plus t
 """ + CLOSING,
 )
 
-TEMPLATES = (INFORMATION, RECEPISSE, LETTRE, MOTIF)
+# --- 5. Follow-up documents (issue 10; engine: cspdocs/engine/timeline.py) ------------------
+
+# Letter confirming a handover at a distance, once its first presentation (or electronic receipt)
+# is known (R-79, art. 4 § 1): the posted documents could not state the handover, expiry and
+# rupture dates.
+CONFIRMATION = Template(
+    filename="confirmation.docx",
+    title="Confirmation de la remise de la proposition de CSP – {{ salarie.nom_complet }}",
+    subject="Confirmation de la date de remise et des dates du délai de réflexion",
+    header="{{ employeur.denomination }} – Confirmation de remise du {{ dates.confirmation_remise|date_courte }} – {{ salarie.nom_complet }}",
+    footer="{{ employeur.raison_sociale }} – Confirmation de la remise de la proposition de CSP – {{ salarie.prenom_nom }}\tPage [[PAGE]] / [[NUMPAGES]]",
+    body=LETTERHEAD + """
+@space 2
+> {{ employeur.adresse.ville }}, le {{ dates.confirmation_remise|date_simple }}
+@space 6
+{%p if salarie.mode_remise == "electronique" %}
+**Transmis par voie électronique, avec votre accord préalable**
+{%p else %}
+**Lettre recommandée avec demande d'avis de réception**
+{%p endif %}
+**Objet : confirmation de la remise de la proposition de contrat de sécurisation professionnelle et des dates de votre délai de réflexion**
+@space 3
+{{ salarie.civilite }},
+{%p if salarie.mode_remise == "electronique" %}
+Nous vous avons transmis par voie électronique{% if dates.envoi_documents %}, le {{ dates.envoi_documents|date_longue }},{% endif %} la proposition d'un contrat de sécurisation professionnelle, avec le bulletin d'acceptation et l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail. Ces documents vous sont parvenus le **{{ dates.remise|date_longue }}** : cette date est celle de leur remise, qui fait courir votre délai de réflexion.
+{%p else %}
+Nous vous avons adressé par lettre recommandée avec demande d'avis de réception{% if dates.envoi_documents %}, postée le {{ dates.envoi_documents|date_longue }},{% endif %} la proposition d'un contrat de sécurisation professionnelle, avec le bulletin d'acceptation et l'énoncé écrit du motif économique de la rupture envisagée de votre contrat de travail. Cette lettre a été présentée à votre domicile le **{{ dates.remise|date_longue }}** : cette date est celle de la remise, qui fait courir votre délai de réflexion.
+{%p endif %}
+Vous disposez d'un délai de {{ parametres.duree_delai_reflexion_lettres }} jours pour accepter ou refuser ce contrat, à compter du lendemain de la remise, soit du {{ dates.debut_delai_reflexion|date_longue }}.
+{%p if dates.fin_delai_reflexion %}
+**Ce délai expire le {{ dates.fin_delai_reflexion|date_longue }} à minuit.** En cas d'acceptation, votre contrat de travail sera rompu d'un commun accord des parties à la date d'expiration du délai de réflexion, soit le **{{ dates.rupture_si_acceptation|date_longue }}**, sans préavis, et vous bénéficierez du contrat de sécurisation professionnelle à compter du {{ dates.debut_csp|date_longue }}.
+{%p else %}
+Votre licenciement étant soumis à autorisation, ce délai est prolongé jusqu'au lendemain de la notification de la décision de l'autorité administrative ; nous vous communiquerons par écrit, dès cette notification, la date d'expiration du délai et la date de rupture de votre contrat en cas d'acceptation.
+{%p endif %}
+Pour accepter, remettez-nous ou adressez-nous le bulletin d'acceptation, complété et signé, accompagné d'une copie de votre pièce d'identité. L'absence de réponse de votre part au terme de ce délai équivaut à un refus. Au cours de ce délai, vous bénéficiez d'un entretien d'information réalisé par {{ operateur }}.
+@space 3
+""" + CLOSING,
+)
+
+# Notice of a protected employee's new expiry date, handed over as soon as the authorisation is
+# notified (R-80, art. 4 § 1 al. 3): the registered letter may reach the employee after that day.
+NOUVELLE_ECHEANCE = Template(
+    filename="nouvelle_echeance.docx",
+    title="Avis de la nouvelle date d'expiration du délai de réflexion – {{ salarie.nom_complet }}",
+    subject="Nouvelle date d'expiration du délai de réflexion après la notification de l'autorisation",
+    header="{{ employeur.denomination }} – Nouvelle date d'expiration du délai de réflexion – {{ salarie.nom_complet }}",
+    footer="{{ employeur.raison_sociale }} – Avis de la nouvelle date d'expiration du délai de réflexion – {{ salarie.prenom_nom }}\tPage [[PAGE]] / [[NUMPAGES]]",
+    body=LETTERHEAD + """
+@space 2
+> {{ employeur.adresse.ville }}, le {{ dates.notification_nouvelle_echeance|date_simple }}
+@space 6
+**Remis en main propre contre signature**
+**Objet : nouvelle date d'expiration de votre délai de réflexion sur le contrat de sécurisation professionnelle**
+@space 3
+{{ salarie.civilite }},
+La proposition d'un contrat de sécurisation professionnelle vous a été remise le {{ dates.remise|date_longue }}. Votre licenciement étant soumis à autorisation, votre délai de réflexion est prolongé jusqu'au lendemain de la date de notification à l'employeur de la décision de l'autorité administrative.
+Cette décision, qui autorise votre licenciement, nous a été notifiée le **{{ dates.notification_autorisation|date_longue }}**.
+**En conséquence, votre délai de réflexion expire le {{ dates.fin_delai_reflexion|date_longue }} à minuit.** En cas d'acceptation, votre contrat de travail sera rompu d'un commun accord des parties à cette date, soit le **{{ dates.rupture_si_acceptation|date_longue }}**, sans préavis, et vous bénéficierez du contrat de sécurisation professionnelle à compter du {{ dates.debut_csp|date_longue }}. L'absence de réponse de votre part au terme de ce délai équivaut à un refus.
+Pour accepter, remettez-nous le bulletin d'acceptation, complété et signé, accompagné d'une copie de votre pièce d'identité.
+@space 3
+""" + CLOSING + """
+@space 3
+@keep
+**{% if salarie.feminin %}La salariée{% else %}Le salarié{% endif %}** : {{ salarie.prenom_nom }}
+Remis en main propre le : ........ / ........ / ................
+Signature du salarié{% if salarie.feminin %}e{% endif %} :
+@space 20
+@endkeep
+""",
+)
+
+TEMPLATES = (INFORMATION, RECEPISSE, LETTRE, MOTIF, CONFIRMATION, NOUVELLE_ECHEANCE)
 
 
 def main(argv: list[str]) -> int:

@@ -74,6 +74,8 @@ ENTETES: dict[str, tuple[str, tuple[str, ...]]] = {
     "suivi.documents_fin_contrat": ("Documents de fin de contrat remis le",
                                     ("Certificat de travail et solde de tout compte remis le",)),
     "suivi.dreets_informee": ("DREETS informée le", ()),
+    "suivi.confirmation_envoyee": ("Confirmation de remise envoyée le", ()),
+    "suivi.nouvelle_echeance_remise": ("Avis de nouvelle échéance remis le", ()),
 }
 
 # Literal value -> (French label shown in lists, other accepted spellings)

@@ -209,6 +209,10 @@ class Suivi(_Strict):
     documents_fin_contrat: Optional[IsoDate] = None
     # added: the DREETS informed of the dismissals (L1233-19, D1233-3)
     dreets_informee: Optional[IsoDate] = None
+    # added: the follow-up documents handed over or posted (art. 4 § 1): the letter confirming a
+    # remote handover, the notice of a protected employee's new expiry date
+    confirmation_envoyee: Optional[IsoDate] = None
+    nouvelle_echeance_remise: Optional[IsoDate] = None
 
 
 class Salarie(_Strict):

@@ -86,7 +86,8 @@ def employee_of(path: Path, texte: Texte, resultat: ResultatDossier) -> tuple[Op
 @click.argument("dossier", type=click.Path(exists=True, dir_okay=False))
 @click.argument("documents", nargs=-1, required=True, metavar="FICHIER_OU_DOSSIER...")
 @click.option("--artefact", type=click.Choice(ARTEFACTS),
-              help="Nature des documents (sinon reconnue par leur titre) : information, recepisse, lettre, motif.")
+              help="Nature des documents (sinon reconnue par leur titre) : information, recepisse, lettre, motif, "
+                   "confirmation, nouvelle_echeance (courriers de suivi).")
 @click.option("--employe", "matricule", metavar="MATRICULE",
               help="Matricule du salarié concerné (sinon reconnu par le dossier ou le contenu).")
 @click.option("--format", "fmt", type=click.Choice(["texte", "json"]), default="texte", show_default=True,

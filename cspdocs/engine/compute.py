@@ -16,6 +16,7 @@ from ..case.model import Dossier, Salarie
 from ..case.places import calendar_for
 from . import case_findings
 from . import journal as J
+from . import timeline as T
 from . import parameters as PR
 from . import procedure_rules as P
 from .collector import Collector, explain_remaining
@@ -73,6 +74,7 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
     P.ags_letter(dossier, envoi, c.dates.get("limite_garantie_ags"), c)
     P.rest_days(cal, interview, envoi, s.date_envoi_lettre is not None, c)
     P.pse_decision(dossier, c)
+    T.follow_up_plan(raw, s, c.dates, c.date)  # issue 10: follow-up documents due (engine/timeline.py)
     explain_remaining(c)
 
     conditions.update(document_conditions(dossier, s, remise, regime_info, relative_maternity))

@@ -27,13 +27,55 @@ from ..case.model import Salarie
 from .dates import fr
 from .facts import ResultatSalarie
 
-# Documents dated with the handover (information document, receipt, motive statement) and the letter.
-REMISE, LETTRE = "remise", "lettre"
-ARTEFACT_GROUP = {"information": REMISE, "recepisse": REMISE, "motif": REMISE, "lettre": LETTRE}
+# Documents dated with the handover (information document, receipt, motive statement), the letter,
+# and the two follow-up documents (art. 4 § 1 of the convention of 26 January 2015).
+REMISE, LETTRE, CONFIRMATION, ECHEANCE = "remise", "lettre", "confirmation", "nouvelle_echeance"
+ARTEFACT_GROUP = {"information": REMISE, "recepisse": REMISE, "motif": REMISE, "lettre": LETTRE,
+                  "confirmation": CONFIRMATION, "nouvelle_echeance": ECHEANCE}
+# The date key (``dates.…``) each follow-up document bears, and the journal key recording its delivery.
+FOLLOW_UP = {CONFIRMATION: ("confirmation_remise", "confirmation_envoyee"),
+             ECHEANCE: ("notification_nouvelle_echeance", "nouvelle_echeance_remise")}
+ART4_1 = "Convention du 26 janvier 2015, art. 4 § 1"
 
 # Journal keys that record an event; each is left out of what is known before its date.
 _EVENT_KEYS = ("remise", "presentation_documents", "lettre_envoyee", "presentation_lettre", "bulletin_transmis",
-               "dossier_transmis", "contribution_payee", "documents_fin_contrat", "dreets_informee")
+               "dossier_transmis", "contribution_payee", "documents_fin_contrat", "dreets_informee",
+               "confirmation_envoyee", "nouvelle_echeance_remise")
+
+
+def follow_up_plan(raw: Salarie, s: Salarie, dates: dict, record: Callable[[str, Any], Any]) -> None:
+    """The planned dates of the follow-up documents, once the journal makes them due (``record(key,
+    Fact)`` adds a date with its explanation; called by ``compute_salarie``):
+
+    - after a handover at a distance, once its first presentation (or electronic receipt) is known
+      (``suivi.presentation_documents``), a letter confirming the handover date, the last day of the
+      period and the rupture date in case of acceptance: the documents posted before could not state
+      them (art. 4 § 1 requires them; R-14), planned for the day the presentation is known (R-79);
+    - for a protected employee, once the authorisation is notified, a notice of the new last day of
+      the period (prolonged to the day after the notification, art. 4 § 1 al. 3), to hand over at
+      once, the registered letter possibly arriving after that day (R-80).
+    """
+    from .facts import Fact
+
+    j = raw.suivi
+    if s.mode_remise != "main_propre" and j is not None and j.presentation_documents is not None:
+        day = j.presentation_documents
+        record("confirmation_remise", Fact(
+            day, f"Remise à distance : sa première présentation (ou sa réception électronique) est connue, le {fr(day)} ; "
+                 "un courrier confirme au salarié la date de remise, le dernier jour du délai de réflexion et la date de "
+                 f"rupture en cas d'acceptation, que les documents postés ne pouvaient donner : au plus tôt le {fr(day)}.",
+            (ART4_1, "Guide de l'employeur (étape 4)")))
+    p = s.salarie_protege
+    # only when the documents dated at the handover could not state the new last day (R-51)
+    if p is not None and not p.autorisation_refusee and p.date_notification_autorisation is not None \
+            and dates.get("fin_delai_reflexion") is not None and dates.get("remise") is not None \
+            and p.date_notification_autorisation > dates["remise"]:
+        day = p.date_notification_autorisation
+        record("notification_nouvelle_echeance", Fact(
+            day, f"Salarié protégé : l'autorisation de licenciement est notifiée le {fr(day)} ; le délai de réflexion est "
+                 f"prolongé jusqu'au {fr(dates['fin_delai_reflexion'])} : un avis de cette nouvelle date d'expiration est "
+                 "remis au salarié sans attendre la lettre recommandée, qui pourrait lui parvenir après elle.",
+            (ART4_1 + " al. 3",)))
 
 
 def postal_day_from(day: date, cal: Calendar) -> date:
@@ -116,15 +158,26 @@ class VueAu:
     remise: DocumentAu
     lettre: DocumentAu
     constats: tuple[str, ...]
+    suivis: dict = None  # CONFIRMATION / ECHEANCE -> DocumentAu, or None while not due
+
+    def group(self, artefact: str) -> Optional[DocumentAu]:
+        g = ARTEFACT_GROUP.get(artefact, REMISE)
+        if g == REMISE:
+            return self.remise
+        if g == LETTRE:
+            return self.lettre
+        return (self.suivis or {}).get(g)
 
     def pour(self, artefact: str) -> ResultatSalarie:
-        """The facts the artefact ``artefact`` is rendered and checked from."""
-        return (self.lettre if ARTEFACT_GROUP.get(artefact) == LETTRE else self.remise).faits
+        """The facts the artefact ``artefact`` is rendered and checked from (a follow-up document not
+        due yet: the facts as of the as-of date, where its date is unknown)."""
+        d = self.group(artefact)
+        return d.faits if d is not None else self.courant
 
     def documents(self) -> dict[str, dict[str, Any]]:
-        """For the JSON outputs: each group's date, planned date and delivery."""
-        return {d.groupe: {"date": d.date, "date_prevue": d.date_prevue, "remis": d.remis}
-                for d in (self.remise, self.lettre)}
+        """For the JSON outputs: each document group's date, planned date and delivery."""
+        groups = [self.remise, self.lettre] + [d for d in (self.suivis or {}).values() if d is not None]
+        return {d.groupe: {"date": d.date, "date_prevue": d.date_prevue, "remis": d.remis} for d in groups}
 
 
 Compute = Callable[[Salarie], ResultatSalarie]
@@ -195,6 +248,13 @@ def view_as_of(raw: Salarie, plan: ResultatSalarie, au: date, cal: Calendar, com
     posted = letter_delivered(raw)
     remise_facts = facts_on(handover_document_date(current) if handed else None)
     lettre_facts = facts_on(posted)
+    before = len(notes)
+    follow = {group: _follow_up(group, raw, plan, current, facts_on, au, cal, notes) for group in FOLLOW_UP}
+    if len(notes) > before:  # the follow-up findings join the warnings of the facts as of ``au``
+        shown = _with_findings(current, notes)
+        remise_facts = shown if remise_facts is current else remise_facts
+        lettre_facts = shown if lettre_facts is current else lettre_facts
+        current = shown
     return VueAu(
         au=au, plan=plan, courant=current,
         remise=DocumentAu(REMISE, handover_document_date(remise_facts), handover_document_date(plan), handed,
@@ -202,7 +262,40 @@ def view_as_of(raw: Salarie, plan: ResultatSalarie, au: date, cal: Calendar, com
         lettre=DocumentAu(LETTRE, lettre_facts.dates.get("envoi_lettre"), plan.dates.get("envoi_lettre"), posted is not None,
                           lettre_facts),
         constats=tuple(notes),
+        suivis=follow,
     )
+
+
+def _follow_up(group: str, raw: Salarie, plan: ResultatSalarie, current: ResultatSalarie,
+               facts_on: Callable[[Optional[date]], ResultatSalarie], au: date, cal: Calendar,
+               notes: list[str]) -> Optional[DocumentAu]:
+    """A follow-up document as of ``au``: None while not due; delivered (journal) from what was known
+    on its date; otherwise dated at its planned date, or at ``au`` once that has passed (R-76)."""
+    from dataclasses import replace
+
+    key, journal_key = FOLLOW_UP[group]
+    delivered = getattr(raw.suivi, journal_key, None) if raw.suivi is not None else None
+    planned = current.dates.get(key)
+    if delivered is not None:
+        facts = facts_on(delivered)
+        day = delivered
+    elif planned is None:
+        return None
+    else:
+        facts = current
+        day = planned if planned >= au else (postal_day_from(au, cal) if group == CONFIRMATION else au)
+        if day != planned:
+            what = ("le courrier confirmant la remise à distance, dû le" if group == CONFIRMATION
+                    else "l'avis de la nouvelle date d'expiration du délai de réflexion, à remettre le")
+            notes.append(f"R-76 : {what} {fr(planned)}, n'est pas enregistré comme remis (« suivi.{journal_key} ») : "
+                         f"il est daté du {fr(day)}, jamais antidaté.")
+    if group == ECHEANCE and delivered is None and current.dates.get("fin_delai_reflexion") is not None \
+            and day > current.dates["fin_delai_reflexion"]:
+        notes.append(f"R-80 : l'avis de la nouvelle date d'expiration du délai de réflexion ({fr(current.dates['fin_delai_reflexion'])}) "
+                     f"serait remis le {fr(day)}, après elle : remettez-le dès la notification de l'autorisation et "
+                     "enregistrez sa remise dans « suivi.nouvelle_echeance_remise ».")
+    return DocumentAu(group, day, plan.dates.get(key), delivered is not None,
+                      replace(facts, dates={**facts.dates, key: day}))
 
 
 def _with_findings(rs: ResultatSalarie, notes: list[str]) -> ResultatSalarie:

@@ -51,7 +51,8 @@ def review_warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, f
 
 
 JOURNAL_KEYS = ("remise", "presentation_documents", "lettre_envoyee", "presentation_lettre", "bulletin_transmis",
-                "dossier_transmis", "contribution_payee", "documents_fin_contrat", "dreets_informee")
+                "dossier_transmis", "contribution_payee", "documents_fin_contrat", "dreets_informee",
+                "confirmation_envoyee", "nouvelle_echeance_remise")
 
 
 def journal_in_future(s: Salarie, au: date, c: Collector) -> None:

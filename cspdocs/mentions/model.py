@@ -50,7 +50,7 @@ from .facts import ConditionInvalide, validate_condition, validate_path
 from .patterns import MotifInvalide, check_syntax, placeholders
 
 DATA_DIR = Path(__file__).resolve().parent
-ARTEFACTS = ("information", "recepisse", "lettre", "motif")
+ARTEFACTS = ("information", "recepisse", "lettre", "motif", "confirmation", "nouvelle_echeance")
 NIVEAUX = ("obligatoire", "recommandee")
 NIVEAU_LABELS = {"obligatoire": "obligatoire", "recommandee": "recommandée"}
 CONSTRAINT_OPS = {

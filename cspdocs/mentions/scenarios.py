@@ -217,6 +217,21 @@ def scenarios() -> list[Scenario]:
         _salarie(**CONVOC, civilite="Monsieur", prenom="Marc", nom="Vidal", emploi="technicien", mode_remise="lrar",
                  date_envoi_documents="2026-05-12", date_remise="2026-05-13",
                  salarie_protege={"date_notification_autorisation": "2026-05-27"}))
+    # issue 10: the follow-up documents (confirmation of a remote handover, protected employee's notice)
+    add("individuel-lrar-presentee", "documents adressés par lettre recommandée, première présentation enregistrée",
+        lyon, _procedure("individuel", **INDIV),
+        _salarie(**CONVOC, mode_remise="lrar", date_envoi_documents="2026-05-12", date_remise="2026-05-13",
+                 suivi={"remise": "2026-05-12", "presentation_documents": "2026-05-14"}))
+    add("individuel-electronique-recue", "documents transmis par voie électronique, réception enregistrée",
+        lyon, _procedure("individuel", **INDIV),
+        _salarie(**CONVOC, mode_remise="electronique", date_envoi_documents="2026-05-12", date_remise="2026-05-12",
+                 suivi={"remise": "2026-05-12", "presentation_documents": "2026-05-12"}))
+    add("individuel-lrar-protege-presentee",
+        "salarié protégé en attente de l'autorisation, documents adressés par lettre recommandée et présentés",
+        lyon, _procedure("individuel", **INDIV),
+        _salarie(**CONVOC, civilite="Monsieur", prenom="Marc", nom="Vidal", emploi="technicien", mode_remise="lrar",
+                 date_envoi_documents="2026-05-12", date_remise="2026-05-13", salarie_protege={},
+                 suivi={"remise": "2026-05-12", "presentation_documents": "2026-05-13"}))
     add("individuel-protege", "salarié protégé, autorisation notifiée",
         lyon, _procedure("individuel", **INDIV),
         _salarie(**CONVOC, civilite="Monsieur", prenom="Marc", nom="Vidal", emploi="technicien",

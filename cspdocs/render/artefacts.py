@@ -47,6 +47,18 @@ def _lettre_omission(ctx: Mapping[str, Any]) -> Optional[str]:
     return _omission("lettre", ctx)
 
 
+# Omission reason of a follow-up document that is not due (nothing to say: not listed as omitted).
+SANS_OBJET = "courrier de suivi sans objet à cette date"
+
+
+def _confirmation_omission(ctx: Mapping[str, Any]) -> Optional[str]:
+    return None if ctx["dates"].get("confirmation_remise") else SANS_OBJET
+
+
+def _echeance_omission(ctx: Mapping[str, Any]) -> Optional[str]:
+    return None if ctx["dates"].get("notification_nouvelle_echeance") else SANS_OBJET
+
+
 def _lettre_variante(ctx: Mapping[str, Any]) -> Optional[str]:
     return ctx["lettre"].get("variante")
 
@@ -61,9 +73,19 @@ ARTEFACTS: tuple[Artefact, ...] = (
              _lettre_variante, _lettre_omission),
     Artefact("motif", "motif.docx", "4-enonce-motif-economique.docx",
              "énoncé du motif économique", "enonce_motif", _no_variant, _always),
+    # follow-up documents (issue 10, engine/timeline.py): produced once the journal makes them due
+    Artefact("confirmation", "confirmation.docx", "5-confirmation-remise.docx",
+             "confirmation de la remise à distance et des dates du délai", "confirmation_remise",
+             _no_variant, _confirmation_omission),
+    Artefact("nouvelle_echeance", "nouvelle_echeance.docx", "6-nouvelle-date-expiration.docx",
+             "avis de la nouvelle date d'expiration du délai de réflexion (salarié protégé)",
+             "notification_nouvelle_echeance", _no_variant, _echeance_omission),
 )
 
 TEMPLATE_NAMES = tuple(a.modele for a in ARTEFACTS)
+# The follow-up documents (issue 10), and the four documents of the handover and the letter.
+SUIVIS = ("confirmation", "nouvelle_echeance")
+PRINCIPAUX = tuple(a for a in ARTEFACTS if a.cle not in SUIVIS)
 
 
 # Documents dated with the handover's documents: posted on ``dates.envoi_documents`` at a distance.

@@ -62,9 +62,8 @@ def facts_for(v: Optional[VueAu], rs: ResultatSalarie, artefact: str) -> Resulta
 
 def delivered(v: Optional[VueAu], artefact: str) -> bool:
     """Whether the journal records the artefact's document as delivered."""
-    if v is None:
-        return False
-    return (v.lettre if artefact == "lettre" else v.remise).remis
+    d = v.group(artefact) if v is not None else None
+    return d is not None and d.remis
 
 
 def check(resultat: ResultatDossier, rs: ResultatSalarie, v: Optional[VueAu],
