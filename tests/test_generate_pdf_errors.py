@@ -258,4 +258,6 @@ def test_bookmark_titles_are_the_french_labels() -> None:
         "Récépissé de remise",
         "Lettre recommandée avec demande d'avis de réception",
         "Énoncé du motif économique",
+        "Confirmation de la remise à distance et des dates du délai",
+        "Avis de la nouvelle date d'expiration du délai de réflexion (salarié protégé)",
     ]

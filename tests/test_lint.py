@@ -65,12 +65,18 @@ def test_junit_is_valid_with_one_testcase_per_template_and_scenario(default_repo
     cases = [c for c in root.iter("testcase") if c.get("name") != STATIC_CASE and c.get("classname") != CROISE]
     pairs = {(c.get("classname"), c.get("name")) for c in cases}
     scenarios = [sc.id for sc in default_report.scenarios]
-    assert len(cases) == len(pairs) == 4 * len(scenarios)
-    assert pairs == {(t, s) for t in ("information.docx", "recepisse.docx", "lettre.docx", "motif.docx") for s in scenarios}
+    assert len(cases) == len(pairs) == 6 * len(scenarios)  # with the two follow-up documents (issue 10)
+    assert pairs == {(t, s) for t in ("information.docx", "recepisse.docx", "lettre.docx", "motif.docx", "confirmation.docx",
+                                      "nouvelle_echeance.docx") for s in scenarios}
     assert int(root.get("tests")) == len(list(root.iter("testcase")))
     assert root.get("failures") == "0" and root.get("errors") == "0"
     skipped = [c for c in cases if c.find("skipped") is not None]
-    assert {c.get("classname") for c in skipped} <= {"recepisse.docx", "lettre.docx"}
+    assert {c.get("classname") for c in skipped} <= {"recepisse.docx", "lettre.docx", "confirmation.docx",
+                                                     "nouvelle_echeance.docx"}
+    # the follow-up documents are rendered where the journal makes them due (issue 10)
+    assert {c.get("name") for c in cases if c.get("classname") == "confirmation.docx" and c.find("skipped") is None} == {
+        "individuel-lrar-presentee", "individuel-electronique-recue", "individuel-lrar-protege-presentee"}
+    assert any(c.get("classname") == "nouvelle_echeance.docx" and c.find("skipped") is None for c in cases)
 
 
 def test_cli_lint_writes_junit(tmp_path):

@@ -28,6 +28,9 @@ DATE_KEYS = CONTRACT_DATE_KEYS + (
     "fin_preavis",
     "fin_delai_reflexion_21_jours",
     "envoi_documents",
+    # the follow-up documents' dates (issue 10, engine/timeline.py), None while not due
+    "confirmation_remise",
+    "notification_nouvelle_echeance",
 )
 
 MONTANT_KEYS = CONTRACT_AMOUNT_KEYS
