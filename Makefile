@@ -30,26 +30,42 @@ install-test: $(VENV)/.installe-test
 
 CASES  := cases/individuel.yaml cases/collectif-alsace.yaml cases/pse.yaml cases/mayotte.yaml cases/csv/collectif-csv.yaml cases/csv/campagne-tableur.yaml
 
-# What a user sees: each example case generated with its warnings (grouped by rule) and its summary.
+# What a user sees: each example case generated with its warnings (grouped by rule) and its summary,
+# as of the day its documents are handed over (--au, issue 10), as a user prepares them: nothing is
+# dated after the fact, no plan has slipped (collectif-alsace records its handovers and an acceptance
+# of 20 March in its journal). Then the worked example of cases/suivi/ at its three as-of dates.
+DEMO  := cases/individuel.yaml@2026-05-11 cases/collectif-alsace.yaml@2026-03-20 cases/pse.yaml@2026-06-12 \
+         cases/mayotte.yaml@2026-04-20 cases/csv/collectif-csv.yaml@2026-06-23 cases/csv/campagne-tableur.yaml@2026-06-19
+SUIVI := cases/suivi/1-avant-remise.yaml@2026-09-10 cases/suivi/2-pendant-delai.yaml@2026-09-25 \
+         cases/suivi/3-apres-rupture.yaml@2026-11-20
+
 demo: install
 	@mkdir -p output
-	@for c in $(CASES); do \
-	  n=$$(basename $$c .yaml); \
+	@for item in $(DEMO); do \
+	  c=$${item%@*}; au=$${item#*@}; n=$$(basename $$c .yaml); \
 	  echo "== $$c"; \
-	  $(BIN)/cspdocs compute $$c --format json > output/$$n.json || exit 1; \
-	  $(BIN)/cspdocs generate $$c -o output --quiet 2>&1 || exit 1; \
+	  $(BIN)/cspdocs compute $$c --format json --au $$au > output/$$n.json || exit 1; \
+	  $(BIN)/cspdocs generate $$c -o output --au $$au --quiet 2>&1 || exit 1; \
 	  echo "Contrat JSON : output/$$n.json"; \
 	done
+	@for item in $(SUIVI); do \
+	  c=$${item%@*}; au=$${item#*@}; \
+	  echo "== $$c : suivi de la procédure au $$au"; \
+	  $(BIN)/cspdocs suivi $$c --au $$au --format tableau || exit 1; \
+	  $(BIN)/cspdocs generate $$c -o output --au $$au --quiet 2>&1 || exit 1; \
+	done
 	@echo "Ensuite : $(BIN)/cspdocs compute $(CASE) (dates, montants et leur raisonnement) ;"
+	@echo "l'état et les actions dues à une date : $(BIN)/cspdocs suivi cases/suivi/2-pendant-delai.yaml --au 2026-09-25 ;"
 	@echo "ce que signifie un code d'avertissement (R-45, A3…) : $(BIN)/cspdocs regles R-45"
 
 # Same as demo, with each document also in PDF, a dossier.pdf per employee and a dossier-global.pdf
 # per case (LibreOffice and the fonts: make system-deps).
 demo-pdf: install
 	@mkdir -p output
-	@for c in $(CASES); do \
+	@for item in $(DEMO) $(SUIVI); do \
+	  c=$${item%@*}; au=$${item#*@}; \
 	  echo "== $$c"; \
-	  $(BIN)/cspdocs generate $$c -o output --pdf --dossier-global --quiet 2>&1 || exit 1; \
+	  $(BIN)/cspdocs generate $$c -o output --au $$au --pdf --dossier-global --quiet 2>&1 || exit 1; \
 	done
 
 # The whole suite (5 to 8 minutes on 2 cores, LibreOffice tests included); pytest prints its duration.

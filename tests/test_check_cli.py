@@ -44,7 +44,7 @@ def alsace(tmp_path_factory) -> Path:
 def test_generated_documents_pass(alsace):
     result = run(ALSACE, alsace)
     assert result.exit_code == 0, result.output
-    assert "40 documents vérifiés" in result.output  # with E103's notice of his new expiry date (issue 10)
+    assert "41 documents vérifiés" in result.output  # with E103's notice of his new expiry date and E110's confirmation (issue 10)
     assert "Bilan : toutes les mentions obligatoires sont présentes" in result.output
 
 

@@ -34,9 +34,9 @@ def test_parallel_and_serial_runs_give_identical_files_and_manifest(tmp_path, mo
     parallel = generate(ALSACE, tmp_path / "parallele", workers=2)
     assert tree(serial.publication.dossier) == tree(parallel.publication.dossier)
     files = tree(serial.publication.dossier)
-    assert sum(name.endswith(".docx") for name in files) == 10 * 4 - 1 + 1  # one LRAR handover: no récépissé; E103's notice of his new expiry date (issue 10)
+    assert sum(name.endswith(".docx") for name in files) == 10 * 4 - 1 + 2  # one LRAR handover: no récépissé, but its confirmation (E110); E103's notice of his new expiry date (issue 10)
     assert {"manifest.json", "mentions.json", "synthese.xlsx"} <= set(files)
-    assert serial.documents == parallel.documents == 40
+    assert serial.documents == parallel.documents == 41
 
 
 @pytest.mark.parametrize("case", EXAMPLE_CASES, ids=lambda p: p.stem)
@@ -122,7 +122,7 @@ def test_a_blocking_mention_publishes_nothing(tmp_path, monkeypatch):
     with pytest.raises(MentionsBloquantes) as caught:
         generate(ALSACE, tmp_path, workers=1)
     text = caught.value.rapport.texte()
-    assert "10 salariés, 40 documents vérifiés" in text and "E105" in text and "E101" not in text
+    assert "10 salariés, 41 documents vérifiés" in text and "E105" in text and "E101" not in text
     assert list(tmp_path.iterdir()) == []
 
 

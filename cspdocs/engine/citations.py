@@ -23,6 +23,8 @@ FACT_RULES = {
     "dates.fin_10e_mois_csp": "R-47", "dates.fin_priorite_reembauche": "R-32",
     "dates.echeance_contribution_employeur": "R-43", "dates.enonce_motif": "R-31",
     "dates.anciennete_appreciee_le": "R-65", "dates.fin_preavis": "R-45",
+    # issue 10: the follow-up documents (engine/timeline.py)
+    "dates.confirmation_remise": "R-79", "dates.notification_nouvelle_echeance": "R-80",
     "montants.anciennete_annees": "R-45", "montants.anciennete_mois_fin_preavis": "R-45",
     "montants.anciennete_mois_rupture": "R-45", "montants.salaire_reference": "R-45",
     "montants.salaire_moyen_12_mois": "R-45", "montants.salaire_moyen_3_mois": "R-45",

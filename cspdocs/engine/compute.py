@@ -16,7 +16,7 @@ from ..case.model import Dossier, Salarie
 from ..case.places import calendar_for
 from . import case_findings
 from . import journal as J
-from . import timeline as T
+from . import follow_up as T
 from . import parameters as PR
 from . import procedure_rules as P
 from .collector import Collector, explain_remaining

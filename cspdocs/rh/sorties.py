@@ -86,6 +86,9 @@ class SortiesRh:
     def __call__(self, ecriture) -> dict[str, Any]:
         complements = dict(self.avant(ecriture) or {}) if self.avant is not None else {}
         entries = list(ecriture.conserves) + list(ecriture.salaries.values())
+        # in the case's order, so that a run with --employe gives the same files as a full run
+        order = {rs.salarie.matricule: i for i, rs in enumerate(self.resultat.salaries)}
+        entries.sort(key=lambda e: order.get(e.get("matricule"), len(order)))
         suivi = suivi_publication(entries)
         complements["rh"] = ecrire(ecriture.dossier, self.resultat, suivi, self.au)
         return complements
