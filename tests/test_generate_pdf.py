@@ -37,13 +37,14 @@ INFORMATION = "Document d'information CSP et bulletin d'acceptation"
 MOTIF = "Énoncé du motif économique"
 RECEPISSE = "Récépissé de remise"
 LETTRE = "Lettre recommandée avec demande d'avis de réception"
+CONFIRMATION = "Confirmation de la remise à distance et des dates du délai"
 
 # Page counts laid out by LibreOffice 7.4 with fonts-liberation2 (also checked below against
 # the "Page i / N" footer every template prints, which LibreOffice's own layout fills in).
 EXPECTED_PAGES = {
     ("collectif-alsace", "E101"): {"information": 4, "recepisse": 1, "lettre": 2, "motif": 2},
     ("collectif-alsace", "E107"): {"information": 4, "recepisse": 1, "lettre": 2, "motif": 2},
-    ("collectif-alsace", "E110"): {"information": 4, "lettre": 2, "motif": 2},
+    ("collectif-alsace", "E110"): {"information": 4, "lettre": 2, "motif": 2, "confirmation": 1},
     ("individuel", "V-0112"): {"information": 4, "recepisse": 1, "lettre": 2, "motif": 2},
 }
 EXPECTED_VARIANTS = {"E101": "conservatoire", "E107": "apres_acceptation", "E110": "conservatoire",
@@ -162,7 +163,8 @@ def test_dossier_bookmarks_order_and_metadata(alsace) -> None:
     expected = {
         "E101": [INFORMATION, MOTIF, RECEPISSE, LETTRE],
         "E107": [INFORMATION, MOTIF, RECEPISSE, LETTRE],
-        "E110": [INFORMATION, MOTIF, LETTRE],  # registered-letter handover: no receipt
+        # registered-letter handover: no receipt; the confirmation of its dates (R-79, issue 10)
+        "E110": [INFORMATION, MOTIF, CONFIRMATION, LETTRE],
     }
     names = {"E101": "Thomas Muller", "E107": "Julien Fischer", "E110": "Julie Becker"}
     for entry, artefacts in _entries(folder):
@@ -205,10 +207,10 @@ def test_global_dossier_has_nested_bookmarks(alsace) -> None:
         (0, "Julien Fischer (E107)", 9),
         (1, INFORMATION, 9), (1, MOTIF, 13), (1, RECEPISSE, 15), (1, LETTRE, 16),
         (0, "Julie Becker (E110)", 18),
-        (1, INFORMATION, 18), (1, MOTIF, 22), (1, LETTRE, 24),
+        (1, INFORMATION, 18), (1, MOTIF, 22), (1, CONFIRMATION, 24), (1, LETTRE, 25),
     ]
     reader = PdfReader(folder / "dossier-global.pdf")
-    assert len(reader.pages) == entry["pages"] == 26
+    assert len(reader.pages) == entry["pages"] == 27
     assert reader.metadata.author == "Cartonnerie de l'Ill SAS"
     assert reader.metadata.subject == "3 salariés : E101, E107, E110"
 
@@ -217,7 +219,7 @@ def test_two_runs_give_identical_bytes_and_manifest(alsace) -> None:
     first, second, _ = alsace
     files = tree(first)
     assert files == tree(second)
-    assert sum(name.endswith(".pdf") for name in files) == 11 + 3 + 1  # artefacts, dossiers, global
+    assert sum(name.endswith(".pdf") for name in files) == 12 + 3 + 1  # artefacts (E110's confirmation included), dossiers, global
     assert (first / "manifest.json").read_bytes() == (second / "manifest.json").read_bytes()
     complements = manifest(first)["complements"]["pdf"]
     assert complements["moment"] == "2026-03-13T00:00:00+00:00"
