@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from .case.loader import ChargedDossier
 from .engine.facts import ResultatDossier, ResultatSalarie
-from .mentions.extract import Texte, core_title, texte_parts
+from .mentions.extract import Texte, texte_parts
 from .output_folder import case_identity
 from .render import dated
 from .render.artefacts import ARTEFACTS, SANS_OBJET, Artefact, document_date
@@ -117,7 +117,7 @@ def render_employee(resultat: ResultatDossier, rs: ResultatSalarie, modeles: dic
         documents.append(DocumentRendu(artefact, artefact.variante(ctx), rendu.contenu, when,
                                        dated.delivered(v, artefact.cle)))
         if textes is not None:
-            textes.append((artefact.cle, texte_parts(rendu.parties, core_title(rendu.core)), artefact.fichier))
+            textes.append((artefact.cle, texte_parts(rendu.parties, core=rendu.core), artefact.fichier))
     warnings = v.courant.avertissements if v is not None else rs.avertissements
     return LotSalarie(rs.salarie.matricule, rs.salarie.prenom, rs.salarie.nom,
                       tuple(documents), tuple(omis), tuple(warnings), facts_digest(pairs, modeles))

@@ -173,6 +173,7 @@ def required_word(pattern: str) -> str:
 
 
 _RUN_BREAK = re.compile(r"[\s.,;:!?]+")
+_FILL = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 
 
 class Matcher:
@@ -265,7 +266,7 @@ class Matcher:
             if path in GENERIC_PLACEHOLDERS:
                 return "…"
             return display(self.faits.get(path), path)
-        return re.sub(r"\{([a-z_][a-z0-9_.]*)\}", repl, text)
+        return _FILL.sub(repl, text)
 
 
 def _dates_in(m: re.Match, count: int) -> list[date]:
@@ -383,7 +384,7 @@ def check_mention(art: Artefact, mention: Mention, text: TexteCompare, matcher: 
     common = dict(artefact=art.id, mention=mention.id, libelle=mention.libelle, niveau=mention.niveau,
                   source=mention.source, employe=employe)
     if mention.positive and faits.holds(mention.condition):
-        case = next((c for c in mention.cas if faits.holds(c.condition)), None)
+        case = next((c for c in mention.cas if faits.holds(c.condition)), None) if mention.cas else None
         attendu = matcher.fill(mention.attendu if case is None or not case.attendu else case.attendu)
         region, offset, missing = _region(art, mention, matcher, text)
         statut, detail, spans = PRESENTE, "", []
@@ -396,10 +397,11 @@ def check_mention(art: Artefact, mention: Mention, text: TexteCompare, matcher: 
                 spans += more
             if not ok:
                 # a wording showing another value than the engine's is the likelier cause
-                wrong = _displayed_values_detail(mention, matcher, region)
+                wrong = _displayed_values_detail(mention, matcher, region) if mention.valeurs_affichees else ""
                 statut, detail = (NON_CONFORME, f"{detail} ; {wrong}") if wrong else (ABSENTE, detail)
             else:
-                detail = _constraint_detail(mention, matcher) or _displayed_values_detail(mention, matcher, region)
+                detail = ((mention.contraintes and _constraint_detail(mention, matcher))
+                          or (mention.valeurs_affichees and _displayed_values_detail(mention, matcher, region)) or "")
                 if detail:
                     statut = NON_CONFORME
         out.append(Resultat(statut=statut, attendu=attendu, detail=detail, passages=tuple(spans), **common))

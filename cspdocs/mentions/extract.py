@@ -5,7 +5,7 @@ DOCX text is read from the XML directly (no layout engine): the main body in doc
 endnotes. Deleted text of tracked changes (``w:delText``), field instructions (``w:instrText``)
 and the VML fallback copy of text boxes (``mc:Fallback``) are skipped; tabs and line breaks become
 spaces. PDF text comes from ``cspdocs.pdf.text`` (pypdf, repeated margins removed). Both end in
-``normalize_text`` so that the same patterns match either.
+``normalize_text`` (cspdocs/text.py) so that the same patterns match either.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Iterable, Optional, Union
 
 from lxml import etree
 
-from ..pdf.text import extract_pdf_text, normalize_text
+from ..text import normalize_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -50,10 +50,19 @@ class DocumentIllisible(ValueError):
 class Texte:
     """Text of one document: raw paragraphs, and the normalised whole (computed on demand)."""
 
-    def __init__(self, paragraphes: Iterable[str], titre: str = "", normalise: Optional[str] = None):
+    def __init__(self, paragraphes: Iterable[str], titre: str = "", normalise: Optional[str] = None,
+                 core: Optional[str] = None):
         self.paragraphes: tuple[str, ...] = tuple(paragraphes)  # one per paragraph (DOCX) or page text (PDF)
-        self.titre = titre  # document title from the properties, when any
+        self._titre = titre
+        self._core = core  # XML of the core properties, read for the title only if asked
         self._normalise = normalise
+
+    @property
+    def titre(self) -> str:
+        """Document title from the properties ("" when none), normalised."""
+        if self._core is not None:
+            self._titre, self._core = normalize_text(core_title(self._core)), None
+        return self._titre
 
     @property
     def normalise(self) -> str:
@@ -168,11 +177,14 @@ def _quick_paragraph(chunk: str) -> str:
 _TEXT_KINDS = tuple(kind for _, kind in _PART_ORDER)
 
 
-def texte_parts(parts: Iterable[tuple[str, str, Union[str, bytes]]], titre: str = "") -> Texte:
+def texte_parts(parts: Iterable[tuple[str, str, Union[str, bytes]]], titre: str = "",
+                core: Optional[str] = None) -> Texte:
     """The ``Texte`` of a DOCX from its parts as the renderer holds them: ``(name, kind, xml)``.
 
     Same reading order and result as ``docx_text`` on the written file (body, then headers,
-    footers, footnotes, endnotes, each kind by part name); ``titre`` is the core properties' title.
+    footers, footnotes, endnotes, each kind by part name); ``titre`` is the core properties' title,
+    or ``core`` their XML (the title is then read only if asked: the generate pipeline knows each
+    document's artefact and never does).
     """
     by_kind: dict[str, list[tuple[str, str]]] = {}
     for name, kind, xml in parts:
@@ -188,7 +200,7 @@ def texte_parts(parts: Iterable[tuple[str, str, Union[str, bytes]]], titre: str 
                     paragraphs.extend(quick if quick is not None else paragraph_texts(xml.encode("utf-8")))
             except etree.XMLSyntaxError as exc:
                 raise DocumentIllisible(f"partie {name} illisible ({exc})") from exc
-    return Texte(paragraphs, normalize_text(titre))
+    return Texte(paragraphs, normalize_text(titre), core=core or None)
 
 
 @lru_cache(maxsize=256)
@@ -196,7 +208,6 @@ def _static_paragraphs(xml: bytes) -> tuple[str, ...]:
     return tuple(paragraph_texts(xml))
 
 
-@lru_cache(maxsize=64)
 def core_title(xml: str) -> str:
     """dc:title of a core properties part ("" when absent), as ``docx_parts`` reads it."""
     if not xml:
@@ -305,7 +316,9 @@ def pdf_text(source: Source) -> Texte:
     """Normalised text of a PDF (pypdf extraction, margins repeated on every page removed)."""
     data = _read(source)
     try:
-        from pypdf import PdfReader
+        from pypdf import PdfReader  # PDF libraries only when a PDF is read
+
+        from ..pdf.text import extract_pdf_text
 
         reader = PdfReader(io.BytesIO(data))
         text = extract_pdf_text(reader)

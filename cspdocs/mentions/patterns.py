@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any, Callable, Mapping, Optional
 
 from .. import formats
-from ..pdf.text import normalize_text
+from ..text import normalize_text
 from ..render.xmltext import clean_text
 
 MONTHS = (
