@@ -90,6 +90,9 @@ MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
     '<w:t>boîte</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:p><w:r><w:t>copie</w:t>'
     '</w:r></w:p></mc:Fallback></mc:AlternateContent><w:t>après</w:t></w:r></w:p>',
     '<!-- <w:p><w:r><w:t>commentaire</w:t></w:r></w:p> --><w:p><w:r><w:t>texte</w:t></w:r></w:p>',
+    # namespaces declared below the root element: the whole part is searched for them
+    '<w:p><w:r xmlns:x="urn:x"><w:t>déclaré plus bas</w:t></w:r></w:p>',
+    f'<w:p><w:r><x:t xmlns:x="{W[9:-1]}">autre préfixe</x:t><w:t>et w</w:t></w:r></w:p>',
 ])
 def test_quick_reading_equals_lxml(body):
     xml = f"<?xml version='1.0' encoding='UTF-8'?><w:document {W}><w:body>{body}</w:body></w:document>"

@@ -118,6 +118,7 @@ _QUICK_START = re.compile(r"<w:p(?:\s[^>]*[^/>])?>|<w:p\s*>")
 _QUICK_PIECE = re.compile(r"<w:t(?:\s[^>]*[^/>])?>([^<]*)|<w:(tab|br|cr|noBreakHyphen)(?:\s[^>]*)?/?>")
 _QUICK_NS = re.compile(r"xmlns:([\w.-]+)=\"([^\"]*)\"")
 _QUICK_ODD_NS = re.compile(r"xmlns(?::[\w.-]+)?\s*=\s*'|xmlns\s*=\s*\"" + re.escape(W) + r"\"|xmlns:[\w.-]+\s+=|xmlns:[\w.-]+=\s")
+_QUICK_ROOT = re.compile(r"""(?:<\?xml[^?]*\?>\s*)?<[\w:.-]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
 _ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -131,11 +132,31 @@ def _entity(m: "re.Match[str]") -> str:
 
 def _quick_paragraphs(xml: str) -> Optional[list[str]]:
     """``paragraph_texts`` of a plain part in one regex pass, or None when the part is not plain."""
-    if any(b in xml for b in _QUICK_BLOCKERS) or xml.count("<?") > (1 if xml.startswith("<?xml") else 0) \
-            or _QUICK_ODD_NS.search(xml):
+    if len(xml) <= _SMALL_PART:  # headers and footers: often the same for every employee
+        found = _small_quick_paragraphs(xml)
+        return list(found) if found is not None else None
+    return _quick_paragraphs_of(xml)
+
+
+_SMALL_PART = 4096
+
+
+@lru_cache(maxsize=64)
+def _small_quick_paragraphs(xml: str) -> Optional[tuple[str, ...]]:
+    found = _quick_paragraphs_of(xml)
+    return tuple(found) if found is not None else None
+
+
+def _quick_paragraphs_of(xml: str) -> Optional[list[str]]:
+    if any(b in xml for b in _QUICK_BLOCKERS) or xml.count("<?") > (1 if xml.startswith("<?xml") else 0):
+        return None
+    # Namespaces are declared on the root element; look for them there when nowhere else.
+    head = _QUICK_ROOT.match(xml)
+    scope = xml if head is None or xml.find("xmlns", head.end()) >= 0 else head.group(0)
+    if _QUICK_ODD_NS.search(scope):
         return None
     bound: dict[str, str] = {}
-    for prefix, uri in _QUICK_NS.findall(xml):
+    for prefix, uri in _QUICK_NS.findall(scope):
         if bound.setdefault(prefix, uri) != uri or (uri == W and prefix != "w"):
             return None  # a prefix bound twice, or WordprocessingML under another prefix
     if bound.get("w") != W:
