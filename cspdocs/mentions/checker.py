@@ -135,7 +135,7 @@ class TexteCompare:
 # - for each pattern, where it matched last time (``_anchor``): in the next document the same
 #   wording is usually there again, and ``Matcher.find`` tries there first.
 _COMPILED: dict[tuple[str, bool, tuple[Optional[str], ...]], "re.Pattern[str]"] = {}
-_MAX_COMPILED = 4096
+_MAX_COMPILED = 1024
 _HINTS: dict[str, tuple[tuple[str, int], ...]] = {}  # the last few, most recent first
 _KEPT, _TRIES = 3, 3
 _MIN_ANCHOR, _MAX_ANCHOR = 8, 32

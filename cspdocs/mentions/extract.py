@@ -174,7 +174,7 @@ def _quick_paragraphs_of(xml: str) -> Optional[list[str]]:
 _NOT_PLAIN = "\x00"  # never a paragraph's text (XML cannot carry U+0000)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)  # bounded: the chunks common to every employee stay, the others pass
 def _quick_paragraph(chunk: str) -> str:
     """The text of the paragraph that ``chunk`` (the XML up to a ``</w:p>``) closes; "" when blank.
 

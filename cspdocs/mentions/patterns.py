@@ -93,7 +93,9 @@ def fold_raw(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)
+# The caches of this module are bounded so that memory stays flat over a batch of any size: the
+# paragraphs and values common to every employee stay in them, the others come and go.
+@lru_cache(maxsize=2048)
 def fold(text: str) -> str:
     """The folded form of a document text (see module docstring)."""
     return " ".join(fold_raw(normalize_text(text)).split())
@@ -102,7 +104,7 @@ def fold(text: str) -> str:
 # --- value forms ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _lit(text: str) -> str:
     """Regex for literal text (already or not yet folded): optional spaces and punctuation."""
     out: list[str] = []
@@ -329,7 +331,7 @@ def to_regex(pattern: str, value_regex: ValueRegex, forms: Optional[Mapping[str,
     return "".join(out), tuple(used), generic
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def compile_regex(source: str) -> "re.Pattern[str]":
     return re.compile(source, re.DOTALL)
 
@@ -354,7 +356,7 @@ def value_source(path: str, value: Any, forms: Optional[Mapping[str, Mapping[str
         return _value_source.__wrapped__(path, type(value), value)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def _value_source(path: str, kind: type, value: Any) -> Optional[str]:
     """value_source without enumeration forms, once per batch for each (path, value)."""
     if isinstance(value, date):

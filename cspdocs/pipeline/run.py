@@ -64,24 +64,28 @@ class Generation:
 
 
 class _MentionsFile:
-    """mentions.json, written employee by employee: the full report of the DOCX check."""
+    """mentions.json, written employee by employee (and hashed as it goes: never read back whole)."""
 
     def __init__(self, root: Path, dossier: str):
         self.path = root / MENTIONS_REPORT
-        self._file = self.path.open("w", encoding="utf-8")
-        self._file.write('{\n"dossier": ' + json.dumps(dossier, ensure_ascii=False) + ',\n"salaries": [')
+        self._file = self.path.open("w", encoding="utf-8", newline="\n")
+        self._hash = hashlib.sha256()
+        self._write('{\n"dossier": ' + json.dumps(dossier, ensure_ascii=False) + ',\n"salaries": [')
         self._first = True
 
+    def _write(self, text: str) -> None:
+        self._file.write(text)
+        self._hash.update(text.encode("utf-8"))
+
     def add(self, line: str) -> None:
-        self._file.write(("\n" if self._first else ",\n") + line)
+        self._write(("\n" if self._first else ",\n") + line)
         self._first = False
 
     def close(self, summary: dict[str, Any]) -> dict[str, Any]:
         tail = "".join(f",\n{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in summary.items())
-        self._file.write("\n]" + tail + "\n}\n")
+        self._write("\n]" + tail + "\n}\n")
         self._file.close()
-        digest = hashlib.sha256(self.path.read_bytes()).hexdigest()
-        return {**summary, "rapport": {"chemin": MENTIONS_REPORT, "sha256": digest}}
+        return {**summary, "rapport": {"chemin": MENTIONS_REPORT, "sha256": self._hash.hexdigest()}}
 
     def discard(self) -> None:
         self._file.close()

@@ -11,6 +11,7 @@ code runs in the parent process.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -139,6 +140,10 @@ def process(ctx: Context, jobs: list[tuple[tuple[int, str], ...]], workers: Opti
     _CONTEXT = ctx
     n = sum(len(job) for job in jobs)
     workers = default_workers() if workers is None else workers
+    # Objects already allocated (the computed case, the compiled templates) stay out of the cyclic
+    # garbage collector's reach while the documents are made: its collections do not traverse them
+    # again and again, nor, in the workers, copy the pages they sit on (fork shares them copy-on-write).
+    gc.freeze()
     try:
         if workers <= 1 or n < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
             for job in jobs:
@@ -157,6 +162,7 @@ def process(ctx: Context, jobs: list[tuple[tuple[int, str], ...]], workers: Opti
             for job in jobs[done:]:
                 yield from run_job(job, again=True)
     finally:
+        gc.unfreeze()
         _CONTEXT = None
 
 
