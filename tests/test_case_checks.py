@@ -382,9 +382,10 @@ def test_model_and_check_errors_together(tmp_path):
 def test_validation_uses_the_engines_handover_date(tmp_path):
     """One handover rule (R-12): in a PSE, an employee who is not protected receives the documents the
     day after the decision, even with an interview of his own; an answer before that is incoherent."""
-    from cspdocs.engine.employee_checks import _handover
     from cspdocs.case.model import Dossier
+    from cspdocs.engine.case_checks import check_dossier
     from cspdocs.engine.compute import compute_dossier
+    from cspdocs.engine.procedure import handover
 
     data = {
         "employeur": {"raison_sociale": "X", "adresse": {"rue": "1 rue", "code_postal": "44000", "ville": "Nantes"},
@@ -398,5 +399,10 @@ def test_validation_uses_the_engines_handover_date(tmp_path):
                       "date_entretien_prealable": "2026-06-01"}],
     }
     dossier = Dossier.model_validate(data)
-    assert _handover(dossier, dossier.salaries[0])[0] == compute_dossier(dossier, "t").salaries[0].dates["remise"]
-    assert str(_handover(dossier, dossier.salaries[0])[0]) == "2026-06-12"
+    assert handover(dossier, dossier.salaries[0])[0].valeur == compute_dossier(dossier, "t").salaries[0].dates["remise"]
+    assert str(handover(dossier, dossier.salaries[0])[0].valeur) == "2026-06-12"
+    # the validation reads the same rule (engine/procedure.trigger): a handover declared on the decision day,
+    # before its morrow, is refused although the employee has an interview of his own
+    data["salaries"][0]["date_remise"] = "2026-06-11"
+    early = Dossier.model_validate(data)
+    assert [f.loc for f in check_dossier(early) if f.bloquant and "R-12" in f.message] == [("salaries", 0, "date_remise")]
