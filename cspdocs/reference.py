@@ -169,7 +169,8 @@ def regles_reference() -> str:
 
 def mentions_reference() -> str:
     from .commands.mentions import _value
-    from .mentions.model import NIVEAU_LABELS, default_catalogue
+    from .mentions.loading import default_catalogue
+    from .mentions.model import NIVEAU_LABELS
 
     catalogue = default_catalogue()
     lines = [GENERATED, "# Mentions de chaque document", "",

@@ -8,7 +8,7 @@ import pytest
 from cspdocs.casework import load_case
 from cspdocs.engine.compute import compute_dossier
 from cspdocs.mentions.facts import Faits
-from cspdocs.mentions.model import default_catalogue
+from cspdocs.mentions.loading import default_catalogue
 from cspdocs.render.artefacts import ARTEFACTS
 from cspdocs.render.context import build_context
 from tests.engine_support import dossier_for, load_vectors

@@ -7,7 +7,7 @@ from __future__ import annotations
 from cspdocs.mentions import checker
 from cspdocs.mentions.checker import Matcher, required_word
 from cspdocs.mentions.facts import Faits
-from cspdocs.mentions.model import default_catalogue
+from cspdocs.mentions.loading import default_catalogue
 from cspdocs.mentions.pipeline import check_employee
 from cspdocs.generate import render_employee
 from cspdocs.pipeline import load_case

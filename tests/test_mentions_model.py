@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cspdocs.mentions.model import ARTEFACTS, DATA_DIR, FichierMentionsInvalide, default_catalogue, load_catalogue
+from cspdocs.mentions.loading import default_catalogue, load_catalogue
+from cspdocs.mentions.model import ARTEFACTS, DATA_DIR, FichierMentionsInvalide
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "mentions.md"
 

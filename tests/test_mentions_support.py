@@ -14,7 +14,7 @@ from lxml import etree
 from cspdocs.mentions.checker import Matcher, TexteCompare, artefact_applicable, check_artefact, check_mention
 from cspdocs.mentions.extract import _FALLBACK, _P, _T, _collect, _inside_fallback, docx_parts, docx_text
 from cspdocs.mentions.facts import Faits
-from cspdocs.mentions.model import default_catalogue
+from cspdocs.mentions.loading import default_catalogue
 from cspdocs.mentions.scenarios import ScenarioCalcule, computed_scenarios
 from cspdocs.render.artefacts import ARTEFACTS, document_date
 from cspdocs.render.context import build_context

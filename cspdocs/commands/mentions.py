@@ -33,7 +33,7 @@ def format_artefact(artefact) -> str:
 def command(artefact: str | None) -> None:
     """Liste les mentions obligatoires et recommandées d'un document (information, recepisse,
     lettre, motif, controles) ; sans ARTEFACT, celles de tous les documents."""
-    from ..mentions.model import default_catalogue
+    from ..mentions.loading import default_catalogue
     from ..render.messages import suggest
 
     catalogue = default_catalogue()

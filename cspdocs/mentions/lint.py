@@ -33,7 +33,8 @@ from .crosscheck import cross_check
 from .extract import docx_text
 from .lint_static import AVERTISSEMENT, ERREUR, TEXT_KINDS, Constat, check_filters, check_runs, syntax_problem
 from .lint_variables import check_variables, context_shape
-from .model import Catalogue, default_catalogue
+from .loading import default_catalogue
+from .model import Catalogue
 from .scenarios import ScenarioCalcule, computed_scenarios, coverage
 
 __all__ = ["AVERTISSEMENT", "CROISE", "ERREUR", "CasLint", "Constat", "RapportLint", "lint"]
