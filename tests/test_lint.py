@@ -96,7 +96,7 @@ REMOVALS = [
     ("recepisse.docx", "Signature, précédée", "2.4"),
     ("lettre.docx", "constituera la notification de votre licenciement", "3A.4"),
     ("lettre.docx", "Nous vous rappelons que le délai de réflexion", "3A.3"),
-    ("lettre.docx", "priorité de réembauche durant un délai d'un an", "3A.7"),
+    ("lettre.docx", "priorité de réembauche durant un délai de {{ parametres.duree_priorite_reembauche_lettres }} mois", "3A.7"),
     ("motif.docx", "Conséquence sur votre emploi", "4.3"),
 ]
 

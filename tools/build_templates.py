@@ -94,7 +94,7 @@ Nous avons recherché les possibilités de vous reclasser dans un emploi disponi
 
 # 3A.7, 4.5, 1.15 (L1233-45)
 PRIORITY = """
-Vous bénéficiez d'une priorité de réembauche durant un délai d'un an à compter de la date de rupture de votre contrat de travail, si vous nous faites part de votre souhait d'en user au cours de ce même délai. Dans ce cas, nous vous informerons de tout emploi devenu disponible et compatible avec votre qualification. Si vous acquérez une nouvelle qualification, vous bénéficierez également de la priorité de réembauche au titre de celle-ci, à condition de nous en informer (article L. 1233-45 du code du travail).
+Vous bénéficiez d'une priorité de réembauche durant un délai de {{ parametres.duree_priorite_reembauche_lettres }} mois à compter de la date de rupture de votre contrat de travail, si vous nous faites part de votre souhait d'en user au cours de ce même délai. Dans ce cas, nous vous informerons de tout emploi devenu disponible et compatible avec votre qualification. Si vous acquérez une nouvelle qualification, vous bénéficierez également de la priorité de réembauche au titre de celle-ci, à condition de nous en informer (article L. 1233-45 du code du travail).
 """
 
 # 1.10 (L1233-67, in the terms of the article: opposability of the 12-month limitation)
@@ -197,7 +197,7 @@ Conformément à l'article L. 1225-4 du code du travail et à la convention rela
 {%p endif %}
 En application de l'article L. 1233-66 du code du travail, nous vous proposons de bénéficier d'un **contrat de sécurisation professionnelle (CSP)**. Le présent document vous informe, individuellement et par écrit, du contenu de ce contrat et de la possibilité que vous avez d'en bénéficier.
 ## 1. Le contrat de sécurisation professionnelle
-Le contrat de sécurisation professionnelle a pour objet l'organisation et le déroulement d'un parcours de retour à l'emploi, le cas échéant au moyen d'une reconversion ou d'une création ou reprise d'entreprise. Il est conclu pour une durée de douze mois et prend effet dès le lendemain de la rupture de votre contrat de travail. Sa durée est prolongée, dans les limites fixées par la convention, en cas de reprise d'une activité professionnelle après la fin du sixième mois, d'arrêt de travail pour maladie et de certains congés (maternité, paternité, adoption, présence parentale, proche aidant).
+Le contrat de sécurisation professionnelle a pour objet l'organisation et le déroulement d'un parcours de retour à l'emploi, le cas échéant au moyen d'une reconversion ou d'une création ou reprise d'entreprise. Il est conclu pour une durée de {{ parametres.duree_csp_lettres }} mois et prend effet dès le lendemain de la rupture de votre contrat de travail. Sa durée est prolongée, dans les limites fixées par la convention, en cas de reprise d'une activité professionnelle après la fin du sixième mois, d'arrêt de travail pour maladie et de certains congés (maternité, paternité, adoption, présence parentale, proche aidant).
 Pendant toute sa durée, vous avez le statut de stagiaire de la formation professionnelle et bénéficiez d'un accompagnement personnalisé assuré par {{ operateur }} : entretien de pré-bilan, bilan de compétences, actions de formation et de validation des acquis de l'expérience, accompagnement dans la recherche d'emploi, aide à la création ou à la reprise d'entreprise.
 {%p if conditions.anciennete_un_an_incertaine %}
 Si votre ancienneté dans l'entreprise est inférieure à un an à la date de première présentation de la lettre de licenciement (ou, si elle vous parvient après l'expiration du délai de réflexion, au terme de ce délai), l'allocation de sécurisation professionnelle (ASP) qui vous serait versée, si vous remplissez les conditions d'ouverture de droits, est égale à l'allocation d'aide au retour à l'emploi (ARE) à laquelle vous pourriez prétendre ; si elle est d'au moins un an, l'ASP est {% if parametres.taux_asp_pourcent %}égale à {{ parametres.taux_asp_pourcent }} % de votre salaire journalier de référence, sans pouvoir être inférieure à l'ARE{% else %}fixée par la convention relative au contrat de sécurisation professionnelle applicable{% endif %}.
@@ -260,7 +260,7 @@ Vous percevrez lors de la rupture l'indemnité de licenciement, légale ou conve
 ## 5. Priorité de réembauche
 """ + PRIORITY + """
 {%p if dates.fin_priorite_reembauche and remise.echeance_connue %}
-En cas d'adhésion au contrat de sécurisation professionnelle, ce délai d'un an court à compter de la rupture de votre contrat de travail, soit jusqu'au {{ dates.fin_priorite_reembauche|date_longue }}.
+En cas d'adhésion au contrat de sécurisation professionnelle, ce délai court à compter de la rupture de votre contrat de travail, soit jusqu'au {{ dates.fin_priorite_reembauche|date_longue }}.
 {%p endif %}
 ## 6. Si vous refusez
 Si vous refusez le contrat de sécurisation professionnelle, ou en l'absence de réponse de votre part dans le délai de réflexion, la procédure de licenciement pour motif économique se poursuivra. Vous bénéficierez alors du préavis et des indemnités prévus par la loi ou la convention collective applicable et, si vous en remplissez les conditions, de l'allocation d'aide au retour à l'emploi versée par {{ operateur }}.
@@ -471,7 +471,7 @@ Nous tiendrons à votre disposition votre certificat de travail, l'attestation d
 ## Priorité de réembauche
 """ + PRIORITY + """
 {%p if lettre.variante == "apres_acceptation" and dates.fin_priorite_reembauche %}
-Ce délai d'un an court à compter de la rupture de votre contrat de travail, soit jusqu'au {{ dates.fin_priorite_reembauche|date_longue }}.
+Ce délai court à compter de la rupture de votre contrat de travail, soit jusqu'au {{ dates.fin_priorite_reembauche|date_longue }}.
 {%p elif lettre.variante == "conservatoire" %}
 Ce délai court, en cas d'adhésion au contrat de sécurisation professionnelle, à compter de la rupture de votre contrat de travail et, en cas de refus, à compter de la fin de votre préavis, que celui-ci soit exécuté ou non.
 {%p elif lettre.variante == "licenciement" %}
