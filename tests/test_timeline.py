@@ -315,3 +315,30 @@ def test_follow_up_documents_in_pdf(tmp_path):
     assert result.exit_code == 0, result.output
     assert (folder / FOLDER / "5-confirmation-remise.pdf").is_file()
     assert (folder / FOLDER / "6-nouvelle-date-expiration.pdf").is_file()
+
+
+def test_suivi_lists_the_follow_up_documents(tmp_path):
+    path = write(tmp_path, with_employee(*REMOTE, "suivi: {remise: 2026-03-04, presentation_documents: 2026-03-06}"))
+    data = json.loads(run("suivi", path, "--au", "2026-03-10", "--format", "json").stdout)
+    [employee] = data["salaries"]
+    a = {x["action"]: x for x in employee["actions"]}["confirmation_remise"]
+    assert (a["echeance"], a["statut"], a["sources"]) == ("2026-03-06", "en_retard", ["Convention du 26 janvier 2015, art. 4 § 1"])
+    assert any(c.startswith("R-73 : courrier confirmant la date de remise") for c in employee["constats"])
+    path.write_text(with_employee("salarie_protege: {date_notification_autorisation: 2026-04-10}",
+                                  "suivi: {remise: 2026-03-03, nouvelle_echeance_remise: 2026-04-10}"), encoding="utf-8")
+    data = json.loads(run("suivi", path, "--au", "2026-04-11", "--format", "json").stdout)
+    a = {x["action"]: x for x in data["salaries"][0]["actions"]}["nouvelle_echeance"]
+    assert (a["echeance"], a["statut"], a["fait_le"]) == ("2026-04-10", "fait", "2026-04-10")
+
+
+def test_a_follow_up_recorded_before_its_event_is_an_error(tmp_path):
+    from tests.test_case_loading import errors_of, line_of
+
+    text = with_employee(*REMOTE, "suivi: {remise: 2026-03-04, presentation_documents: 2026-03-06,",
+                         "        confirmation_envoyee: 2026-03-05}")
+    [e] = errors_of(write(tmp_path, text))
+    assert e.chemin == "salaries[0].suivi.confirmation_envoyee" and "(R-75)" in e.message
+    assert "suppose la première présentation des documents" in e.message
+    text = with_employee("suivi: {remise: 2026-03-03, nouvelle_echeance_remise: 2026-03-20}")
+    [e] = errors_of(write(tmp_path, text))
+    assert e.chemin == "salaries[0].suivi.nouvelle_echeance_remise" and "non enregistrée (R-75)" in e.message

@@ -96,6 +96,18 @@ def actions(dossier: Dossier, rs: ResultatSalarie, au: date) -> list[dict[str, A
     out = [_action(
         "remise", "Remise des documents du CSP" + (" (première présentation ou réception)" if remote else " contre récépissé"),
         d.get("remise"), handed, au, (ART4 + " § 2", "C. trav. art. L1233-66"))]
+    # issue 10: the follow-up documents, once the journal makes them due (engine/follow_up.py)
+    if remote:
+        out.append(_action(
+            "confirmation_remise", "Courrier confirmant la date de remise, le dernier jour du délai et la date de rupture",
+            d.get("confirmation_remise"), recorded(rs, "confirmation_envoyee"), au, (ART4 + " § 1",),
+            applicable=d.get("confirmation_remise") is not None,
+            note="" if d.get("confirmation_remise") else "dès que la première présentation est connue (« suivi.presentation_documents »)"))
+    if s.salarie_protege is not None:
+        out.append(_action(
+            "nouvelle_echeance", "Avis de la nouvelle date d'expiration du délai de réflexion, remis en main propre",
+            d.get("notification_nouvelle_echeance"), recorded(rs, "nouvelle_echeance_remise"), au, (ART4 + " § 1 al. 3",),
+            applicable=d.get("notification_nouvelle_echeance") is not None))
     fin = d.get("fin_delai_reflexion")
     answered = s.reponse.date if s.reponse and s.reponse.date <= au else None
     expired = fin if fin is not None and au > fin and answered is None else None

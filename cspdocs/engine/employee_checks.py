@@ -124,6 +124,17 @@ def _journal(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
         elif day < s.reponse.date:
             yield Finding(key + (name,), (
                 f"{what} ({day_text(day)}) précède l'acceptation du {day_text(s.reponse.date)} (R-75)"), code="R-75")
+    # the follow-up documents (issue 10, engine/follow_up.py) follow the event that makes them due
+    notif = s.salarie_protege.date_notification_autorisation if s.salarie_protege else None
+    for name, day, after, what in (
+            ("confirmation_envoyee", j.confirmation_envoyee, j.presentation_documents,
+             "la première présentation des documents (« suivi.presentation_documents »)"),
+            ("nouvelle_echeance_remise", j.nouvelle_echeance_remise, notif,
+             "la notification de l'autorisation (« salarie_protege.date_notification_autorisation »)")):
+        if day is not None and (after is None or day < after):
+            yield Finding(key + (name,), (
+                f"le courrier de suivi enregistré le {day_text(day)} suppose {what}"
+                + (f", qui date du {day_text(after)}" if after else ", non enregistrée") + " (R-75)"), code="R-75")
     if j.lettre_envoyee is not None and j.remise is not None and j.lettre_envoyee < j.remise:
         yield Finding(key + ("lettre_envoyee",), (
             f"la lettre ({day_text(j.lettre_envoyee)}) ne peut précéder la remise des documents du CSP ({day_text(j.remise)}) : le CSP "
