@@ -342,3 +342,17 @@ def test_a_follow_up_recorded_before_its_event_is_an_error(tmp_path):
     text = with_employee("suivi: {remise: 2026-03-03, nouvelle_echeance_remise: 2026-03-20}")
     [e] = errors_of(write(tmp_path, text))
     assert e.chemin == "salaries[0].suivi.nouvelle_echeance_remise" and "non enregistrée (R-75)" in e.message
+
+
+@pytest.mark.aujourdhui
+def test_generate_records_today_in_the_manifest_by_default(tmp_path):
+    from datetime import date
+
+    result, folder = generate(write(tmp_path, BASE), tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert manifest(folder)["au"] == date.today().isoformat()
+    # nothing is recorded as delivered: no document is dated before today (the plan: 03/03 and 12/03/2026)
+    a = artefacts(folder)
+    today = date.today().isoformat()
+    assert a["information"]["date"] == max("2026-03-03", today)
+    assert a["lettre"]["date"] >= max("2026-03-12", today)
