@@ -356,3 +356,15 @@ def test_generate_records_today_in_the_manifest_by_default(tmp_path):
     today = date.today().isoformat()
     assert a["information"]["date"] == max("2026-03-03", today)
     assert a["lettre"]["date"] >= max("2026-03-12", today)
+
+
+def test_check_reads_the_as_of_date_of_the_published_documents(tmp_path):
+    """Documents generated on 01/03 (planned 03/03 and 12/03) are checked as of that day, not today."""
+    path = write(tmp_path, BASE)
+    result, folder = generate(path, tmp_path / "out", "--au", "2026-03-01")
+    assert result.exit_code == 0, result.output
+    result = run("check", path, folder)
+    assert result.exit_code == 0, result.output
+    assert "Date d'observation : dimanche 01/03/2026 (celle de leur génération, d'après manifest.json)" in result.stderr
+    result = run("check", path, folder / FOLDER / "3-lettre-recommandee.docx", "--au", "2026-03-20")
+    assert result.exit_code == 1  # as of 20/03 the unsent letter would be dated that day

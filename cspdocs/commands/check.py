@@ -82,6 +82,25 @@ def employee_of(path: Path, texte: Texte, resultat: ResultatDossier) -> tuple[Op
     return None, ""
 
 
+def published_as_of(paths: tuple[str, ...]):
+    """Without ``--au``: the as-of date the documents were generated at, when they sit in a folder
+    cspdocs published (``au`` of its manifest.json, the nearest one up to two levels above)."""
+    import json
+    from datetime import date
+
+    for raw in paths:
+        path = Path(raw).resolve()
+        for folder in ([path] if path.is_dir() else []) + list(path.parents)[:3]:
+            manifest = folder / "manifest.json"
+            if manifest.is_file():
+                try:
+                    value = json.loads(manifest.read_text(encoding="utf-8")).get("au")
+                    return date.fromisoformat(value) if isinstance(value, str) else None
+                except (OSError, ValueError, AttributeError):
+                    return None
+    return None
+
+
 @click.command("check")
 @click.argument("dossier", type=click.Path(exists=True, dir_okay=False))
 @click.argument("documents", nargs=-1, required=True, metavar="FICHIER_OU_DOSSIER...")
@@ -97,10 +116,12 @@ def employee_of(path: Path, texte: Texte, resultat: ResultatDossier) -> tuple[Op
 def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], matricule: Optional[str],
             fmt: str, detail: bool, au: Optional[str]) -> None:
     """Vérifie les mentions obligatoires de documents DOCX ou PDF existants au regard du DOSSIER."""
-    as_of = parse_as_of(au)
+    published = None if au else published_as_of(documents)
+    as_of = published or parse_as_of(au)
     charge, resultat = load_and_compute(dossier, au=as_of)
     if fmt == "texte" and as_of is not None:
-        informer(f"Date d'observation : {fr(as_of)} (--au) ; chaque document est vérifié au regard de ce qui était "
+        how = "celle de leur génération, d'après manifest.json" if published else "--au"
+        informer(f"Date d'observation : {fr(as_of)} ({how}) ; chaque document est vérifié au regard de ce qui était "
                  "connu à sa date.")
     forced = None
     if matricule:
