@@ -11,6 +11,8 @@ from cspdocs.cli import main
 from cspdocs.engine.actions import follow_up
 from cspdocs.engine.amounts import eur
 from cspdocs.engine.compute import compute_dossier
+from cspdocs.formats import cli_date
+from cspdocs.rh.echeances import faits_au
 
 from .test_case_loading import BASE, write
 from .test_modele_tableur import collective_head, filled_workbook
@@ -23,7 +25,7 @@ def _case(tmp_path, n=25):
 
 def test_many_employees_get_the_table_by_default(tmp_path):
     case = _case(tmp_path)
-    result = CliRunner().invoke(main, ["compute", str(case), "--largeur", "100"])
+    result = CliRunner().invoke(main, ["compute", str(case), "--largeur", "100", "--au", "2026-12-02"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert all(len(line) <= 100 for line in lines)
@@ -31,16 +33,23 @@ def test_many_employees_get_the_table_by_default(tmp_path):
     assert len(rows) == 25
     charged = load_dossier(case)
     res = compute_dossier(charged.dossier, charged.nom)
-    total = sum(r.montants["indemnite_licenciement_due"] for r in res.salaries)
+    au = date(2026, 12, 2)
+    # the facts as of the date: the handovers planned in March are not recorded, so the documents of
+    # a run at this date are dated 02/12/2026, and the table shows those dates, not the plan's
+    now = [faits_au(res, r, au) for r in res.salaries]
+    total = sum(r.montants["indemnite_licenciement_due"] for r in now)
     assert f"Indemnités de licenciement dues : {eur(total)} (25 salarié(s))" in result.stdout
-    # the answers as the engine counts them at today's date (engine/actions.case_follow_up)
+    # the answers as the engine counts them at the date (engine/actions.case_follow_up)
     assert "Réponses : 1 acceptation(s), 0 refus, " in result.stdout
-    first = res.salaries[0]
-    assert first.dates["remise"].strftime("%d/%m/%Y") in rows[0]
+    first = now[0]
+    assert cli_date(first.dates["remise"]) in rows[0]
+    assert any(w.startswith("R-76") for w in first.avertissements)
     assert f"acceptée {first.salarie.reponse.date:%d/%m}" in rows[0]  # the recorded answer
-    follow = follow_up(res.dossier, first, date.today())  # state and next action: the engine's
+    follow = follow_up(res.dossier, first, au)  # state and next action: the engine's
     assert follow["etat_libelle"][:12] in rows[0]
-    assert "Actions en retard : " in result.stdout
+    # rules counted per employee (one employee with two findings of a rule counts once)
+    assert "Avertissements (salariés concernés) : " in result.stdout and "R-76 × 25" in result.stdout
+    assert "None" not in result.stdout
 
 
 def test_narrow_terminal_drops_columns_and_says_so(tmp_path):

@@ -21,7 +21,7 @@ from cspdocs.cli import main
 from cspdocs.engine.actions import case_follow_up, follow_up
 from cspdocs.engine.compute import compute_dossier
 from cspdocs.rh.classeur import cellule_sure
-from cspdocs.rh.echeances import echeances
+from cspdocs.rh.echeances import echeances, faits_au
 from cspdocs.rh.echeancier import calendrier
 from cspdocs.rh.sorties import ecrire
 from cspdocs.rh.synthese import Suivi, csv_bytes
@@ -163,10 +163,11 @@ def test_ics_events_against_the_engine_with_stable_uids(alsace, tmp_path):
     raw = outputs(alsace, tmp_path, AU_ALSACE)["echeancier.ics"]
     assert raw == calendrier(alsace, AU_ALSACE)
     cal = icalendar.Calendar.from_ical(raw)
-    events = list(cal.walk("VEVENT"))
+    every = list(cal.walk("VEVENT"))
+    events = [e for e in every if str(e["STATUS"]) == "CONFIRMED"]
     expected = echeances(alsace, AU_ALSACE)
     assert len(events) == len(expected)
-    assert len({str(e["UID"]) for e in events}) == len(events)
+    assert len({str(e["UID"]) for e in every}) == len(every)
     rs = alsace.salaries[0]
     [end] = [e for e in events if f"({rs.salarie.matricule})" in str(e["SUMMARY"])
              and "réponse du salarié" in str(e["SUMMARY"]).lower()]
@@ -178,11 +179,13 @@ def test_ics_events_against_the_engine_with_stable_uids(alsace, tmp_path):
         assert len(line) <= 75
         line.decode("utf-8")  # folding never cuts a character
     assert b"DTSTART;VALUE=DATE:" in raw and raw.endswith(b"END:VCALENDAR\r\n")
-    # a later as-of date: the same deadlines keep their UIDs (a re-import updates them)
+    # a later as-of date: the same deadlines keep their UIDs (a re-import updates them), every event of
+    # the earlier file is still there (withdrawn ones cancelled), and the sequence is higher
     later = icalendar.Calendar.from_ical(calendrier(alsace, date(2026, 12, 1)))
-    uids = {str(e["UID"]): e.decoded("DTSTART") for e in events}
-    again = {str(e["UID"]): e.decoded("DTSTART") for e in later.walk("VEVENT")}
-    assert {u: d for u, d in again.items() if u in uids} == {u: uids[u] for u in again if u in uids}
+    uids = {str(e["UID"]): e.decoded("DTSTART") for e in every}
+    again = {str(e["UID"]): e for e in later.walk("VEVENT")}
+    assert set(uids) <= set(again)
+    assert all(int(e["SEQUENCE"]) > int(every[0]["SEQUENCE"]) for e in again.values())
     assert len(set(uids) & set(again)) >= len(alsace.salaries) * 3
 
 
@@ -256,7 +259,7 @@ def test_generate_writes_the_summary_and_calendar_from_the_blank_workbook(tmp_pa
     """The README's two commands: a workbook of 25 employees in, documents, summary and calendar out."""
     filled_workbook(tmp_path, 25)
     case = write(tmp_path, collective_head() + "salaries_csv: salaries.xlsx\n", name="campagne.yaml")
-    result = CliRunner().invoke(main, ["generate", str(case), "-o", str(tmp_path / "sortie")])
+    result = CliRunner().invoke(main, ["generate", str(case), "-o", str(tmp_path / "sortie"), "--au", "2026-06-01"])
     assert result.exit_code == 0, result.output
     out = tmp_path / "sortie" / "campagne"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -270,18 +273,35 @@ def test_generate_writes_the_summary_and_calendar_from_the_blank_workbook(tmp_pa
     assert link.hyperlink.target.startswith("M001-Nom0/") and (out / link.hyperlink.target).is_file()
     assert rows[0]["Mentions obligatoires"] == "vérifiées (toutes présentes)"
     assert rows[0]["Réponse"] == "Acceptation"
-    # values against the engine, as of the day of generation
+    # values against the engine, as of the as-of date: the plan's handover (March 2026) has
+    # passed and nothing is recorded, so the documents are dated today (R-76) and the summary shows
+    # the same dates as the documents it links to (finding 1 of the review)
     charged = load_dossier(case)
     resultat = compute_dossier(charged.dossier, charged.nom)
-    today = date.today()
+    today = date(2026, 6, 1)
+    documents = {e["matricule"]: {a["cle"]: a for a in e["artefacts"]} for e in manifest["salaries"]}
+    slipped = 0
     for rs, row in zip(resultat.salaries, rows):
         assert row["Matricule"] == rs.salarie.matricule
-        assert row["Fin du délai de réflexion (24 h)"].date() == rs.dates["fin_delai_reflexion"]
-        assert Decimal(str(row["Indemnité de licenciement due"])) == rs.montants["indemnite_licenciement_due"]
-        assert row[f"État au {today:%d/%m/%Y}"] == follow_up(resultat.dossier, rs, today)["etat_libelle"]
+        now = faits_au(resultat, rs, today)
+        assert row["Fin du délai de réflexion (24 h)"].date() == now.dates["fin_delai_reflexion"]
+        assert Decimal(str(row["Indemnité de licenciement due"])) == now.montants["indemnite_licenciement_due"]
+        assert row[f"État au {today:%d/%m/%Y}"] == follow_up(resultat.dossier, now, today)["etat_libelle"]
+        info = documents[rs.salarie.matricule]["information"]
+        if not info["remis"]:
+            assert row["Remise des documents"].date() == date.fromisoformat(info["date"]) == today
+            assert row["Fin du délai de réflexion (24 h)"].date() > rs.dates["fin_delai_reflexion"]
+            assert "R-76" in row["Avertissements (règles)"]
+            slipped += 1
+        lettre = documents[rs.salarie.matricule].get("lettre")
+        if lettre is not None and not lettre["remis"]:
+            assert row["Envoi prévu de la lettre"].date() == date.fromisoformat(lettre["date"])
+    assert slipped > 0
+    assert "Date limite d'envoi de la lettre" not in header
     csv_rows = list(csv.DictReader(io.StringIO((out / "synthese.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [r["Matricule"] for r in csv_rows] == [rs.salarie.matricule for rs in resultat.salaries]
-    events = list(icalendar.Calendar.from_ical((out / "echeancier.ics").read_bytes()).walk("VEVENT"))
+    events = [e for e in icalendar.Calendar.from_ical((out / "echeancier.ics").read_bytes()).walk("VEVENT")
+              if str(e["STATUS"]) == "CONFIRMED"]
     expected = echeances(resultat, today)
     assert sorted((str(e["SUMMARY"]), e.decoded("DTSTART")) for e in events) == sorted(
         (f"CSP {x.nom} ({x.matricule}) : {x.libelle}", x.date) for x in expected)
@@ -322,8 +342,10 @@ def test_aggregated_event_names_a_bounded_number_of_employees(alsace, monkeypatc
     assert text.count("(E1") == 3 and f"et {len(alsace.salaries) - 3} autres" in text
 
 
-def test_overdue_next_action_in_red(alsace, tmp_path):
-    data = outputs(alsace, tmp_path, date(2026, 12, 1))["synthese.xlsx"]  # nothing recorded: the handover is late
+def test_overdue_next_action_in_red(suivi_case, tmp_path):
+    # the letters' information of the DREETS (8 days after the letters) is not recorded: late. (A
+    # handover or a letter not recorded is not late: it is re-dated at the as-of date, R-76.)
+    data = outputs(suivi_case, tmp_path, date(2026, 12, 1))["synthese.xlsx"]
     sheet, header, rows = _sheet_rows(data, "Synthèse")
     column = header.index("Prochaine action") + 1
     assert rows[0]["Prochaine action"].startswith("EN RETARD : ")
@@ -340,3 +362,44 @@ def test_every_calendar_event_of_the_examples_names_its_legal_source(case):
     for event in events:
         assert "\nSources : " in "\n" + str(event["DESCRIPTION"]) or str(event["DESCRIPTION"]).startswith("Sources : ")
         assert "art." in str(event["DESCRIPTION"]) or "Décret" in str(event["DESCRIPTION"]) or "Cass." in str(event["DESCRIPTION"])
+
+
+def test_withdrawn_events_are_cancelled_under_their_uid_with_a_higher_sequence(suivi_case):
+    """Review finding 7: a re-import never deletes events, so a deadline withdrawn since the earlier
+    file (S03's « en cas d'acceptation » dates once the period expired without an answer) is kept
+    under its UID with STATUS:CANCELLED, and SEQUENCE grows with the as-of date (reproducibly)."""
+    before_raw = calendrier(suivi_case, date(2026, 9, 25))
+    assert before_raw == calendrier(suivi_case, date(2026, 9, 25))  # same input and date, same bytes
+    before = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(before_raw).walk("VEVENT")}
+    after = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(calendrier(suivi_case, date(2026, 12, 1)))
+             .walk("VEVENT")}
+    assert set(before) <= set(after)  # nothing disappears
+    [rupture] = [u for u, e in before.items() if "(S03)" in str(e["SUMMARY"]) and "Rupture" in str(e["SUMMARY"])]
+    assert str(before[rupture]["STATUS"]) == "CONFIRMED"
+    assert str(after[rupture]["STATUS"]) == "CANCELLED"
+    assert after[rupture].decoded("DTSTART") == before[rupture].decoded("DTSTART")
+    assert int(after[rupture]["SEQUENCE"]) == (date(2026, 12, 1) - date(2000, 1, 1)).days
+    assert int(after[rupture]["SEQUENCE"]) > int(before[rupture]["SEQUENCE"])
+    assert str(after[rupture]["DTSTAMP"].dt.date()) == "2026-12-01"
+    # the old « date limite d'envoi » event (the day BEFORE which the letter may not be posted) is
+    # withdrawn everywhere, and no event description shows an internal key of the engine
+    for e in after.values():
+        assert "date limite d'envoi" not in str(e["SUMMARY"]).lower() or str(e["STATUS"]) == "CANCELLED"
+        assert "dates." not in str(e["DESCRIPTION"])
+
+
+def test_aggregated_calendar_never_counts_if_accepted_dates_as_amounts_due(suivi_case):
+    """Review finding 8: as of 20/09, S01 accepted (contribution due), S03 has not answered: two events,
+    the conditional one keeping its qualifier and counting only S03."""
+    au = date(2026, 9, 20)
+    cal = icalendar.Calendar.from_ical(calendrier(suivi_case, au, agrege=True))
+    contribution = [e for e in cal.walk("VEVENT") if "Contribution" in str(e["SUMMARY"])]
+    accepted = follow_up(suivi_case.dossier, suivi_case.salaries[0], au)
+    [due] = [a for a in accepted["actions"] if a["action"] == "contribution"]
+    firm = [e for e in contribution if "en cas d'acceptation" not in str(e["SUMMARY"])]
+    maybe = [e for e in contribution if "en cas d'acceptation" in str(e["SUMMARY"])]
+    assert len(firm) == 1 and "(1 salarié)" in str(firm[0]["SUMMARY"]) and "(S01)" in str(firm[0]["DESCRIPTION"])
+    assert firm[0].decoded("DTSTART") == due["echeance"]
+    assert len(maybe) == 1 and "(1 salarié)" in str(maybe[0]["SUMMARY"])
+    assert "(S03)" in str(maybe[0]["DESCRIPTION"]) and "(S01)" not in str(maybe[0]["DESCRIPTION"])
+    assert str(firm[0]["UID"]) != str(maybe[0]["UID"])

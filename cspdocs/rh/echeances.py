@@ -26,6 +26,7 @@ from typing import Any, Optional
 
 from ..engine.actions import A_FAIRE, EN_RETARD, FAIT, SANS_OBJET, follow_up
 from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.timeline import view_as_of
 
 # action of the engine -> key of the plan date it is the same deadline as
 MEME_ECHEANCE = {
@@ -39,12 +40,13 @@ DATES_DU_PLAN: tuple[tuple[str, str, bool], ...] = (
     ("fin_delai_reflexion", "Fin du délai de réflexion", False),
     ("envoi_lettre_au_plus_tot", "Lettre recommandée : envoi au plus tôt", False),
     ("envoi_lettre", "Lettre recommandée : envoi prévu", False),
-    ("fin_delai_envoi_lettre", "Lettre recommandée : date limite d'envoi", False),
     ("rupture_si_acceptation", "Rupture du contrat en cas d'acceptation", True),
     ("echeance_contribution_employeur", "Contribution à l'opérateur : échéance (en cas d'acceptation)", True),
     ("fin_priorite_reembauche", "Fin de la priorité de réembauche (en cas d'acceptation)", True),
 )
-_LETTRE = {"envoi_lettre_au_plus_tot", "envoi_lettre", "fin_delai_envoi_lettre"}
+# « fin_delai_envoi_lettre » (the last day of the period during which the letter may NOT be posted)
+# is deliberately not shown: an HR reader takes any « date limite d'envoi » for a deadline to post.
+_LETTRE = {"envoi_lettre_au_plus_tot", "envoi_lettre"}
 # states in which the CSP was not (or not yet known to be) accepted and never will be
 _SANS_ADHESION = {"refuse", "expire_sans_reponse", "lettre_envoyee"}
 
@@ -63,20 +65,30 @@ class Echeance:
     statut: Optional[str] = None  # the engine's action status; None: a date of the plan
     fait_le: Optional[date] = None
     note: str = ""
+    si_acceptation: bool = False  # a date of the plan that applies only if the CSP is accepted
 
 
 @dataclass(frozen=True)
 class Fiche:
     """One employee as the HR outputs show them: the engine's result and follow-up as of ``au``."""
 
-    rs: ResultatSalarie
+    rs: ResultatSalarie  # the facts as of ``au`` (the plan, re-dated where it slipped: R-76)
     au: date
     suivi: dict[str, Any]  # engine/actions.follow_up
     echeances: tuple[Echeance, ...]
+    notes: tuple[str, ...] = ()
+    # deadlines withdrawn (the answer or the expiry made an "if accepted" date moot, the letter was
+    # posted, or the event is no longer published): the calendar keeps them as cancelled events
+    retirees: tuple[Echeance, ...] = ()  # findings of the HR outputs themselves (R-78: published documents stale)
 
     @property
     def etat(self) -> str:
         return self.suivi["etat_libelle"]
+
+    @property
+    def avertissements(self) -> tuple[str, ...]:
+        """The employee's warnings as of ``au``: the engine's (R-76 included), the follow-up's, the notes."""
+        return tuple(dict.fromkeys(self.rs.avertissements + tuple(self.suivi["constats"]) + self.notes))
 
     def en_retard(self) -> list[dict[str, Any]]:
         return [a for a in self.suivi["actions"] if a["statut"] == EN_RETARD]
@@ -91,22 +103,57 @@ class Fiche:
         return min(due, key=lambda a: (a["echeance"] is None, a["echeance"] or date.min), default=None)
 
 
-def fiche(resultat: ResultatDossier, rs: ResultatSalarie, au: date, follow: Optional[dict[str, Any]] = None) -> Fiche:
-    """``follow``: the engine's follow-up of ``rs`` as of ``au`` when already computed."""
-    follow = follow_up(resultat.dossier, rs, au) if follow is None else follow
-    return Fiche(rs, au, follow, tuple(_echeances(rs, follow)))
+def faits_au(resultat: ResultatDossier, rs: ResultatSalarie, au: date, raw=None) -> ResultatSalarie:
+    """The employee's facts as of ``au``, the ones the documents of a run at ``au`` are rendered from
+    (engine/timeline.py ``VueAu.courant``): where a handover or a letter not recorded has its planned
+    date passed, it is re-dated at ``au`` and the dates that follow are recomputed, with the R-76
+    finding. ``raw``: the employee as written in the case (journal not folded)."""
+    from ..case.places import calendar_for
+    from ..engine.compute import compute_salarie
+
+    dossier = resultat.dossier
+    if raw is None:
+        raw = next(s for s in dossier.salaries if s.matricule == rs.salarie.matricule)
+    regime = rs.regime or resultat.regime
+    return view_as_of(raw, rs, au, calendar_for(dossier.employeur, raw),
+                      lambda s: compute_salarie(dossier, s, regime, None)).courant
 
 
-def fiches(resultat: ResultatDossier, au: date, salaries=None):
-    """The employees one at a time (a generator: nothing is kept for the whole case)."""
+def fiche(resultat: ResultatDossier, rs: ResultatSalarie, au: date, follow: Optional[dict[str, Any]] = None,
+          raw=None, notes: tuple[str, ...] = ()) -> Fiche:
+    """``rs``: the plan; the fiche reads the facts as of ``au`` (``faits_au``). ``follow``: the
+    engine's follow-up of those facts when already computed."""
+    return fiche_au(resultat, faits_au(resultat, rs, au, raw), au, follow, notes)
+
+
+def fiche_au(resultat: ResultatDossier, current: ResultatSalarie, au: date, follow: Optional[dict[str, Any]] = None,
+             notes: tuple[str, ...] = ()) -> Fiche:
+    """The fiche of facts already as of ``au`` (``faits_au``)."""
+    follow = follow_up(resultat.dossier, current, au) if follow is None else follow
+    live, withdrawn = _echeances(current, follow)
+    return Fiche(current, au, follow, tuple(live), notes, tuple(withdrawn))
+
+
+def fiches(resultat: ResultatDossier, au: date, salaries=None, notes: Optional[dict[str, tuple[str, ...]]] = None):
+    """The employees one at a time (a generator: nothing is kept for the whole case). ``notes``:
+    matricule -> extra findings shown with the employee's warnings."""
+    raws = {s.matricule: s for s in resultat.dossier.salaries}
+    notes = notes or {}
     for rs in resultat.salaries if salaries is None else salaries:
-        yield fiche(resultat, rs, au)
+        m = rs.salarie.matricule
+        yield fiche(resultat, rs, au, raw=raws.get(m), notes=notes.get(m, ()))
 
 
-def _echeances(rs: ResultatSalarie, follow: dict[str, Any]) -> list[Echeance]:
+# Events published by earlier versions and no longer published: cancelled under their UID so that a
+# calendar that imported them drops them (the last day BEFORE which the letter may not be posted).
+RETIRES = (("fin_delai_envoi_lettre", "Lettre recommandée : ancien événement (voir « envoi au plus tôt »)"),)
+
+
+def _echeances(rs: ResultatSalarie, follow: dict[str, Any]) -> tuple[list[Echeance], list[Echeance]]:
+    """The deadlines shown, and the ones withdrawn (kept as cancelled events by the calendar)."""
     s = rs.salarie
     name = f"{s.prenom} {s.nom}"
-    out, covered = [], set()
+    out, covered, withdrawn = [], set(), []
     letter_done = False
     for a in follow["actions"]:
         if a["action"] == "lettre" and a["statut"] in (FAIT, SANS_OBJET):
@@ -120,13 +167,20 @@ def _echeances(rs: ResultatSalarie, follow: dict[str, Any]) -> list[Echeance]:
     moot = follow["etat"] in _SANS_ADHESION
     for key, label, if_accepted in DATES_DU_PLAN:
         when = rs.dates.get(key)
-        if when is None or key in covered or (if_accepted and moot) or (key in _LETTRE and letter_done):
+        if when is None or key in covered:
             continue
         explication = rs.explication(f"dates.{key}")
-        out.append(Echeance(key, label, when, s.matricule, name,
-                            explication.raisonnement if explication else "",
-                            tuple(explication.sources) if explication else ()))
-    return sorted(out, key=lambda e: e.date)
+        e = Echeance(key, label, when, s.matricule, name, explication.raisonnement if explication else "",
+                     tuple(explication.sources) if explication else (), si_acceptation=if_accepted)
+        if (if_accepted and moot) or (key in _LETTRE and letter_done):
+            withdrawn.append(e)
+        else:
+            out.append(e)
+    for key, label in RETIRES:
+        when = rs.dates.get(key)
+        if when is not None:
+            withdrawn.append(Echeance(key, label, when, s.matricule, name, "", ("C. trav. art. L1233-39",)))
+    return sorted(out, key=lambda e: e.date), withdrawn
 
 
 def ordre(e: Echeance) -> tuple:

@@ -6,7 +6,18 @@
   whole case, listing the employees concerned (employer-level calendar).
 - UIDs depend only on the case name, the employee's matricule and the deadline (or the deadline and
   its day, aggregated): re-importing an updated file updates the events instead of duplicating them.
-  DTSTAMP is fixed, so the same case at the same date gives the same bytes.
+- A re-import never deletes an event, so a deadline withdrawn since an earlier file (the « en cas
+  d'acceptation » dates after a refusal or the expiry of the period, the letter's planned dates once
+  it is posted) is kept under its UID with ``STATUS:CANCELLED``: the calendar application removes it.
+- ``SEQUENCE`` and ``DTSTAMP`` derive from the as-of date only (days since 1 January 2000; midnight
+  UTC of the as-of date): a file for a later as-of date has a higher sequence, so every event whose
+  content changed is updated, and the same case at the same as-of date gives the same bytes. Limit:
+  a file corrected and re-published for the same as-of date keeps the same sequence (some
+  applications then keep the old version: publish it with the next day's date, or re-import it
+  into an emptied calendar).
+- Aggregated (``agrege``): the employees counted in an event are those it concerns as of the date;
+  the « en cas d'acceptation » dates of employees who have not answered are a separate event that
+  keeps its qualifier, never counted with the amounts actually due after an acceptance.
 - All-day dates carry no time zone (RFC 5545 ``VALUE=DATE``); the calendar is marked Europe/Paris.
 
 The text is written here, event by event, straight to the file (the icalendar library built the
@@ -18,6 +29,7 @@ escaping of TEXT values (§ 3.3.11), lines folded at 75 octets without splitting
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import BinaryIO
@@ -27,7 +39,7 @@ from ..engine.dates import fr
 from ..engine.facts import ResultatDossier
 from .echeances import STATUTS, Echeance, Fiche
 
-DTSTAMP = "20000101T000000Z"
+EPOCH = date(2000, 1, 1)  # SEQUENCE: days from this day to the as-of date
 NOMS_AGREGES = 50  # employees named in an aggregated event's description; the others are counted
 
 
@@ -61,11 +73,18 @@ def _jour(when: date) -> str:
     return when.strftime("%Y%m%d")
 
 
-def evenement(uid: str, summary: str, description: str, when: date) -> bytes:
+def sequence(au: date) -> int:
+    """The events' SEQUENCE for a file as of ``au`` (grows with the as-of date, reproducible)."""
+    return max(0, (au - EPOCH).days)
+
+
+def evenement(uid: str, summary: str, description: str, when: date, au: date = EPOCH, annule: bool = False) -> bytes:
     return b"".join((
         b"BEGIN:VEVENT\r\n",
         ligne(f"UID:{uid}"),
-        ligne(f"DTSTAMP:{DTSTAMP}"),
+        ligne(f"DTSTAMP:{_jour(au)}T000000Z"),
+        ligne(f"SEQUENCE:{sequence(au)}"),
+        b"STATUS:CANCELLED\r\n" if annule else b"STATUS:CONFIRMED\r\n",
         ligne(f"DTSTART;VALUE=DATE:{_jour(when)}"),
         ligne(f"DTEND;VALUE=DATE:{_jour(when + timedelta(days=1))}"),
         ligne(f"SUMMARY:{texte(summary)}"),
@@ -81,11 +100,19 @@ def _statut(e: Echeance, au: date) -> str:
     return f"Au {fr(au)} : {STATUTS[e.statut]}{done}" + (f" ({e.note})" if e.note else "")
 
 
+_INTERNAL_KEY = re.compile(r"\s*\(voir [a-z_]+\.[a-z_.]+\)")  # an engine key, never shown to a user
+
+
 def _describe(e: Echeance, au: date) -> str:
-    lines = [text for text in (e.raisonnement, _statut(e, au)) if text]
+    lines = [text for text in (_INTERNAL_KEY.sub("", e.raisonnement), _statut(e, au)) if text]
     if e.sources:
         lines.append("Sources : " + " ; ".join(e.sources))
     return "\n".join(lines)
+
+
+def _retire(e: Echeance, au: date) -> str:
+    text = f"Retiré au {fr(au)} : ne s'applique plus à ce salarié (réponse, expiration du délai ou lettre postée)."
+    return text + ("\nSources : " + " ; ".join(e.sources) if e.sources else "")
 
 
 class Echeancier:
@@ -93,7 +120,8 @@ class Echeancier:
 
     def __init__(self, out: BinaryIO, resultat: ResultatDossier, au: date, agrege: bool = False):
         self.out, self.nom, self.au, self.agrege = out, resultat.nom, au, agrege
-        self.groupes: dict[tuple[date, str], list] = defaultdict(list)  # aggregated: (day, key) -> deadlines
+        # aggregated: (day, key, only if accepted) -> deadlines
+        self.groupes: dict[tuple[date, str, bool], list] = defaultdict(list)
         employer = resultat.dossier.employeur.raison_sociale
         name = f"CSP — {employer} ({resultat.nom})" + (" — employeur" if agrege else "")
         out.write(b"BEGIN:VCALENDAR\r\n" + ligne("VERSION:2.0") + ligne(f"PRODID:-//cspdocs {__version__}//CSP//FR")
@@ -103,15 +131,19 @@ class Echeancier:
     def ajouter(self, fiche: Fiche) -> None:
         if self.agrege:
             for e in fiche.echeances:
-                self.groupes[(e.date, e.cle)].append(e)
+                self.groupes[(e.date, e.cle, e.si_acceptation)].append(e)
             return
         self.out.write(b"".join(
             evenement(_uid(self.nom, e.matricule, e.cle), f"CSP {e.nom} ({e.matricule}) : {e.libelle}",
-                      _describe(e, self.au), e.date)
+                      _describe(e, self.au), e.date, self.au)
             for e in fiche.echeances))
+        self.out.write(b"".join(
+            evenement(_uid(self.nom, e.matricule, e.cle), f"CSP {e.nom} ({e.matricule}) : {e.libelle} (retiré)",
+                      _retire(e, self.au), e.date, self.au, annule=True)
+            for e in fiche.retirees))
 
     def fermer(self) -> None:
-        for (when, key), items in sorted(self.groupes.items()):
+        for (when, key, if_accepted), items in sorted(self.groupes.items()):
             first = items[0]
             names = ", ".join(f"{e.nom} ({e.matricule})" for e in items[:NOMS_AGREGES])
             if len(items) > NOMS_AGREGES:
@@ -121,9 +153,10 @@ class Echeancier:
             if sources:
                 description += "\nSources : " + " ; ".join(sources)
             label = first.libelle.split(" (")[0] if len({e.libelle for e in items}) > 1 else first.libelle
-            self.out.write(evenement(_uid(self.nom, "employeur", key, when.isoformat()),
+            parts = ("employeur", key, when.isoformat()) + (("si_acceptation",) if if_accepted else ())
+            self.out.write(evenement(_uid(self.nom, *parts),
                                      f"CSP : {label} ({len(items)} salarié{'s' if len(items) > 1 else ''})",
-                                     description, when))
+                                     description, when, self.au))
         self.out.write(b"END:VCALENDAR\r\n")
 
 

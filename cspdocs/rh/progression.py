@@ -17,11 +17,7 @@ import time
 from typing import Any, Callable, Optional, TextIO
 
 
-def _seconds(value: float) -> str:
-    if value < 60:
-        return f"{value:.1f} s".replace(".", ",")
-    minutes, seconds = divmod(int(round(value)), 60)
-    return f"{minutes} min {seconds:02d} s"
+from ..formats import duration as _seconds
 
 
 class Progression:

@@ -25,6 +25,7 @@ from typing import Any, BinaryIO, Optional
 from ..case.colonnes import par_cle
 from ..engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
 from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..formats import cli_date, plain_decimal
 from ..report import _AMOUNT_LABELS, _DATE_LABELS
 from .classeur import cellule_sure
 from .echeances import Fiche, fiches
@@ -32,7 +33,6 @@ from .echeances import Fiche, fiches
 DATE_LABELS = dict(_DATE_LABELS) | {
     "derniere_reunion_cse": "Dernière réunion du CSE",
     "enonce_motif": "Énoncé du motif",
-    "fin_delai_envoi_lettre": "Date limite d'envoi de la lettre",
     "fin_delai_reflexion_21_jours": "Fin des 21 jours",
     "fin_preavis": "Fin du préavis (théorique)",
     "decision_administration": "Décision administrative (PSE)",
@@ -77,6 +77,7 @@ class Suivi:
     documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # matricule -> (label, path)
     mentions: dict[str, str] = field(default_factory=dict)  # matricule -> status
     mentions_defaut: str = "non vérifiées (documents non générés par cette commande)"
+    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # matricule -> extra findings (R-78)
 
 
 def rule_code(warning: str) -> str:
@@ -96,9 +97,15 @@ def answers_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{counts.get(k, 0)} {label}" for k, label in REPONSES_TOTAUX.items())
 
 
+# Not shown: « fin_delai_envoi_lettre » is the last day BEFORE which the letter may not be posted; any
+# HR reader would take a « date limite d'envoi » for a deadline. « Envoi de la lettre au plus tôt »
+# (the first lawful day) says the same thing the right way round.
+HIDDEN_DATES = {"fin_delai_envoi_lettre"}
+
+
 def _date_keys(resultat: ResultatDossier) -> list[str]:
     extra = sorted({k for rs in resultat.salaries for k in rs.dates} - set(CONTRACT_DATE_KEYS))
-    return list(CONTRACT_DATE_KEYS) + extra
+    return [k for k in list(CONTRACT_DATE_KEYS) + extra if k not in HIDDEN_DATES]
 
 
 def _amount_columns() -> list[tuple[str, str, Optional[str]]]:
@@ -141,7 +148,7 @@ class Table:
                  ("Mode de remise", 24), ("Réponse", 22))
         columns = [Colonne(t, "texte", largeur=w) for t, w in texts]
         columns.append(Colonne("Date de la réponse", "date"))
-        columns += [Colonne(f"État au {au:%d/%m/%Y}", "texte", largeur=30), Colonne("Prochaine action", "texte", largeur=72),
+        columns += [Colonne(f"État au {cli_date(au)}", "texte", largeur=30), Colonne("Prochaine action", "texte", largeur=72),
                     Colonne("Échéance de la prochaine action", "date"),
                     Colonne("Actions en retard", "nombre", total=True, largeur=10)]
         columns += [Colonne(DATE_LABELS.get(k, k), "date") for k in self.date_keys]
@@ -155,7 +162,7 @@ class Table:
         self.index_reponse = [c.titre for c in columns].index("Réponse")  # where the totals row counts answers
 
     def fiches(self):
-        return fiches(self.resultat, self.au)
+        return fiches(self.resultat, self.au, notes=self.suivi.notes)
 
     def ligne(self, f: Fiche) -> list[Any]:
         """One employee's values (dates as ``date``, amounts as ``Decimal``, links as (label, path))."""
@@ -170,7 +177,7 @@ class Table:
         row += [rs.dates.get(k) for k in self.date_keys]
         row.append(VARIANTES.get(rs.lettre.get("variante"), "inconnue"))
         row += [_amount(rs, key, part) for key, _, part in self.amounts]
-        row.append(", ".join(dict.fromkeys(rule_code(w) for w in rs.avertissements + tuple(f.suivi["constats"]))))
+        row.append(", ".join(dict.fromkeys(rule_code(w) for w in f.avertissements)))
         row.append(self.suivi.mentions.get(s.matricule, self.suivi.mentions_defaut))
         docs = dict(self.suivi.documents.get(s.matricule, []))
         row += [(PurePosixPath(docs[k]).name, docs[k]) if k in docs else None for k in self.kinds]
@@ -183,11 +190,11 @@ def _csv_value(c: Colonne, value: Any) -> str:
     if c.genre == "lien":
         return cellule_sure(value[1])
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return cli_date(value)
     if isinstance(value, Decimal):
-        return format(value, "f").replace(".", ",")
+        return plain_decimal(format(value, "f"))
     if isinstance(value, (int, float)):
-        return str(value).replace(".", ",")
+        return plain_decimal(value)
     return cellule_sure(str(value))
 
 

@@ -128,7 +128,7 @@ class SyntheseXlsx:
         self.answers[answer_kind(fiche)] += 1
         s = fiche.rs.salarie
         name = f"{s.prenom} {s.nom}"
-        for text in fiche.rs.avertissements + tuple(fiche.suivi["constats"]):
+        for text in fiche.avertissements:
             self._warning(s.matricule, name, text)
         for e in fiche.echeances:
             self.actions.append((e.date, e.matricule, e.cle, self._intern(STATUTS[e.statut]),

@@ -19,11 +19,13 @@ from typing import Any, Optional
 
 from ..engine.actions import case_follow_up
 from ..engine.amounts import eur
+from ..formats import cli_date
 from ..engine.facts import ResultatDossier, ResultatSalarie
-from .echeances import Fiche, fiche
+from .echeances import Fiche, faits_au, fiche_au
 from .synthese import REPONSES_TOTAUX, next_action, rule_code
 
 _VARIANTES = {"conservatoire": "conserv.", "apres_acceptation": "après acc.", "licenciement": "licenc."}
+_INCONNUE = "variante non déterminée"  # e.g. a protected employee whose authorisation is not known yet
 _REPONSES = {"acceptation": "acceptée", "refus": "refusée"}
 _TOTALS = (
     ("indemnite_licenciement_due", "Indemnités de licenciement dues"),
@@ -34,7 +36,7 @@ _TOTALS = (
 
 
 def _d(value) -> str:
-    return value.strftime("%d/%m/%Y") if value else "—"
+    return cli_date(value, "—")
 
 
 def _n(count: int) -> str:
@@ -47,7 +49,7 @@ def _money(value: Any) -> str:
 
 def _answer(f: Fiche) -> str:
     rep = f.rs.salarie.reponse
-    return f"{_REPONSES[rep.decision]} {rep.date:%d/%m}" if rep else "—"
+    return f"{_REPONSES[rep.decision]} {cli_date(rep.date)[:5]}" if rep else "—"
 
 
 def _next(f: Fiche) -> str:
@@ -76,8 +78,7 @@ COLONNES = (
     ("Rupture si acc.", lambda f: _d(f.rs.dates.get("rupture_si_acceptation")), False, 4, 0),
     ("Indemnité due", lambda f: _money(f.rs.montants.get("indemnite_licenciement_due")), True, 3, 0),
     ("Contribution", lambda f: _money(f.rs.montants.get("contribution_employeur")), True, 4, 0),
-    ("Alertes", lambda f: ",".join(dict.fromkeys(rule_code(w) for w in f.rs.avertissements
-                                                 + tuple(f.suivi["constats"]))) or "—", False, 5, 8),
+    ("Alertes", lambda f: ",".join(dict.fromkeys(rule_code(w) for w in f.avertissements)) or "—", False, 5, 8),
 )
 
 
@@ -114,8 +115,12 @@ def tableau(res: ResultatDossier, salaries: Optional[tuple[ResultatSalarie, ...]
             width: int = 100, notes: tuple[str, ...] = (), au: Optional[date] = None) -> str:
     """The table, the state and next action as of ``au`` (today by default)."""
     au = au or date.today()
-    data = case_follow_up(res, au, res.salaries if salaries is None else salaries)
-    rows = [fiche(res, rs, au, follow) for rs, follow in data["salaries"]]
+    # the facts as of ``au`` (re-dated where the plan slipped, R-76): the dates the documents of a run
+    # at ``au`` carry; the engine's totals are computed on them too
+    raws = {s.matricule: s for s in res.dossier.salaries}
+    current = [faits_au(res, rs, au, raws.get(rs.salarie.matricule)) for rs in (res.salaries if salaries is None else salaries)]
+    data = case_follow_up(res, au, current)
+    rows = [fiche_au(res, rs, au, follow) for rs, follow in data["salaries"]]
     headers = [c[0] for c in COLONNES]
     cells = [[c[1](f) for c in COLONNES] for f in rows]
     widths = [max([len(headers[i])] + [len(row[i]) for row in cells]) for i in range(len(headers))]
@@ -135,7 +140,7 @@ def tableau(res: ResultatDossier, salaries: Optional[tuple[ResultatSalarie, ...]
         return [part for text in texts for part in (textwrap.wrap(text, width, subsequent_indent="  ") or [""])]
 
     out = wrap([f"Dossier {res.nom} — {res.dossier.employeur.raison_sociale} — {_n(len(rows))} salarié(s) — "
-                f"état au {au:%d/%m/%Y}"] + [f"⚠ {w}" for w in res.avertissements] + list(notes))
+                f"état au {cli_date(au)}"] + [f"⚠ {w}" for w in res.avertissements] + list(notes))
     out += ["", line(headers), "  ".join("─" * sizes[i] for i in kept)]
     out += [line(row) for row in cells]
     dropped = [headers[i] for i in range(len(headers)) if i not in kept]
@@ -155,15 +160,17 @@ def summary(salaries: tuple[ResultatSalarie, ...], totaux: dict[str, Any], rows:
         lines.append(f"Actions en retard : {_n(late)} ({_n(sum(1 for f in rows if f.en_retard()))} salarié(s)) ; "
                      "détail : cspdocs suivi")
     variants = Counter(r.lettre.get("variante") for r in salaries)
-    lines.append("Lettres : " + ", ".join(f"{_n(n)} {_VARIANTES.get(v, str(v))}" for v, n in sorted(
+    lines.append("Lettres : " + ", ".join(f"{_n(n)} {_VARIANTES.get(v, _INCONNUE)}" for v, n in sorted(
         variants.items(), key=lambda item: str(item[0]))))
     for key, label in _TOTALS:
         values = [r.montants.get(key) for r in salaries if isinstance(r.montants.get(key), Decimal)]
         if values:
             lines.append(f"{label} : {eur(sum(values, Decimal(0)))} ({_n(len(values))} salarié(s))")
     for due in totaux["montants_dus"]:
-        lines.append(f"Contribution à verser au plus tard le {due['echeance']:%d/%m/%Y} : {eur(due['montant'])}")
-    rules = Counter(rule_code(w) for r in salaries for w in dict.fromkeys(r.avertissements))
+        lines.append(f"Contribution à verser au plus tard le {cli_date(due['echeance'])} : {eur(due['montant'])}")
+    # employees per rule (an employee with two findings of one rule counts once)
+    rules = Counter(code for f in rows for code in dict.fromkeys(rule_code(w) for w in f.avertissements))
     if rules:
-        lines.append("Avertissements : " + ", ".join(f"{code} × {_n(n)}" for code, n in sorted(rules.items())))
+        lines.append("Avertissements (salariés concernés) : "
+                     + ", ".join(f"{code} × {_n(n)}" for code, n in sorted(rules.items())))
     return lines
