@@ -96,6 +96,17 @@ def check_delivered(previous: Optional[dict[str, Any]], dest: Path, root: Path,
 def out_of_date(carried: Iterable[dict[str, Any]], current: Mapping[str, str], fingerprint: str) -> list[str]:
     """With ``--employe``: the carried-over employees whose published documents no longer match the
     case (``current``: matricule -> digest of what their documents would be rendered from now)."""
+    stale = stale_matricules(carried, current, fingerprint)
+    if not stale:
+        return []
+    shown = ", ".join(stale[:10]) + (f"… (+{len(stale) - 10})" if len(stale) > 10 else "")
+    return [f"R-78 : documents publiés d'autres salariés qui ne correspondent plus au dossier (données, journal ou "
+            f"modèles modifiés depuis leur génération) : {shown}. Ils sont conservés tels quels ; régénérez-les "
+            f"(--employe {stale[0]} …, ou sans --employe)."]
+
+
+def stale_matricules(carried: Iterable[dict[str, Any]], current: Mapping[str, str], fingerprint: str) -> list[str]:
+    """The matricules of ``out_of_date`` (also marked in the HR summary, cspdocs/rh/sorties.py)."""
     stale = []
     for entry in carried:
         m = entry.get("matricule")
@@ -107,16 +118,12 @@ def out_of_date(carried: Iterable[dict[str, Any]], current: Mapping[str, str], f
             stale.append(m)
         elif recorded is None and entry.get("empreinte_entrees") != fingerprint:
             stale.append(m)  # published before the digest existed: the inputs changed since
-    if not stale:
-        return []
-    shown = ", ".join(stale[:10]) + (f"… (+{len(stale) - 10})" if len(stale) > 10 else "")
-    return [f"R-78 : documents publiés d'autres salariés qui ne correspondent plus au dossier (données, journal ou "
-            f"modèles modifiés depuis leur génération) : {shown}. Ils sont conservés tels quels ; régénérez-les "
-            f"(--employe {stale[0]} …, ou sans --employe)."]
+    return stale
 
 
-def compare_with_published(publisher: Any, resultat: Any, allow: bool) -> list[str]:
-    """The pipeline's hook, before anything is published (``publisher``: cspdocs.publish.Publisher)."""
+def compare_with_published(publisher: Any, resultat: Any, allow: bool, perimes: Optional[list] = None) -> list[str]:
+    """The pipeline's hook, before anything is published (``publisher``: cspdocs.publish.Publisher).
+    ``perimes``: a list extended with the matricules of the stale carried-over employees (R-78)."""
     from .generate import employee_contexts, facts_digest
     from .output_folder import read_manifest
     from .render import dated
@@ -131,4 +138,6 @@ def compare_with_published(publisher: Any, resultat: Any, allow: bool) -> list[s
                 pairs = employee_contexts(resultat, rs, dated.view(resultat, rs))
                 current[rs.salarie.matricule] = facts_digest(pairs, publisher.lot.modeles)
         notes += out_of_date(publisher.conserves, current, publisher.fingerprint)
+        if perimes is not None:
+            perimes.extend(stale_matricules(publisher.conserves, current, publisher.fingerprint))
     return notes

@@ -102,3 +102,32 @@ def test_colonnes_lists_the_accepted_columns():
     assert result.exit_code == 0
     assert "Date d'entrée (date_entree) — obligatoire" in result.output
     assert "« Remise en main propre »" in result.output
+
+
+def test_blank_workbook_formats_hints_and_whole_column_lists(tmp_path):
+    """Review findings 10 and 12: a missing parent folder is created; months and the rate are never
+    formatted in euros nor hinted as amounts; the lists cover the whole column."""
+    path = tmp_path / "campagne" / "salaries.xlsx"  # « campagne » does not exist yet
+    result = CliRunner().invoke(main, ["modele-tableur", str(path)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(path)["Salariés"]
+    headers = {c.value: c for c in sheet[1]}
+    for header, fmt in (("Préavis en mois", "0.##"), ("Mois non comptés dans l'ancienneté", "0.##"),
+                        ("Taux de charges patronales", "0.00%"), ("Salaire brut mensuel", '#,##0.00\\ "€"')):
+        assert sheet[f"{headers[header].column_letter}3"].number_format == fmt, header
+    assert "nombre de mois" in headers["Préavis en mois"].comment.text
+    assert "€" not in headers["Préavis en mois"].comment.text
+    assert "taux décimal, par ex. 0,42" in headers["Taux de charges patronales"].comment.text
+    assert "3 781,48 €" in headers["Salaire brut mensuel"].comment.text
+    ranges = {str(dv.sqref) for dv in sheet.data_validations.dataValidation}
+    mode = headers["Mode de remise"].column_letter
+    assert f"{mode}2:{mode}1048576" in ranges
+
+
+def test_write_errors_are_french(tmp_path):
+    blocker = tmp_path / "fichier"
+    blocker.write_text("x", encoding="utf-8")  # a file where a folder is expected
+    result = CliRunner().invoke(main, ["modele-tableur", str(blocker / "salaries.xlsx")])
+    assert result.exit_code == 1
+    assert "Erreur d'écriture : " in result.output and "n'est pas un dossier" in result.output
+    assert "Not a directory" not in result.output and "File exists" not in result.output

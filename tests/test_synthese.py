@@ -403,3 +403,32 @@ def test_aggregated_calendar_never_counts_if_accepted_dates_as_amounts_due(suivi
     assert len(maybe) == 1 and "(1 salarié)" in str(maybe[0]["SUMMARY"])
     assert "(S03)" in str(maybe[0]["DESCRIPTION"]) and "(S01)" not in str(maybe[0]["DESCRIPTION"])
     assert str(firm[0]["UID"]) != str(maybe[0]["UID"])
+
+
+def test_generate_employe_marks_stale_rows_of_other_employees(tmp_path):
+    """Review finding 6: after a salary change for E002, `generate --employe E001` keeps E002's
+    published documents; its summary row says they are stale (R-78) instead of silently showing
+    values that no longer match them."""
+    from tests.test_timeline import TWO
+
+    path = write(tmp_path, TWO)
+    out = tmp_path / "out"
+
+    def run(*extra):
+        result = CliRunner().invoke(main, ["generate", str(path), "-o", str(out), "--au", "2026-03-01", *extra])
+        assert result.exit_code == 0, result.output
+        return _sheet_rows((out / path.stem / "synthese.xlsx").read_bytes(), "Synthèse")[2]
+
+    rows = run()
+    assert all("R-78" not in (r["Avertissements (règles)"] or "") for r in rows)
+    path.write_text(TWO.replace("2300.00", "2400.00"), encoding="utf-8")
+    rows = {r["Matricule"]: r for r in run("--employe", "E001")}
+    assert "R-78" in rows["E002"]["Avertissements (règles)"]
+    assert rows["E002"]["Mentions obligatoires"] == "documents périmés (R-78) : à régénérer"
+    assert "R-78" not in (rows["E001"]["Avertissements (règles)"] or "")
+    _, _, warnings = _sheet_rows((out / path.stem / "synthese.xlsx").read_bytes(), "Avertissements")
+    assert any(w["Matricule"] == "E002" and w["Règle"] == "R-78" for w in warnings)
+    csv_text = (out / path.stem / "synthese.csv").read_text(encoding="utf-8-sig")
+    assert "documents périmés (R-78)" in csv_text
+    rows = {r["Matricule"]: r for r in run()}  # regenerated: no longer stale
+    assert "R-78" not in (rows["E002"]["Avertissements (règles)"] or "")

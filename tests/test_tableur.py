@@ -201,3 +201,21 @@ def test_generate_says_the_detected_encoding(tmp_path):
     result = CliRunner().invoke(main, ["generate", str(write(tmp_path, CASE_CSV)), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "encodage détecté : Windows-1252" in result.stderr
+
+
+def test_excel_binary_floats_round_to_the_cent():
+    """Review finding 11: « =2100+97,31*24 » is stored by Excel as 4435.440000000001 (shown 4 435,44 €):
+    read as 4435.44; a float that is not within 1e-9 (relative) of a value to the cent stays as written,
+    and the too-many-decimals message uses a decimal comma."""
+    from decimal import Decimal
+
+    from cspdocs.case.bounds import number_problem
+    from cspdocs.case.cellules import as_decimal
+
+    assert as_decimal(4435.440000000001) == Decimal("4435.44")
+    assert str(as_decimal(4435.440000000001)) == "4435.44"
+    assert as_decimal(0.1 + 0.2) == Decimal("0.30")
+    assert as_decimal(1.5) == Decimal("1.5") and as_decimal(0.42) == Decimal("0.42")
+    assert as_decimal(3781.4849) == Decimal("3781.4849")  # not a binary artefact: kept
+    assert number_problem("salaire_brut_mensuel", Decimal("12.3456789")) == (
+        "« 12,3456789 » : au plus 6 chiffres après la virgule")

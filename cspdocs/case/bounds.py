@@ -23,7 +23,7 @@ from typing import Any, Iterator, Optional
 from babel.numbers import format_decimal
 
 from .. import limits
-from ..formats import cli_date
+from ..formats import cli_date, plain_decimal
 from .fields import DATE, DECIMAL, INT, STR, kind_at
 
 Problem = tuple[tuple, str]
@@ -90,7 +90,7 @@ def number_problem(key: Optional[str], value: Any) -> Optional[str]:
         return None
     plage = limits.NUMBERS.get(key or "")
     if _decimal_places(number) > limits.MAX_DECIMALS:
-        return f"« {value} » : au plus {limits.MAX_DECIMALS} chiffres après la virgule"
+        return f"« {plain_decimal(value)} » : au plus {limits.MAX_DECIMALS} chiffres après la virgule"
     if plage is None or number <= plage.maximum:
         return None  # below the minimum: the model's own bound says it (« doit être supérieur ou égal à 0 »)
     unit = f" {plage.unite}" if plage.unite else ""

@@ -4,7 +4,8 @@ Cells come as text (CSV, or text cells of a workbook) or as the workbook's own v
 for date cells, ``int``/``float`` for numbers, ``bool``). Accepted, per kind of column:
 - dates: a date cell, ``JJ/MM/AAAA`` (also ``J/M/AAAA``, ``JJ.MM.AAAA``, ``JJ-MM-AAAA``), ``AAAA-MM-JJ``,
   or an Excel date serial number in a number cell; two-digit years are refused (ambiguous);
-- amounts: a number cell, ``3781.48``, ``3 781,48 €``, ``3.781,48``, ``44 %`` (= 0.44);
+- amounts: a number cell, ``3781.48``, ``3 781,48 €``, ``3.781,48``, ``44 %`` (= 0.44); a number cell's
+  binary float within 1e-9 (relative) of a value to the cent is read as that value (``_float_amount``);
 - yes/no: ``Oui``/``Non`` (also ``vrai``/``faux``, ``true``/``false``, ``1``/``0``, ``x``), a boolean cell;
 - choices: the value or one of its French labels (colonnes.py);
 - ``salaires_12_derniers_mois``: amounts separated by ``|``, oldest first.
@@ -94,13 +95,28 @@ def as_date(value: Any) -> Lu:
         return Probleme("n'est pas une date qui existe (attendu JJ/MM/AAAA)", shown(text))
 
 
+# A number cell computed by Excel holds a binary float: « =2100+97,31*24 » is stored as
+# 4435.440000000001 and shown as 4 435,44 €. A float within a relative 1e-9 of a value with at most
+# two decimals is read as that value (no amount, month count or rate of a case needs more precision
+# than 1e-9 of itself); any other float is read as written (and the bounds say if it has too many decimals).
+ARRONDI_RELATIF = Decimal("1e-9")
+
+
+def _float_amount(value: float) -> Decimal:
+    exact = Decimal(repr(value))
+    cents = exact.quantize(Decimal("0.01"))
+    if cents != exact and abs(cents - exact) <= ARRONDI_RELATIF * max(abs(exact), Decimal(1)):
+        return cents.normalize() if cents == cents.to_integral_value() else cents
+    return exact
+
+
 def as_decimal(value: Any) -> Lu:
     if isinstance(value, bool):
         return Probleme("n'est pas un nombre (exemple : 3 781,48)", shown(_text(value)))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        return Decimal(repr(value))
+        return _float_amount(value)
     text = _text(value)
     cleaned = re.sub(r"[\s\u00a0\u202f']", "", text)
     cleaned = re.sub(r"(€|eur|euros?)$", "", cleaned, flags=re.IGNORECASE)

@@ -150,6 +150,14 @@ def _required(key: str) -> bool:
     return True
 
 
+# Decimal columns that are not amounts in euros: their hint and their number format in the blank workbook
+NON_MONETAIRES = {
+    "mois_non_comptes_anciennete": ("nombre de mois, par ex. 3 ou 1,5", "0.##"),
+    "preavis_mois": ("nombre de mois, par ex. 3", "0.##"),
+    "taux_charges_patronales": ("taux décimal, par ex. 0,42 (affiché 42 % dans le classeur)", "0.00%"),
+}
+
+
 def _help(key: str, kind: str, choices: tuple[tuple[str, str], ...]) -> str:
     *parents, last = key.split(".")
     model = model_at(("salaries", 0, *parents))
@@ -164,6 +172,8 @@ def _help(key: str, kind: str, choices: tuple[tuple[str, str], ...]) -> str:
         MODEL: "Oui ou Non",
         LIST: "montants séparés par « | », du plus ancien au plus récent",
     }.get(kind)
+    if key in NON_MONETAIRES:
+        what = NON_MONETAIRES[key][0]
     if choices:
         what = "une valeur de la liste : " + ", ".join(f"« {label} »" for _, label in choices)
     return "; ".join(t for t in (text, what) if t) if text else (what or "texte")

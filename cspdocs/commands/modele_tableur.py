@@ -8,6 +8,7 @@ from typing import Optional
 
 import click
 
+from ..rh.erreurs_os import message_os
 from ..rh.modele import octets, texte_colonnes
 
 
@@ -30,9 +31,10 @@ def command(fichier: Optional[str], colonnes: bool, force: bool) -> None:
         click.echo(f"{path} existe déjà (utilisez --force pour le remplacer). Rien n'a été écrit.", err=True)
         sys.exit(1)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # « campagne/salaries.xlsx » in an empty folder
         path.write_bytes(octets())
     except OSError as exc:
-        click.echo(f"Erreur d'écriture : {path} : {exc.strerror or exc}", err=True)
+        click.echo(message_os(exc, path), err=True)
         sys.exit(1)
     click.echo(f"Classeur vierge écrit : {path}\n"
                f"Remplissez la feuille « Salariés » (une ligne par salarié), puis indiquez dans le dossier : "

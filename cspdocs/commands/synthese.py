@@ -18,6 +18,7 @@ from typing import Optional
 import click
 
 from ..engine.dates import fr
+from ..rh.erreurs_os import message_os
 from ..rh.sorties import ECHEANCIER, FICHIERS, ecrire
 from ..rh.synthese import Suivi
 from .common import as_of_option, load_and_compute, parse_as_of
@@ -43,7 +44,7 @@ def write_summary(folder: Path, resultat, as_of: date, agrege: bool, force: bool
         finally:
             shutil.rmtree(work, ignore_errors=True)
     except OSError as exc:
-        click.echo(f"Erreur d'écriture : {exc.strerror or exc}", err=True)
+        click.echo(message_os(exc, folder), err=True)
         sys.exit(1)
     kind = "de l'employeur" if agrege else "par salarié"
     click.echo(f"Synthèse de {len(resultat.salaries)} salarié(s) au {fr(as_of)} : {folder / FICHIERS[0]}, "

@@ -157,7 +157,8 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
     if rapport.bloquant:
         raise MentionsBloquantes(rapport)
     # issue 10: delivered documents never silently rewritten; other employees' documents out of date
-    time_notes = compare_with_published(publisher, resultat, reecrire_remis)
+    perimes: list[str] = []  # carried-over employees whose documents are stale: marked R-78 in the summary
+    time_notes = compare_with_published(publisher, resultat, reecrire_remis, perimes)
     etape = None
     if want_pdf:
         from ..pdf.stage import EtapePdf  # imports pypdf: only when asked
@@ -165,7 +166,7 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
         etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global, timeout=delai_pdf)
     _stage(progress, "PDF (LibreOffice) et publication" if want_pdf else "Publication")
     # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
-    publication = publisher.finish(post_ecriture=SortiesRh(resultat, avant=etape, au=resultat.au), mentions=mentions)
+    publication = publisher.finish(post_ecriture=SortiesRh(resultat, avant=etape, au=resultat.au, perimes=perimes), mentions=mentions)
     if time_notes:
         publication = replace(publication, notes=publication.notes + tuple(time_notes))
     return Generation(publication, publisher.finished_lot, rapport, counts[1], etape)

@@ -3,7 +3,8 @@
 Sheet « Salariés »: one column per column of colonnes.py, required ones first; the header row is
 frozen and filtered, each header carries a comment saying what the column expects; choice and
 yes/no columns get a drop-down list of their French labels; date columns are formatted JJ/MM/AAAA
-and amounts as euros; row 2 is an example (matricule ``EXEMPLE``, skipped when read back).
+amounts as euros (months and the rate of charges as plain numbers and a percentage), the lists
+cover the whole column; row 2 is an example (matricule ``EXEMPLE``, skipped when read back).
 Sheet « Colonnes »: the same information as a table, for printing.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..case.colonnes import Colonne, colonnes
+from ..case.colonnes import NON_MONETAIRES, Colonne, colonnes
 from ..case.fields import BOOL, DATE, DECIMAL, LIST, MODEL
 from ..case.tableur import EXEMPLE
 from ..case.xlsx_source import FEUILLE
@@ -19,7 +20,9 @@ from .classeur import octets_reproductibles
 
 FORMAT_DATE = "DD/MM/YYYY"
 FORMAT_EURO = '#,##0.00\\ "€"'
-LIGNES_FORMATEES = 500  # rows below the header that get the date/amount formats and lists
+LIGNES_FORMATEES = 500  # rows below the header that get the date/amount formats (cell by cell)
+# the drop-down lists apply to the whole column (down to Excel's last row: 1,048,576), at no cost
+DERNIERE_LIGNE_EXCEL = 1_048_576
 
 EXEMPLE_LIGNE = {
     "matricule": EXEMPLE,
@@ -89,11 +92,11 @@ def construire():
             validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
                                         showErrorMessage=True, errorTitle=colonne.entete,
                                         error="Choisissez une valeur de la liste : " + ", ".join(choices))
-            validation.add(f"{letter}2:{letter}{last_row}")
+            validation.add(f"{letter}2:{letter}{DERNIERE_LIGNE_EXCEL}")
             sheet.add_data_validation(validation)
         number_format = {DATE: FORMAT_DATE, DECIMAL: FORMAT_EURO}.get(colonne.genre)
-        if colonne.cle == "taux_charges_patronales":
-            number_format = "0.00%"
+        if colonne.cle in NON_MONETAIRES:  # months, a rate: never shown in euros
+            number_format = NON_MONETAIRES[colonne.cle][1]
         if number_format:
             for row in range(2, last_row + 1):
                 sheet.cell(row, index).number_format = number_format

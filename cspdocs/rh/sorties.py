@@ -58,6 +58,12 @@ def ecrire(dossier: Path, resultat: ResultatDossier, suivi: Suivi, au: date, agr
 # check (recommended mentions are reported in the manifest, not here, so that a run with --employe
 # gives the same summary as a full run).
 VERIFIEES = "vérifiées (toutes présentes)"
+# --employe: an employee carried over whose published documents no longer match the case. The row
+# shows the case as it is now (what the documents must say once regenerated) and says, in its
+# warnings and its mention status, that the linked documents are stale (review finding 6).
+PERIME = ("R-78 : les documents publiés de ce salarié ne correspondent plus au dossier (données, journal ou "
+          "modèles modifiés depuis leur génération) : les valeurs de cette ligne sont celles du dossier actuel, "
+          "pas celles des documents liés ; régénérez-les (--employe MATRICULE, ou sans --employe) avant de les remettre.")
 
 
 def suivi_publication(entries: list[dict[str, Any]]) -> Suivi:
@@ -79,9 +85,10 @@ def suivi_publication(entries: list[dict[str, Any]]) -> Suivi:
 class SortiesRh:
     """Post-write hook for publish(): runs ``avant`` (the PDF stage) first, then writes the HR files."""
 
-    def __init__(self, resultat: ResultatDossier, avant=None, au: Optional[date] = None):
+    def __init__(self, resultat: ResultatDossier, avant=None, au: Optional[date] = None, perimes=()):
         self.resultat, self.avant = resultat, avant
         self.au = au or date.today()  # the state and next action shown are as of this date
+        self.perimes = tuple(perimes)  # --employe: carried-over employees whose documents are stale
 
     def __call__(self, ecriture) -> dict[str, Any]:
         complements = dict(self.avant(ecriture) or {}) if self.avant is not None else {}
@@ -90,5 +97,8 @@ class SortiesRh:
         order = {rs.salarie.matricule: i for i, rs in enumerate(self.resultat.salaries)}
         entries.sort(key=lambda e: order.get(e.get("matricule"), len(order)))
         suivi = suivi_publication(entries)
+        for matricule in self.perimes:
+            suivi.notes[matricule] = (PERIME,)
+            suivi.mentions[matricule] = "documents périmés (R-78) : à régénérer"
         complements["rh"] = ecrire(ecriture.dossier, self.resultat, suivi, self.au)
         return complements
