@@ -11,7 +11,7 @@ from ..case.model import Dossier, Salarie
 from ..case.places import calendar_for
 from . import parameters as PR
 from .findings import Finding, day_text, employee_path
-from .journal import effective
+from .journal import effective, journal_source
 from .procedure import handover as engine_handover
 from .procedure import trigger as handover_trigger
 
@@ -214,8 +214,11 @@ def _employee_chronology(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
             yield Finding(employee_path(i, "date_entree"), (
                 f"la date d'entrée ({day_text(s.date_entree)}) est postérieure à {what} ({day_text(first_day)}) : "
                 "dates incohérentes"))
-    if s.date_remise is not None:
-        yield from _remise_trigger(d, i, s, interview)
+    # The handover rule applies to the effective handover: planned (``date_remise``) or recorded in
+    # the journal (``suivi.remise``, at a distance ``suivi.presentation_documents``; engine/journal.py).
+    actual = effective(s)
+    if actual.date_remise is not None:
+        yield from _remise_trigger(d, i, actual, interview, journal_source(s, "date_remise"))
     if handover is None:
         return
     day, what = handover
@@ -223,32 +226,44 @@ def _employee_chronology(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
         yield Finding(employee_path(i, "reponse", "date"), (
             f"la réponse du salarié ({day_text(s.reponse.date)}) précède la remise des documents du CSP "
             f"({what} : {day_text(day)}) : le délai de réflexion court à compter de la remise (R-15, R-19)"))
-    if s.date_envoi_lettre is not None and s.date_envoi_lettre < day:
-        yield Finding(employee_path(i, "date_envoi_lettre"), (
-            f"la lettre recommandée ({day_text(s.date_envoi_lettre)}) ne peut précéder la remise des documents "
-            f"du CSP ({what} : {day_text(day)}) : le CSP est proposé avant la notification (R-27, A13)"))
+    letter_key = journal_source(s, "date_envoi_lettre")
+    both_recorded = letter_key[0] == "suivi" and s.mode_remise == "main_propre" and s.suivi.remise is not None
+    if actual.date_envoi_lettre is not None and actual.date_envoi_lettre < day and not both_recorded:  # else R-75 (_journal)
+        yield Finding(employee_path(i, *letter_key), (
+            f"la lettre recommandée ({_recorded(letter_key)}{day_text(actual.date_envoi_lettre)}) ne peut précéder la remise "
+            f"des documents du CSP ({what} : {day_text(day)}) : le CSP est proposé avant la notification (R-27, A13)"))
 
 
-def _remise_trigger(d: Dossier, i: int, s: Salarie, interview: Optional[date]) -> Iterator[Finding]:
-    """An overridden handover date cannot precede the event the law attaches it to: the engine's one
-    handover rule (engine/procedure.py: general rule and exceptions) says which event."""
+def _recorded(key: tuple) -> str:
+    """« enregistrée le » for a date the journal gives, nothing for a planned one."""
+    return f"« {'.'.join(key)} », " if key[0] == "suivi" else ""
+
+
+def _remise_trigger(d: Dossier, i: int, s: Salarie, interview: Optional[date], key: tuple) -> Iterator[Finding]:
+    """An overridden handover date, planned or recorded (``s`` is the effective employee, ``key`` the
+    key that gave its ``date_remise``), cannot precede the event the law attaches it to: the engine's
+    one handover rule (engine/procedure.py: general rule and exceptions) says which event."""
     p = d.procedure
     remise = s.date_remise
     event = handover_trigger(d, s)
     if event.evenement is None:
         return
+    where = employee_path(i, *key)
+    said = f"remise le {day_text(remise)}"
+    if key[0] == "suivi":
+        said = f"remise enregistrée le {day_text(remise)} (« {'.'.join(key)} »)"
     if event.circonstance == "lendemain_decision_administration":
         if remise <= event.evenement:
-            yield Finding(employee_path(i, "date_remise"), (
-                f"remise le {day_text(remise)} : dans un PSE, les documents du CSP sont remis au lendemain de la "
+            yield Finding(where, (
+                f"{said} : dans un PSE, les documents du CSP sont remis au lendemain de la "
                 f"notification de la décision administrative ({day_text(p.date_decision_administration)}), "
                 "pas avant (C. trav. L1233-66 ; R-12)"))
     elif event.circonstance == "derniere_reunion_cse":
         if remise < event.evenement:
-            yield Finding(employee_path(i, "date_remise"), (
-                f"remise le {day_text(remise)} : les documents du CSP sont remis à l'issue de la dernière réunion "
+            yield Finding(where, (
+                f"{said} : les documents du CSP sont remis à l'issue de la dernière réunion "
                 f"du CSE ({day_text(p.date_derniere_reunion_cse)}), pas avant (C. trav. L1233-38 ; R-11)"))
     elif remise < event.evenement:
-        yield Finding(employee_path(i, "date_remise"), (
-            f"remise le {day_text(remise)} : les documents du CSP sont remis lors de l'entretien préalable "
+        yield Finding(where, (
+            f"{said} : les documents du CSP sont remis lors de l'entretien préalable "
             f"({day_text(event.evenement)}) ou après (salarié absent, R-14), pas avant (C. trav. L1233-66 ; R-10)"))
