@@ -51,3 +51,64 @@ def test_recorded_letter_before_the_planned_handover_is_refused_on_its_journal_k
     assert e.chemin == "salaries[0].suivi.lettre_envoyee"
     assert e.message.startswith("la lettre recommandée (« suivi.lettre_envoyee », 04/03/2026) ne peut précéder la "
                                 "remise des documents du CSP (date de remise : 05/03/2026)")
+
+
+# --- finding 4: R-62 only when the procedure's handover was deferred by the protection ----------------
+
+def _computed(tmp_path, text, name="dossier.yaml", au=None):
+    from cspdocs.casework import compute_charged
+    return compute_charged(load_dossier(write(tmp_path, text, name)), au).salaries[0]
+
+
+def _codes(rs, code):
+    return [w for w in rs.avertissements if w.startswith(f"{code} : ")]
+
+
+def test_r62_warns_when_the_deferred_handover_comes_later_than_the_day_after_the_protection(tmp_path):
+    # last CSE meeting Fri 13/03/2026 falls during the protection (until Fri 20/03): handover deferred,
+    # at the latest Sat 21/03 (convention of 26/01/2015, art. 4 note 1)
+    base = _with(collectif_10(), "fin_protection_maternite: 2026-03-20",
+                 "impossibilite_maintien_contrat: fermeture définitive de l'atelier")
+    late = _computed(tmp_path, _with(base, "date_remise: 2026-03-25"))
+    assert late.dates["remise_au_plus_tard_maternite"].isoformat() == "2026-03-21"
+    [w] = _codes(late, "R-62")
+    assert w.startswith("R-62 : remise le mercredi 25/03/2026, après le lendemain de la fin de la protection de "
+                        "maternité (samedi 21/03/2026)")
+    assert _codes(_computed(tmp_path, _with(base, "date_remise: 2026-03-21"), "a.yaml"), "R-62") == []
+
+
+def test_r62_silent_when_the_procedure_hands_over_after_the_protection(tmp_path):
+    # protection until Tue 10/03/2026, last CSE meeting Fri 13/03: the procedure itself is later
+    text = _with(collectif_10(), "fin_protection_maternite: 2026-03-10",
+                 "impossibilite_maintien_contrat: fermeture définitive de l'atelier", "date_remise: 2026-03-16")
+    rs = _computed(tmp_path, text)
+    assert rs.dates["remise"].isoformat() == "2026-03-16"
+    assert _codes(rs, "R-62") == []
+    assert _codes(rs, "R-13")  # still inside the 10 weeks of relative protection
+
+
+# --- finding 12: R-69 on a letter recorded as posted on a Sunday ----------------------------------------
+
+def test_r69_on_a_recorded_letter_says_what_follows_instead_of_choosing_another_day(tmp_path):
+    rs = _computed(tmp_path, with_employee_keys("suivi: {remise: 2026-03-03, lettre_envoyee: 2026-03-15}"))
+    [w] = _codes(rs, "R-69")
+    assert w == ("R-69 : la lettre recommandée est enregistrée comme postée le dimanche 15/03/2026 (« suivi.lettre_envoyee »), "
+                 "un dimanche (C. trav. L3132-3, L3133-1) : un dépôt ce jour-là n'est pris en charge par la poste qu'au "
+                 "premier jour de levée postale suivant, le lundi 16/03/2026 ; vérifiez la date de la preuve de dépôt et, "
+                 "par prudence, comptez à partir du lundi 16/03/2026 les délais qui courent de l'envoi.")
+    planned = _computed(tmp_path, with_employee_keys("date_envoi_lettre: 2026-03-15"), "plan.yaml")
+    [p] = _codes(planned, "R-69")
+    assert p.endswith(": choisissez un autre jour.")
+
+
+# --- finding 3: no internal key in the explanations -------------------------------------------------------
+
+def test_explanations_use_french_words_not_output_keys(tmp_path):
+    import re
+    rs = _computed(tmp_path, with_employee_keys())
+    texts = {e.fait: e.raisonnement for e in rs.explications}
+    assert texts["dates.fin_delai_envoi_lettre"] == (
+        "Dernier jour du délai pendant lequel la lettre ne peut pas encore être expédiée : elle peut l'être au plus "
+        "tôt le lendemain (date d'envoi au plus tôt).")
+    leaked = [t for t in texts.values() if re.search(r"\b(dates|montants)\.[a-z_]+", t)]
+    assert leaked == []

@@ -158,7 +158,8 @@ def test_item2_statement_in_letter_and_motive_and_latest_handover(tmp_path, mode
     rs = result.salaries[0]
     assert rs.dates["fin_protection_relative_maternite"] == date(2026, 4, 21)
     assert rs.dates["remise_au_plus_tard_maternite"] == date(2026, 2, 11)  # art. 4, note 1
-    assert any(w.startswith("R-62 : ") for w in rs.avertissements)
+    # the interview (03/03) is after the protection: nothing deferred, no R-62 (tests/test_law2_fixes.py)
+    assert not any(w.startswith("R-62 : ") for w in rs.avertissements)
     for name in ("lettre", "motif"):
         assert ("impossibilité de maintenir votre contrat de travail pour un motif étranger à la grossesse et à "
                 "l'accouchement : fermeture définitive de l'atelier") in docs[name]

@@ -74,7 +74,7 @@ def amend_explanation(c: Collector, fait: str, value: Any, more: str, sources: t
 
 DERIVED = {
     "dates.fin_preavis": ("Fin du préavis qu'aurait effectué le salarié, comptée à partir de la rupture : base de l'ancienneté retenue pour l'indemnité de licenciement.", ("ANI du 31 mai 2011, art. 9", "C. trav. art. L1234-1")),
-    "dates.fin_delai_envoi_lettre": ("Dernier jour du délai avant lequel la lettre ne peut être expédiée (voir dates.envoi_lettre_au_plus_tot).", ("C. trav. art. L1233-15", "C. trav. art. L1233-39", "C. trav. art. R1231-1")),
+    "dates.fin_delai_envoi_lettre": ("Dernier jour du délai pendant lequel la lettre ne peut pas encore être expédiée : elle peut l'être au plus tôt le lendemain (date d'envoi au plus tôt).", ("C. trav. art. L1233-15", "C. trav. art. L1233-39", "C. trav. art. R1231-1")),
     "dates.envoi_documents": ("Date d'envoi des documents du CSP par lettre recommandée ou voie électronique, déclarée dans le dossier ; le délai court du lendemain de leur première présentation.", ("Guide employeur du CSP (étape 4)",)),
     "dates.entretien_prealable": ("Date de l'entretien préalable déclarée dans le dossier.", ("C. trav. art. L1233-11",)),
     "dates.derniere_reunion_cse": ("Date de la dernière réunion du CSE déclarée dans le dossier.", ("C. trav. art. L1233-30",)),
@@ -82,12 +82,12 @@ DERIVED = {
     "dates.ordonnance_juge_commissaire": ("Date de l'ordonnance du juge-commissaire autorisant les licenciements, déclarée dans le dossier.", ("C. com. art. L631-17",)),
     "dates.notification_autorisation": ("Date de notification à l'employeur de l'autorisation de licenciement déclarée dans le dossier.", ("C. trav. art. L2421-3",)),
     "dates.fin_delai_reflexion_lecture_stricte": ("Fin du délai de réflexion selon la lecture stricte (lendemain de la notification sans prorogation), non retenue (A2).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",)),
-    "montants.anciennete_mois_fin_preavis": ("Mois complets d'ancienneté à la fin du préavis non exécuté (voir montants.anciennete_annees).", ("C. trav. art. R1234-1", "ANI du 31 mai 2011, art. 9")),
+    "montants.anciennete_mois_fin_preavis": ("Mois complets d'ancienneté à la fin du préavis non exécuté (base de l'ancienneté en années retenue pour l'indemnité).", ("C. trav. art. R1234-1", "ANI du 31 mai 2011, art. 9")),
     "montants.anciennete_mois_rupture": ("Mois complets d'ancienneté à la date de rupture.", ("C. trav. art. R1234-1",)),
-    "montants.salaire_moyen_12_mois": ("Moyenne mensuelle des 12 derniers mois (voir montants.salaire_reference).", ("C. trav. art. R1234-4",)),
-    "montants.salaire_moyen_3_mois": ("Tiers des 3 derniers mois (voir montants.salaire_reference).", ("C. trav. art. R1234-4",)),
-    "montants.indemnite_legale_a_la_rupture": ("Indemnité légale calculée sur l'ancienneté à la date de rupture (voir montants.indemnite_legale_licenciement et la lecture retenue).", ("C. trav. art. R1234-2", "Cass. soc. 2 décembre 2009, n° 08-44.656")),
-    "montants.indemnite_legale_fin_preavis": ("Indemnité légale calculée sur l'ancienneté à la fin du préavis non exécuté (voir montants.indemnite_legale_licenciement et la lecture retenue).", ("C. trav. art. R1234-2", "ANI du 31 mai 2011, art. 9")),
+    "montants.salaire_moyen_12_mois": ("Moyenne mensuelle des 12 derniers mois (l'une des deux bases comparées pour le salaire de référence).", ("C. trav. art. R1234-4",)),
+    "montants.salaire_moyen_3_mois": ("Tiers des 3 derniers mois (l'une des deux bases comparées pour le salaire de référence).", ("C. trav. art. R1234-4",)),
+    "montants.indemnite_legale_a_la_rupture": ("Indemnité légale calculée sur l'ancienneté à la date de rupture (comparée à l'indemnité de licenciement retenue selon la lecture de l'ancienneté).", ("C. trav. art. R1234-2", "Cass. soc. 2 décembre 2009, n° 08-44.656")),
+    "montants.indemnite_legale_fin_preavis": ("Indemnité légale calculée sur l'ancienneté à la fin du préavis non exécuté (comparée à l'indemnité de licenciement retenue selon la lecture de l'ancienneté).", ("C. trav. art. R1234-2", "ANI du 31 mai 2011, art. 9")),
     "montants.lecture_anciennete_indemnite": ("Lecture retenue pour l'ancienneté de l'indemnité de licenciement (procedure.lecture_anciennete_indemnite) : fin_preavis (ANI 2011, art. 9, par défaut) ou rupture (Cass. soc. 2 décembre 2009).", ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656")),
 }
 

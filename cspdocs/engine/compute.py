@@ -25,7 +25,7 @@ from .csp_dates import contribution_due, csp_dates, procedure_dates
 from .documents import document_conditions, document_parameters
 from .facts import ResultatDossier, ResultatSalarie
 from .letter import letter_dates, letter_variant, variant_for
-from .procedure import engagement_date, handover, record_handover, regime
+from .procedure import engagement_date, handover, procedural_handover, record_handover, regime
 from .reflection import reflection_period
 from .validity import blocking_errors, journal_in_future, review_warnings
 
@@ -69,10 +69,11 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
     procedure_dates(dossier, s, remise, c)
 
     review_warnings(dossier, s, cal, remise, fin, lettre, c)
-    relative_maternity = P.maternity(s, remise, envoi, fin, c)
+    relative_maternity = P.maternity(s, remise, envoi, fin, c, procedural_handover(dossier, s))
     P.redressement(dossier, envoi, c)
     P.ags_letter(dossier, envoi, c.dates.get("limite_garantie_ags"), c)
-    P.rest_days(cal, interview, envoi, s.date_envoi_lettre is not None, c)
+    P.rest_days(cal, interview, envoi, s.date_envoi_lettre is not None, c,
+                recorded_envoi=raw.suivi is not None and raw.suivi.lettre_envoyee is not None)
     P.pse_decision(dossier, c)
     T.follow_up_plan(raw, s, c.dates, c.date)  # issue 10: follow-up documents due (engine/timeline.py)
     explain_remaining(c)

@@ -157,6 +157,12 @@ def _procedural_fact(dossier: Dossier, s: Salarie, t: Trigger) -> Fact:
     )
 
 
+def procedural_handover(dossier: Dossier, s: Salarie) -> Optional[date]:
+    """The handover date the procedure gives (R-10 to R-12, R-51), a declared ``date_remise`` aside."""
+    t = trigger(dossier, s)
+    return None if t.evenement is None else _procedural_fact(dossier, s, t).valeur
+
+
 def handover(dossier: Dossier, s: Salarie) -> Optional[tuple[Fact, str]]:
     """R-10 to R-14, R-51: the handover date and its circumstance; None when the case lacks the
     procedural date it depends on (the loader refuses such a case; its checks call this too)."""

@@ -14,12 +14,15 @@ from ..case.model import Dossier, Salarie
 from . import dates as D
 from . import parameters as PR
 from .facts import Fact
+from .timeline import postal_day_from
 
 L1225_4 = "C. trav. art. L1225-4 al. 1"
 
 
-def maternity(s: Salarie, remise: date, envoi: Optional[date], rupture: Optional[date], c: Any) -> bool:
+def maternity(s: Salarie, remise: date, envoi: Optional[date], rupture: Optional[date], c: Any,
+              procedural: Optional[date] = None) -> bool:
     """R-61, R-62. Returns whether the relative protection applies to a document of this employee.
+    ``procedural``: the handover date the procedure gives (engine/procedure.procedural_handover).
 
     L1225-4 al. 1: during the 10 weeks after the end of the maternity protection (leave and paid
     leave taken right after), the employer may dismiss only for serious misconduct or for an
@@ -30,13 +33,18 @@ def maternity(s: Salarie, remise: date, envoi: Optional[date], rupture: Optional
     end = s.fin_protection_maternite
     if end is None:
         return False
-    # art. 4 note 1 of the convention of 26/01/2015: the documents "peuvent être remis, au plus tard,
-    # le lendemain de la fin de la période de protection liée au congé de maternité" (R-62)
+    # art. 4 note 1 of the convention of 26/01/2015: for an employee protected by L1225-4 al. 2, the
+    # documents "peuvent être remis, au plus tard, le lendemain de la fin de la période de protection
+    # liée au congé de maternité" (R-62, legal-rules.md R-13): a handover the procedure would place
+    # during the protection is deferred, at the latest to that day. When the procedure's own handover
+    # date already falls after the protection, nothing is deferred and a later handover is no delay.
     latest = end + timedelta(days=1)
     c.date("remise_au_plus_tard_maternite", Fact(
-        latest, f"Protection liée au congé de maternité jusqu'au {D.fr(end)} : les documents du CSP peuvent être remis au "
-                f"plus tard le lendemain, {D.fr(latest)}.", ("Convention du 26 janvier 2015, art. 4, note 1", "C. trav. art. L1225-4")))
-    if remise > latest:
+        latest, f"Protection liée au congé de maternité jusqu'au {D.fr(end)} : les documents du CSP que la procédure remettrait "
+                f"pendant cette protection peuvent être remis au plus tard le lendemain, {D.fr(latest)}.",
+                ("Convention du 26 janvier 2015, art. 4, note 1", "C. trav. art. L1225-4")))
+    deferred = procedural is None or procedural <= end
+    if remise > latest and deferred:
         c.warn("R-62", f"remise le {D.fr(remise)}, après le lendemain de la fin de la protection de maternité ({D.fr(latest)}) "
                "que vise la convention (art. 4, note 1) ; aucun acte préparatoire ne pouvant intervenir pendant la protection "
                "(Cass. soc. 29 novembre 2023, n° 22-15.794), remettez les documents dès que la procédure le permet.")
@@ -106,16 +114,26 @@ def ags_letter(dossier: Dossier, envoi: Optional[date], window_end: Optional[dat
                "risquent de ne pas être garanties.")
 
 
-def rest_days(cal: Calendar, interview: Optional[date], envoi: Optional[date], declared_envoi: bool, c: Any) -> None:
+def rest_days(cal: Calendar, interview: Optional[date], envoi: Optional[date], declared_envoi: bool, c: Any,
+              recorded_envoi: bool = False) -> None:
     """R-69: an interview or a letter dated on a Sunday (weekly rest, C. trav. L3132-3) or a public
     holiday (L3133-1 and the local days): the post does not take registered letters that day and an
-    interview then is open to challenge."""
+    interview then is open to challenge. A letter the journal records as posted that day
+    (``recorded_envoi``) cannot be moved: the warning says so and from which postal day the delays
+    running from the posting should prudently be counted."""
     for what, day, chosen in (("l'entretien préalable", interview, True), ("la lettre recommandée", envoi, declared_envoi)):
         if day is None:
             continue
         name = cal.holiday_name(day)
         if day.weekday() == 6 or name:
             kind = f"jour férié ({name})" if name else "dimanche"
+            if recorded_envoi and what == "la lettre recommandée":
+                postal = postal_day_from(day, cal)
+                c.warn("R-69", f"la lettre recommandée est enregistrée comme postée le {D.fr(day)} (« suivi.lettre_envoyee »), "
+                       f"un {kind} (C. trav. L3132-3, L3133-1) : un dépôt ce jour-là n'est pris en charge par la poste qu'au "
+                       f"premier jour de levée postale suivant, le {D.fr(postal)} ; vérifiez la date de la preuve de dépôt "
+                       f"et, par prudence, comptez à partir du {D.fr(postal)} les délais qui courent de l'envoi.")
+                continue
             advice = "choisissez un autre jour" if chosen else "date légale au plus tôt : envoyez-la le premier jour de levée postale suivant"
             c.warn("R-69", f"{what} est daté{'e' if what.startswith('la') else ''} du {D.fr(day)}, un {kind} "
                    f"(C. trav. L3132-3, L3133-1) : {advice}.")
