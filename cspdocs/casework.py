@@ -29,6 +29,41 @@ def compute_charged(charge: ChargedDossier, au: Optional[date] = None) -> Result
 
 
 def load_case(path: Path | str, au: Optional[date] = None) -> tuple[ChargedDossier, ResultatDossier]:
-    """Load and compute the case at ``path``; ``DossierInvalide`` lists every error."""
-    charge = load_dossier(path)
+    """Load and compute the case at ``path``; ``DossierInvalide`` lists every error: the loader's and,
+    when the model is valid, the engine's blocking findings with them (e.g. a letter posted before
+    the lawful date beside a journal contradiction), not one round after the other."""
+    try:
+        charge = load_dossier(path)
+    except DossierInvalide as invalid:
+        raise with_engine_errors(invalid, au) from None
     return charge, compute_charged(charge, au)
+
+
+def with_engine_errors(invalid: DossierInvalide, au: Optional[date]) -> DossierInvalide:
+    """The loader's errors plus the engine's blocking findings on the same (valid) model."""
+    charge = getattr(invalid, "charge", None)
+    if charge is None:
+        return invalid
+    known = {(e.chemin, e.message) for e in invalid.erreurs}
+    extra = [charge.localisateur.erreur(path, message) for path, message in _engine_blocking(charge, au)]
+    extra = [e for e in extra if (e.chemin, e.message) not in known]
+    return DossierInvalide(invalid.erreurs + extra, str(charge.chemin)) if extra else invalid
+
+
+def _engine_blocking(charge: ChargedDossier, au: Optional[date]) -> list[tuple[tuple, str]]:
+    """The engine's blocking findings on a case the loader refused. The engine expects a checked
+    case: an employee whose refused inputs it cannot compute from is skipped (the loader's errors
+    already name them), the others' findings still count."""
+    dossier = charge.dossier
+    try:
+        return blocking_errors(compute_dossier(dossier, charge.nom, (), au=au))
+    except Exception:  # noqa: BLE001 - an input the loader refused; fall back employee by employee
+        pass
+    found: list[tuple[tuple, str]] = []
+    for index, salarie in enumerate(dossier.salaries):
+        try:
+            one = compute_dossier(dossier.model_copy(update={"salaries": [salarie]}), charge.nom, (), au=au)
+        except Exception:  # noqa: BLE001 - this employee's refused inputs: the loader named them
+            continue
+        found += [(("salaries", index) + path[2:], message) for path, message in blocking_errors(one)]
+    return found

@@ -67,6 +67,9 @@ def test_fixture_errors_name_row_and_column():
         (csv, 3, "« cadre »", "salaries[1].cadre", "« peut-être » ne convient pas (attendu : Oui ou Non)"),
         # line 4 is empty and ignored: the next row is still salaries[2], on line 5
         (csv, 5, "« prenom »", "salaries[2].prenom", "valeur obligatoire manquante (cellule vide ou colonne absente)"),
+        # reported with the rows' errors, not after they are fixed (review finding 5)
+        (csv, 6, "« matricule »", "salaries[3].matricule",
+         "le matricule « L-014 » est déjà celui de salaries[0] : chaque matricule doit être unique dans le dossier"),
     ]
     assert str(errors_of(case)[0]) == (
         f"{csv}:2 (colonne « adresse.code_postal »): salaries[0].adresse.code_postal : "

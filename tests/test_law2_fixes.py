@@ -112,3 +112,51 @@ def test_explanations_use_french_words_not_output_keys(tmp_path):
         "tôt le lendemain (date d'envoi au plus tôt).")
     leaked = [t for t in texts.values() if re.search(r"\b(dates|montants)\.[a-z_]+", t)]
     assert leaked == []
+
+
+# --- finding 5: every error of a case at once ---------------------------------------------------------------
+
+def test_a_duplicated_matricule_is_reported_with_another_rows_error(tmp_path):
+    from pathlib import Path
+
+    from .test_case_csv import HEADER, ROW, case_with_csv
+    csv_text = (HEADER + ";salaire_brut_mensuel\n" + ROW + ";2850\n" + ROW + ";2900\n"
+                + ROW.replace("E001", "E002").replace("Madame", "Mlle") + ";2900\n")
+    found = [(Path(e.fichier).name, e.ligne, e.chemin) for e in errors_of(case_with_csv(tmp_path, csv_text))]
+    assert found == [("salaries.csv", 3, "salaries[1].matricule"), ("salaries.csv", 4, "salaries[2].civilite")]
+
+
+def test_loader_journal_and_engine_errors_come_together(tmp_path):
+    """individuel, interview Tue 03/03/2026: earliest letter Thu 12/03/2026, period until Tue 24/03/2026.
+    Before: the loader's errors first (R-75 journal contradictions), the engine's on the next run."""
+    from cspdocs.case.errors import DossierInvalide
+    from cspdocs.casework import load_case
+
+    text = with_employee_keys(
+        # loader: the bulletin transmitted without acceptance (R-75, case checks)
+        "suivi: {remise: 2026-03-03, lettre_envoyee: 2026-03-10, bulletin_transmis: 2026-03-11}") + (
+        "  - matricule: E002\n    civilite: Monsieur\n    prenom: Paul\n    nom: Roux\n"
+        "    adresse: {rue: 1 rue Haute, code_postal: '57000', ville: Metz}\n    date_entree: 2018-01-08\n"
+        "    emploi: Cariste\n    salaire_brut_mensuel: 2400.00\n"
+        "    suivi: {remise: 2026-03-03, contribution_payee: 2026-03-20}\n"
+        "    reponse: {decision: acceptation, date: 2026-03-25}\n")
+    path = write(tmp_path, text)
+    try:
+        load_case(path, au=date_(2026, 3, 18))
+    except DossierInvalide as invalid:
+        found = [(e.chemin, e.message[:60]) for e in invalid.erreurs]
+    else:
+        raise AssertionError("invalid case accepted")
+    assert found == [  # loader (case checks) and engine together, sorted by line
+        ("salaries[0].suivi.bulletin_transmis", "la transmission du bulletin d'acceptation (11/03/2026) est e"),
+        ("salaries[0].suivi.lettre_envoyee", "la lettre ne peut être envoyée avant le jeudi 12/03/2026, da"),
+        ("salaries[1].suivi.contribution_payee", "le versement de la contribution (20/03/2026) précède l'accep"),
+        ("salaries[1].suivi.contribution_payee", "date du vendredi 20/03/2026 postérieure à la date d'observat"),
+        ("salaries[1].reponse.date", "réponse du mercredi 25/03/2026 postérieure à la date d'obser"),
+        ("salaries[1].reponse.date", "l'acceptation du mercredi 25/03/2026 est postérieure à l'exp"),
+    ]
+
+
+def date_(*parts):
+    from datetime import date
+    return date(*parts)

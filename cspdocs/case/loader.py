@@ -176,12 +176,20 @@ def load_dossier(path: Union[str, Path]) -> ChargedDossier:
             errors.append(locator.erreur(loc, french_message(error, from_csv=locator.in_csv(loc))))
     # The cross-field checks are the law's (engine/case_checks.py: thresholds, handover rule): imported at
     # call time so that the case package never imports the law at module level (the law imports the model).
-    from ..engine.case_checks import check_dossier
+    from ..engine.case_checks import check_dossier, duplicate_matricules
 
     findings = check_dossier(dossier) if dossier is not None and not implausible else []
+    if dossier is None and salaries_ok and isinstance(data.get("salaries"), list):
+        # checks that need no other valid value still run (every error of a case at once)
+        rows = data["salaries"]
+        findings = list(duplicate_matricules([r.get("matricule") if isinstance(r, dict) else None for r in rows]))
     errors += [locator.erreur(f.loc, f.message, at=f.at) for f in findings if f.bloquant]
     if errors or dossier is None:
-        raise DossierInvalide(present_errors(errors, lecture), fichier)
+        invalid = DossierInvalide(present_errors(errors, lecture), fichier)
+        if dossier is not None and not implausible:
+            # the model is valid: the engine's blocking findings can join these (casework.load_case)
+            invalid.charge = ChargedDossier(dossier, path, path.stem, tuple(sources), (), locator)
+        raise invalid
     warnings = tuple(replace(locator.erreur(f.loc, f.text, at=f.at), code=f.code) for f in findings if not f.bloquant)
     warnings += tuple(lecture.notes) if lecture else ()
     return ChargedDossier(dossier, path, path.stem, tuple(sources), warnings, locator)

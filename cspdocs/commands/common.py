@@ -12,8 +12,8 @@ from typing import Optional, Sequence
 import click
 
 from ..case.errors import DossierInvalide
-from ..case.loader import ChargedDossier, load_dossier
-from ..casework import compute_charged
+from ..case.loader import ChargedDossier
+from ..casework import compute_charged, load_case  # noqa: F401 - compute_charged re-exported (tests)
 from ..engine.facts import ResultatDossier
 
 
@@ -52,8 +52,7 @@ def as_of_option(f):
 def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple[ChargedDossier, ResultatDossier]:
     """Load and compute the case at ``path``, or print every error in French and exit 1."""
     try:
-        charge = load_dossier(path)
-        return charge, compute_charged(charge, au)
+        return load_case(path, au)  # every error at once: the loader's and the engine's
     except DossierInvalide as exc:
         suffix = " Aucun document écrit." if nothing_written else ""
         click.echo(f"Dossier invalide : {len(exc.erreurs)} erreur(s).{suffix}", err=True)

@@ -229,14 +229,22 @@ def _procedure_chronology(d: Dossier) -> Iterator[Finding]:
 
 
 def _matricules(d: Dossier) -> Iterator[Finding]:
+    return duplicate_matricules([s.matricule for s in d.salaries])
+
+
+def duplicate_matricules(matricules: list) -> Iterator[Finding]:
+    """A matricule used twice; also run by the loader on the raw rows when other rows are invalid
+    (the check depends on no other value: every error of a case at once)."""
     first: dict[str, int] = {}
-    for i, s in enumerate(d.salaries):
-        if s.matricule in first:
+    for i, matricule in enumerate(matricules):
+        if not isinstance(matricule, (str, int)) or matricule == "":
+            continue
+        if matricule in first:
             yield Finding(employee_path(i, "matricule"), (
-                f"le matricule « {s.matricule} » est déjà celui de salaries[{first[s.matricule]}] : "
+                f"le matricule « {matricule} » est déjà celui de salaries[{first[matricule]}] : "
                 "chaque matricule doit être unique dans le dossier"))
         else:
-            first[s.matricule] = i
+            first[matricule] = i
 
 
 def _at_engagement(d: Dossier, name: str) -> int:
