@@ -44,6 +44,14 @@ DIFFERENCES: dict[str, str] = {
                                              "rule code (regle), the sources.yaml ids of its citations "
                                              "(source_ids) and its formula's named terms (termes); the "
                                              "explanations themselves unchanged",
+    "contrat explications (every case and vector)": "review finding 3: six derived explanations name things in "
+                                                    "French words instead of output keys (« voir "
+                                                    "dates.envoi_lettre_au_plus_tot », « voir montants.… »); values "
+                                                    "unchanged; the maternity one says the latest handover concerns a "
+                                                    "handover the procedure would place during the protection",
+    "case:cases/pse.yaml": "review finding 4: F-3310's R-62 warning removed (the PSE hands over on 12/06/2026, after "
+                           "the protection ended on 15/05/2026: nothing was deferred, art. 4 note 1 of the convention "
+                           "does not apply); her R-13 warning and every date unchanged",
 }
 
 
