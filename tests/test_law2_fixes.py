@@ -160,3 +160,43 @@ def test_loader_journal_and_engine_errors_come_together(tmp_path):
 def date_(*parts):
     from datetime import date
     return date(*parts)
+
+
+# --- issue 9 leftovers: dated parameters instead of constants -------------------------------------------
+
+def test_reflection_constraint_of_the_mentions_reads_the_dated_duration(tmp_path):
+    from datetime import date
+    from types import SimpleNamespace
+
+    from cspdocs.mentions.checker import _constraint_detail
+    from cspdocs.mentions.loading import load_catalogue
+
+    [c] = [c for m in load_catalogue().all_mentions() for c in m.contraintes if c.fait == "dates.fin_delai_reflexion"]
+    assert (c.operateur, c.reference, c.jours) == ("apres_ou_egal", "dates.remise", "parametres.duree_delai_reflexion_jours")
+    rs = _computed(tmp_path, with_employee_keys())
+    assert rs.parametres["duree_delai_reflexion_jours"] == 21
+    mention = SimpleNamespace(contraintes=(c,))
+    faits = {"dates.remise": date(2026, 3, 3), "parametres.duree_delai_reflexion_jours": 21}
+    assert _constraint_detail(mention, SimpleNamespace(faits={**faits, "dates.fin_delai_reflexion": date(2026, 3, 24)})) == ""
+    detail = _constraint_detail(mention, SimpleNamespace(faits={**faits, "dates.fin_delai_reflexion": date(2026, 3, 23)}))
+    assert detail.endswith("(dates.remise + 21 jours)")
+
+
+def test_window_notice_fraction_and_prime_rate_are_dated_parameters(tmp_path):
+    from datetime import date
+    from decimal import Decimal
+
+    from cspdocs.engine.csp_dates import prime_reclassement_estimate
+    from cspdocs.rules.lookup import lookup, parameter
+
+    assert lookup("periode_licenciement_collectif_jours", date(2026, 3, 3)).valeur == 30
+    assert parameter("periode_licenciement_collectif_jours").regle == "R-56"
+    assert lookup("jours_par_mois_preavis", date(2026, 3, 24)).valeur == 30
+    assert lookup("taux_prime_reclassement", date(2026, 3, 25)).valeur == "0.50"
+    # spec vector A27: CSP from 25/03/2026, ASP 73,80 € a day, job from 01/09/2026
+    out = prime_reclassement_estimate(date(2026, 3, 25), Decimal("73.80"), date(2026, 9, 1))
+    assert "× 50 % =" in out["raisonnement"]
+    # a conventional notice of 2,5 months (legal: 2): 2 months + 15 days (half of the 30 days a month counts)
+    rs = _computed(tmp_path, with_employee_keys("preavis_mois: 2.5"))
+    rupture = rs.dates["rupture_si_acceptation"]
+    assert (rupture.isoformat(), rs.dates["fin_preavis"].isoformat()) == ("2026-03-24", "2026-06-08")

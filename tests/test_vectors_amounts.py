@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from cspdocs.engine import amounts as A
+from cspdocs.engine.csp_dates import prime_reclassement_estimate
 from cspdocs.rules.lookup import lookup
 from tests.engine_support import load_vectors
 
@@ -17,8 +18,6 @@ MINIMUM = lookup("anciennete_minimale_indemnite_mois", date(2026, 3, 24)).valeur
 TRANCHE = lookup("tranche_indemnite_legale_mois", date(2026, 3, 24)).valeur
 CAP = lookup("plafond_contribution_employeur_mois", date(2026, 3, 25)).valeur
 SCALE = lookup("bareme_preavis_legal", date(2026, 3, 24)).valeur
-CSP_MONTHS = lookup("duree_csp_mois", date(2026, 3, 25)).valeur
-BONUS_MONTHS = lookup("duree_prime_reclassement_mois", date(2026, 3, 25)).valeur
 
 
 def D(x) -> Decimal:
@@ -96,8 +95,10 @@ def test_a23_asp_daily():
 
 def test_a27_prime_au_reclassement():
     inp, exp = VECTORS["A27"]["input"], VECTORS["A27"]["expected"]
-    out = A.prime_reclassement(date.fromisoformat(inp["csp_start"]), D(inp["asp_daily"]), date.fromisoformat(inp["new_job_start"]),
-                               CSP_MONTHS, BONUS_MONTHS)
+    # the dated values in force at the start of the CSP (duree_csp_mois, duree_prime_reclassement_mois,
+    # taux_prime_reclassement: rules/parametres.yaml)
+    out = prime_reclassement_estimate(date.fromisoformat(inp["csp_start"]), D(inp["asp_daily"]),
+                                      date.fromisoformat(inp["new_job_start"]))
     assert out["fin_csp"] == date.fromisoformat(exp["csp_end_12m"])
     assert out["fin_10e_mois"] == date.fromisoformat(exp["end_of_10th_month"])
     assert out["eligible"] is exp["eligible"]

@@ -261,15 +261,16 @@ def asp_daily(sjr: Decimal, rate: Decimal, rate_reference: str) -> Fact:
     )
 
 
-def prime_reclassement(csp_start: date, asp: Decimal, job_start: date, csp_months: int, bonus_months: int) -> dict:
-    """R-47 estimate (A27): 50 % of the remaining ASP rights when a job is taken before the end of
+def prime_reclassement(csp_start: date, asp: Decimal, job_start: date, csp_months: int, bonus_months: int,
+                       rate: Decimal) -> dict:
+    """R-47 estimate (A27): ``rate`` (parameter taux_prime_reclassement: 50 %) of the remaining ASP rights when a job is taken before the end of
     the 10th month, in two equal instalments. The remaining days are assumed to be the calendar
     days from the job start to the end of the CSP (an estimate: the operator decides)."""
     end = last_day_of_months(csp_start, csp_months)[1]
     tenth = last_day_of_months(csp_start, bonus_months)[1]
     eligible = job_start <= tenth
     days = (end - job_start).days + 1 if eligible else 0
-    prime = money(asp * days / 2) if eligible else money(ZERO)
+    prime = money(asp * days * rate) if eligible else money(ZERO)
     half = money(prime / 2)
     return {
         "fin_csp": end,
@@ -280,7 +281,7 @@ def prime_reclassement(csp_start: date, asp: Decimal, job_start: date, csp_month
         "versements": [half, prime - half],
         "raisonnement": (
             f"Reprise d'emploi le {fr(job_start)}, fin du {bonus_months}e mois le {fr(tenth)} : "
-            + (f"éligible ; {days} jours restants × {eur(asp)} × 50 % = {eur(prime)}, en deux versements."
+            + (f"éligible ; {days} jours restants × {eur(asp)} × {rate * 100:.0f} % = {eur(prime)}, en deux versements."
                if eligible else f"non éligible (reprise après la fin du {bonus_months}e mois).")
         ),
     }

@@ -110,7 +110,7 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
     if p.type == "individuel" and 1 < n < collective:
         yield Finding(("procedure", "type"), (
             f"procédure « individuel » pour {n} salariés : de 2 à {collective - 1} licenciements sur "
-            "30 jours, utilisez « collectif_moins_de_10 » (le délai de 15 jours ouvrables des cadres "
+            f"{_window(d)} jours, utilisez « collectif_moins_de_10 » (le délai de {_executive_days(d)} jours ouvrables des cadres "
             "ne vaut que pour le licenciement individuel)"), bloquant=False, code="R-22")
     # R-56: from 10 dismissals in 30 days the procedure is the collective one of L1233-28 ff.: the
     # CSE is consulted (L1233-28), the project notified to the DREETS (L1233-46), the letters wait
@@ -119,7 +119,7 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
     pse = _at_engagement(d, "seuil_pse_salaries")
     if p.type in INTERVIEW_TYPES and n >= collective:
         yield Finding(("procedure", "type"), (
-            f"procédure « {p.type} » pour {n} salariés : à partir de {collective} licenciements sur 30 jours, "
+            f"procédure « {p.type} » pour {n} salariés : à partir de {collective} licenciements sur {_window(d)} jours, "
             f"la procédure est celle du licenciement collectif d'au moins {collective} salariés (consultation du CSE, "
             "notification à la DREETS, délai d'envoi des lettres : C. trav. L1233-28 et suivants, L1233-38, "
             f"L1233-39, L1233-46) ; utilisez « collectif_10_et_plus » (entreprise de moins de {pse} salariés) "
@@ -156,7 +156,7 @@ def _collectif_10(d: Dossier) -> Iterator[Finding]:
         collective = _at_engagement(d, "seuil_licenciement_collectif")
         yield Finding(("procedure", "type"), (
             f"procédure « collectif_10_et_plus » dans une entreprise de {thousands(e.effectif)} salariés : à partir "
-            f"de {pse} salariés, le licenciement d'au moins {collective} salariés sur 30 jours impose un plan de "
+            f"de {pse} salariés, le licenciement d'au moins {collective} salariés sur {_window(d)} jours impose un plan de "
             "sauvegarde de l'emploi (C. trav. L1233-61) ; utilisez le type « pse » (R-24)"))
     if p.cse is None:
         yield Finding(("procedure", "cse"), (
@@ -174,7 +174,7 @@ def _collectif_10(d: Dossier) -> Iterator[Finding]:
     if p.date_notification_projet_administration is None and e.procedure_collective is None:
         yield Finding(("procedure", "date_notification_projet_administration"), (
             "clé obligatoire pour une procédure « collectif_10_et_plus » : date de notification du "
-            "projet de licenciement à la DREETS, point de départ du délai de 30 jours avant l'envoi "
+            f"projet de licenciement à la DREETS, point de départ du délai de {_collective_days(d)} jours avant l'envoi "
             "des lettres (C. trav. L1233-46, L1233-39 ; R-24)"), at=("procedure",))
     yield from _dreets_notification(d)
 
@@ -253,6 +253,19 @@ def _at_engagement(d: Dossier, name: str) -> int:
     without any procedural date fails other checks; the law in force now is then applied."""
     engaged = engagement_date(d)[0]
     return PR.value(name, PR.ignore, engagement=engaged) if engaged else PR.current(name)
+
+
+def _window(d: Dossier) -> int:
+    """R-56: the period over which dismissals are counted for the collective thresholds (L1233-28)."""
+    return _at_engagement(d, "periode_licenciement_collectif_jours")
+
+
+def _executive_days(d: Dossier) -> int:
+    """R-22: the jours ouvrables before an executive's individual dismissal letter (L1233-15)."""
+    interview = d.procedure.date_entretien_prealable
+    scale = (PR.value("delai_envoi_lettre_jours_ouvrables", PR.ignore, entretien_prealable=interview) if interview
+             else PR.current("delai_envoi_lettre_jours_ouvrables"))
+    return scale["cadre_licenciement_individuel"]
 
 
 def _collective_days(d: Dossier) -> int:

@@ -93,7 +93,8 @@ def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Option
     if s.travailleur_handicape and legal.valeur == 0 and s.preavis_mois is None:
         c.warn("R-46", f"travailleur handicapé de moins de {A.years_months(scale['un_mois_des'])} d'ancienneté : le préavis fixé par la convention collective ou l'usage est doublé (L5213-9, dans la limite de {scale['plafond_travailleur_handicape']} mois) ; renseignez « preavis_mois ».")
     whole = int(notice)
-    extra_days = int(((notice - whole) * 30).to_integral_value())
+    month_days = PR.value("jours_par_mois_preavis", c.warn, rupture=rupture)
+    extra_days = int(((notice - whole) * month_days).to_integral_value())
     fin_preavis = A.add_months(rupture, whole) + timedelta(days=extra_days)
     c.dates["fin_preavis"] = fin_preavis
     at_end = seniority(fin_preavis)

@@ -4,9 +4,11 @@ rehiring priority, the employer's contribution due date and the other dates the 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Optional
 
 from ..case.model import Dossier, Salarie
+from . import amounts as A
 from . import dates as D
 from . import parameters as PR
 from .collector import Collector
@@ -85,3 +87,11 @@ def procedure_dates(dossier: Dossier, s: Salarie, remise: date, c: Collector) ->
         c.date("limite_garantie_ags", fact)
         if fact.valeur and remise > fact.valeur:
             c.warn("R-54", f"la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(fact.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")
+
+
+def prime_reclassement_estimate(debut: date, asp: Decimal, job_start: date, warn: PR.Warn = PR.ignore) -> dict:
+    """R-47 (A27): the prime au reclassement with the dated values in force at the start of the CSP
+    (its duration, the months a job may start in, the share of the remaining rights)."""
+    return A.prime_reclassement(debut, asp, job_start, PR.value("duree_csp_mois", warn, debut_csp=debut),
+                                PR.value("duree_prime_reclassement_mois", warn, debut_csp=debut),
+                                Decimal(PR.value("taux_prime_reclassement", warn, debut_csp=debut)))

@@ -135,11 +135,11 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
         c.dates["fin_delai_envoi_lettre"] = last
         c.letter_delay_on = lambda other: D.earliest_letter_l1233_15(interview, other, jours)[1]
         if s.cadre and proc.type != "individuel":
-            fact = Fact(fact.valeur, fact.raisonnement + " Cadre compris dans un licenciement collectif de 2 à 9 salariés : le délai de 15 jours est réservé au licenciement individuel d'un cadre.", fact.sources)
+            fact = Fact(fact.valeur, fact.raisonnement + " Cadre compris dans un licenciement collectif de 2 à 9 salariés : le délai de " + f"{delays['cadre_licenciement_individuel']} jours est réservé au licenciement individuel d'un cadre.", fact.sources)
     else:  # collectif_10_et_plus
         notification = proc.date_notification_projet_administration
         if notification is None:
-            c.unknown_date("envoi_lettre_au_plus_tot", "Date de notification du projet à l'administration non renseignée : délai de 30 jours non calculable (L1233-39).", ("C. trav. art. L1233-39",))
+            c.unknown_date("envoi_lettre_au_plus_tot", "Date de notification du projet à l'administration non renseignée : délai de l'article L1233-39 avant l'envoi des lettres non calculable.", ("C. trav. art. L1233-39",))
             c.warn("R-24", "procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
             return None
         jours = PR.value("delai_envoi_lettre_collectif_jours", c.warn, notification_projet=notification)

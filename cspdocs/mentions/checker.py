@@ -337,7 +337,10 @@ def _constraint_detail(mention: Mention, matcher: Matcher) -> str:
         value, ref = matcher.faits.get(c.fait), matcher.faits.get(c.reference)
         if not isinstance(value, date) or not isinstance(ref, date):
             continue
-        bound = ref + timedelta(days=c.jours)
+        days = matcher.faits.get(c.jours) if isinstance(c.jours, str) else c.jours
+        if not isinstance(days, int):
+            continue
+        bound = ref + timedelta(days=days)
         ok = {
             "apres": value > bound,
             "apres_ou_egal": value >= bound,
@@ -345,7 +348,7 @@ def _constraint_detail(mention: Mention, matcher: Matcher) -> str:
             "avant_ou_egal": value <= bound,
         }[c.operateur]
         if not ok:
-            extra = f" + {c.jours} jours" if c.jours else ""
+            extra = f" + {days} jours" if days else ""
             return (
                 f"{c.fait} = {display(value)} : date qui devrait être {CONSTRAINT_OPS[c.operateur]} "
                 f"{display(bound)} ({c.reference}{extra})"

@@ -117,7 +117,9 @@ def _mention(r: _Reader, data: Any, where: str, artefact: str, formes: Mapping[s
         ops = [k for k in CONSTRAINT_OPS if k in c]
         if len(ops) != 1:
             raise r.fail(f"{where}.contraintes[{i}]", "une et une seule comparaison : " + ", ".join(CONSTRAINT_OPS))
-        contraintes.append(Contrainte(r.path(c["fait"], where), ops[0], r.path(c[ops[0]], where), int(c.get("jours", 0))))
+        jours = c.get("jours", 0)  # a number, or the path of a dated value (parametres.X) read per employee
+        jours = r.path(jours, where) if isinstance(jours, str) else int(jours)
+        contraintes.append(Contrainte(r.path(c["fait"], where), ops[0], r.path(c[ops[0]], where), jours))
     affichees = []
     for i, v in enumerate(data.get("valeurs_affichees") or []):
         v = r.keys(v, f"{where}.valeurs_affichees[{i}]", ("motif", "fait"), ("motif", "fait"))

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Union
 
 
 DATA_DIR = Path(__file__).resolve().parent
@@ -87,7 +87,7 @@ class Contrainte:
     fait: str
     operateur: str  # key of CONSTRAINT_OPS
     reference: str
-    jours: int = 0
+    jours: Union[int, str] = 0  # days, or the path of a dated value giving them (parametres.X)
 
 
 @dataclass(frozen=True)

@@ -159,7 +159,8 @@ def amount_vector_snapshot() -> dict[str, Any]:
     out["penalty"] = fact(A.penalty(Decimal("2500"), {"refus": 2, "adhesion": 3}))
     rate = lookup("taux_asp", date(2026, 3, 3))
     out["asp"] = fact(A.asp_daily(Decimal("98.40"), Decimal(rate.valeur), rate.reference))
-    out["prime"] = _plain(A.prime_reclassement(date(2026, 3, 25), Decimal("73.80"), date(2026, 9, 1), 12, 10))
+    out["prime"] = _plain(A.prime_reclassement(date(2026, 3, 25), Decimal("73.80"), date(2026, 9, 1), 12, 10,
+                                                Decimal(lookup("taux_prime_reclassement", date(2026, 3, 25)).valeur)))
     return out
 
 
