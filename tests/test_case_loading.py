@@ -228,7 +228,8 @@ def test_amounts_stay_exact(tmp_path):
 
 def test_negative_amount(tmp_path):
     e = only_error(tmp_path, variant(("salaire_brut_mensuel: 2850.00", "salaire_brut_mensuel: -1")))
-    assert e.message == "« -1 » doit être strictement supérieur à 0"
+    assert e.message == ("« -1 » doit être strictement supérieur à 0 : un salaire nul donnerait un préavis, une "
+                         "indemnité et une contribution nuls (R-59)")
 
 
 def test_upper_bound(tmp_path):
@@ -437,7 +438,8 @@ def test_fixture_reports_every_error_at_once():
         (27, "salaries[0].cadre", "« peut-être » ne convient pas (attendu : oui ou non, true ou false)"),
         (28, "salaries[0].salaire_brut_mensuel", "« 2 850,00 » n'est pas un nombre (exemple : 2850.00)"),
         (29, "salaries[1].prenom", MISSING),
-        (35, "salaries[1].salaire_brut_mensuel", "« -10 » doit être strictement supérieur à 0"),
+        (35, "salaries[1].salaire_brut_mensuel", "« -10 » doit être strictement supérieur à 0 : un salaire nul "
+                                                 "donnerait un préavis, une indemnité et une contribution nuls (R-59)"),
     ]
     assert {e.fichier for e in errors_of(path)} == {str(path)}
 

@@ -200,3 +200,22 @@ def test_window_notice_fraction_and_prime_rate_are_dated_parameters(tmp_path):
     rs = _computed(tmp_path, with_employee_keys("preavis_mois: 2.5"))
     rupture = rs.dates["rupture_si_acceptation"]
     assert (rupture.isoformat(), rs.dates["fin_preavis"].isoformat()) == ("2026-03-24", "2026-06-08")
+
+
+# --- issue 8 leftovers -------------------------------------------------------------------------------------
+
+def test_statement_of_impossibility_without_maternity_protection_is_a_warning(tmp_path):
+    from .test_case_checks import warnings_of
+    text = with_employee_keys("impossibilite_maintien_contrat: fermeture de l'atelier")
+    assert warnings_of(tmp_path, text) == [(
+        line_of(text, "impossibilite_maintien_contrat"), "salaries[0].impossibilite_maintien_contrat",
+        "R-61 : « impossibilite_maintien_contrat » est donné sans « fin_protection_maternite » : aucun document ne le "
+        "reprend, il n'est énoncé que pendant les semaines de protection relative qui suivent la protection liée au "
+        "congé de maternité (C. trav. L1225-4 al. 1) ; renseignez la fin de cette protection ou retirez la clé")]
+
+
+def test_zero_salary_error_cites_r59(tmp_path):
+    from .test_case_loading import only_error, variant
+    e = only_error(tmp_path, variant(("salaire_brut_mensuel: 2850.00", "salaire_brut_mensuel: 0")))
+    assert e.message == ("« 0 » doit être strictement supérieur à 0 : un salaire nul donnerait un préavis, une "
+                         "indemnité et une contribution nuls (R-59)")

@@ -130,7 +130,10 @@ def french_message(error: dict, from_csv: bool = False) -> str:
     if kind == "greater_than_equal":
         return f"{echo}doit être supérieur ou égal à {_number(ctx.get('ge'))}"
     if kind == "greater_than":
-        return f"{echo}doit être strictement supérieur à {_number(ctx.get('gt'))}"
+        # R-59 (model.py): a zero salary would make the notice, the indemnity and the contribution nil
+        rule = (" : un salaire nul donnerait un préavis, une indemnité et une contribution nuls (R-59)"
+                if loc[-1:] in (("salaire_brut_mensuel",), ("salaire_preavis_mensuel",)) else "")
+        return f"{echo}doit être strictement supérieur à {_number(ctx.get('gt'))}{rule}"
     if kind == "less_than_equal":
         return f"{echo}doit être inférieur ou égal à {_number(ctx.get('le'))}"
     if kind == "less_than":

@@ -57,6 +57,12 @@ def employee_findings(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
         yield from _protected(d, i, s)
     yield from _convocation(d, i, s, cal)
     yield from _maternity(d, i, s, cal)
+    if s.impossibilite_maintien_contrat is not None and s.fin_protection_maternite is None:
+        yield Finding(employee_path(i, "impossibilite_maintien_contrat"), (
+            "« impossibilite_maintien_contrat » est donné sans « fin_protection_maternite » : aucun document ne le "
+            "reprend, il n'est énoncé que pendant les semaines de protection relative qui suivent la protection liée "
+            "au congé de maternité (C. trav. L1225-4 al. 1) ; renseignez la fin de cette protection ou retirez la clé"),
+            bloquant=False, code="R-61")
     yield from _employee_chronology(d, i, s)
     yield from _remote_handover(i, s)
     if s.suivi is not None:
