@@ -219,3 +219,13 @@ def test_zero_salary_error_cites_r59(tmp_path):
     e = only_error(tmp_path, variant(("salaire_brut_mensuel: 2850.00", "salaire_brut_mensuel: 0")))
     assert e.message == ("« 0 » doit être strictement supérieur à 0 : un salaire nul donnerait un préavis, une "
                          "indemnité et une contribution nuls (R-59)")
+
+
+def test_engine_prose_agrees_with_the_employees_civilite(tmp_path):
+    # BASE's employee is « Madame Julie Bernard »; accepted on Fri 06/03/2026, before any letter
+    woman = _computed(tmp_path, with_employee_keys("reponse: {decision: acceptation, date: 2026-03-06}"))
+    texts = {e.fait: e.raisonnement for e in woman.explications}
+    assert texts["lettre.variante"].startswith("La salariée a accepté le CSP le vendredi 06/03/2026, avant tout envoi")
+    man = _computed(tmp_path, with_employee_keys("reponse: {decision: acceptation, date: 2026-03-06}")
+                    .replace("civilite: Madame", "civilite: Monsieur"), "m.yaml")
+    assert {e.fait: e.raisonnement for e in man.explications}["lettre.variante"].startswith("Le salarié a accepté")

@@ -13,6 +13,7 @@ from . import dates as D
 from . import parameters as PR
 from .collector import Collector
 from .facts import Explication, Fact
+from .wording import le_salarie, protege
 
 
 def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
@@ -32,7 +33,7 @@ def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
             # at the first presentation of the letter (L1234-3): unknown here, so no guessed date.
             c.unknown_date(
                 "fin_priorite_reembauche",
-                "Le salarié a refusé le CSP : la priorité de réembauche court pendant un an à compter de la fin du "
+                f"{le_salarie(s, True)} a refusé le CSP : la priorité de réembauche court pendant un an à compter de la fin du "
                 "préavis, exécuté ou non, qui commence à la première présentation de la lettre de licenciement ; "
                 "date à établir d'après l'avis de réception.",
                 ("C. trav. art. L1233-45", "C. trav. art. L1234-3"),
@@ -46,7 +47,7 @@ def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
             c.warn("A5", f"la durée de {csp_months} mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
     else:
         for key in ("rupture_si_acceptation", "debut_csp", "fin_csp", "fin_10e_mois_csp", "fin_priorite_reembauche"):
-            c.unknown_date(key, "Inconnue tant que la fin du délai de réflexion ne l'est pas (salarié protégé, R-51).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",))
+            c.unknown_date(key, f"Inconnue tant que la fin du délai de réflexion ne l'est pas ({protege(s, False)}, R-51).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",))
 
 
 

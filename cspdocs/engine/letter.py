@@ -16,6 +16,7 @@ from .collector import Collector, amend_explanation
 from .facts import Explication, Fact
 from .procedure import engagement_date
 from .timeline import postal_day_from
+from .wording import le_salarie, protege
 
 
 def letter_dates(dossier: Dossier, raw: Salarie, s: Salarie, cal: Calendar, remise: date,
@@ -38,18 +39,18 @@ def _earliest_with_protection(dossier: Dossier, s: Salarie, cal: Calendar, remis
     if refused_authorisation:
         earliest = None
         amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None,
-                          " Salarié protégé : l'autorisation ayant été refusée, aucune lettre de licenciement ne peut être envoyée.",
+                          f" {protege(s)} : l'autorisation ayant été refusée, aucune lettre de licenciement ne peut être envoyée.",
                           ("C. trav. art. L2411-1",))
     elif protected and notif is None:
         earliest = None
         amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None,
-                          " Salarié protégé : aucune lettre avant la notification de l'autorisation, encore inconnue.",
+                          f" {protege(s)} : aucune lettre avant la notification de l'autorisation, encore inconnue.",
                           ("C. trav. art. L2411-1",))
     elif protected:
         after = notif + timedelta(days=1)
         earliest = max(earliest, after) if earliest else after
         amend_explanation(c, "dates.envoi_lettre_au_plus_tot", earliest,
-                          f" Salarié protégé : aucune lettre avant la notification de l'autorisation ({D.fr(notif)}) ; "
+                          f" {protege(s)} : aucune lettre avant la notification de l'autorisation ({D.fr(notif)}) ; "
                           f"borne retenue le lendemain, {D.fr(after)} ; la plus tardive des bornes est retenue : {D.fr(earliest)} (R-25).",
                           ("C. trav. art. L2411-1", "Convention du 26 janvier 2015, art. 4 § 1 al. 3"))
     c.dates["envoi_lettre_au_plus_tot"] = earliest
@@ -92,7 +93,7 @@ def _after_acceptance(raw: Salarie, s: Salarie, envoi: Optional[date], c: Collec
             c.warn("R-74", f"la lettre prévue le {D.fr(s.date_envoi_lettre)} n'est pas enregistrée comme envoyée avant "
                    f"l'acceptation du {D.fr(rep_.date)} (« suivi.lettre_envoyee ») : la lettre est celle qui suit l'acceptation, "
                    "datée au plus tôt de l'acceptation.")
-        envoi = c.redate("envoi_lettre", Fact(rep_.date, f"Le salarié a accepté le CSP le {D.fr(rep_.date)} sans qu'aucune lettre "
+        envoi = c.redate("envoi_lettre", Fact(rep_.date, f"{le_salarie(s, True)} a accepté le CSP le {D.fr(rep_.date)} sans qu'aucune lettre "
                                             "ne soit enregistrée comme envoyée avant : la lettre postérieure à l'acceptation est "
                                             f"datée au plus tôt du {D.fr(rep_.date)}.",
                                             ("Convention du 26 janvier 2015, art. 5 § 1", "Guide de l'employeur (étape 6)")))
@@ -171,17 +172,17 @@ def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: Co
     src = ("Convention du 26 janvier 2015, art. 4 § 2 dernier al.", "ANI du 31 mai 2011, art. 7.4")
     rep = s.reponse
     if rep and rep.decision == "acceptation" and (envoi is None or rep.date <= envoi):
-        variante, why = "apres_acceptation", f"Le salarié a accepté le CSP le {D.fr(rep.date)}, avant tout envoi : lettre postérieure à l'acceptation, sans notification de licenciement."
+        variante, why = "apres_acceptation", f"{le_salarie(s, True)} a accepté le CSP le {D.fr(rep.date)}, avant tout envoi : lettre postérieure à l'acceptation, sans notification de licenciement."
     elif envoi is None or fin is None:
         variante, why = None, "Variante inconnue tant que la date d'envoi ou la fin du délai de réflexion ne l'est pas."
     elif rep and rep.decision == "refus" and rep.date <= envoi and envoi <= fin:
         # Issue 10: art. 4 § 2 makes no exception while the period runs: after an express refusal the
         # letter sent during the period keeps the reminder of its expiry (the prudent reading).
-        variante, why = "conservatoire", (f"Le salarié a refusé le CSP le {D.fr(rep.date)}, mais la lettre est envoyée le {D.fr(envoi)}, "
+        variante, why = "conservatoire", (f"{le_salarie(s, True)} a refusé le CSP le {D.fr(rep.date)}, mais la lettre est envoyée le {D.fr(envoi)}, "
                                           f"pendant le délai (jusqu'au {D.fr(fin)}) : elle en rappelle la date d'expiration, la convention "
                                           "ne faisant pas d'exception au rappel tant que le délai court (lecture prudente).")
     elif rep and rep.decision == "refus" and rep.date <= envoi:
-        variante, why = "licenciement", f"Le salarié a refusé le CSP le {D.fr(rep.date)} : lettre de licenciement pour motif économique ordinaire."
+        variante, why = "licenciement", f"{le_salarie(s, True)} a refusé le CSP le {D.fr(rep.date)} : lettre de licenciement pour motif économique ordinaire."
     elif envoi <= fin:
         variante, why = "conservatoire", f"Lettre envoyée le {D.fr(envoi)}, au plus tard le dernier jour du délai ({D.fr(fin)}, jusqu'à 24 heures) : elle rappelle la date d'expiration du délai et précise qu'en cas de refus elle notifie le licenciement."
     else:

@@ -23,6 +23,7 @@ from . import parameters as PR
 from .collector import Collector
 from .facts import Explication, Fact
 from .findings import Finding
+from .wording import il, protege
 
 ART4_2 = "Convention du 26 janvier 2015, art. 4 § 2"
 MODES = {"main_propre": "en main propre", "lrar": "par lettre recommandée", "electronique": "par voie électronique"}
@@ -141,12 +142,12 @@ def _procedural_fact(dossier: Dossier, s: Salarie, t: Trigger) -> Fact:
         decision = proc.date_decision_administration
         return Fact(
             interview,
-            f"Salarié protégé : remise lors de son entretien préalable du {D.fr(interview)}, postérieur au "
+            f"{protege(s)} : remise lors de son entretien préalable du {D.fr(interview)}, postérieur au "
             f"lendemain de la décision administrative ({D.fr(decision + timedelta(days=1))}).",
             (ART4_2 + " al. 1", "C. trav. art. L1233-66"),
         )
     why = (
-        "Salarié protégé : il bénéficie toujours d'un entretien préalable (R-51) ; r"
+        f"{protege(s)} : {il(s)} bénéficie toujours d'un entretien préalable (R-51) ; r"
         if proc.type == "collectif_10_et_plus"
         else ""
     )

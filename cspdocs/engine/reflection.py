@@ -11,6 +11,7 @@ from ..case.model import Salarie
 from . import dates as D
 from . import parameters as PR
 from .collector import Collector
+from .wording import feminine, protege
 
 
 def reflection_period(s: Salarie, cal: Calendar, remise: date, c: Collector) -> tuple[date, Optional[date]]:
@@ -24,7 +25,7 @@ def reflection_period(s: Salarie, cal: Calendar, remise: date, c: Collector) -> 
     fin21 = c.date("fin_delai_reflexion_21_jours", fin21_fact)
     if fin21 != remise + timedelta(days=duree):
         c.warn("A1", f"le {duree}e jour du délai de réflexion tombe un samedi, un dimanche ou un jour férié : la fin des {duree} jours est prorogée au {D.fr(fin21)} (jamais un samedi)"
-               + (" ; pour ce salarié protégé, la fin retenue dépend en outre de la notification de l'autorisation." if protected else "."))
+               + (f" ; pour {'cette' if feminine(s) else 'ce'} {protege(s, False)}, la fin retenue dépend en outre de la notification de l'autorisation." if protected else "."))
     if not protected:
         return fin21, c.date("fin_delai_reflexion", fin21_fact)
     fin = _protected_end(s, cal, fin21, duree, c)
@@ -40,7 +41,7 @@ def _protected_end(s: Salarie, cal: Calendar, fin21: date, duree: int, c: Collec
     if s.salarie_protege.autorisation_refusee:
         c.unknown_date(
             "fin_delai_reflexion",
-            "Salarié protégé : l'autorisation de licenciement a été refusée ; aucune rupture ne suit et l'acceptation "
+            f"{protege(s)} : l'autorisation de licenciement a été refusée ; aucune rupture ne suit et l'acceptation "
             "éventuelle du CSP reste sans effet.",
             ("Convention du 26 janvier 2015, art. 4 § 1 al. 3", "C. trav. art. L2411-1"),
         )
@@ -49,15 +50,15 @@ def _protected_end(s: Salarie, cal: Calendar, fin21: date, duree: int, c: Collec
     if notif is None:
         c.unknown_date(
             "fin_delai_reflexion",
-            f"Salarié protégé : le délai est prolongé jusqu'au lendemain de la notification de la décision de "
+            f"{protege(s)} : le délai est prolongé jusqu'au lendemain de la notification de la décision de "
             f"l'autorité administrative, qui n'est pas encore connue ; fin normale à titre indicatif : {D.fr(fin21)}.",
             ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",),
         )
-        c.warn("R-51", "salarié protégé sans date de notification de l'autorisation : la fin du délai de réflexion, la rupture et les dates qui en dépendent restent inconnues.")
+        c.warn("R-51", f"{protege(s, False)} sans date de notification de l'autorisation : la fin du délai de réflexion, la rupture et les dates qui en dépendent restent inconnues.")
         return None
     fact, strict = D.protected_last_day(fin21, notif, cal, duree)
     fin = c.date("fin_delai_reflexion", fact)
     c.dates["fin_delai_reflexion_lecture_stricte"] = strict
     if strict != fin:
-        c.warn("A2", f"salarié protégé : fin du délai retenue {D.fr(fin)} (lendemain de la notification prorogé) ; lecture stricte : {D.fr(strict)}.")
+        c.warn("A2", f"{protege(s, False)} : fin du délai retenue {D.fr(fin)} (lendemain de la notification prorogé) ; lecture stricte : {D.fr(strict)}.")
     return fin

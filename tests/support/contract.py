@@ -52,6 +52,9 @@ DIFFERENCES: dict[str, str] = {
     "case:cases/pse.yaml": "review finding 4: F-3310's R-62 warning removed (the PSE hands over on 12/06/2026, after "
                            "the protection ended on 15/05/2026: nothing was deferred, art. 4 note 1 of the convention "
                            "does not apply); her R-13 warning and every date unchanged",
+    "contrat explications accord (cases with a « Madame »)": "issue 8: the engine's prose about one employee agrees "
+                                                             "with her civilité (« La salariée a accepté… », "
+                                                             "« salariée protégée »); values unchanged",
 }
 
 
