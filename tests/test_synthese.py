@@ -203,9 +203,11 @@ def test_ics_france_travail_contribution_and_priority_from_the_engine(suivi_case
 
 def test_ics_aggregated_is_employer_level(alsace, tmp_path):
     cal = icalendar.Calendar.from_ical(outputs(alsace, tmp_path, AU_ALSACE, agrege=True)["echeancier.ics"])
-    events = list(cal.walk("VEVENT"))
-    days = {(e.date, e.cle) for e in echeances(alsace, AU_ALSACE)}
+    events = [e for e in cal.walk("VEVENT") if str(e["STATUS"]) == "CONFIRMED"]
+    days = {(e.date, e.cle, e.si_acceptation) for e in echeances(alsace, AU_ALSACE)}
     assert len(events) == len(days)
+    # the old « date limite d'envoi » aggregated event is cancelled (no employee has it any more)
+    assert any(str(e["STATUS"]) == "CANCELLED" for e in cal.walk("VEVENT"))
     handover = [e for e in events if "Remise des documents" in str(e["SUMMARY"])]
     assert handover and all("Salariés concernés" in str(e["DESCRIPTION"]) for e in handover)
     assert sum(int(str(e["SUMMARY"]).rsplit("(", 1)[1].split()[0]) for e in handover) == len(alsace.salaries)
@@ -432,3 +434,19 @@ def test_generate_employe_marks_stale_rows_of_other_employees(tmp_path):
     assert "documents périmés (R-78)" in csv_text
     rows = {r["Matricule"]: r for r in run()}  # regenerated: no longer stale
     assert "R-78" not in (rows["E002"]["Avertissements (règles)"] or "")
+
+
+def test_aggregated_event_withdrawn_for_every_employee_is_cancelled(suivi_case):
+    """As of 20/09 S03 alone has the « en cas d'acceptation » contribution date; as of 01/12 its period
+    expired: the aggregated event keeps its UID, cancelled."""
+    def events(au):
+        cal = icalendar.Calendar.from_ical(calendrier(suivi_case, au, agrege=True))
+        return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+    before, after = events(date(2026, 9, 20)), events(date(2026, 12, 1))
+    [maybe] = [u for u, e in before.items() if "Contribution" in str(e["SUMMARY"])
+               and "en cas d'acceptation" in str(e["SUMMARY"])]
+    assert str(before[maybe]["STATUS"]) == "CONFIRMED"
+    assert str(after[maybe]["STATUS"]) == "CANCELLED"
+    assert after[maybe].decoded("DTSTART") == before[maybe].decoded("DTSTART")
+    assert int(after[maybe]["SEQUENCE"]) > int(before[maybe]["SEQUENCE"])

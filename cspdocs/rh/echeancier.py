@@ -122,6 +122,7 @@ class Echeancier:
         self.out, self.nom, self.au, self.agrege = out, resultat.nom, au, agrege
         # aggregated: (day, key, only if accepted) -> deadlines
         self.groupes: dict[tuple[date, str, bool], list] = defaultdict(list)
+        self.retires: dict[tuple[date, str, bool], int] = defaultdict(int)  # aggregated: withdrawn, counted
         employer = resultat.dossier.employeur.raison_sociale
         name = f"CSP — {employer} ({resultat.nom})" + (" — employeur" if agrege else "")
         out.write(b"BEGIN:VCALENDAR\r\n" + ligne("VERSION:2.0") + ligne(f"PRODID:-//cspdocs {__version__}//CSP//FR")
@@ -132,6 +133,8 @@ class Echeancier:
         if self.agrege:
             for e in fiche.echeances:
                 self.groupes[(e.date, e.cle, e.si_acceptation)].append(e)
+            for e in fiche.retirees:
+                self.retires[(e.date, e.cle, e.si_acceptation)] += 1
             return
         self.out.write(b"".join(
             evenement(_uid(self.nom, e.matricule, e.cle), f"CSP {e.nom} ({e.matricule}) : {e.libelle}",
@@ -157,6 +160,15 @@ class Echeancier:
             self.out.write(evenement(_uid(self.nom, *parts),
                                      f"CSP : {label} ({len(items)} salarié{'s' if len(items) > 1 else ''})",
                                      description, when, self.au))
+        # an aggregated event none of whose employees it still concerns (all refused, say): cancelled
+        for (when, key, if_accepted), count in sorted(self.retires.items()):
+            if (when, key, if_accepted) in self.groupes:
+                continue
+            parts = ("employeur", key, when.isoformat()) + (("si_acceptation",) if if_accepted else ())
+            self.out.write(evenement(_uid(self.nom, *parts), f"CSP : échéance retirée ({count} salarié"
+                                     f"{'s' if count > 1 else ''})",
+                                     f"Retiré au {fr(self.au)} : ne s'applique plus à aucun salarié du dossier.",
+                                     when, self.au, annule=True))
         self.out.write(b"END:VCALENDAR\r\n")
 
 
