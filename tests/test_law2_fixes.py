@@ -39,8 +39,11 @@ def test_recorded_handover_on_the_meeting_day_is_accepted(tmp_path):
 def test_remote_handover_presented_before_the_interview_is_refused_on_its_journal_key(tmp_path):
     # individuel: interview Tue 03/03/2026; at a distance the presentation is the handover
     text = with_employee_keys("mode_remise: lrar", "suivi: {remise: 2026-03-02, presentation_documents: 2026-03-02}")
-    [e] = errors_of(write(tmp_path, text))
-    assert e.chemin == "salaries[0].suivi.presentation_documents"
+    errors = {e.chemin: e for e in errors_of(write(tmp_path, text))}
+    assert sorted(errors) == ["salaries[0].suivi.presentation_documents", "salaries[0].suivi.remise"]
+    assert errors["salaries[0].suivi.remise"].message.startswith(
+        "documents du CSP envoyés le 02/03/2026 (« suivi.remise »), avant l'entretien préalable du 03/03/2026")
+    e = errors["salaries[0].suivi.presentation_documents"]
     assert e.message.startswith("remise enregistrée le 02/03/2026 (« suivi.presentation_documents ») : les documents du "
                                 "CSP sont remis lors de l'entretien préalable (03/03/2026) ou après")
 
@@ -229,3 +232,14 @@ def test_engine_prose_agrees_with_the_employees_civilite(tmp_path):
     man = _computed(tmp_path, with_employee_keys("reponse: {decision: acceptation, date: 2026-03-06}")
                     .replace("civilite: Madame", "civilite: Monsieur"), "m.yaml")
     assert {e.fait: e.raisonnement for e in man.explications}["lettre.variante"].startswith("Le salarié a accepté")
+
+
+def test_documents_posted_before_the_last_cse_meeting_are_refused_on_the_journal_key(tmp_path):
+    # at a distance: posted Wed 11/03/2026, before the last CSE meeting of Fri 13/03, presented Mon 16/03
+    text = _with(collectif_10(), "mode_remise: lrar", "suivi: {remise: 2026-03-11, presentation_documents: 2026-03-16}")
+    [e] = errors_of(write(tmp_path, text))
+    assert e.chemin == "salaries[0].suivi.remise"
+    assert e.message == ("documents du CSP envoyés le 11/03/2026 (« suivi.remise »), avant la dernière réunion du CSE "
+                         "du 13/03/2026 : ils ne peuvent partir avant elle, et le document d'information, daté de "
+                         "l'envoi, la présenterait comme passée (C. trav. L1233-38 ; R-11 ; R-14)")
+    load_dossier(write(tmp_path, text.replace("remise: 2026-03-11", "remise: 2026-03-13"), "ok.yaml"))

@@ -225,6 +225,8 @@ def _employee_chronology(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
     actual = effective(s)
     if actual.date_remise is not None:
         yield from _remise_trigger(d, i, actual, interview, journal_source(s, "date_remise"))
+    if s.mode_remise != "main_propre" and actual.date_envoi_documents is not None:
+        yield from _posting_trigger(d, i, actual, journal_source(s, "date_envoi_documents"))
     if handover is None:
         return
     day, what = handover
@@ -243,6 +245,29 @@ def _employee_chronology(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
 def _recorded(key: tuple) -> str:
     """« enregistrée le » for a date the journal gives, nothing for a planned one."""
     return f"« {'.'.join(key)} », " if key[0] == "suivi" else ""
+
+
+_EVENTS = {
+    "entretien_prealable": ("l'entretien préalable", "C. trav. L1233-66 ; R-10"),
+    "derniere_reunion_cse": ("la dernière réunion du CSE", "C. trav. L1233-38 ; R-11"),
+    "lendemain_decision_administration": ("la décision administrative", "C. trav. L1233-66 ; R-12"),
+}
+
+
+def _posting_trigger(d: Dossier, i: int, s: Salarie, key: tuple) -> Iterator[Finding]:
+    """Documents sent at a distance (R-14) are dated from their posting: posted before the event the
+    handover is attached to, they would state it as past. Only a posting strictly before the event
+    is refused (a PSE's documents may leave on the day the decision is notified)."""
+    event = handover_trigger(d, s)
+    posted = s.date_envoi_documents
+    if event.evenement is None or posted >= event.evenement:
+        return
+    what, source = _EVENTS[event.circonstance]
+    said = f"« {'.'.join(key)} »" if key[0] == "suivi" else "« date_envoi_documents »"
+    yield Finding(employee_path(i, *key), (
+        f"documents du CSP envoyés le {day_text(posted)} ({said}), avant {what} du {day_text(event.evenement)} : "
+        f"ils ne peuvent partir avant elle, et le document d'information, daté de l'envoi, la présenterait comme "
+        f"passée ({source} ; R-14)"))
 
 
 def _remise_trigger(d: Dossier, i: int, s: Salarie, interview: Optional[date], key: tuple) -> Iterator[Finding]:
