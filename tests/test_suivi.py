@@ -147,6 +147,13 @@ def test_worked_example_after_the_rupture():
     assert _actions(li)["fin_delai_reflexion"]["note"] == "délai expiré sans réponse : refus"
     assert data["totaux"]["reponses"] == {"acceptation": 1, "refus": 1, "sans_reponse": 1, "en_attente": 0}
     assert all(not s["constats"] for s in data["salaries"])
+    # review finding 9: after a refusal, the 2-month notice runs from the letter's presentation (24/09)
+    for refused in (karim, li):
+        a = _actions(refused)
+        assert (a["documents_fin_contrat"]["echeance"], a["documents_fin_contrat"]["statut"]) == ("2026-11-24", "a_faire")
+        assert "C. trav. art. L1234-3" in a["documents_fin_contrat"]["sources"]
+        assert a["fin_priorite_reembauche"]["echeance"] == "2027-11-24"
+    assert _actions(lucie)["fin_priorite_reembauche"]["echeance"] == "2027-10-05"
 
 
 def test_worked_example_letters():
@@ -162,12 +169,20 @@ def test_past_planned_events_not_recorded_are_flagged(tmp_path):
     data = json.loads(run("suivi", str(path), "--au", "2026-04-01", "--format", "json").stdout)
     [employee] = data["salaries"]
     a = _actions(employee)
-    assert a["remise"]["statut"] == "en_retard" and a["lettre"]["statut"] == "en_retard"
+    # review finding 1: the actions read the dates the documents bear as of 01/04 (re-dated, R-76),
+    # not the stale plan: the handover is still to do, dated 01/04, and the user is told the plan slipped
+    assert (a["remise"]["statut"], a["remise"]["echeance"]) == ("a_faire", "2026-04-01")
+    assert (a["lettre"]["statut"], a["lettre"]["echeance"]) == ("a_faire", "2026-04-01")
     assert employee["etat"] == "avant_remise"
-    assert any(c.startswith("R-71 : la remise prévue le mardi 03/03/2026 n'est pas enregistrée") for c in employee["constats"])
-    assert any(c.startswith("R-72 : ") for c in employee["constats"])
+    assert any(c.startswith("R-76 : la remise prévue le mardi 03/03/2026 n'est pas enregistrée") for c in employee["constats"])
     text = run("suivi", str(path), "--au", "2026-04-01").stdout
-    assert "[EN RETARD] Remise des documents du CSP contre récépissé" in text
+    assert "[à faire] Remise des documents du CSP contre récépissé — échéance mercredi 01/04/2026" in text
+    assert "R-76 : la remise prévue" in text
+    # a planned handover that is recorded but a letter planned and not recorded: the letter slips
+    path.write_text(BASE.replace("    salaire_brut_mensuel: 2850.00\n",
+                                 "    salaire_brut_mensuel: 2850.00\n    suivi: {remise: 2026-03-03}\n"), encoding="utf-8")
+    data = json.loads(run("suivi", str(path), "--au", "2026-04-01", "--format", "json").stdout)
+    assert any(c.startswith("R-76 : la lettre prévue") for c in data["salaries"][0]["constats"])
 
 
 def test_bad_as_of_date(tmp_path):

@@ -59,9 +59,10 @@ def test_compute_contract_dates_do_not_depend_on_the_as_of_date(tmp_path):
     before, after = early["salaries"][0]["etat_au"], late["salaries"][0]["etat_au"]
     assert before["etat"] == "avant_remise" and before["constats"] == []
     assert before["documents"]["lettre"] == {"date": "2026-03-12", "date_prevue": "2026-03-12", "remis": False}
-    # on 30/06 nothing is recorded: the handover is flagged and the documents would be dated that day
+    # on 30/06 nothing is recorded: the documents would be dated that day and the slip is flagged (R-76; the
+    # actions read the same re-dated handover, so no separate R-71 "overdue" finding: review finding 1)
     assert after["documents"]["remise"] == {"date": "2026-06-30", "date_prevue": "2026-03-03", "remis": False}
-    assert any(c.startswith("R-71 : ") for c in after["constats"])
+    assert not any(c.startswith("R-71 : ") for c in after["constats"])
     assert any(c.startswith("R-76 : la remise prévue le mardi 03/03/2026") for c in after["constats"])
 
 
@@ -368,3 +369,38 @@ def test_check_reads_the_as_of_date_of_the_published_documents(tmp_path):
     assert "Date d'observation : dimanche 01/03/2026 (celle de leur génération, d'après manifest.json)" in result.stderr
     result = run("check", path, folder / FOLDER / "3-lettre-recommandee.docx", "--au", "2026-03-20")
     assert result.exit_code == 1  # as of 20/03 the unsent letter would be dated that day
+
+
+# --- review finding 1: suivi reads the same as-of dates as the documents ---------------------------
+
+def test_suivi_reads_the_slipped_handover_the_documents_bear(tmp_path):
+    # planned handover Tue 03/03/2026 not recorded; as of Thu 05/03 the documents are dated 05/03 and
+    # the period expires Thu 26/03 (test above): the reply is due 26/03, not the plan's 24/03
+    path = write(tmp_path, BASE)
+    data = json.loads(run("suivi", path, "--au", "2026-03-05", "--format", "json").stdout)
+    [employee] = data["salaries"]
+    a = {x["action"]: x for x in employee["actions"]}
+    assert (a["fin_delai_reflexion"]["echeance"], a["fin_delai_reflexion"]["statut"]) == ("2026-03-26", "a_faire")
+    assert (a["remise"]["echeance"], a["remise"]["statut"]) == ("2026-03-05", "a_faire")
+    assert "prévue le mardi 03/03/2026" in a["remise"]["note"]
+    assert any(c.startswith("R-76 : la remise prévue le mardi 03/03/2026") for c in employee["constats"])
+    assert not any(c.startswith("R-71") for c in employee["constats"])
+    contract = json.loads(run("compute", path, "--au", "2026-03-05", "--format", "json").stdout)
+    [entry] = contract["salaries"]
+    assert entry["dates"]["fin_delai_reflexion"] == "2026-03-24"  # the plan is unchanged
+    assert entry["etat_au"]["constats"].count(employee["constats"][0]) == 1
+    text = run("suivi", path, "--au", "2026-03-05").stdout
+    assert "échéance jeudi 26/03/2026" in text
+    assert "R-76 : la remise prévue" in text
+    table = run("suivi", path, "--au", "2026-03-05", "--format", "tableau").stdout
+    assert "E001 : R-76 : la remise prévue" in " ".join(table.split())
+
+
+def test_suivi_reads_the_slipped_letter_the_documents_bear(tmp_path):
+    # handover recorded, letter planned 12/03 not recorded: as of Fri 20/03 the letter is dated 20/03
+    path = write(tmp_path, with_employee("suivi: {remise: 2026-03-03}", "date_envoi_lettre: 2026-03-12"))
+    data = json.loads(run("suivi", path, "--au", "2026-03-20", "--format", "json").stdout)
+    [employee] = data["salaries"]
+    a = {x["action"]: x for x in employee["actions"]}["lettre"]
+    assert (a["echeance"], a["statut"]) == ("2026-03-20", "a_faire")
+    assert any(c.startswith("R-76 : la lettre prévue le") for c in employee["constats"])

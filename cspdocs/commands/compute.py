@@ -38,7 +38,7 @@ def with_state(data: dict, result, selected, as_of) -> dict:
         v = dated.view(result, rs)
         entry["etat_au"] = _plain({"etat": f["etat"], "etat_libelle": f["etat_libelle"],
                                    "documents": v.documents() if v else None,
-                                   "constats": list(f["constats"]) + list(v.constats if v else ())})
+                                   "constats": list(f["constats"])})  # the R-76 findings included (engine/actions.py)
     return data
 
 

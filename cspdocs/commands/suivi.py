@@ -29,7 +29,8 @@ def suivi_json(nom: str, data: dict[str, Any]) -> dict[str, Any]:
     return {
         "dossier": nom,
         "au": _plain(data["au"]),
-        "salaries": [{"matricule": rs.salarie.matricule, **_plain(f)} for rs, f in data["salaries"]],
+        "salaries": [{"matricule": rs.salarie.matricule, **_plain({k: v for k, v in f.items() if k != "faits"})}
+                     for rs, f in data["salaries"]],
         "totaux": _plain(data["totaux"]),
     }
 
@@ -85,7 +86,9 @@ def command(dossier: str, au: Optional[str], fmt: Optional[str], matricules: tup
         fmt = "tableau" if len(selected) > SEUIL_TABLEAU else "texte"
     if fmt == "tableau":  # cspdocs/rh/tableau.py (issue 11)
         width = shutil.get_terminal_size((100, 24)).columns
-        click.echo(tableau(result, selected, width=width, au=as_of), nl=False)
+        slipped = tuple(f"{rs.salarie.matricule} : {c}" for rs, f in data["salaries"] for c in f["constats"]
+                        if c.startswith("R-76"))  # the plan slipped (review finding 1)
+        click.echo(tableau(result, selected, width=width, notes=tuple(f"⚠ {c}" for c in slipped), au=as_of), nl=False)
     elif fmt == "json":
         click.echo(json.dumps(suivi_json(charge.nom, data), ensure_ascii=False, indent=2))
     else:

@@ -1,8 +1,10 @@
 """The procedure through time: each employee's state and the actions due, as of a date (issue 10).
 
-A pure function of the computed facts (the plan: ``ResultatSalarie.dates``), the journal of what
-happened (``salarie.suivi``, the answer ``salarie.reponse``) and the as-of date. The plan never
-depends on the as-of date; this module only reads it. Every action names its legal source.
+A pure function of the computed facts, the journal of what happened (``salarie.suivi``, the answer
+``salarie.reponse``) and the as-of date. The dates read are the facts as of that date, the same the
+documents are dated from (``engine/timeline.py``: the plan, slipped where a planned handover or letter
+was not recorded and its date has passed, R-76; review finding 1), never the stale plan. The plan
+itself never depends on the as-of date. Every action names its legal source.
 
 Statuses: ``fait`` (recorded in the journal, or an event that has happened), ``a_faire`` (due on or
 after the as-of date), ``en_retard`` (its due date has passed and nothing is recorded: flagged,
@@ -19,6 +21,8 @@ from ..case.model import Dossier
 from .amounts import eur
 from .dates import fr
 from .facts import ResultatDossier, ResultatSalarie
+from .refusal_dates import notice_end, priority_end
+from .timeline import VueAu, view_for
 
 FAIT, A_FAIRE, EN_RETARD, SANS_OBJET = "fait", "a_faire", "en_retard", "sans_objet"
 
@@ -54,6 +58,7 @@ def handover_recorded(rs: ResultatSalarie) -> Optional[date]:
 
 
 def state(rs: ResultatSalarie, au: date) -> str:
+    """``rs``: the facts as of ``au`` (``VueAu.courant``)."""
     d = rs.dates
     rep = rs.salarie.reponse if rs.salarie.reponse and rs.salarie.reponse.date <= au else None
     if handover_recorded(rs) is None:
@@ -85,17 +90,22 @@ def _action(key: str, libelle: str, echeance: Optional[date], fait_le: Optional[
             "sources": list(sources), "note": note}
 
 
-def actions(dossier: Dossier, rs: ResultatSalarie, au: date) -> list[dict[str, Any]]:
-    """The actions of one employee's procedure, in the order they fall due."""
+def actions(dossier: Dossier, rs: ResultatSalarie, au: date, vue: Optional[VueAu] = None) -> list[dict[str, Any]]:
+    """The actions of one employee's procedure, in the order they fall due. ``rs``: the computed
+    employee; the dates are read from its facts as of ``au`` (``vue``, computed when not given)."""
+    vue = vue if vue is not None else view_for(dossier, rs, au)
+    plan, rs = rs, vue.courant
     d, s = rs.dates, rs.salarie
     rep = s.reponse if s.reponse and s.reponse.date <= au else None
     accepted = rep is not None and rep.decision == "acceptation"
     refused_authorisation = s.salarie_protege is not None and s.salarie_protege.autorisation_refusee
     handed = handover_recorded(rs)
     remote = s.mode_remise != "main_propre"
+    slipped = handed is None and plan.dates.get("remise") != d.get("remise")
     out = [_action(
         "remise", "Remise des documents du CSP" + (" (première présentation ou réception)" if remote else " contre récépissé"),
-        d.get("remise"), handed, au, (ART4 + " § 2", "C. trav. art. L1233-66"))]
+        d.get("remise"), handed, au, (ART4 + " § 2", "C. trav. art. L1233-66"),
+        note=f"prévue le {fr(plan.dates.get('remise'))}, non enregistrée : documents datés à nouveau (R-76)" if slipped else "")]
     # issue 10: the follow-up documents, once the journal makes them due (engine/follow_up.py)
     if remote:
         out.append(_action(
@@ -117,10 +127,12 @@ def actions(dossier: Dossier, rs: ResultatSalarie, au: date) -> list[dict[str, A
         note="délai expiré sans réponse : refus" if expired else ""))
     letter_label = ("Lettre recommandée postérieure à l'acceptation" if rs.lettre.get("variante") == "apres_acceptation"
                     else "Lettre recommandée (au plus tôt le " + fr(d.get("envoi_lettre_au_plus_tot")) + ")")
+    letter_slipped = recorded(rs, "lettre_envoyee") is None and plan.dates.get("envoi_lettre") not in (None, d.get("envoi_lettre"))
     out.append(_action(
         "lettre", letter_label, d.get("envoi_lettre"), recorded(rs, "lettre_envoyee"), au,
         ("C. trav. art. L1233-15", "C. trav. art. L1233-39", ART4 + " § 2 dernier al."),
-        applicable=not refused_authorisation and d.get("envoi_lettre") is not None))
+        applicable=not refused_authorisation and d.get("envoi_lettre") is not None,
+        note=f"prévue le {fr(plan.dates.get('envoi_lettre'))}, non enregistrée : datée à nouveau (R-76)" if letter_slipped else ""))
     out.append(_action(
         "bulletin_transmis", "Bulletin d'acceptation et copie de la pièce d'identité transmis à l'opérateur",
         rep.date if accepted else None, recorded(rs, "bulletin_transmis"), au, (ART5_2,), applicable=accepted))
@@ -134,20 +146,28 @@ def actions(dossier: Dossier, rs: ResultatSalarie, au: date) -> list[dict[str, A
         + (f" ({eur(rs.montants['contribution_employeur'])})" if owes and rs.montants.get("contribution_employeur") else ""),
         d.get("echeance_contribution_employeur") if owes else None, recorded(rs, "contribution_payee"), au,
         ("Décret n° 2013-639 du 17 juillet 2013, art. 2", "C. trav. art. L1233-69"), applicable=owes))
-    end = d.get("rupture_si_acceptation") if accepted else None
+    # review finding 9: after a refusal (express or by silence), the notice runs from the first
+    # presentation of the letter (engine/refusal_dates.py)
+    refused = not accepted and (rep is not None or expired is not None)
+    notice = notice_end(rs) if refused else None
+    end = d.get("rupture_si_acceptation") if accepted else (notice.valeur if notice else None)
     out.append(_action(
         "documents_fin_contrat", "Certificat de travail, attestation employeur et reçu pour solde de tout compte",
-        end, recorded(rs, "documents_fin_contrat"), au, ("C. trav. art. L1234-19", "C. trav. art. L1234-20"),
+        end, recorded(rs, "documents_fin_contrat"), au, ("C. trav. art. L1234-19", "C. trav. art. L1234-20")
+        + (("C. trav. art. L1234-3",) if notice else ()),
         applicable=not refused_authorisation,
-        note="" if accepted else "à la fin du préavis en cas de refus (date selon l'avis de réception de la lettre)"))
+        note="" if accepted else (f"à la fin du préavis, qui court de la présentation de la lettre le {fr(s.date_presentation_lettre)}"
+                                  if notice else "à la fin du préavis en cas de refus (date selon l'avis de réception de la lettre, « suivi.presentation_lettre »)")))
     out += _procedure_actions(dossier, rs, au, accepted)
     # R-32: one year from the rupture for an adherent; from the end of the notice otherwise (unknown here)
-    end_priority = d.get("fin_priorite_reembauche") if accepted else None
+    end_priority = d.get("fin_priorite_reembauche") if accepted else (priority_end(rs, notice.valeur).valeur if notice else None)
     out.append(_action(
         "fin_priorite_reembauche", "Priorité de réembauche : proposer les postes disponibles jusqu'au",
-        end_priority, end_priority if end_priority and end_priority < au else None, au, ("C. trav. art. L1233-45",),
+        end_priority, end_priority if end_priority and end_priority < au else None, au, ("C. trav. art. L1233-45",)
+        + (("C. trav. art. L1234-3",) if notice else ()),
         applicable=not refused_authorisation,
-        note="" if accepted else "un an à compter de la fin du préavis en cas de refus ; à compter de la rupture en cas d'adhésion"))
+        note="" if accepted else (f"un an à compter de la fin du préavis, le {fr(notice.valeur)}" if notice else
+                                  "un an à compter de la fin du préavis en cas de refus ; à compter de la rupture en cas d'adhésion")))
     return out
 
 
@@ -176,9 +196,10 @@ def _procedure_actions(dossier: Dossier, rs: ResultatSalarie, au: date, accepted
     return out
 
 
-def findings(rs: ResultatSalarie, au: date, todo: list[dict[str, Any]]) -> list[str]:
-    """Past planned events nobody recorded: flagged, never assumed (issue 10)."""
-    out = []
+def findings(rs: ResultatSalarie, au: date, todo: list[dict[str, Any]], slipped: tuple[str, ...] = ()) -> list[str]:
+    """Past planned events nobody recorded: flagged, never assumed (issue 10); ``slipped``: the R-76
+    findings of the documents re-dated as of ``au`` (engine/timeline.py)."""
+    out = list(slipped)
     for a in todo:
         if a["statut"] != EN_RETARD:
             continue
@@ -193,10 +214,14 @@ def findings(rs: ResultatSalarie, au: date, todo: list[dict[str, Any]]) -> list[
     return out
 
 
-def follow_up(dossier: Dossier, rs: ResultatSalarie, au: date) -> dict[str, Any]:
-    todo = actions(dossier, rs, au)
-    etat = state(rs, au)
-    return {"au": au, "etat": etat, "etat_libelle": ETATS[etat], "actions": todo, "constats": findings(rs, au, todo)}
+def follow_up(dossier: Dossier, rs: ResultatSalarie, au: date, vue: Optional[VueAu] = None) -> dict[str, Any]:
+    """One employee's state, actions and findings as of ``au``, from the same facts as of ``au`` as
+    the documents (``faits``: those facts, a ``ResultatSalarie``, for the summaries; not in the JSON)."""
+    vue = vue if vue is not None else view_for(dossier, rs, au)
+    todo = actions(dossier, rs, au, vue)
+    etat = state(vue.courant, au)
+    return {"au": au, "etat": etat, "etat_libelle": ETATS[etat], "actions": todo,
+            "constats": findings(vue.courant, au, todo, vue.constats), "faits": vue.courant}
 
 
 def case_follow_up(result: ResultatDossier, au: date, salaries=None) -> dict[str, Any]:
@@ -215,7 +240,7 @@ def case_follow_up(result: ResultatDossier, au: date, salaries=None) -> dict[str
             answers["en_attente"] += 1
         for a in f["actions"]:
             if a["action"] == "contribution" and a["statut"] in (A_FAIRE, EN_RETARD) and a["echeance"]:
-                amount = rs.montants.get("contribution_employeur") or Decimal(0)
+                amount = f["faits"].montants.get("contribution_employeur") or Decimal(0)
                 due[a["echeance"]] = due.get(a["echeance"], Decimal(0)) + amount
     return {
         "au": au,

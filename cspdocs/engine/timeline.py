@@ -238,3 +238,28 @@ def _with_findings(rs: ResultatSalarie, notes: list[str]) -> ResultatSalarie:
 
     extra = tuple(n for n in notes if n not in rs.avertissements)
     return replace(rs, avertissements=rs.avertissements + extra) if extra else rs
+
+
+_RAW: dict[int, tuple[Any, dict[str, Salarie]]] = {}  # one case at a time: id(dossier) -> employees by matricule
+
+
+def raw_employee(dossier: Any, rs: ResultatSalarie) -> Salarie:
+    """The employee of ``rs`` as written in the case (journal not folded)."""
+    cached = _RAW.get(id(dossier))
+    if cached is None or cached[0] is not dossier:
+        cached = (dossier, {s.matricule: s for s in dossier.salaries})
+        _RAW.clear()
+        _RAW[id(dossier)] = cached
+    return cached[1].get(rs.salarie.matricule, rs.salarie)
+
+
+def view_for(dossier: Any, rs: ResultatSalarie, au: date, raw: Optional[Salarie] = None,
+             regime: Optional[dict] = None) -> VueAu:
+    """``view_as_of`` for one computed employee of ``dossier``: the one place the documents, the
+    actions and the states read the facts as of ``au`` from (review finding 1)."""
+    from ..case.places import calendar_for
+    from .compute import compute_salarie
+
+    raw = raw if raw is not None else raw_employee(dossier, rs)
+    return view_as_of(raw, rs, au, calendar_for(dossier.employeur, raw),
+                      lambda s: compute_salarie(dossier, s, regime or rs.regime, None))

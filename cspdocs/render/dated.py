@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ..engine.facts import ResultatDossier, ResultatSalarie
-from ..engine.timeline import VueAu, view_as_of
+from ..engine.timeline import VueAu
 
 _RAW_INDEX: dict[int, tuple[ResultatDossier, dict[int, int]]] = {}
 
@@ -46,14 +46,9 @@ def view(resultat: ResultatDossier, rs: ResultatSalarie) -> Optional[VueAu]:
 
 
 def _view(resultat: ResultatDossier, rs: ResultatSalarie, au) -> VueAu:
-    from ..case.places import calendar_for
-    from ..engine.compute import compute_salarie
+    from ..engine.timeline import view_for
 
-    dossier = resultat.dossier
-    raw = _raw_salarie(resultat, rs)
-    regime = rs.regime or resultat.regime
-    return view_as_of(raw, rs, au, calendar_for(dossier.employeur, raw),
-                      lambda s: compute_salarie(dossier, s, regime, None))
+    return view_for(resultat.dossier, rs, au, _raw_salarie(resultat, rs), rs.regime or resultat.regime)
 
 
 def facts_for(v: Optional[VueAu], rs: ResultatSalarie, artefact: str) -> ResultatSalarie:
