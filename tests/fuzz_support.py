@@ -440,7 +440,8 @@ def _salarie(draw, index: int, kind: str, cse, procedure: dict, d0: date) -> dic
         s["date_remise"] = handover
     s["mode_remise"] = draw(st.sampled_from(["main_propre"] * 4 + ["lrar", "electronique"]))
     if s["mode_remise"] != "main_propre" and draw(st.integers(0, 3)):
-        s["date_envoi_documents"] = handover - _offset(draw, 0, 4)
+        # never before the event the handover is attached to (R-12, R-14: refused since the review fixes)
+        s["date_envoi_documents"] = max(handover - _offset(draw, 0, 4), trigger)
 
     convocation = None
     if interview is not None and draw(st.booleans()):

@@ -55,7 +55,7 @@ FUZZ = settings(derandomize=True, deadline=None, max_examples=40,
 # minimal example is given in the reason constants and as explicit tests below; all five are now fixed).
 NO_SHRINK = settings(FUZZ, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
-ALL_ARTEFACTS = ("information", "recepisse", "lettre", "motif")
+ALL_ARTEFACTS = ("information", "recepisse", "lettre", "motif", "confirmation", "nouvelle_echeance")
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +84,12 @@ def _expected_artefacts(s, r) -> set[str]:
             and variant is not None
             and not (variant in ("conservatoire", "apres_acceptation") and r.dates["fin_delai_reflexion"] is None)):
         expected.add("lettre")
+    # follow-up documents (issue 10): once the engine dates them (remote handover presented; a protected
+    # employee's authorisation notified after the handover)
+    if r.dates.get("confirmation_remise"):
+        expected.add("confirmation")
+    if r.dates.get("notification_nouvelle_echeance"):
+        expected.add("nouvelle_echeance")
     return expected
 
 
@@ -98,8 +104,10 @@ def test_random_cases_render_with_every_mandatory_mention():
             acceptance.record(error)
             return
         result = compute_dossier(charged.dossier, charged.nom)
-        if blocking_errors(result):  # the CLI refuses such a case before rendering (tested elsewhere)
-            acceptance.record(DossierInvalide([]))
+        blocking = blocking_errors(result)
+        if blocking:  # the CLI refuses such a case before rendering (tested elsewhere)
+            acceptance.rejected += 1
+            acceptance.reasons.append("bloquant : " + "; ".join(str(m) for _, m in blocking)[:300])
             return
         acceptance.record(None)
         lot = render_batch(charged, result, templates())
@@ -109,7 +117,8 @@ def test_random_cases_render_with_every_mandatory_mention():
         for s, r, ls in zip(charged.dossier.salaries, result.salaries, lot.salaries):
             produced = {d.artefact.cle for d in ls.documents}
             assert produced == _expected_artefacts(s, r), (produced, [o.raison for o in ls.omis])
-            assert produced | {o.artefact.cle for o in ls.omis} == set(ALL_ARTEFACTS)
+            # the four documents are produced or omitted with a reason; a follow-up not yet due is skipped
+            assert produced | {o.artefact.cle for o in ls.omis} >= set(ALL_ARTEFACTS[:4])
             for doc in ls.documents:
                 xml_parts_parse(doc.contenu)
                 docx.Document(io.BytesIO(doc.contenu))
@@ -133,7 +142,8 @@ BUG_MATERNITY_REMOTE = (
 
 @pytest.mark.parametrize("mode", ["lrar", "electronique"])
 def test_maternity_with_remote_handover_keeps_every_mandatory_mention_minimal(mode):
-    data = simple_case(mode_remise=mode, date_envoi_documents=date(2026, 3, 2), date_remise=date(2026, 3, 4),
+    # posted on the interview day (before it is refused since the review fixes)
+    data = simple_case(mode_remise=mode, date_envoi_documents=date(2026, 3, 3), date_remise=date(2026, 3, 5),
                        fin_protection_maternite=date(2025, 12, 1))
     charged, error = try_load(data)
     assert error is None, error
@@ -142,7 +152,7 @@ def test_maternity_with_remote_handover_keeps_every_mandatory_mention_minimal(mo
     assert not rapport.bloquant, rapport.texte()
 
 
-@pytest.mark.parametrize("extra", [{"date_envoi_documents": date(2026, 3, 2)}, {"date_remise": date(2026, 3, 4)}])
+@pytest.mark.parametrize("extra", [{"date_envoi_documents": date(2026, 3, 3)}, {"date_remise": date(2026, 3, 4)}])
 def test_maternity_with_remote_handover_single_date_passes(extra):
     data = simple_case(mode_remise="lrar", fin_protection_maternite=date(2025, 12, 1), **extra)
     charged, error = try_load(data)
@@ -226,7 +236,7 @@ def test_hostile_text_gives_valid_docx_shown_intact_and_never_evaluated(values):
     data, charged = _hostile_case(values)
     _, lot = _render(charged)
     docs = _documents(lot)
-    assert set(docs) == set(ALL_ARTEFACTS)
+    assert set(docs) == set(ALL_ARTEFACTS) - {"confirmation", "nouvelle_echeance"}  # no follow-up is due
     for content in docs.values():
         xml_parts_parse(content)
         docx.Document(io.BytesIO(content))
