@@ -390,3 +390,21 @@ def test_rendering_is_deterministic(data, name):
     assert tree1 == tree2
     manifest = json.loads(tree1["manifest.json"])
     assert len(manifest["salaries"]) == len(lot1.salaries)
+
+
+@pytest.mark.parametrize("refused", [False, True])
+def test_notification_the_day_after_the_handover_is_not_a_forbidden_date(refused):
+    # Found by the fuzz test: handover Tue 03/03/2026 at the interview, authorisation notified
+    # Wed 04/03/2026, the first day of the reflection period. The documents dated at the handover print
+    # « à compter du mercredi 4 mars 2026 » (the period's start): mentions 1.11 and 2.5 forbade the bare
+    # notification date and blocked a valid case; they now forbid it only next to « notifi… ».
+    protege = {"date_notification_autorisation": date(2026, 3, 4)}
+    if refused:
+        protege["autorisation_refusee"] = True
+    charged, error = try_load(simple_case(salarie_protege=protege))
+    assert error is None, error
+    result, lot = _render(charged)
+    assert result.salaries[0].dates["debut_delai_reflexion"] == date(2026, 3, 4)
+    rapport = check_lot(result, lot)
+    assert not rapport.bloquant, rapport.texte()
+    assert "1.11" not in rapport.texte() and "2.5 " not in rapport.texte(), rapport.texte()
