@@ -74,9 +74,9 @@ test: install-test
 	$(BIN)/python -m pytest -q --durations=5
 
 # About a minute of CPU: everything except LibreOffice, fuzzing, the full lint matrix and the PDF pipeline.
-RAPIDE_EXCLUS := tests/test_pdf_libreoffice.py tests/test_generate_pdf.py tests/test_generate_pdf_errors.py \
-                 tests/test_fuzz_cli.py tests/test_fuzz_engine.py tests/test_fuzz_render.py tests/test_fuzz_loader.py \
-                 tests/test_lint.py tests/test_properties.py
+RAPIDE_EXCLUS := tests/pdf/test_pdf_libreoffice.py tests/pdf/test_generate_pdf.py tests/pdf/test_generate_pdf_errors.py \
+                 tests/cli/test_fuzz_cli.py tests/engine/test_fuzz_engine.py tests/render/test_fuzz_render.py tests/case/test_fuzz_loader.py \
+                 tests/mentions/test_lint.py tests/engine/test_properties.py
 test-rapide: install-test
 	$(BIN)/python -m pytest -q -x -m "not libreoffice" $(addprefix --ignore=,$(RAPIDE_EXCLUS))
 

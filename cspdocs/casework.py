@@ -12,10 +12,10 @@ from typing import Optional
 from .case.errors import DossierInvalide, ErreurDossier
 from .case.loader import ChargedDossier, format_path, load_dossier
 from .engine.compute import blocking_errors, compute_dossier
-from .engine.facts import ResultatDossier
+from .engine.facts import CaseResult
 
 
-def compute_charged(charge: ChargedDossier, au: Optional[date] = None) -> ResultatDossier:
+def compute_charged(charge: ChargedDossier, au: Optional[date] = None) -> CaseResult:
     """Compute a loaded case; raise ``DossierInvalide`` on the engine's blocking findings."""
     result = compute_dossier(charge.dossier, charge.nom, charge.avertissements, au=au)
     found = blocking_errors(result)
@@ -28,7 +28,7 @@ def compute_charged(charge: ChargedDossier, au: Optional[date] = None) -> Result
     return result
 
 
-def load_case(path: Path | str, au: Optional[date] = None) -> tuple[ChargedDossier, ResultatDossier]:
+def load_case(path: Path | str, au: Optional[date] = None) -> tuple[ChargedDossier, CaseResult]:
     """Load and compute the case at ``path``; ``DossierInvalide`` lists every error: the loader's and,
     when the model is valid, the engine's blocking findings with them (e.g. a letter posted before
     the lawful date beside a journal contradiction), not one round after the other."""

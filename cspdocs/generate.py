@@ -12,18 +12,18 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from .case.loader import ChargedDossier
-from .engine.facts import ResultatDossier, ResultatSalarie
+from .engine.facts import CaseResult, EmployeeResult
 from .mentions.extract import Texte, texte_parts
 from .output_folder import case_identity
 from .render import dated
 from .render.artefacts import ARTEFACTS, SANS_OBJET, Artefact, document_date
 from .render.context import build_context
 from .render.errors import ErreurModele
-from .render.modeles import ModeleCharge
+from .render.modeles import LoadedTemplate
 
 
 @dataclass(frozen=True)
-class DocumentRendu:
+class RenderedDocument:
     artefact: Artefact
     variante: Optional[str]
     contenu: bytes  # the DOCX file
@@ -32,30 +32,30 @@ class DocumentRendu:
 
 
 @dataclass(frozen=True)
-class ArtefactOmis:
+class OmittedArtefact:
     artefact: Artefact
     raison: str
 
 
 @dataclass(frozen=True)
-class LotSalarie:
+class BatchEmployee:
     matricule: str
     prenom: str
     nom: str
-    documents: tuple[DocumentRendu, ...]
-    omis: tuple[ArtefactOmis, ...]
+    documents: tuple[RenderedDocument, ...]
+    omis: tuple[OmittedArtefact, ...]
     avertissements: tuple[str, ...]
     empreinte_faits: Optional[str] = None  # digest of what the documents are rendered from (issue 10)
 
 
 @dataclass(frozen=True)
-class Lot:
+class Batch:
     """Everything one run produces, in memory."""
 
     nom: str  # case name (file stem): names the output folder
     sources: tuple[Path, ...]  # the case file, then its CSV if any
-    modeles: dict[str, ModeleCharge]
-    salaries: tuple[LotSalarie, ...]
+    modeles: dict[str, LoadedTemplate]
+    salaries: tuple[BatchEmployee, ...]
     avertissements: tuple[str, ...]
     selection: Optional[tuple[str, ...]]  # matricules asked with --employe, None for all
     identite: Optional[dict] = None  # employer and procedure (output_folder.case_identity)
@@ -79,7 +79,7 @@ class MatriculeInconnu(ValueError):
         super().__init__("matricule(s) absent(s) du dossier : " + ", ".join(self.inconnus))
 
 
-def select(resultat: ResultatDossier, matricules: Optional[Iterable[str]]):
+def select(resultat: CaseResult, matricules: Optional[Iterable[str]]):
     if not matricules:
         return resultat.salaries
     wanted = list(dict.fromkeys(matricules))
@@ -90,8 +90,8 @@ def select(resultat: ResultatDossier, matricules: Optional[Iterable[str]]):
     return tuple(r for r in resultat.salaries if r.salarie.matricule in wanted)
 
 
-def render_employee(resultat: ResultatDossier, rs: ResultatSalarie, modeles: dict[str, ModeleCharge],
-                                    textes: Optional[list[tuple[str, Texte, str]]] = None) -> LotSalarie:
+def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str, LoadedTemplate],
+                                    textes: Optional[list[tuple[str, Texte, str]]] = None) -> BatchEmployee:
     """Render every applicable artefact of one employee (bytes in memory).
 
     With ``textes``, appends each document's text as the mention check reads it, taken from the
@@ -107,23 +107,23 @@ def render_employee(resultat: ResultatDossier, rs: ResultatSalarie, modeles: dic
         if raison == SANS_OBJET:  # a follow-up document not due: nothing to report
             continue
         if raison:
-            omis.append(ArtefactOmis(artefact, raison))
+            omis.append(OmittedArtefact(artefact, raison))
             continue
         when = document_date(artefact, ctx)
         try:
             rendu = modeles[artefact.modele].modele.rendre_detail(ctx, when)
         except ErreurModele as exc:
             raise ErreurGeneration(rs.salarie.matricule, artefact, exc) from exc
-        documents.append(DocumentRendu(artefact, artefact.variante(ctx), rendu.contenu, when,
+        documents.append(RenderedDocument(artefact, artefact.variante(ctx), rendu.contenu, when,
                                        dated.delivered(v, artefact.cle)))
         if textes is not None:
             textes.append((artefact.cle, texte_parts(rendu.parties, core=rendu.core), artefact.fichier))
     warnings = v.courant.avertissements if v is not None else rs.avertissements
-    return LotSalarie(rs.salarie.matricule, rs.salarie.prenom, rs.salarie.nom,
+    return BatchEmployee(rs.salarie.matricule, rs.salarie.prenom, rs.salarie.nom,
                       tuple(documents), tuple(omis), tuple(warnings), facts_digest(pairs, modeles))
 
 
-def employee_contexts(resultat: ResultatDossier, rs: ResultatSalarie, v: Any) -> list[tuple[Artefact, dict]]:
+def employee_contexts(resultat: CaseResult, rs: EmployeeResult, v: Any) -> list[tuple[Artefact, dict]]:
     """Each artefact with the template context it is rendered from (one context per distinct facts)."""
     contexts: dict[int, dict] = {}
     out = []
@@ -136,7 +136,7 @@ def employee_contexts(resultat: ResultatDossier, rs: ResultatSalarie, v: Any) ->
     return out
 
 
-def facts_digest(pairs: list[tuple[Artefact, dict]], modeles: dict[str, ModeleCharge]) -> str:
+def facts_digest(pairs: list[tuple[Artefact, dict]], modeles: dict[str, LoadedTemplate]) -> str:
     """What an employee's documents are rendered from, as a digest (cspdocs/delivered.py)."""
     from .delivered import context_digest
 
@@ -146,11 +146,11 @@ def facts_digest(pairs: list[tuple[Artefact, dict]], modeles: dict[str, ModeleCh
 
 def render_batch(
     charge: ChargedDossier,
-    resultat: ResultatDossier,
-    modeles: dict[str, ModeleCharge],
+    resultat: CaseResult,
+    modeles: dict[str, LoadedTemplate],
     matricules: Optional[Iterable[str]] = None,
     progression: Optional[Callable[[int, int], None]] = None,
-) -> Lot:
+) -> Batch:
     """Render every applicable artefact of every selected employee (bytes in memory);
     ``progression(done, total)`` after each employee (cspdocs/rh/progression.py).
 
@@ -164,5 +164,5 @@ def render_batch(
         lots.append(render_employee(resultat, rs, modeles))
         if progression is not None:
             progression(len(lots), len(chosen))
-    return Lot(charge.nom, tuple(charge.sources), modeles, tuple(lots),
+    return Batch(charge.nom, tuple(charge.sources), modeles, tuple(lots),
                tuple(resultat.avertissements), selection, case_identity(charge.dossier))

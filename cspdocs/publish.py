@@ -31,7 +31,7 @@ from typing import Any, Callable, Optional
 
 from . import __version__
 from .version import manifest_fingerprints
-from .generate import Lot, LotSalarie
+from .generate import Batch, BatchEmployee
 from .output_folder import (
     MANIFEST, MARKER, MENTIONS_REPORT, TempFolder, check_replaceable, locked, recover, switch,
 )
@@ -43,11 +43,11 @@ _MAX_NAME = 80
 
 
 @dataclass(frozen=True)
-class Ecriture:
+class Writer:
     """What a post-write hook sees (see the module docstring)."""
 
     dossier: Path  # the temporary case folder, renamed to sortie/<dossier>/ on success
-    lot: Lot
+    lot: Batch
     # matricule -> manifest entry of each employee written by this run, in the batch's order;
     # a hook may add keys (never remove any).
     salaries: dict[str, dict[str, Any]]
@@ -57,7 +57,7 @@ class Ecriture:
 
 # Called once the DOCX files are written, before the manifest and the move (e.g. PDFs);
 # returns data recorded in the manifest under the key "complements".
-PostEcriture = Callable[[Ecriture], dict[str, Any]]
+PostEcriture = Callable[[Writer], dict[str, Any]]
 
 
 def safe_name(text: str) -> str:
@@ -91,7 +91,7 @@ class Publication:
     notes: tuple[str, ...] = field(default=())
 
 
-def inputs(lot: Lot) -> dict[str, Any]:
+def inputs(lot: Batch) -> dict[str, Any]:
     case, *others = lot.sources
     data: dict[str, Any] = {
         "cspdocs": __version__,
@@ -129,7 +129,7 @@ def manifest_text(manifest: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
-def write_employee(root: Path, folder: str, s: LotSalarie, fingerprint: str) -> tuple[dict[str, Any], list[Path]]:
+def write_employee(root: Path, folder: str, s: BatchEmployee, fingerprint: str) -> tuple[dict[str, Any], list[Path]]:
     """Write one employee's documents into ``root/folder``; its manifest entry and the files written."""
     directory = root / folder
     directory.mkdir()
@@ -167,7 +167,7 @@ class Publisher:
     returns, or a call to ``abort``, removes the temporary folder: nothing is published.
     """
 
-    def __init__(self, lot: Lot, sortie: Path):
+    def __init__(self, lot: Batch, sortie: Path):
         self.sortie = Path(sortie)
         self.sortie.mkdir(parents=True, exist_ok=True)
         self.dest = self.sortie / safe_name(lot.nom)
@@ -186,7 +186,7 @@ class Publisher:
         self._used: set[str] = set()
         self.entries: dict[str, dict[str, Any]] = {}
         self.written: list[Path] = []
-        self._summaries: list[LotSalarie] = []
+        self._summaries: list[BatchEmployee] = []
 
     @property
     def root(self) -> Path:
@@ -219,7 +219,7 @@ class Publisher:
             name += suffix
         return name
 
-    def add(self, s: LotSalarie) -> dict[str, Any]:
+    def add(self, s: BatchEmployee) -> dict[str, Any]:
         """Write one employee's documents into the temporary folder; returns its manifest entry."""
         try:
             entry, files = write_employee(self.root, self.folder(s.matricule, s.nom), s, self.fingerprint)
@@ -229,7 +229,7 @@ class Publisher:
         self.record(s, entry, files)
         return entry
 
-    def record(self, s: LotSalarie, entry: dict[str, Any], files: list[Path]) -> None:
+    def record(self, s: BatchEmployee, entry: dict[str, Any], files: list[Path]) -> None:
         """Record an employee whose files ``write_employee`` wrote (here or in a worker process)."""
         self.entries[s.matricule] = entry
         self.written.extend(files)
@@ -262,7 +262,7 @@ class Publisher:
                 manifest["mentions"] = mentions  # the mention check of this run (issue 4)
             written = self.written
             if post_ecriture is not None:
-                manifest["complements"] = post_ecriture(Ecriture(self.root, lot, self.entries, self.conserves))
+                manifest["complements"] = post_ecriture(Writer(self.root, lot, self.entries, self.conserves))
                 # Files the hook added (PDFs...) count as written by this run too.
                 carried = {e["repertoire"] for e in self.conserves}
                 written = [
@@ -281,7 +281,7 @@ class Publisher:
         return Publication(self.dest, manifest, final, self.notes)
 
 
-def publish(lot: Lot, sortie: Path, post_ecriture: Optional[PostEcriture] = None,
+def publish(lot: Batch, sortie: Path, post_ecriture: Optional[PostEcriture] = None,
             mentions: Optional[dict] = None) -> Publication:
     """Write the batch under ``sortie/<dossier>/`` atomically (see module docstring)."""
     publisher = Publisher(lot, sortie)

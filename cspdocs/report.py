@@ -11,7 +11,7 @@ from .engine.citations import fact_rule, fact_source_ids
 from .formats import plain_decimal
 from .engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
 from .engine.dates import fr
-from .engine.facts import ResultatDossier, ResultatSalarie
+from .engine.facts import CaseResult, EmployeeResult
 
 
 def _plain(value: Any) -> Any:
@@ -45,13 +45,13 @@ def _explication_json(e) -> dict[str, Any]:
     return {"fait": e.fait, "valeur": _plain(e.valeur), "raisonnement": e.raisonnement, "sources": list(e.sources)}
 
 
-def _faits_json(r: ResultatSalarie) -> dict[str, Any]:
+def _faits_json(r: EmployeeResult) -> dict[str, Any]:
     """Added key: each explained fact's rule (regles.yaml) and its sources as ids (sources.yaml)."""
     return {e.fait: {"regle": fact_rule(e.fait), "source_ids": fact_source_ids(e.sources),
                      "termes": {name: _plain(value) for name, value in e.termes}} for e in r.explications}
 
 
-def salarie_json(r: ResultatSalarie) -> dict[str, Any]:
+def salarie_json(r: EmployeeResult) -> dict[str, Any]:
     return {
         "matricule": r.salarie.matricule,
         "operateur": r.operateur,
@@ -69,7 +69,7 @@ def salarie_json(r: ResultatSalarie) -> dict[str, Any]:
     }
 
 
-def dossier_json(res: ResultatDossier, salaries: tuple[ResultatSalarie, ...] | None = None) -> dict[str, Any]:
+def dossier_json(res: CaseResult, salaries: tuple[EmployeeResult, ...] | None = None) -> dict[str, Any]:
     regime = res.regime
     return {
         "dossier": res.nom,
@@ -87,7 +87,7 @@ def dossier_json(res: ResultatDossier, salaries: tuple[ResultatSalarie, ...] | N
     }
 
 
-def case_warnings(res: ResultatDossier, salaries=None) -> list[str]:
+def case_warnings(res: CaseResult, salaries=None) -> list[str]:
     """Every warning of the case, then of each employee (prefixed by the matricule): what
     ``check`` shows beside its mention report (issue 8: every finding reaches every output)."""
     chosen = res.salaries if salaries is None else salaries
@@ -135,7 +135,7 @@ def _money(v: Any) -> str:
     return "—" if v is None else eur(v)
 
 
-def salarie_text(r: ResultatSalarie, detail: bool = True) -> str:
+def salarie_text(r: EmployeeResult, detail: bool = True) -> str:
     s = r.salarie
     lines = [f"{s.civilite} {s.prenom} {s.nom} (matricule {s.matricule}) — zone {r.zone}, opérateur {r.operateur}", ""]
     lines.append("  Calendrier")
@@ -162,7 +162,7 @@ def salarie_text(r: ResultatSalarie, detail: bool = True) -> str:
     return "\n".join(lines)
 
 
-def dossier_text(res: ResultatDossier, salaries: tuple[ResultatSalarie, ...] | None = None, detail: bool = True) -> str:
+def dossier_text(res: CaseResult, salaries: tuple[EmployeeResult, ...] | None = None, detail: bool = True) -> str:
     regime = res.regime
     head = [
         f"Dossier {res.nom} — {res.dossier.employeur.raison_sociale}",

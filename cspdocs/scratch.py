@@ -153,7 +153,7 @@ def _remove(folder: Path, lock: Optional[Path]) -> None:
 
 
 @dataclass(frozen=True)
-class Nettoyage:
+class Cleanup:
     dossiers: int = 0  # folders of interrupted runs removed
     processus: int = 0  # processes of interrupted runs stopped
     racine: Optional[Path] = None
@@ -168,14 +168,14 @@ class Nettoyage:
                 f"supprimé(s) ({self.racine}).")
 
 
-def sweep() -> Nettoyage:
+def sweep() -> Cleanup:
     """Remove what killed runs left in the work area (never a living run's folder)."""
     try:
         path = root(create=False)
     except OSError:
-        return Nettoyage()
+        return Cleanup()
     if path is None or fcntl is None:
-        return Nettoyage()
+        return Cleanup()
     folders = killed = 0
     with _locked(path):
         for entry in sorted(path.iterdir()):
@@ -196,7 +196,7 @@ def sweep() -> Nettoyage:
                     _remove(entry, None)
                 else:
                     entry.unlink()
-    return Nettoyage(folders, killed, path)
+    return Cleanup(folders, killed, path)
 
 
 # Run in a separate session by ``session``: reads "+pgid"/"-pgid" lines until the run closes the

@@ -3,8 +3,8 @@
 The as-of date (issue 10): ``cspdocs generate|compute|check|suivi`` default to today, which would make
 the output of a test depend on the day it runs (the example cases are dated in 2026). Tests written
 against the plan (the documents at their planned dates, the spec's vectors) run without an as-of date,
-as the library does when ``au`` is None; the tests of the rules of time (tests/test_suivi.py,
-tests/test_timeline.py) pass ``--au`` explicitly, or ask for the real default with the marker
+as the library does when ``au`` is None; the tests of the rules of time (tests/engine/test_suivi.py,
+tests/engine/test_timeline.py) pass ``--au`` explicitly, or ask for the real default with the marker
 ``aujourdhui``. Subprocesses (kill and interrupt tests) use the real today: they check exit codes and
 what is published, not dates.
 """

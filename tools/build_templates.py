@@ -321,7 +321,7 @@ Bulletin reçu le ........ / ........ / ................  Nom et signature du re
 # --- 2. Récépissé -------------------------------------------------------------------------
 
 # Signed by both parties in two originals: it must fit on one page (P3-9), which
-# tests/test_templates_pages.py checks with LibreOffice on every scenario of the lint matrix.
+# tests/render/test_templates_pages.py checks with LibreOffice on every scenario of the lint matrix.
 RECEPISSE = Template(
     filename="recepisse.docx",
     title="Récépissé de remise de la proposition de CSP – {{ salarie.nom_complet }}",

@@ -1,7 +1,7 @@
 """The columns of the employees' spreadsheet (CSV or XLSX), derived from the employee model.
 
 Every leaf key of ``Salarie`` (nested keys joined with ``.``) is a column, so a key added to the
-model is read at once; ``tests/test_tableur_colonnes.py`` fails until it also has a French header
+model is read at once; ``tests/case/test_tableur_colonnes.py`` fails until it also has a French header
 here. A column is recognised by its key (``adresse.code_postal``), its French header
 (« Code postal ») or one of its aliases, compared without case, accents, punctuation or the small
 words (« de », « d' », « la »…): « Date d'entrée », « DATE ENTREE » and ``date_entree`` match.

@@ -23,12 +23,12 @@ from ..render import dated
 from .common import as_of_option, load_and_compute, parse_as_of
 from .sortie import informer
 from ..report import case_warnings
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from ..mentions.checker import recognise_artefact
 from ..mentions.extract import DocumentIllisible, Texte, document_text
 from ..mentions.model import ARTEFACTS, default_catalogue
 from ..mentions.patterns import fold
-from ..mentions.report import RapportMentions
+from ..mentions.report import MentionReport
 from ..publish import employee_folder, safe_name
 from ..render.artefacts import ARTEFACTS as RENDER_ARTEFACTS
 
@@ -57,7 +57,7 @@ def collect(paths: tuple[str, ...]) -> list[Path]:
     return files
 
 
-def employee_of(path: Path, texte: Texte, resultat: ResultatDossier) -> tuple[Optional[ResultatSalarie], str]:
+def employee_of(path: Path, texte: Texte, resultat: CaseResult) -> tuple[Optional[EmployeeResult], str]:
     """(employee, how it was recognised) from the folder name, then the content."""
     salaries = resultat.salaries
     parts = [p.lower() for p in path.parts[:-1]]
@@ -132,9 +132,9 @@ def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], m
     if not files:
         raise click.UsageError("aucun fichier DOCX ou PDF à vérifier")
     catalogue = default_catalogue()
-    rapport = RapportMentions(charge.nom)
+    rapport = MentionReport(charge.nom)
     grouped: dict[str, list[tuple[Optional[str], Texte, str]]] = defaultdict(list)
-    employees: dict[str, ResultatSalarie] = {}
+    employees: dict[str, EmployeeResult] = {}
     lines = []
     for path in files:
         label = str(path)

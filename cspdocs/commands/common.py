@@ -14,7 +14,7 @@ import click
 from ..case.errors import DossierInvalide
 from ..case.loader import ChargedDossier
 from ..casework import compute_charged, load_case  # noqa: F401 - compute_charged re-exported (tests)
-from ..engine.facts import ResultatDossier
+from ..engine.facts import CaseResult
 
 
 def today() -> date:
@@ -49,7 +49,7 @@ def as_of_option(f):
                              "le journal « suivi » ne peut rien contenir après elle (par défaut : aujourd'hui).")(f)
 
 
-def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple[ChargedDossier, ResultatDossier]:
+def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple[ChargedDossier, CaseResult]:
     """Load and compute the case at ``path``, or print every error in French and exit 1."""
     try:
         return load_case(path, au)  # every error at once: the loader's and the engine's
@@ -61,7 +61,7 @@ def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple
         sys.exit(1)
 
 
-def selected_employees(result: ResultatDossier, matricules: Sequence[str]) -> tuple:
+def selected_employees(result: CaseResult, matricules: Sequence[str]) -> tuple:
     """The employees ``--employe`` asks for (all when none), or a usage error naming the unknown."""
     if not matricules:
         return result.salaries

@@ -25,7 +25,7 @@ from ..render.docxparts import ModeleInvalide
 from ..render.errors import ErreurModele
 from ..render.modeles import templates_report
 from ..rh.sorties import FICHIERS as FICHIERS_RH
-from ..rh.progression import Progression
+from ..rh.progression import ProgressBar
 from .sortie import SILENCIEUX, avertir, informer, verbosite
 
 
@@ -122,7 +122,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     # An explicit request for PDF output fails at once when LibreOffice is missing.
     soffice = _soffice_or_fail() if pdf or dossier_global else None
     # on stderr (cspdocs/rh/progression.py); "cspdocs -q generate" silences it too
-    progression = Progression(quiet=quiet or verbosite() == SILENCIEUX)
+    progression = ProgressBar(quiet=quiet or verbosite() == SILENCIEUX)
     as_of = parse_as_of(au)
     charge, resultat = load_and_compute(dossier, nothing_written=True, au=as_of)
     if as_of is not None:

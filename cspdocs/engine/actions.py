@@ -20,7 +20,7 @@ from typing import Any, Optional
 from ..case.model import Dossier
 from .amounts import eur
 from .dates import fr
-from .facts import ResultatDossier, ResultatSalarie
+from .facts import CaseResult, EmployeeResult
 from .refusal_dates import notice_end, priority_end
 from .timeline import VueAu, view_for
 
@@ -40,16 +40,16 @@ ART4 = "Convention du 26 janvier 2015, art. 4"
 ART5_2 = "Convention du 26 janvier 2015, art. 5 § 2"
 
 
-def _journal(rs: ResultatSalarie) -> Any:
+def _journal(rs: EmployeeResult) -> Any:
     return rs.salarie.suivi
 
 
-def recorded(rs: ResultatSalarie, key: str) -> Optional[date]:
+def recorded(rs: EmployeeResult, key: str) -> Optional[date]:
     j = _journal(rs)
     return getattr(j, key, None) if j is not None else None
 
 
-def handover_recorded(rs: ResultatSalarie) -> Optional[date]:
+def handover_recorded(rs: EmployeeResult) -> Optional[date]:
     """The day the reflection period starts from, if the journal records it (R-14: at a distance,
     the first presentation or the electronic receipt; in person, the handover)."""
     if rs.salarie.mode_remise == "main_propre":
@@ -57,7 +57,7 @@ def handover_recorded(rs: ResultatSalarie) -> Optional[date]:
     return recorded(rs, "presentation_documents")
 
 
-def state(rs: ResultatSalarie, au: date) -> str:
+def state(rs: EmployeeResult, au: date) -> str:
     """``rs``: the facts as of ``au`` (``VueAu.courant``)."""
     d = rs.dates
     rep = rs.salarie.reponse if rs.salarie.reponse and rs.salarie.reponse.date <= au else None
@@ -90,7 +90,7 @@ def _action(key: str, libelle: str, echeance: Optional[date], fait_le: Optional[
             "sources": list(sources), "note": note}
 
 
-def actions(dossier: Dossier, rs: ResultatSalarie, au: date, vue: Optional[VueAu] = None) -> list[dict[str, Any]]:
+def actions(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueAu] = None) -> list[dict[str, Any]]:
     """The actions of one employee's procedure, in the order they fall due. ``rs``: the computed
     employee; the dates are read from its facts as of ``au`` (``vue``, computed when not given)."""
     vue = vue if vue is not None else view_for(dossier, rs, au)
@@ -171,7 +171,7 @@ def actions(dossier: Dossier, rs: ResultatSalarie, au: date, vue: Optional[VueAu
     return out
 
 
-def _procedure_actions(dossier: Dossier, rs: ResultatSalarie, au: date, accepted: bool) -> list[dict[str, Any]]:
+def _procedure_actions(dossier: Dossier, rs: EmployeeResult, au: date, accepted: bool) -> list[dict[str, Any]]:
     p, d = dossier.procedure, rs.dates
     out = []
     if p.type in ("individuel", "collectif_moins_de_10"):
@@ -196,7 +196,7 @@ def _procedure_actions(dossier: Dossier, rs: ResultatSalarie, au: date, accepted
     return out
 
 
-def findings(rs: ResultatSalarie, au: date, todo: list[dict[str, Any]], slipped: tuple[str, ...] = ()) -> list[str]:
+def findings(rs: EmployeeResult, au: date, todo: list[dict[str, Any]], slipped: tuple[str, ...] = ()) -> list[str]:
     """Past planned events nobody recorded: flagged, never assumed (issue 10); ``slipped``: the R-76
     findings of the documents re-dated as of ``au`` (engine/timeline.py)."""
     out = list(slipped)
@@ -214,7 +214,7 @@ def findings(rs: ResultatSalarie, au: date, todo: list[dict[str, Any]], slipped:
     return out
 
 
-def follow_up(dossier: Dossier, rs: ResultatSalarie, au: date, vue: Optional[VueAu] = None) -> dict[str, Any]:
+def follow_up(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueAu] = None) -> dict[str, Any]:
     """One employee's state, actions and findings as of ``au``, from the same facts as of ``au`` as
     the documents (``faits``: those facts, a ``ResultatSalarie``, for the summaries; not in the JSON)."""
     vue = vue if vue is not None else view_for(dossier, rs, au)
@@ -224,7 +224,7 @@ def follow_up(dossier: Dossier, rs: ResultatSalarie, au: date, vue: Optional[Vue
             "constats": findings(vue.courant, au, todo, vue.constats), "faits": vue.courant}
 
 
-def case_follow_up(result: ResultatDossier, au: date, salaries=None) -> dict[str, Any]:
+def case_follow_up(result: CaseResult, au: date, salaries=None) -> dict[str, Any]:
     """Every employee's follow-up and the case totals: answers by kind, amounts due by date."""
     chosen = result.salaries if salaries is None else salaries
     per = [(rs, follow_up(result.dossier, rs, au)) for rs in chosen]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Optional
 
-from .facts import Explication, Fact
+from .facts import Explanation, Fact
 from .findings import Finding
 
 
@@ -19,7 +19,7 @@ class Collector:
     def __init__(self) -> None:
         self.dates: dict[str, Optional[date]] = {}
         self.montants: dict[str, Any] = {}
-        self.explications: list[Explication] = []
+        self.explications: list[Explanation] = []
         self.constats: list[Finding] = []  # warnings and blocking findings, in the order found
         self._seen: set[str] = set()
         # recomputes the last day of the letter's délai on another calendar (A8)
@@ -32,7 +32,7 @@ class Collector:
 
     def date(self, key: str, fact: Fact) -> Optional[date]:
         self.dates[key] = fact.valeur
-        self.explications.append(Explication(f"dates.{key}", fact.valeur, fact.raisonnement, fact.sources, fact.termes))
+        self.explications.append(Explanation(f"dates.{key}", fact.valeur, fact.raisonnement, fact.sources, fact.termes))
         return fact.valeur
 
     def redate(self, key: str, fact: Fact) -> Optional[date]:
@@ -45,7 +45,7 @@ class Collector:
 
     def amount(self, key: str, fact: Fact) -> Any:
         self.montants[key] = fact.valeur
-        self.explications.append(Explication(f"montants.{key}", fact.valeur, fact.raisonnement, fact.sources, fact.termes))
+        self.explications.append(Explanation(f"montants.{key}", fact.valeur, fact.raisonnement, fact.sources, fact.termes))
         return fact.valeur
 
     def warn(self, code: str, message: str, sources: tuple[str, ...] = ()) -> None:
@@ -67,9 +67,9 @@ def amend_explanation(c: Collector, fait: str, value: Any, more: str, sources: t
     """Complete a fact's explanation with a further bound (one explanation per fact)."""
     for i, e in enumerate(c.explications):
         if e.fait == fait:
-            c.explications[i] = Explication(fait, value, e.raisonnement + more, e.sources + tuple(x for x in sources if x not in e.sources))
+            c.explications[i] = Explanation(fait, value, e.raisonnement + more, e.sources + tuple(x for x in sources if x not in e.sources))
             return
-    c.explications.append(Explication(fait, value, more.strip(), sources))
+    c.explications.append(Explanation(fait, value, more.strip(), sources))
 
 
 DERIVED = {
@@ -100,4 +100,4 @@ def explain_remaining(c: Collector) -> None:
             fait = f"{group}.{key}"
             if fait not in explained:
                 text, sources = DERIVED[fait]
-                c.explications.append(Explication(fait, value, text, sources))
+                c.explications.append(Explanation(fait, value, text, sources))

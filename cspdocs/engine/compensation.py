@@ -14,7 +14,7 @@ from . import dates as D
 from . import notice as N
 from . import parameters as PR
 from .collector import Collector
-from .facts import Explication, Fact, money
+from .facts import Explanation, Fact, money
 from .severance import Seniority, asp, penalty, severance
 
 CONTRACT_AMOUNT_KEYS = (
@@ -81,7 +81,7 @@ def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Option
     # 26/09/2006 n° 05-43.841), at the rupture when no letter precedes it.
     day = N.rights_day(lettre.get("variante"), envoi, rupture)
     c.dates["anciennete_appreciee_le"] = day.valeur
-    c.explications.append(Explication("dates.anciennete_appreciee_le", day.valeur, day.raisonnement, day.sources))
+    c.explications.append(Explanation("dates.anciennete_appreciee_le", day.valeur, day.raisonnement, day.sources))
     at_rights = seniority(day.valeur)
     scale = PR.value("bareme_preavis_legal", c.warn, appreciation_anciennete=day.valeur)
     legal = A.legal_notice_months(at_rights, s.travailleur_handicape, scale)
@@ -127,7 +127,7 @@ def _salaries(s: Salarie, c: Collector) -> tuple[Decimal, Decimal, Decimal]:
     pay = N.notice_pay(s)  # what the employee would have earned during the notice (L1234-5)
     monthly = pay.valeur
     c.montants["salaire_mensuel_preavis"] = money(monthly)
-    c.explications.append(Explication("montants.salaire_mensuel_preavis", money(monthly), pay.raisonnement, pay.sources))
+    c.explications.append(Explanation("montants.salaire_mensuel_preavis", money(monthly), pay.raisonnement, pay.sources))
     if s.primes_annuelles_3_derniers_mois and s.salaire_preavis_mensuel is None:
         c.warn("R-66", "la prime annuelle déclarée est comptée au prorata dans l'indemnité de préavis et la contribution "
                "(C. trav. L1234-5) ; si elle était exceptionnelle, donnez « salaire_preavis_mensuel ».")

@@ -23,7 +23,7 @@ from .collector import Collector, explain_remaining
 from .compensation import CONTRACT_AMOUNT_KEYS, compute_amounts
 from .csp_dates import contribution_due, csp_dates, procedure_dates
 from .documents import document_conditions, document_parameters
-from .facts import ResultatDossier, ResultatSalarie
+from .facts import CaseResult, EmployeeResult
 from .letter import letter_dates, letter_variant, variant_for
 from .procedure import engagement_date, handover, procedural_handover, record_handover, regime
 from .reflection import reflection_period
@@ -49,7 +49,7 @@ CONTRACT_DATE_KEYS = (
 )
 
 
-def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], au: Optional[date] = None) -> ResultatSalarie:
+def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], au: Optional[date] = None) -> EmployeeResult:
     c = Collector()
     raw, s = s, J.effective(s)  # issue 10: the journal's actual dates win over the planned ones
     if au is not None:
@@ -79,7 +79,7 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
     explain_remaining(c)
 
     conditions.update(document_conditions(dossier, s, remise, regime_info, relative_maternity))
-    return ResultatSalarie(
+    return EmployeeResult(
         parametres=document_parameters(dossier, remise, fin or fin21, cal.zone == "mayotte"),
         salarie=s,
         zone=cal.zone,
@@ -103,7 +103,7 @@ def calendar_zone(dossier: Dossier, s: Salarie) -> str:
     return calendar_for(dossier.employeur, s).zone
 
 
-def compute_dossier(dossier: Dossier, nom: str, constats: Iterable[Any] = (), au: Optional[date] = None) -> ResultatDossier:
+def compute_dossier(dossier: Dossier, nom: str, constats: Iterable[Any] = (), au: Optional[date] = None) -> CaseResult:
     """Facts for every employee. The regime depends on the place of work (R-04: Mayotte has its
     own convention); the case-level regime is the metropolitan one unless every employee works in
     Mayotte. ``constats``: the loader's non-blocking findings (``ChargedDossier.avertissements``),
@@ -121,5 +121,5 @@ def compute_dossier(dossier: Dossier, nom: str, constats: Iterable[Any] = (), au
         )
     findings = case_found + [w for r in regimes.values() for w in r[1]]
     warnings = list(dict.fromkeys(f.text for f in findings))
-    return ResultatDossier(nom=nom, dossier=dossier, regime=main[0], salaries=results, avertissements=tuple(warnings), au=au,
+    return CaseResult(nom=nom, dossier=dossier, regime=main[0], salaries=results, avertissements=tuple(warnings), au=au,
                            constats=tuple(dict((f.text, f) for f in findings).values()))

@@ -12,7 +12,7 @@ from . import amounts as A
 from . import dates as D
 from . import parameters as PR
 from .collector import Collector
-from .facts import Explication, Fact
+from .facts import Explanation, Fact
 from .wording import le_salarie, protege
 
 
@@ -81,7 +81,7 @@ def procedure_dates(dossier: Dossier, s: Salarie, remise: date, c: Collector) ->
     if proc.date_decision_administration:
         c.dates["decision_administration"] = proc.date_decision_administration
     c.dates["enonce_motif"] = remise
-    c.explications.append(Explication("dates.enonce_motif", remise, f"L'énoncé écrit du motif économique est remis avec les documents du CSP, le {D.fr(remise)}, au plus tard lors de l'acceptation.", ("Cass. soc. 17 mars 2015, n° 13-26.941", "Cass. soc. 16 novembre 2016, n° 15-12.293", "Cass. soc. 23 novembre 2022, n° 21-17.483")))
+    c.explications.append(Explanation("dates.enonce_motif", remise, f"L'énoncé écrit du motif économique est remis avec les documents du CSP, le {D.fr(remise)}, au plus tard lors de l'acceptation.", ("Cass. soc. 17 mars 2015, n° 13-26.941", "Cass. soc. 16 novembre 2016, n° 15-12.293", "Cass. soc. 23 novembre 2022, n° 21-17.483")))
     if emp.date_jugement and emp.procedure_collective:
         fact = D.ags_window_end(emp.date_jugement, emp.procedure_collective, proc.type == "pse",
                                 PR.value("delai_garantie_ags_liquidation_jours", c.warn, jugement=emp.date_jugement))

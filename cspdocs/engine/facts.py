@@ -16,7 +16,7 @@ from ..case.model import Dossier, Salarie
 
 # Explication and Fact are NamedTuples: immutable like frozen dataclasses, but several times cheaper
 # to build, and the engine builds dozens per employee.
-class Explication(NamedTuple):
+class Explanation(NamedTuple):
     fait: str  # dotted path in the output, e.g. "dates.fin_delai_reflexion"
     valeur: Any
     raisonnement: str  # French, with the intermediate values
@@ -35,7 +35,7 @@ class Fact(NamedTuple):
 
 
 @dataclass(frozen=True)
-class ResultatSalarie:
+class EmployeeResult:
     salarie: Salarie
     zone: str
     operateur: str
@@ -45,7 +45,7 @@ class ResultatSalarie:
     lettre: dict[str, Any]
     # Decimal amounts (rounded to the cent), int/Decimal counts, nested dict for the penalty, None.
     montants: dict[str, Any]
-    explications: tuple[Explication, ...]
+    explications: tuple[Explanation, ...]
     avertissements: tuple[str, ...]
     # How the documents are handed over: "entretien_prealable" | "derniere_reunion_cse" |
     # "lendemain_decision_administration" | "date_convenue" (override by date_remise).
@@ -67,7 +67,7 @@ class ResultatSalarie:
     # The engine's findings as data (engine/findings.py): ``avertissements`` and ``blocages`` are views of them.
     constats: tuple[Any, ...] = ()
 
-    def explication(self, fait: str) -> Optional[Explication]:
+    def explication(self, fait: str) -> Optional[Explanation]:
         for e in self.explications:
             if e.fait == fait:
                 return e
@@ -75,11 +75,11 @@ class ResultatSalarie:
 
 
 @dataclass(frozen=True)
-class ResultatDossier:
+class CaseResult:
     nom: str  # case file name
     dossier: Dossier
     regime: dict[str, Any]  # {"texte": ..., "valable_jusqu_au": date | None}
-    salaries: tuple[ResultatSalarie, ...]
+    salaries: tuple[EmployeeResult, ...]
     avertissements: tuple[str, ...] = ()
     # issue 10: the as-of date the documents are dated against (engine/timeline.py); None: the plan
     au: Optional[date] = None

@@ -12,7 +12,7 @@ from typing import Any, Callable, Optional
 from ..calendar import Calendar
 from ..case.model import Salarie
 from .dates import fr
-from .facts import Fact, ResultatSalarie
+from .facts import Fact, EmployeeResult
 from .timeline import ART4_1, CONFIRMATION, ECHEANCE, FOLLOW_UP, DocumentAu, postal_day_from
 
 
@@ -49,8 +49,8 @@ def follow_up_plan(raw: Salarie, s: Salarie, dates: dict, record: Callable[[str,
             (ART4_1 + " al. 3",)))
 
 
-def follow_up_as_of(group: str, raw: Salarie, plan: ResultatSalarie, current: ResultatSalarie,
-               facts_on: Callable[[Optional[date]], ResultatSalarie], au: date, cal: Calendar,
+def follow_up_as_of(group: str, raw: Salarie, plan: EmployeeResult, current: EmployeeResult,
+               facts_on: Callable[[Optional[date]], EmployeeResult], au: date, cal: Calendar,
                notes: list[str]) -> Optional[DocumentAu]:
     """A follow-up document as of ``au``: None while not due; delivered (journal) from what was known
     on its date; otherwise dated at its planned date, or at ``au`` once that has passed (R-76)."""

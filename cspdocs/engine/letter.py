@@ -13,7 +13,7 @@ from . import dates as D
 from . import journal as J
 from . import parameters as PR
 from .collector import Collector, amend_explanation
-from .facts import Explication, Fact
+from .facts import Explanation, Fact
 from .procedure import engagement_date
 from .timeline import postal_day_from
 from .wording import le_salarie, protege
@@ -189,5 +189,5 @@ def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: Co
         variante, why = "licenciement", f"Lettre envoyée le {D.fr(envoi)}, après l'expiration du délai ({D.fr(fin)}) sans acceptation : lettre de licenciement pour motif économique."
     assert variante == variant_for(rep, envoi, fin)  # the explanation above follows the one rule
     rappel = None if variante is None else variante == "conservatoire"
-    c.explications.append(Explication("lettre.variante", variante, why, src))
+    c.explications.append(Explanation("lettre.variante", variante, why, src))
     return {"variante": variante, "rappel_delai_requis": rappel}

@@ -21,7 +21,7 @@ from ..rules.lookup import parameter
 from . import dates as D
 from . import parameters as PR
 from .collector import Collector
-from .facts import Explication, Fact
+from .facts import Explanation, Fact
 from .findings import Finding
 from .wording import il, protege
 
@@ -192,7 +192,7 @@ def record_handover(dossier: Dossier, s: Salarie, c: Collector) -> tuple[date, s
     remise_fact, circonstance = found
     remise = c.date("remise", remise_fact)
     op = PR.resolved("operateur", c.warn, document=remise)
-    c.explications.append(Explication(
+    c.explications.append(Explanation(
         "operateur", op.valeur, f"Opérateur nommé dans les documents datés de la remise ({D.fr(remise)}) : {op.valeur}.",
         (op.reference,)))
     if s.date_remise and proc.type == "pse" and proc.date_decision_administration and s.date_remise <= proc.date_decision_administration:

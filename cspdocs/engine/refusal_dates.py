@@ -21,10 +21,10 @@ from typing import Optional
 
 from . import dates as D
 from . import parameters as PR
-from .facts import Fact, ResultatSalarie
+from .facts import Fact, EmployeeResult
 
 
-def notice_end(rs: ResultatSalarie) -> Optional[Fact]:
+def notice_end(rs: EmployeeResult) -> Optional[Fact]:
     """The end of the notice counted from the first presentation of the letter, or None while unknown."""
     presented = rs.salarie.date_presentation_lettre
     months = rs.montants.get("preavis_mois")
@@ -40,7 +40,7 @@ def notice_end(rs: ResultatSalarie) -> Optional[Fact]:
                 ("C. trav. art. L1234-1", "C. trav. art. L1234-3", "C. trav. art. L1234-19", "C. trav. art. L1234-20"))
 
 
-def priority_end(rs: ResultatSalarie, end_of_notice: date) -> Fact:
+def priority_end(rs: EmployeeResult, end_of_notice: date) -> Fact:
     """R-32: one year (dated parameter) from the end of the notice after a refusal."""
     months = PR.value("duree_priorite_reembauche_mois", lambda code, text: None, rupture=end_of_notice)
     end = D.add_months(end_of_notice, months)

@@ -25,7 +25,7 @@ from typing import Any, Callable, Optional
 from ..calendar import Calendar
 from ..case.model import Salarie
 from .dates import fr
-from .facts import ResultatSalarie
+from .facts import EmployeeResult
 
 # Documents dated with the handover (information document, receipt, motive statement), the letter,
 # and the two follow-up documents (art. 4 § 1 of the convention of 26 January 2015).
@@ -73,7 +73,7 @@ def letter_delivered(s: Salarie) -> Optional[date]:
     return s.suivi.lettre_envoyee if s.suivi is not None else None
 
 
-def handover_document_date(rs: ResultatSalarie) -> Optional[date]:
+def handover_document_date(rs: EmployeeResult) -> Optional[date]:
     """The date the handover documents bear in the plan: the posting at a distance (R-14), else the handover."""
     if rs.salarie.mode_remise != "main_propre" and rs.dates.get("envoi_documents"):
         return rs.dates["envoi_documents"]
@@ -109,7 +109,7 @@ class DocumentAu:
     date: Optional[date]
     date_prevue: Optional[date]
     remis: bool
-    faits: ResultatSalarie
+    faits: EmployeeResult
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,8 @@ class VueAu:
     where a planned document date has passed); ``constats``: the R-76 findings (plan slipped)."""
 
     au: date
-    plan: ResultatSalarie
-    courant: ResultatSalarie
+    plan: EmployeeResult
+    courant: EmployeeResult
     remise: DocumentAu
     lettre: DocumentAu
     constats: tuple[str, ...]
@@ -133,7 +133,7 @@ class VueAu:
             return self.lettre
         return (self.suivis or {}).get(g)
 
-    def pour(self, artefact: str) -> ResultatSalarie:
+    def pour(self, artefact: str) -> EmployeeResult:
         """The facts the artefact ``artefact`` is rendered and checked from (a follow-up document not
         due yet: the facts as of the as-of date, where its date is unknown)."""
         d = self.group(artefact)
@@ -145,10 +145,10 @@ class VueAu:
         return {d.groupe: {"date": d.date, "date_prevue": d.date_prevue, "remis": d.remis} for d in groups}
 
 
-Compute = Callable[[Salarie], ResultatSalarie]
+Compute = Callable[[Salarie], EmployeeResult]
 
 
-def _slip_handover(raw: Salarie, plan: ResultatSalarie, au: date, cal: Calendar) -> tuple[Salarie, Optional[str]]:
+def _slip_handover(raw: Salarie, plan: EmployeeResult, au: date, cal: Calendar) -> tuple[Salarie, Optional[str]]:
     """The handover documents not delivered and planned before ``au`` are dated at ``au`` (R-76)."""
     planned = handover_document_date(plan)
     if handover_proven(raw) or planned is None or planned >= au:
@@ -173,7 +173,7 @@ def _slip_handover(raw: Salarie, plan: ResultatSalarie, au: date, cal: Calendar)
     return raw.model_copy(update=update), note
 
 
-def _slip_letter(raw: Salarie, current: ResultatSalarie, au: date, cal: Calendar) -> tuple[Salarie, Optional[str]]:
+def _slip_letter(raw: Salarie, current: EmployeeResult, au: date, cal: Calendar) -> tuple[Salarie, Optional[str]]:
     """The letter not recorded as posted and planned before ``au`` is dated at the first postal day
     from ``au`` (R-69, R-76), its wording chosen for that date."""
     planned = current.dates.get("envoi_lettre")
@@ -187,7 +187,7 @@ def _slip_letter(raw: Salarie, current: ResultatSalarie, au: date, cal: Calendar
     return raw.model_copy(update={"date_envoi_lettre": new}), note
 
 
-def view_as_of(raw: Salarie, plan: ResultatSalarie, au: date, cal: Calendar, compute: Compute) -> VueAu:
+def view_as_of(raw: Salarie, plan: EmployeeResult, au: date, cal: Calendar, compute: Compute) -> VueAu:
     """One employee's documents as of ``au`` (see the module docstring). ``raw``: the employee as in
     the case (journal not folded); ``plan``: its computed facts; ``compute``: the engine for one
     employee (called only when a document's facts differ from the plan)."""
@@ -203,7 +203,7 @@ def view_as_of(raw: Salarie, plan: ResultatSalarie, au: date, cal: Calendar, com
     if notes:
         current = _with_findings(current, notes)
 
-    def facts_on(day: Optional[date]) -> ResultatSalarie:
+    def facts_on(day: Optional[date]) -> EmployeeResult:
         if day is None:
             return current
         snapshot = known_on(slipped_raw, day)
@@ -233,7 +233,7 @@ def view_as_of(raw: Salarie, plan: ResultatSalarie, au: date, cal: Calendar, com
     )
 
 
-def _with_findings(rs: ResultatSalarie, notes: list[str]) -> ResultatSalarie:
+def _with_findings(rs: EmployeeResult, notes: list[str]) -> EmployeeResult:
     from dataclasses import replace
 
     extra = tuple(n for n in notes if n not in rs.avertissements)
@@ -243,7 +243,7 @@ def _with_findings(rs: ResultatSalarie, notes: list[str]) -> ResultatSalarie:
 _RAW: dict[int, tuple[Any, dict[str, Salarie]]] = {}  # one case at a time: id(dossier) -> employees by matricule
 
 
-def raw_employee(dossier: Any, rs: ResultatSalarie) -> Salarie:
+def raw_employee(dossier: Any, rs: EmployeeResult) -> Salarie:
     """The employee of ``rs`` as written in the case (journal not folded)."""
     cached = _RAW.get(id(dossier))
     if cached is None or cached[0] is not dossier:
@@ -253,7 +253,7 @@ def raw_employee(dossier: Any, rs: ResultatSalarie) -> Salarie:
     return cached[1].get(rs.salarie.matricule, rs.salarie)
 
 
-def view_for(dossier: Any, rs: ResultatSalarie, au: date, raw: Optional[Salarie] = None,
+def view_for(dossier: Any, rs: EmployeeResult, au: date, raw: Optional[Salarie] = None,
              regime: Optional[dict] = None) -> VueAu:
     """``view_as_of`` for one computed employee of ``dossier``: the one place the documents, the
     actions and the states read the facts as of ``au`` from (review finding 1)."""

@@ -13,7 +13,7 @@ from ..case.model import Dossier, Salarie
 from . import dates as D
 from . import parameters as PR
 from .collector import Collector
-from .facts import ResultatDossier
+from .facts import CaseResult
 
 
 def review_warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, fin: Optional[date], lettre: dict, c: Collector) -> None:
@@ -66,7 +66,7 @@ def journal_in_future(s: Salarie, au: date, c: Collector) -> None:
         c.block("R-75", ("reponse", "date"), f"réponse du {D.fr(s.reponse.date)} postérieure à la date d'observation ({D.fr(au)}) (R-75)")
 
 
-def blocking_errors(result: ResultatDossier) -> list[tuple[tuple, str]]:
+def blocking_errors(result: CaseResult) -> list[tuple[tuple, str]]:
     """The engine's blocking findings as (key path in the case file, French message)."""
     return [
         (("salaries", index) + loc, message)

@@ -13,7 +13,7 @@ Entry points:
 
 from .checker import Resultat, check_artefact, recognise_artefact
 from .pipeline import check_employee, check_lot, check_rendered
-from .report import RapportMentions
+from .report import MentionReport
 
 __all__ = ["RapportMentions", "Resultat", "check_artefact", "check_employee", "check_lot", "check_rendered",
            "recognise_artefact"]

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from .extract import Texte
 from .facts import Faits
 from .model import (
     CONSTRAINT_OPS,
     GENERIC_PLACEHOLDERS,
-    Artefact,
+    MentionFile,
     Catalogue,
     Mention,
     Reconnaissance,
@@ -290,7 +290,7 @@ def _value_kind(path: str, value: Any) -> str:
 # --- one artefact ----------------------------------------------------------------------------
 
 
-def _region(art: Artefact, mention: Mention, matcher: Matcher, text: TexteCompare) -> tuple[Optional[str], int, str]:
+def _region(art: MentionFile, mention: Mention, matcher: Matcher, text: TexteCompare) -> tuple[Optional[str], int, str]:
     """(searched text, its offset in the whole text, detail when the section is missing)."""
     if not mention.dans:
         return text.texte, 0, ""
@@ -380,7 +380,7 @@ def _displayed_values_detail(mention: Mention, matcher: Matcher, region: str) ->
     return ""
 
 
-def check_mention(art: Artefact, mention: Mention, text: TexteCompare, matcher: Matcher,
+def check_mention(art: MentionFile, mention: Mention, text: TexteCompare, matcher: Matcher,
                   employe: str = "") -> list[Resultat]:
     faits = matcher.faits
     out: list[Resultat] = []
@@ -421,14 +421,14 @@ def check_mention(art: Artefact, mention: Mention, text: TexteCompare, matcher: 
     return out
 
 
-def artefact_applicable(artefact: str, resultat_dossier: ResultatDossier, resultat_salarie: ResultatSalarie,
+def artefact_applicable(artefact: str, resultat_dossier: CaseResult, resultat_salarie: EmployeeResult,
                         catalogue: Optional[Catalogue] = None) -> bool:
     catalogue = catalogue or default_catalogue()
     return Faits(resultat_dossier, resultat_salarie).holds(catalogue.artefact(artefact).applicable)
 
 
-def check_artefact(artefact: str, text: Union[str, Texte, TexteCompare], resultat_dossier: ResultatDossier,
-                   resultat_salarie: ResultatSalarie, catalogue: Optional[Catalogue] = None,
+def check_artefact(artefact: str, text: Union[str, Texte, TexteCompare], resultat_dossier: CaseResult,
+                   resultat_salarie: EmployeeResult, catalogue: Optional[Catalogue] = None,
                    matcher: Optional[Matcher] = None) -> list[Resultat]:
     """The mentions of ``artefact`` checked in ``text`` for one employee.
 

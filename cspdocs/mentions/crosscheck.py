@@ -22,7 +22,7 @@ from typing import Callable, Optional, Sequence
 
 from ..engine.documents import handover_documents_state_dates
 from ..engine.letter import variant_for
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from .checker import (
     ABSENTE,
     NON_CONFORME,
@@ -64,8 +64,8 @@ def _variant_expected(letter_day: date, faits: Faits) -> Optional[str]:
     return variant_for(faits.salarie.salarie.reponse, letter_day, faits.get("dates.fin_delai_reflexion"))
 
 
-def cross_check(documents: Sequence[Document], resultat_dossier: ResultatDossier,
-                resultat_salarie: ResultatSalarie, catalogue: Optional[Catalogue] = None) -> list[Resultat]:
+def cross_check(documents: Sequence[Document], resultat_dossier: CaseResult,
+                resultat_salarie: EmployeeResult, catalogue: Optional[Catalogue] = None) -> list[Resultat]:
     catalogue = catalogue or default_catalogue()
     faits = Faits(resultat_dossier, resultat_salarie)
     matcher = Matcher(catalogue, faits)

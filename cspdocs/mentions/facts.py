@@ -34,7 +34,7 @@ from datetime import date
 from typing import Any, Mapping, Optional
 
 from ..engine.documents import ARTEFACT_KEYS, omission
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 
 _MISSING = object()
 
@@ -101,8 +101,8 @@ class ConditionInvalide(ValueError):
 class Faits:
     """Read-only view of one employee's facts for the mention files."""
 
-    dossier: ResultatDossier
-    salarie: ResultatSalarie
+    dossier: CaseResult
+    salarie: EmployeeResult
 
     def get(self, path: str, default: Any = None) -> Any:
         value = self._get(path)

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .checker import STATUTS, Resultat
-from .lint import AVERTISSEMENT, CROISE, ERREUR, CasLint, RapportLint
+from .lint import AVERTISSEMENT, CROISE, ERREUR, CasLint, LintReport
 from .model import NIVEAU_LABELS
 
 STATIC_CASE = "analyse statique"
@@ -49,7 +49,7 @@ def _case_element(suite: ET.Element, case: CasLint) -> tuple[int, int, int]:
     return failures, errors, skipped
 
 
-def junit_xml(rapport: RapportLint) -> bytes:
+def junit_xml(rapport: LintReport) -> bytes:
     root = ET.Element("testsuites", name="cspdocs lint")
     totals = [0, 0, 0, 0]
     groups = [(modele, [c for c in rapport.cas if c.modele == modele]) for modele in rapport.modeles]
@@ -91,6 +91,6 @@ def junit_xml(rapport: RapportLint) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def write_junit(rapport: RapportLint, path: Path | str) -> None:
+def write_junit(rapport: LintReport, path: Path | str) -> None:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_bytes(junit_xml(rapport))

@@ -25,9 +25,9 @@ from ..render.docxparts import ModeleInvalide, read_package
 from ..render.environment import make_environment
 from ..render.errors import ErreurModele
 from ..render.messages import french_message
-from ..render.modeles import MAPPING_FILE, Inventaire, expected_names, inventory
+from ..render.modeles import MAPPING_FILE, Inventory, expected_names, inventory
 from ..render.patch import to_jinja_source
-from ..render.renderer import ModeleDocx
+from ..render.renderer import CompiledTemplate
 from .checker import Resultat, TexteCompare, artefact_applicable, check_artefact, recognise_artefact
 from .crosscheck import cross_check
 from .extract import docx_text, texte_parts
@@ -35,7 +35,7 @@ from .lint_static import AVERTISSEMENT, ERREUR, TEXT_KINDS, Constat, check_filte
 from .lint_variables import check_variables, context_shape
 from .loading import default_catalogue
 from .model import Catalogue
-from .scenarios import ScenarioCalcule, computed_scenarios, coverage
+from .scenarios import ComputedScenario, computed_scenarios, coverage
 
 __all__ = ["AVERTISSEMENT", "CROISE", "ERREUR", "CasLint", "Constat", "RapportLint", "lint"]
 
@@ -70,15 +70,15 @@ class CasLint:
 
 
 @dataclass
-class RapportLint:
+class LintReport:
     dossier: str
     modeles: list[str] = field(default_factory=list)
-    scenarios: list[ScenarioCalcule] = field(default_factory=list)
+    scenarios: list[ComputedScenario] = field(default_factory=list)
     constats: list[Constat] = field(default_factory=list)
     cas: list[CasLint] = field(default_factory=list)  # template x scenario
     controles: list[CasLint] = field(default_factory=list)  # cross-checks per scenario
     couverture: list[str] = field(default_factory=list)  # conditions no scenario exercises
-    inventaire: Optional[Inventaire] = None  # which file serves which document
+    inventaire: Optional[Inventory] = None  # which file serves which document
     inutilisables: dict[str, str] = field(default_factory=dict)  # template -> why it was not rendered
     duree: float = 0.0
 
@@ -125,7 +125,7 @@ def _read(path: Path) -> bytes | str:
         return f"fichier illisible ({why.get(exc.errno, 'erreur de lecture')})"
 
 
-def static_checks(nom: str, data: bytes, shape: Mapping[str, Any], env) -> tuple[list[Constat], Optional[ModeleDocx]]:
+def static_checks(nom: str, data: bytes, shape: Mapping[str, Any], env) -> tuple[list[Constat], Optional[CompiledTemplate]]:
     """Every static finding of one template, and the compiled template when it is usable."""
     try:
         package = read_package(data, nom)
@@ -153,14 +153,14 @@ def static_checks(nom: str, data: bytes, shape: Mapping[str, Any], env) -> tuple
     if any(c.niveau == ERREUR and c.categorie in ("syntaxe", "filtre", "balise", "modele") for c in found):
         return found, None
     try:
-        return found, ModeleDocx(data, nom, env)
+        return found, CompiledTemplate(data, nom, env)
     except ErreurModele as exc:
         return found + [Constat(nom, "syntaxe", ERREUR, exc.cause, exc.partie, exc.paragraphe)], None
     except ModeleInvalide as exc:
         return found + [Constat(nom, "modele", ERREUR, p) for p in exc.problemes], None
 
 
-def _unknown_name(nom: str, modele: Optional[ModeleDocx], computed: list[ScenarioCalcule],
+def _unknown_name(nom: str, modele: Optional[CompiledTemplate], computed: list[ComputedScenario],
                   contexts: list[Mapping[str, Any]], catalogue: Catalogue) -> Constat:
     looks_like = _recognise(modele, computed, contexts, catalogue) if modele else None
     hint = ""
@@ -173,7 +173,7 @@ def _unknown_name(nom: str, modele: Optional[ModeleDocx], computed: list[Scenari
                    + hint)
 
 
-def _recognise(modele: ModeleDocx, computed: list[ScenarioCalcule], contexts: list[Mapping[str, Any]],
+def _recognise(modele: CompiledTemplate, computed: list[ComputedScenario], contexts: list[Mapping[str, Any]],
                catalogue: Catalogue) -> Optional[str]:
     for c, ctx in zip(computed, contexts):
         try:
@@ -189,13 +189,13 @@ def _recognise(modele: ModeleDocx, computed: list[ScenarioCalcule], contexts: li
 
 
 def lint(directory: Path | str, catalogue: Optional[Catalogue] = None,
-         scenarios: Optional[Iterable[ScenarioCalcule]] = None) -> RapportLint:
+         scenarios: Optional[Iterable[ComputedScenario]] = None) -> LintReport:
     """Lint every template of ``directory`` (see module docstring)."""
     start = time.perf_counter()
     catalogue = catalogue or default_catalogue()
     directory = Path(directory)
     computed = list(scenarios if scenarios is not None else computed_scenarios())
-    rapport = RapportLint(str(directory), scenarios=computed)
+    rapport = LintReport(str(directory), scenarios=computed)
     inv = inventory(directory)
     rapport.inventaire = inv
     rapport.constats.extend(Constat(MAPPING_FILE, "modele", ERREUR, p) for p in inv.problemes)
@@ -209,7 +209,7 @@ def lint(directory: Path | str, catalogue: Optional[Catalogue] = None,
     shape = context_shape(contexts)
     served = {path.name: cle for cle, path in inv.chemins.items() if inv.origines[cle] == "personnalise"}
 
-    compiled: dict[str, tuple[ModeleDocx, str]] = {}  # file name -> (template, artefact)
+    compiled: dict[str, tuple[CompiledTemplate, str]] = {}  # file name -> (template, artefact)
     for path in files:
         nom = path.name
         rapport.modeles.append(nom)

@@ -11,7 +11,7 @@ from .lint_static import AVERTISSEMENT
 from .model import NIVEAU_LABELS
 
 if TYPE_CHECKING:
-    from .lint import CasLint, RapportLint
+    from .lint import CasLint, LintReport
 
 CROISE = "controles"
 

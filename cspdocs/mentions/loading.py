@@ -13,7 +13,7 @@ from typing import Any, Mapping, Optional
 import yaml
 
 from .facts import ConditionInvalide, validate_condition, validate_path
-from .model import (ARTEFACTS, CONSTRAINT_OPS, DATA_DIR, GENERIC_PLACEHOLDERS, NIVEAUX, Artefact, Cas, Catalogue,
+from .model import (ARTEFACTS, CONSTRAINT_OPS, DATA_DIR, GENERIC_PLACEHOLDERS, NIVEAUX, MentionFile, Cas, Catalogue,
                     Contrainte, Controle, Extraction, FichierMentionsInvalide, Interdiction, Mention, Reconnaissance,
                     Section, ValeurAffichee)
 from .patterns import MotifInvalide, check_syntax, placeholders
@@ -182,7 +182,7 @@ def load_catalogue(directory: Optional[Path] = None) -> Catalogue:
         for t in targets:
             shared[t].append(m)
 
-    artefacts: dict[str, Artefact] = {}
+    artefacts: dict[str, MentionFile] = {}
     for name in ARTEFACTS:
         path = directory / f"{name}.yaml"
         r = _Reader(path.name)
@@ -216,7 +216,7 @@ def load_catalogue(directory: Optional[Path] = None) -> Catalogue:
                 raise r.fail(f"mention {mention.id}", "identifiant en double")
             seen.add(mention.id)
             mentions.append(mention)
-        artefacts[name] = Artefact(
+        artefacts[name] = MentionFile(
             id=name,
             libelle=r.text(data, "libelle", "racine"),
             reconnaissance=r.motifs(data["reconnaissance"], "reconnaissance", formes),

@@ -142,7 +142,7 @@ class Extraction:
 
 
 @dataclass(frozen=True)
-class Artefact:
+class MentionFile:
     id: str
     libelle: str
     reconnaissance: tuple[str, ...]
@@ -171,11 +171,11 @@ class Controle:
 
 @dataclass(frozen=True)
 class Catalogue:
-    artefacts: Mapping[str, Artefact]
+    artefacts: Mapping[str, MentionFile]
     formes: Mapping[str, Mapping[str, tuple[str, ...]]]
     controles: Mapping[str, Controle]
 
-    def artefact(self, name: str) -> Artefact:
+    def artefact(self, name: str) -> MentionFile:
         return self.artefacts[name]
 
     def all_mentions(self) -> list[Mention]:

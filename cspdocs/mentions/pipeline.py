@@ -15,13 +15,13 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Mapping, Optional, Sequence, Union
 
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from .checker import Matcher, TexteCompare, check_artefact, recognise_artefact
 from .facts import Faits
 from .crosscheck import cross_check
 from .extract import DocumentIllisible, Texte, document_text
 from .model import Catalogue, default_catalogue
-from .report import DocumentVerifie, RapportMentions
+from .report import CheckedDocument, MentionReport
 
 DocumentSource = Union[bytes, Texte, str]
 
@@ -31,16 +31,16 @@ def artefact_from_key(key: str, catalogue: Catalogue) -> Optional[str]:
     return stem if stem in catalogue.artefacts else None
 
 
-def check_employee(resultat: ResultatDossier, rs: ResultatSalarie,
+def check_employee(resultat: CaseResult, rs: EmployeeResult,
                    documents: Sequence[tuple[Optional[str], Texte, str]],
-                   catalogue: Optional[Catalogue] = None) -> RapportMentions:
+                   catalogue: Optional[Catalogue] = None) -> MentionReport:
     """Check one employee's documents: ``(artefact or None, text, label)`` each.
 
     An artefact given as None is recognised from the text; a document that cannot be
     recognised is reported as an error (it blocks).
     """
     catalogue = catalogue or default_catalogue()
-    rapport = RapportMentions(resultat.nom)
+    rapport = MentionReport(resultat.nom)
     matricule = rs.salarie.matricule
     rapport.noms[matricule] = f"{rs.salarie.prenom} {rs.salarie.nom}"
     folded_docs = []
@@ -56,15 +56,15 @@ def check_employee(resultat: ResultatDossier, rs: ResultatSalarie,
         folded = TexteCompare.de(texte)
         applicable = matcher.faits.holds(catalogue.artefact(artefact).applicable)
         results = check_artefact(artefact, folded, resultat, rs, catalogue, matcher) if applicable else []
-        rapport.documents.append(DocumentVerifie(matricule, rapport.noms[matricule], artefact, label, results, applicable))
+        rapport.documents.append(CheckedDocument(matricule, rapport.noms[matricule], artefact, label, results, applicable))
         if applicable:
             folded_docs.append((artefact, folded, label))
     rapport.controles.extend(cross_check(folded_docs, resultat, rs, catalogue))
     return rapport
 
 
-def check_rendered(resultat: ResultatDossier, rendered: Mapping[str, Mapping[str, DocumentSource]],
-                   catalogue: Optional[Catalogue] = None) -> RapportMentions:
+def check_rendered(resultat: CaseResult, rendered: Mapping[str, Mapping[str, DocumentSource]],
+                   catalogue: Optional[Catalogue] = None) -> MentionReport:
     """Check the documents rendered for each employee (matricule -> {artefact: bytes}).
 
     Returns the report; ``rapport.bloquant`` is True when an obligatoire mention is missing,
@@ -73,7 +73,7 @@ def check_rendered(resultat: ResultatDossier, rendered: Mapping[str, Mapping[str
     """
     catalogue = catalogue or default_catalogue()
     by_matricule = {rs.salarie.matricule: rs for rs in resultat.salaries}
-    rapport = RapportMentions(resultat.nom)
+    rapport = MentionReport(resultat.nom)
     for matricule, docs in rendered.items():
         rs = by_matricule.get(matricule)
         if rs is None:
@@ -94,7 +94,7 @@ def check_rendered(resultat: ResultatDossier, rendered: Mapping[str, Mapping[str
     return rapport
 
 
-def check_lot(resultat: ResultatDossier, lot, catalogue: Optional[Catalogue] = None) -> RapportMentions:
+def check_lot(resultat: CaseResult, lot, catalogue: Optional[Catalogue] = None) -> MentionReport:
     """Adapter for ``cspdocs.generate``: check a rendered ``Lot`` (bytes in memory) before ``publish``.
 
         lot = render_batch(charge, resultat, modeles, matricules)

@@ -12,7 +12,7 @@ CROISE_LABEL = "contrôles entre documents"
 
 
 @dataclass
-class DocumentVerifie:
+class CheckedDocument:
     employe: str  # matricule
     nom: str  # "Prénom Nom"
     artefact: str
@@ -26,9 +26,9 @@ class DocumentVerifie:
 
 
 @dataclass
-class RapportMentions:
+class MentionReport:
     dossier: str
-    documents: list[DocumentVerifie] = field(default_factory=list)
+    documents: list[CheckedDocument] = field(default_factory=list)
     controles: list[Resultat] = field(default_factory=list)
     erreurs: list[str] = field(default_factory=list)  # unreadable or unrecognised files (French)
     noms: dict[str, str] = field(default_factory=dict)  # matricule -> "Prénom Nom"

@@ -21,7 +21,7 @@ from typing import Any, Iterable, Optional
 from ..engine.case_checks import check_dossier
 from ..case.model import Dossier
 from ..engine.compute import compute_dossier
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from .facts import Faits
 from .model import Catalogue, default_catalogue
 
@@ -129,10 +129,10 @@ class Scenario:
 
 
 @dataclass(frozen=True)
-class ScenarioCalcule:
+class ComputedScenario:
     scenario: Scenario
-    resultat: ResultatDossier
-    salarie: ResultatSalarie
+    resultat: CaseResult
+    salarie: EmployeeResult
 
     @property
     def id(self) -> str:
@@ -336,7 +336,7 @@ def scenarios() -> list[Scenario]:
     return s
 
 
-def compute(scenario: Scenario) -> ScenarioCalcule:
+def compute(scenario: Scenario) -> ComputedScenario:
     """Validate the scenario's case (model and cross-field checks) and compute it with the engine."""
     try:
         dossier = scenario.model()
@@ -346,16 +346,16 @@ def compute(scenario: Scenario) -> ScenarioCalcule:
     if blocking:
         raise ScenarioInvalide(f"scénario « {scenario.id} » : " + " ; ".join(blocking))
     resultat = compute_dossier(dossier, f"{scenario.id}.yaml")
-    return ScenarioCalcule(scenario, resultat, resultat.salaries[0])
+    return ComputedScenario(scenario, resultat, resultat.salaries[0])
 
 
 @lru_cache(maxsize=1)
-def computed_scenarios() -> tuple[ScenarioCalcule, ...]:
+def computed_scenarios() -> tuple[ComputedScenario, ...]:
     return tuple(compute(s) for s in scenarios())
 
 
 def coverage(catalogue: Optional[Catalogue] = None,
-             computed: Optional[Iterable[ScenarioCalcule]] = None) -> list[str]:
+             computed: Optional[Iterable[ComputedScenario]] = None) -> list[str]:
     """Conditions of the mention files that no scenario makes true (French, one per gap)."""
     catalogue = catalogue or default_catalogue()
     computed = list(computed if computed is not None else computed_scenarios())

@@ -44,14 +44,14 @@ from typing import Any, Optional, Sequence
 
 from pypdf import PdfReader
 
-from ..engine.facts import ResultatDossier
+from ..engine.facts import CaseResult
 from ..mentions.checker import INTERDITE, STATUTS
 from lxml import etree
 
 from ..mentions.extract import Texte, margin_texts
 from ..mentions.pipeline import check_rendered
-from ..mentions.report import RapportMentions
-from ..publish import Ecriture
+from ..mentions.report import MentionReport
+from ..publish import Writer
 from ..render.artefacts import ARTEFACTS, Artefact
 from .dossier import DossierPart, DossierSection, build_case_dossier, build_dossier
 from .errors import DossierError, PdfError
@@ -67,7 +67,7 @@ HANDOVER_RANK = {"information": 0, "motif": 1, "recepisse": 2, "lettre": 3}
 _BY_KEY = {a.cle: a for a in ARTEFACTS}
 
 
-def case_moment(resultat: ResultatDossier) -> datetime:
+def case_moment(resultat: CaseResult) -> datetime:
     """The date stamped in every PDF of the case: its earliest handover date, 00:00 UTC.
 
     Falls back on the earliest date the engine knows, then on the earliest hiring date
@@ -82,7 +82,7 @@ def case_moment(resultat: ResultatDossier) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
-def employer_name(resultat: ResultatDossier) -> str:
+def employer_name(resultat: CaseResult) -> str:
     """The employer as the documents name it (and LibreOffice's PDFs carry as Author):
     raison sociale and legal form, « Cartonnerie de l'Ill SAS » (as render/context.py)."""
     e = resultat.dossier.employeur
@@ -108,7 +108,7 @@ def handover_order(keys: Sequence[str], dates: dict[str, Optional[date]]) -> lis
 class MentionsPdfNonConformes(PdfError):
     """A mandatory mention fails in the text of a PDF (nothing is published)."""
 
-    def __init__(self, rapport: RapportMentions, ecarts: list[dict[str, Any]]) -> None:
+    def __init__(self, rapport: MentionReport, ecarts: list[dict[str, Any]]) -> None:
         self.rapport = rapport
         self.ecarts = ecarts
         lines = ["Contrôle des mentions sur le texte des PDF : échec."]
@@ -125,7 +125,7 @@ class MentionsPdfNonConformes(PdfError):
         super().__init__("\n".join(lines))
 
 
-def _keyed(rapport: RapportMentions) -> dict[tuple[str, str, str, bool], tuple[Any, Any]]:
+def _keyed(rapport: MentionReport) -> dict[tuple[str, str, str, bool], tuple[Any, Any]]:
     """(matricule, artefact, mention, forbidden wording?) -> (document, result).
 
     A mention gives one result for its presence and, when a forbidden wording is found, a
@@ -136,7 +136,7 @@ def _keyed(rapport: RapportMentions) -> dict[tuple[str, str, str, bool], tuple[A
     }
 
 
-def ecarts_docx_pdf(docx: RapportMentions, pdf: RapportMentions) -> list[dict[str, Any]]:
+def ecarts_docx_pdf(docx: MentionReport, pdf: MentionReport) -> list[dict[str, Any]]:
     """Every mention whose status in a PDF differs from its status in the DOCX (``None``:
     no such result, e.g. a forbidden wording found in one only)."""
     before, after = _keyed(docx), _keyed(pdf)
@@ -163,7 +163,7 @@ def _statut(statut: Optional[str]) -> str:
     return STATUTS[statut] if statut is not None else "non trouvée"
 
 
-def compact_report(rapport: RapportMentions, ecarts: list[dict[str, Any]]) -> dict[str, Any]:
+def compact_report(rapport: MentionReport, ecarts: list[dict[str, Any]]) -> dict[str, Any]:
     """The PDF mention check for manifest.json: the status of every mention of every PDF,
     without repeating the wording, source and expected text already given for the DOCX files
     (``manifest["mentions"]``), and the mentions whose status differs from the DOCX."""
@@ -195,7 +195,7 @@ def _sha256_file(path: Path) -> str:
 
 
 @dataclass
-class StatistiquesPdf:
+class PdfStatistics:
     """Figures of the last run, for the command's summary line."""
 
     documents: int = 0
@@ -208,7 +208,7 @@ class StatistiquesPdf:
 
 
 @dataclass
-class EtapePdf:
+class PdfStage:
     """publish's post-write hook producing the PDFs (see the module docstring).
 
     ``rapport_docx`` is the mention check of the DOCX files (to report what the PDF lost);
@@ -216,23 +216,23 @@ class EtapePdf:
     rendering so that a missing LibreOffice fails at once); ``timeout`` per conversion batch.
     """
 
-    resultat: ResultatDossier
-    rapport_docx: RapportMentions
+    resultat: CaseResult
+    rapport_docx: MentionReport
     soffice: str | os.PathLike[str] | None = None
     dossier_global: bool = False
     workers: Optional[int] = None
     timeout: Optional[float] = None
     moment: datetime = field(init=False)
-    rapport: Optional[RapportMentions] = field(default=None, init=False)
+    rapport: Optional[MentionReport] = field(default=None, init=False)
     chemin_dossier_global: Optional[Path] = field(default=None, init=False)  # relative
-    stats: StatistiquesPdf = field(default_factory=StatistiquesPdf, init=False)
+    stats: PdfStatistics = field(default_factory=PdfStatistics, init=False)
 
     def __post_init__(self) -> None:
         self.moment = case_moment(self.resultat)
 
     # --- the hook ------------------------------------------------------------------------
 
-    def __call__(self, ecriture: Ecriture) -> dict[str, Any]:
+    def __call__(self, ecriture: Writer) -> dict[str, Any]:
         start = time.perf_counter()
         root = ecriture.dossier
         # A case-wide dossier needs the carried-over employees' PDFs: check before converting.
@@ -275,7 +275,7 @@ class EtapePdf:
             outcomes = {m: work[m].result() for m in entries}
         finally:
             assembler.shutdown(wait=True, cancel_futures=True)
-        self.rapport = RapportMentions(self.resultat.nom)
+        self.rapport = MentionReport(self.resultat.nom)
         for checked, _, _ in outcomes.values():
             self.rapport.merge(checked)
         ecarts = ecarts_docx_pdf(self.rapport_docx, self.rapport)
@@ -291,7 +291,7 @@ class EtapePdf:
         global_entry = None
         if self.dossier_global:
             global_entry = self._case_dossier(root, sections)
-        self.stats = StatistiquesPdf(len(jobs), len(ecriture.lot.salaries), time.perf_counter() - start)
+        self.stats = PdfStatistics(len(jobs), len(ecriture.lot.salaries), time.perf_counter() - start)
         return {
             "pdf": {
                 "moment": self.moment.isoformat(),
@@ -306,7 +306,7 @@ class EtapePdf:
     # --- steps ---------------------------------------------------------------------------
 
     def _employee(self, root: Path, matricule: str, entry: dict[str, Any], name: str, jobs,
-                  results: dict[Path, PdfResult]) -> tuple[RapportMentions, list[DossierPart], Optional[Exception]]:
+                  results: dict[Path, PdfResult]) -> tuple[MentionReport, list[DossierPart], Optional[Exception]]:
         """One employee, once its PDFs are final: the mention check on their text (extracted
         once, during the conversion), their manifest entries, and dossier.pdf (the error, if the
         dossier cannot be assembled, is returned: a failed mention check is reported first)."""
@@ -356,7 +356,7 @@ class EtapePdf:
         }
         return parts
 
-    def _carried_sections(self, ecriture: Ecriture) -> dict[str, DossierSection]:
+    def _carried_sections(self, ecriture: Writer) -> dict[str, DossierSection]:
         """Sections of the employees carried over from the previous output (``--employe``)."""
         sections: dict[str, DossierSection] = {}
         missing: list[str] = []

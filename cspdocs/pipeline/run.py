@@ -23,14 +23,14 @@ from typing import Any, Callable, Iterable, Optional
 from ..case.loader import ChargedDossier
 from ..casework import load_case
 from ..delivered import compare_with_published
-from ..engine.facts import ResultatDossier
-from ..generate import Lot, LotSalarie, select
+from ..engine.facts import CaseResult
+from ..generate import Batch, BatchEmployee, select
 from ..mentions.model import default_catalogue
-from ..mentions.report import RapportMentions
+from ..mentions.report import MentionReport
 from ..output_folder import MENTIONS_REPORT, case_identity
 from ..publish import Publication, Publisher
 from ..render.modeles import load_templates
-from ..rh.sorties import SortiesRh
+from ..rh.sorties import HrOutputs
 from . import workers as pool
 
 # progress(done, total) after each employee written (e.g. cspdocs/rh/progression.py's bar); when
@@ -47,7 +47,7 @@ def _stage(progress: Optional[Progress], label: str, total: Optional[int] = None
 class MentionsBloquantes(Exception):
     """A mandatory mention fails in a rendered document: nothing is published."""
 
-    def __init__(self, rapport: RapportMentions):
+    def __init__(self, rapport: MentionReport):
         self.rapport = rapport
         super().__init__(rapport.texte())
 
@@ -57,8 +57,8 @@ class Generation:
     """What a successful run published, for the caller to report."""
 
     publication: Publication
-    lot: Lot  # the employees without their documents' bytes (warnings, omitted artefacts)
-    rapport: RapportMentions  # the DOCX mention check: failures only (every result with PDF)
+    lot: Batch  # the employees without their documents' bytes (warnings, omitted artefacts)
+    rapport: MentionReport  # the DOCX mention check: failures only (every result with PDF)
     documents: int  # DOCX files written by this run
     etape: Any = None  # the PDF stage (cspdocs.pdf.stage.EtapePdf), when PDFs were made
 
@@ -91,7 +91,7 @@ class _MentionsFile:
         self._file.close()
 
 
-def run(charge: ChargedDossier, resultat: ResultatDossier, sortie: Path | str = "output", *,
+def run(charge: ChargedDossier, resultat: CaseResult, sortie: Path | str = "output", *,
         modeles: Optional[Path | str] = None, matricules: Optional[Iterable[str]] = None,
         pdf: Optional[bool] = None, dossier_global: bool = False, delai_pdf: Optional[float] = None,
         soffice: Optional[str] = None, workers: Optional[int] = None,
@@ -111,7 +111,7 @@ def run(charge: ChargedDossier, resultat: ResultatDossier, sortie: Path | str = 
     jeu = load_templates(Path(modeles) if modeles else None)
     selection = tuple(dict.fromkeys(matricules)) if matricules else None
     chosen = select(resultat, selection)
-    header = Lot(charge.nom, tuple(charge.sources), jeu, (), tuple(resultat.avertissements), selection,
+    header = Batch(charge.nom, tuple(charge.sources), jeu, (), tuple(resultat.avertissements), selection,
                  case_identity(charge.dossier),
                  {"lecture_anciennete_indemnite": charge.dossier.procedure.lecture_anciennete_indemnite})
     publisher = Publisher(header, Path(sortie))
@@ -134,7 +134,7 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
                         for i, rs in enumerate(chosen)])
     _stage(progress, "Documents DOCX", total=len(chosen))  # rendered, checked and written
     report = _MentionsFile(publisher.root, resultat.nom)
-    rapport = RapportMentions(resultat.nom)
+    rapport = MentionReport(resultat.nom)
     counts = [0, 0, 0]  # employees with documents, documents, applicable documents
     try:
         for done in pool.process(ctx, jobs, workers):
@@ -161,12 +161,12 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
     time_notes = compare_with_published(publisher, resultat, reecrire_remis, perimes)
     etape = None
     if want_pdf:
-        from ..pdf.stage import EtapePdf  # imports pypdf: only when asked
+        from ..pdf.stage import PdfStage  # imports pypdf: only when asked
 
-        etape = EtapePdf(resultat, rapport, soffice=soffice, dossier_global=dossier_global, timeout=delai_pdf)
+        etape = PdfStage(resultat, rapport, soffice=soffice, dossier_global=dossier_global, timeout=delai_pdf)
     _stage(progress, "PDF (LibreOffice) et publication" if want_pdf else "Publication")
     # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
-    publication = publisher.finish(post_ecriture=SortiesRh(resultat, avant=etape, au=resultat.au, perimes=perimes), mentions=mentions)
+    publication = publisher.finish(post_ecriture=HrOutputs(resultat, avant=etape, au=resultat.au, perimes=perimes), mentions=mentions)
     if time_notes:
         publication = replace(publication, notes=publication.notes + tuple(time_notes))
     return Generation(publication, publisher.finished_lot, rapport, counts[1], etape)

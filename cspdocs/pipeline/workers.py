@@ -22,14 +22,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence
 
-from ..engine.facts import ResultatDossier, ResultatSalarie
-from ..generate import LotSalarie, render_employee
+from ..engine.facts import CaseResult, EmployeeResult
+from ..generate import BatchEmployee, render_employee
 from ..mentions.model import Catalogue
 from ..mentions.pipeline import check_employee
-from ..mentions.report import DocumentVerifie, RapportMentions
+from ..mentions.report import CheckedDocument, MentionReport
 from ..publish import write_employee
 from ..render import dated
-from ..render.modeles import ModeleCharge
+from ..render.modeles import LoadedTemplate
 
 #: Below this many employees, forking workers costs more than it saves.
 MIN_PARALLEL = 40
@@ -40,9 +40,9 @@ CHUNK = 16
 class Context:
     """What every job needs, set once in the parent before the workers fork."""
 
-    resultat: ResultatDossier
-    salaries: Sequence[ResultatSalarie]  # the selected employees, in order
-    modeles: dict[str, ModeleCharge]
+    resultat: CaseResult
+    salaries: Sequence[EmployeeResult]  # the selected employees, in order
+    modeles: dict[str, LoadedTemplate]
     catalogue: Catalogue
     root: Path  # the temporary folder
     fingerprint: str
@@ -53,11 +53,11 @@ class Context:
 class Done:
     """One employee, rendered, checked and written."""
 
-    summary: LotSalarie  # without the document bytes
+    summary: BatchEmployee  # without the document bytes
     entry: dict[str, Any]
     files: list[Path]
     report_line: str  # this employee's line of mentions.json
-    rapport: RapportMentions  # failures only (or everything with ``keep_full``)
+    rapport: MentionReport  # failures only (or everything with ``keep_full``)
     documents: int
     applicable: int
 
@@ -73,12 +73,12 @@ class Failed:
 _CONTEXT: Optional[Context] = None
 
 
-def _failing_only(rapport: RapportMentions) -> RapportMentions:
-    kept = RapportMentions(rapport.dossier, erreurs=list(rapport.erreurs))
+def _failing_only(rapport: MentionReport) -> MentionReport:
+    kept = MentionReport(rapport.dossier, erreurs=list(rapport.erreurs))
     for d in rapport.documents:
         failures = [r for r in d.resultats if r.echec]
         if failures or not d.applicable:
-            kept.documents.append(DocumentVerifie(d.employe, d.nom, d.artefact, d.fichier, failures, d.applicable))
+            kept.documents.append(CheckedDocument(d.employe, d.nom, d.artefact, d.fichier, failures, d.applicable))
     kept.controles = [r for r in rapport.controles if r.echec]
     if kept.documents or kept.controles or kept.erreurs:
         kept.noms = dict(rapport.noms)

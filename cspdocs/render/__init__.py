@@ -3,6 +3,6 @@
 from .context import build_context
 from .environment import make_environment
 from .errors import ErreurModele
-from .renderer import ModeleDocx
+from .renderer import CompiledTemplate
 
 __all__ = ["ErreurModele", "ModeleDocx", "build_context", "make_environment"]

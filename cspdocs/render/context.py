@@ -14,7 +14,7 @@ from typing import Any, Optional
 from ..case.model import Adresse, Dossier, Salarie
 from ..engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
 from ..engine.documents import at_distance, handover_documents_state_dates
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from ..engine.procedure_rules import DECISION_TEXT
 from . import labels
 
@@ -182,7 +182,7 @@ def _complete(source: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
-def _conditions(rs: ResultatSalarie) -> dict[str, bool]:
+def _conditions(rs: EmployeeResult) -> dict[str, bool]:
     missing = [key for key in CONDITION_KEYS if key not in rs.conditions]
     if missing:
         raise ContexteIncomplet(
@@ -201,7 +201,7 @@ def _circonstance(circonstance: str, procedure: dict[str, Any]) -> Optional[str]
     return labels.CIRCONSTANCES_REMISE.get(circonstance)
 
 
-def _remise(rs: ResultatSalarie, procedure: dict[str, Any], conditions: dict[str, bool]) -> dict[str, Any]:
+def _remise(rs: EmployeeResult, procedure: dict[str, Any], conditions: dict[str, bool]) -> dict[str, Any]:
     """The handover as the documents dated at it can state it.
 
     ``a_distance``: documents posted (LRAR) or sent electronically; the handover is the day they
@@ -233,11 +233,11 @@ PARAMETRE_KEYS = ("taux_asp", "taux_asp_pourcent", "duree_delai_reflexion_jours"
                   "duree_priorite_reembauche_lettres", "anciennete_minimale_asp_mois", "anciennete_minimale_asp_lettres")
 
 
-def _parametres(rs: ResultatSalarie) -> dict[str, Any]:
+def _parametres(rs: EmployeeResult) -> dict[str, Any]:
     return _complete(dict(getattr(rs, "parametres", None) or {}), PARAMETRE_KEYS)
 
 
-def build_context(resultat: ResultatDossier, rs: ResultatSalarie) -> dict[str, Any]:
+def build_context(resultat: CaseResult, rs: EmployeeResult) -> dict[str, Any]:
     """All variables of one employee's documents (the same dict serves the four artefacts)."""
     dossier = resultat.dossier
     procedure = _procedure(dossier)

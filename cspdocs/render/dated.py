@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from ..engine.timeline import VueAu
 
-_RAW_INDEX: dict[int, tuple[ResultatDossier, dict[int, int]]] = {}
+_RAW_INDEX: dict[int, tuple[CaseResult, dict[int, int]]] = {}
 
 
-def _raw_salarie(resultat: ResultatDossier, rs: ResultatSalarie):
+def _raw_salarie(resultat: CaseResult, rs: EmployeeResult):
     """The employee as written in the case (journal not folded) for the computed ``rs``."""
     cached = _RAW_INDEX.get(id(resultat))
     if cached is None or cached[0] is not resultat:
@@ -34,7 +34,7 @@ def _raw_salarie(resultat: ResultatDossier, rs: ResultatSalarie):
 _LAST: list = [None, None, None]  # (resultat, rs, view): rendering then checking one employee computes it once
 
 
-def view(resultat: ResultatDossier, rs: ResultatSalarie) -> Optional[VueAu]:
+def view(resultat: CaseResult, rs: EmployeeResult) -> Optional[VueAu]:
     """The employee's documents as of the case's as-of date, or None without one."""
     au = getattr(resultat, "au", None)
     if au is None:
@@ -45,13 +45,13 @@ def view(resultat: ResultatDossier, rs: ResultatSalarie) -> Optional[VueAu]:
     return _LAST[2]
 
 
-def _view(resultat: ResultatDossier, rs: ResultatSalarie, au) -> VueAu:
+def _view(resultat: CaseResult, rs: EmployeeResult, au) -> VueAu:
     from ..engine.timeline import view_for
 
     return view_for(resultat.dossier, rs, au, _raw_salarie(resultat, rs), rs.regime or resultat.regime)
 
 
-def facts_for(v: Optional[VueAu], rs: ResultatSalarie, artefact: str) -> ResultatSalarie:
+def facts_for(v: Optional[VueAu], rs: EmployeeResult, artefact: str) -> EmployeeResult:
     return rs if v is None else v.pour(artefact)
 
 
@@ -61,7 +61,7 @@ def delivered(v: Optional[VueAu], artefact: str) -> bool:
     return d is not None and d.remis
 
 
-def check(resultat: ResultatDossier, rs: ResultatSalarie, v: Optional[VueAu],
+def check(resultat: CaseResult, rs: EmployeeResult, v: Optional[VueAu],
           documents: Sequence[tuple[Optional[str], object, str]], catalogue=None):
     """The mention check of one employee's documents, each against the facts it was rendered from;
     the cross-artefact checks against the facts as of the as-of date."""
@@ -73,10 +73,10 @@ def check(resultat: ResultatDossier, rs: ResultatSalarie, v: Optional[VueAu],
     from ..mentions.crosscheck import cross_check
     from ..mentions.facts import Faits
     from ..mentions.model import default_catalogue
-    from ..mentions.report import DocumentVerifie, RapportMentions
+    from ..mentions.report import CheckedDocument, MentionReport
 
     catalogue = catalogue or default_catalogue()
-    rapport = RapportMentions(resultat.nom)
+    rapport = MentionReport(resultat.nom)
     matricule = rs.salarie.matricule
     rapport.noms[matricule] = f"{rs.salarie.prenom} {rs.salarie.nom}"
     matchers: dict[int, Matcher] = {}
@@ -92,7 +92,7 @@ def check(resultat: ResultatDossier, rs: ResultatSalarie, v: Optional[VueAu],
         folded = TexteCompare.de(texte)
         applicable = matcher.faits.holds(catalogue.artefact(artefact).applicable)
         results = check_artefact(artefact, folded, resultat, facts, catalogue, matcher) if applicable else []
-        rapport.documents.append(DocumentVerifie(matricule, rapport.noms[matricule], artefact, label, results, applicable))
+        rapport.documents.append(CheckedDocument(matricule, rapport.noms[matricule], artefact, label, results, applicable))
         if applicable:
             folded_docs.append((artefact, folded, label))
     rapport.controles.extend(cross_check(folded_docs, resultat, v.courant, catalogue))

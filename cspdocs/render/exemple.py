@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..case.model import Dossier, Salarie
-from ..engine.facts import Explication, ResultatDossier, ResultatSalarie
+from ..engine.facts import Explanation, CaseResult, EmployeeResult
 
 DOSSIER = {
     "employeur": {
@@ -138,9 +138,9 @@ def resultat_salarie(
     operateur: str = "France Travail",
     operateur_lettre: str | None = None,
     circonstance: str = "entretien_prealable",
-) -> ResultatSalarie:
+) -> EmployeeResult:
     all_dates = {**DATES, **(dates or {})}
-    return ResultatSalarie(
+    return EmployeeResult(
         salarie=salarie,
         zone="metropole",
         operateur=operateur,
@@ -148,7 +148,7 @@ def resultat_salarie(
         lettre={"variante": variante, "rappel_delai_requis": variante == "conservatoire"},
         montants={**MONTANTS, **(montants or {})},
         explications=(
-            Explication(
+            Explanation(
                 "dates.fin_delai_reflexion",
                 all_dates["fin_delai_reflexion"],
                 "21 jours calendaires à compter du lendemain de la remise.",
@@ -163,7 +163,7 @@ def resultat_salarie(
     )
 
 
-def resultat(n: int = 1, *, variante: str = "conservatoire", **employeur: Any) -> ResultatDossier:
+def resultat(n: int = 1, *, variante: str = "conservatoire", **employeur: Any) -> CaseResult:
     """``n`` employees sharing the example's facts (matricules E001, E002, ...)."""
     base = dossier(**employeur)
     model = base.salaries[0]
@@ -172,7 +172,7 @@ def resultat(n: int = 1, *, variante: str = "conservatoire", **employeur: Any) -
         for i in range(n)
     ]
     case = base.model_copy(update={"salaries": salaries})
-    return ResultatDossier(
+    return CaseResult(
         nom="exemple.yaml",
         dossier=case,
         regime={"texte": "convention du 26 janvier 2015, avenant n° 11 (jusqu'au 31/12/2026)",

@@ -20,7 +20,7 @@ from typing import Optional
 from .artefacts import ARTEFACTS, TEMPLATE_NAMES
 from .docxparts import ModeleInvalide
 from .environment import make_environment
-from .renderer import ModeleDocx
+from .renderer import CompiledTemplate
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 MAPPING_FILE = "modeles.yaml"
@@ -40,7 +40,7 @@ def expected_names() -> str:
 
 
 @dataclass
-class Inventaire:
+class Inventory:
     """Which file serves each document (artefact key -> path), and what is not used."""
 
     dossier: Optional[Path]
@@ -99,11 +99,11 @@ def _mapping(directory: Path, problems: list[str]) -> dict[str, str]:
     return mapping
 
 
-def inventory(dossier_modeles: Optional[Path | str] = None) -> Inventaire:
+def inventory(dossier_modeles: Optional[Path | str] = None) -> Inventory:
     """Which template serves each document, for a custom directory (or the defaults only)."""
     defaults = default_templates_dir()
     directory = Path(dossier_modeles) if dossier_modeles is not None else None
-    inv = Inventaire(directory)
+    inv = Inventory(directory)
     mapping: dict[str, str] = {}
     if directory is not None:
         mapping = _mapping(directory, inv.problemes)
@@ -124,13 +124,13 @@ def inventory(dossier_modeles: Optional[Path | str] = None) -> Inventaire:
 
 
 @dataclass(frozen=True)
-class ModeleCharge:
-    modele: ModeleDocx
+class LoadedTemplate:
+    modele: CompiledTemplate
     chemin: Path
     origine: str  # "defaut" | "personnalise"
 
 
-def load_templates(dossier_modeles: Optional[Path] = None) -> dict[str, ModeleCharge]:
+def load_templates(dossier_modeles: Optional[Path] = None) -> dict[str, LoadedTemplate]:
     """Compile the four templates once (keyed by their expected file name); a custom directory may
     override any of them, under its own name when ``modeles.yaml`` declares it.
 
@@ -144,12 +144,12 @@ def load_templates(dossier_modeles: Optional[Path] = None) -> dict[str, ModeleCh
     if problems:
         raise ModeleInvalide(" ; ".join(problems), problems)
     env = make_environment()
-    return {a.modele: ModeleCharge(ModeleDocx.charger(inv.chemins[a.cle], env), inv.chemins[a.cle],
+    return {a.modele: LoadedTemplate(CompiledTemplate.charger(inv.chemins[a.cle], env), inv.chemins[a.cle],
                                    inv.origines[a.cle])
             for a in ARTEFACTS}
 
 
-def unused_templates_warning(inv: Inventaire) -> Optional[str]:
+def unused_templates_warning(inv: Inventory) -> Optional[str]:
     """The French warning for .docx files of a custom directory that no document uses."""
     if not inv.ignores:
         return None

@@ -70,7 +70,7 @@ def _timestamp(horodatage: date | datetime) -> str:
     return horodatage.strftime("%Y-%m-%dT00:00:00Z")
 
 
-class ModeleDocx:
+class CompiledTemplate:
     """A DOCX template compiled once and rendered many times."""
 
     def __init__(self, data: bytes, nom: str, env: Optional[Environment] = None):

@@ -3,7 +3,7 @@
 ``catalogue()`` gives each variable's French description and when it is empty; ``describe()``
 adds, from the context of every lint scenario, its type, an example value and how many scenarios
 leave it empty or absent, so what ``cspdocs templates variables`` prints cannot drift from what
-templates receive (tests/test_render_variables.py checks both directions).
+templates receive (tests/render/test_render_variables.py checks both directions).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any, Optional
 
 from ..engine.actions import A_FAIRE, EN_RETARD, FAIT, SANS_OBJET, follow_up
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from ..engine.timeline import view_as_of
 
 # action of the engine -> key of the plan date it is the same deadline as
@@ -72,7 +72,7 @@ class Echeance:
 class Fiche:
     """One employee as the HR outputs show them: the engine's result and follow-up as of ``au``."""
 
-    rs: ResultatSalarie  # the facts as of ``au`` (the plan, re-dated where it slipped: R-76)
+    rs: EmployeeResult  # the facts as of ``au`` (the plan, re-dated where it slipped: R-76)
     au: date
     suivi: dict[str, Any]  # engine/actions.follow_up
     echeances: tuple[Echeance, ...]
@@ -103,7 +103,7 @@ class Fiche:
         return min(due, key=lambda a: (a["echeance"] is None, a["echeance"] or date.min), default=None)
 
 
-def faits_au(resultat: ResultatDossier, rs: ResultatSalarie, au: date, raw=None) -> ResultatSalarie:
+def faits_au(resultat: CaseResult, rs: EmployeeResult, au: date, raw=None) -> EmployeeResult:
     """The employee's facts as of ``au``, the ones the documents of a run at ``au`` are rendered from
     (engine/timeline.py ``VueAu.courant``): where a handover or a letter not recorded has its planned
     date passed, it is re-dated at ``au`` and the dates that follow are recomputed, with the R-76
@@ -119,14 +119,14 @@ def faits_au(resultat: ResultatDossier, rs: ResultatSalarie, au: date, raw=None)
                       lambda s: compute_salarie(dossier, s, regime, None)).courant
 
 
-def fiche(resultat: ResultatDossier, rs: ResultatSalarie, au: date, follow: Optional[dict[str, Any]] = None,
+def fiche(resultat: CaseResult, rs: EmployeeResult, au: date, follow: Optional[dict[str, Any]] = None,
           raw=None, notes: tuple[str, ...] = ()) -> Fiche:
     """``rs``: the plan; the fiche reads the facts as of ``au`` (``faits_au``). ``follow``: the
     engine's follow-up of those facts when already computed."""
     return fiche_au(resultat, faits_au(resultat, rs, au, raw), au, follow, notes)
 
 
-def fiche_au(resultat: ResultatDossier, current: ResultatSalarie, au: date, follow: Optional[dict[str, Any]] = None,
+def fiche_au(resultat: CaseResult, current: EmployeeResult, au: date, follow: Optional[dict[str, Any]] = None,
              notes: tuple[str, ...] = ()) -> Fiche:
     """The fiche of facts already as of ``au`` (``faits_au``)."""
     follow = follow_up(resultat.dossier, current, au) if follow is None else follow
@@ -134,7 +134,7 @@ def fiche_au(resultat: ResultatDossier, current: ResultatSalarie, au: date, foll
     return Fiche(current, au, follow, tuple(live), notes, tuple(withdrawn))
 
 
-def fiches(resultat: ResultatDossier, au: date, salaries=None, notes: Optional[dict[str, tuple[str, ...]]] = None):
+def fiches(resultat: CaseResult, au: date, salaries=None, notes: Optional[dict[str, tuple[str, ...]]] = None):
     """The employees one at a time (a generator: nothing is kept for the whole case). ``notes``:
     matricule -> extra findings shown with the employee's warnings."""
     raws = {s.matricule: s for s in resultat.dossier.salaries}
@@ -149,7 +149,7 @@ def fiches(resultat: ResultatDossier, au: date, salaries=None, notes: Optional[d
 RETIRES = (("fin_delai_envoi_lettre", "Lettre recommandée : ancien événement (voir « envoi au plus tôt »)"),)
 
 
-def _echeances(rs: ResultatSalarie, follow: dict[str, Any]) -> tuple[list[Echeance], list[Echeance]]:
+def _echeances(rs: EmployeeResult, follow: dict[str, Any]) -> tuple[list[Echeance], list[Echeance]]:
     """The deadlines shown, and the ones withdrawn (kept as cancelled events by the calendar)."""
     s = rs.salarie
     name = f"{s.prenom} {s.nom}"
@@ -188,6 +188,6 @@ def ordre(e: Echeance) -> tuple:
     return (e.date, e.matricule, e.cle)
 
 
-def echeances(resultat: ResultatDossier, au: date) -> list[Echeance]:
+def echeances(resultat: CaseResult, au: date) -> list[Echeance]:
     """Every deadline of every employee, by date then employee (kept in memory: for tests and small cases)."""
     return sorted((e for f in fiches(resultat, au) for e in f.echeances), key=ordre)

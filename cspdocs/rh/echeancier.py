@@ -36,7 +36,7 @@ from typing import BinaryIO
 
 from .. import __version__
 from ..engine.dates import fr
-from ..engine.facts import ResultatDossier
+from ..engine.facts import CaseResult
 from .echeances import STATUTS, Echeance, Fiche
 
 EPOCH = date(2000, 1, 1)  # SEQUENCE: days from this day to the as-of date
@@ -115,10 +115,10 @@ def _retire(e: Echeance, au: date) -> str:
     return text + ("\nSources : " + " ; ".join(e.sources) if e.sources else "")
 
 
-class Echeancier:
+class IcsCalendar:
     """Writes the calendar to ``out`` (a binary file) as the employees come: ``ajouter`` then ``fermer``."""
 
-    def __init__(self, out: BinaryIO, resultat: ResultatDossier, au: date, agrege: bool = False):
+    def __init__(self, out: BinaryIO, resultat: CaseResult, au: date, agrege: bool = False):
         self.out, self.nom, self.au, self.agrege = out, resultat.nom, au, agrege
         # aggregated: (day, key, only if accepted) -> deadlines
         self.groupes: dict[tuple[date, str, bool], list] = defaultdict(list)
@@ -172,14 +172,14 @@ class Echeancier:
         self.out.write(b"END:VCALENDAR\r\n")
 
 
-def calendrier(resultat: ResultatDossier, au: date, agrege: bool = False) -> bytes:
+def calendrier(resultat: CaseResult, au: date, agrege: bool = False) -> bytes:
     """The whole calendar as bytes (small cases and tests; the commands stream it to a file)."""
     import io
 
     from .echeances import fiches
 
     out = io.BytesIO()
-    writer = Echeancier(out, resultat, au, agrege)
+    writer = IcsCalendar(out, resultat, au, agrege)
     for f in fiches(resultat, au):
         writer.ajouter(f)
     writer.fermer()

@@ -20,7 +20,7 @@ from typing import Any, Callable, Optional, TextIO
 from ..formats import duration as _seconds
 
 
-class Progression:
+class ProgressBar:
     def __init__(self, quiet: bool = False, stream: Optional[TextIO] = None, intervalle: float = 5.0,
                  terminal: Optional[bool] = None, horloge: Callable[[], float] = time.monotonic):
         self.stream = stream if stream is not None else sys.stderr

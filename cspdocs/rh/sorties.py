@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Optional
 
-from ..engine.facts import ResultatDossier
+from ..engine.facts import CaseResult
 from ..render.artefacts import ARTEFACTS
-from .echeancier import Echeancier
+from .echeancier import IcsCalendar
 from .synthese import Suivi, SyntheseCsv, Table
 from .synthese_xlsx import SyntheseXlsx
 
@@ -35,14 +35,14 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def ecrire(dossier: Path, resultat: ResultatDossier, suivi: Suivi, au: date, agrege: bool = False) -> dict[str, str]:
+def ecrire(dossier: Path, resultat: CaseResult, suivi: Suivi, au: date, agrege: bool = False) -> dict[str, str]:
     """Write the three files into ``dossier`` in one pass over the employees (each employee's
     follow-up is computed once and written to the three files at once); returns {name: sha256}."""
     table = Table(resultat, suivi, au)
     workbook = SyntheseXlsx(table)
     with (dossier / SYNTHESE_CSV).open("wb") as csv_file, (dossier / ECHEANCIER).open("wb") as ics_file:
         summary = SyntheseCsv(csv_file, table)
-        calendar = Echeancier(ics_file, resultat, au, agrege)
+        calendar = IcsCalendar(ics_file, resultat, au, agrege)
         for fiche in table.fiches():
             values = table.ligne(fiche)
             workbook.ajouter(fiche, values)
@@ -82,10 +82,10 @@ def suivi_publication(entries: list[dict[str, Any]]) -> Suivi:
     return suivi
 
 
-class SortiesRh:
+class HrOutputs:
     """Post-write hook for publish(): runs ``avant`` (the PDF stage) first, then writes the HR files."""
 
-    def __init__(self, resultat: ResultatDossier, avant=None, au: Optional[date] = None, perimes=()):
+    def __init__(self, resultat: CaseResult, avant=None, au: Optional[date] = None, perimes=()):
         self.resultat, self.avant = resultat, avant
         self.au = au or date.today()  # the state and next action shown are as of this date
         self.perimes = tuple(perimes)  # --employe: carried-over employees whose documents are stale

@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, Optional
 
 from ..case.colonnes import par_cle
 from ..engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from ..formats import cli_date, plain_decimal
 from ..report import _AMOUNT_LABELS, _DATE_LABELS
 from .classeur import cellule_sure
@@ -103,7 +103,7 @@ def answers_text(counts: dict[str, int]) -> str:
 HIDDEN_DATES = {"fin_delai_envoi_lettre"}
 
 
-def _date_keys(resultat: ResultatDossier) -> list[str]:
+def _date_keys(resultat: CaseResult) -> list[str]:
     extra = sorted({k for rs in resultat.salaries for k in rs.dates} - set(CONTRACT_DATE_KEYS))
     return [k for k in list(CONTRACT_DATE_KEYS) + extra if k not in HIDDEN_DATES]
 
@@ -119,7 +119,7 @@ def _amount_columns() -> list[tuple[str, str, Optional[str]]]:
     return out
 
 
-def _amount(rs: ResultatSalarie, key: str, part: Optional[str]) -> Optional[Decimal]:
+def _amount(rs: EmployeeResult, key: str, part: Optional[str]) -> Optional[Decimal]:
     value = rs.montants.get(key)
     if part is not None:
         value = value.get(part) if isinstance(value, dict) else None
@@ -136,7 +136,7 @@ def next_action(f: Fiche) -> tuple[str, Optional[date]]:
 class Table:
     """The summary's columns, and its rows one employee at a time."""
 
-    def __init__(self, resultat: ResultatDossier, suivi: Suivi, au: date):
+    def __init__(self, resultat: CaseResult, suivi: Suivi, au: date):
         self.resultat, self.suivi, self.au = resultat, suivi, au
         self.date_keys = _date_keys(resultat)
         self.amounts = _amount_columns()
@@ -216,7 +216,7 @@ class SyntheseCsv:
         self.text.detach()
 
 
-def csv_bytes(resultat: ResultatDossier, suivi: Suivi, au: date) -> bytes:
+def csv_bytes(resultat: CaseResult, suivi: Suivi, au: date) -> bytes:
     t = Table(resultat, suivi, au)
     out = io.BytesIO()
     writer = SyntheseCsv(out, t)

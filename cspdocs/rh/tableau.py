@@ -20,7 +20,7 @@ from typing import Any, Optional
 from ..engine.actions import case_follow_up
 from ..engine.amounts import eur
 from ..formats import cli_date
-from ..engine.facts import ResultatDossier, ResultatSalarie
+from ..engine.facts import CaseResult, EmployeeResult
 from .echeances import Fiche, faits_au, fiche_au
 from .synthese import REPONSES_TOTAUX, next_action, rule_code
 
@@ -111,7 +111,7 @@ def _fit(widths: list[int], width: int, priorities: list[int], shortest: list[in
     return kept, fitted() or dict(enumerate(widths))
 
 
-def tableau(res: ResultatDossier, salaries: Optional[tuple[ResultatSalarie, ...]] = None,
+def tableau(res: CaseResult, salaries: Optional[tuple[EmployeeResult, ...]] = None,
             width: int = 100, notes: tuple[str, ...] = (), au: Optional[date] = None) -> str:
     """The table, the state and next action as of ``au`` (today by default)."""
     au = au or date.today()
@@ -150,7 +150,7 @@ def tableau(res: ResultatDossier, salaries: Optional[tuple[ResultatSalarie, ...]
     return "\n".join(out + wrap(tail)) + "\n"
 
 
-def summary(salaries: tuple[ResultatSalarie, ...], totaux: dict[str, Any], rows: list[Fiche]) -> list[str]:
+def summary(salaries: tuple[EmployeeResult, ...], totaux: dict[str, Any], rows: list[Fiche]) -> list[str]:
     """Counts of answers (the engine's totals) and letter variants, the actions overdue, totals of
     amounts, the contributions due by date (the engine's), warnings by rule."""
     answers = totaux["reponses"]

@@ -105,7 +105,7 @@ def case_snapshot(path: Path) -> dict[str, Any]:
 
 def date_vector_snapshots() -> Iterator[tuple[str, dict[str, Any]]]:
     from cspdocs.engine.compute import compute_dossier
-    from tests.engine_support import dossier_for, load_vectors
+    from tests.support.engine import dossier_for, load_vectors
 
     for v in load_vectors("dates.yaml"):
         dispatches = [None] + sorted(v["expected"].get("reminder_wording_required", {}))
@@ -115,10 +115,10 @@ def date_vector_snapshots() -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def amount_vector_snapshot() -> dict[str, Any]:
-    """The amount vectors through the pure rules, called as tests/test_vectors_amounts.py does."""
+    """The amount vectors through the pure rules, called as tests/engine/test_vectors_amounts.py does."""
     from cspdocs.engine import amounts as A
     from cspdocs.rules.lookup import lookup
-    from tests.engine_support import load_vectors
+    from tests.support.engine import load_vectors
 
     on = date(2026, 3, 24)
     fractions = lookup("fractions_indemnite_legale", on).valeur

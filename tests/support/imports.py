@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from tests.support.paths import ROOT
 
-PACKAGE = Path(__file__).resolve().parents[2] / "cspdocs"
+PACKAGE = ROOT.parent / "cspdocs"
 
 
 def _module_name(path: Path) -> str:

@@ -1,0 +1,31 @@
+"""Issue 9: whether a document exists is one engine rule (engine/documents.omission), read by what
+generate writes (render/artefacts.py) and by the mention files' ``applicable`` (mentions/facts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cspdocs.casework import load_case
+from cspdocs.engine.compute import compute_dossier
+from cspdocs.mentions.facts import Faits
+from cspdocs.mentions.loading import default_catalogue
+from cspdocs.render.artefacts import ARTEFACTS
+from cspdocs.render.context import build_context
+from tests.support.engine import dossier_for, load_vectors
+from tests.support.contract import case_files
+
+RESULTS = [load_case(p)[1] for p in case_files()] + [
+    compute_dossier(dossier_for(v["input"]), v["id"]) for v in load_vectors("dates.yaml")]
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.nom)
+def test_generate_and_the_mention_files_agree_on_which_documents_exist(result):
+    catalogue = default_catalogue()
+    for rs in result.salaries:
+        ctx = build_context(result, rs)
+        faits = Faits(result, rs)
+        for a in ARTEFACTS:
+            produced = a.omission(ctx) is None
+            expected = catalogue.artefacts[a.cle].applicable if a.cle in catalogue.artefacts else None
+            if expected:
+                assert faits.holds(expected) is produced, (result.nom, rs.salarie.matricule, a.cle)

@@ -1,0 +1,61 @@
+"""The mention check's batch-wide caches never change a result: what the presence tests remember
+from a document (where a wording matched) only tells them where to look first, and a word every
+match must contain only skips texts that cannot match."""
+
+from __future__ import annotations
+
+from cspdocs.mentions import checker
+from cspdocs.mentions.checker import Matcher, required_word
+from cspdocs.mentions.facts import Faits
+from cspdocs.mentions.loading import default_catalogue
+from cspdocs.mentions.pipeline import check_employee
+from cspdocs.generate import render_employee
+from cspdocs.pipeline import load_case
+from cspdocs.render.modeles import load_templates
+from tests.support.render import CASES
+
+
+def test_required_word_is_a_word_every_match_contains():
+    assert required_word("(ne comporte|sans|ni|aucun|pas de) ~ preavis") == "preavis"
+    assert required_word("lettre recommandee avec (demande d'|)(avis|accuse) de reception") == "recommandee"
+    assert required_word("accept* ~ contrat") == "contrat"
+    assert required_word("(un|1) an") == ""  # nothing outside the alternatives: no shortcut
+    assert required_word("{dates.remise}") == ""
+
+
+def _matcher() -> Matcher:
+    _, resultat = load_case(CASES / "individuel.yaml")
+    return Matcher(default_catalogue(), Faits(resultat, resultat.salaries[0]))
+
+
+def test_a_remembered_place_is_only_tried_first():
+    matcher = _matcher()
+    pattern = "delai de reflexion de ~ jours"
+    checker._HINTS.pop(pattern, None)
+    first = matcher.find(pattern, "vous disposez d un delai de reflexion de 21 jours pour repondre")
+    assert first is not None and checker._HINTS[pattern][0] == ("delai de reflexion de ", 0)  # up to the figure
+    # the remembered wording is there first where the pattern does not match: looked for further on
+    text = "delai de reflexion de la procedure collective, comme indique plus haut ; delai de reflexion de 15 jours"
+    found = matcher.find(pattern, text)
+    assert found is not None and found.group(0) == "delai de reflexion de 15 jours"
+    assert matcher.find(pattern, "aucune mention du delai ici") is None
+    assert matcher.search("(ne comporte|sans) ~ preavis", "la rupture ne comporte pas de indemnite") is None
+
+
+def test_results_do_not_depend_on_what_was_checked_before():
+    charge, resultat = load_case(CASES / "collectif-alsace.yaml")
+    modeles, catalogue = load_templates(), default_catalogue()
+
+    def report(rs):
+        textes: list = []
+        render_employee(resultat, rs, modeles, textes)
+        return check_employee(resultat, rs, textes, catalogue).to_json()
+
+    last = resultat.salaries[-1]
+    checker._HINTS.clear()
+    checker._COMPILED.clear()
+    alone = report(last)
+    for rs in resultat.salaries:  # every other employee first: remembered places, shared regexes
+        report(rs)
+    assert report(last) == alone
+    assert alone["statut"] == "conforme" and alone["documents"]

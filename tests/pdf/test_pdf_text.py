@@ -1,0 +1,146 @@
+"""Text normalisation and extraction for the mention checks (no LibreOffice needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from cspdocs.pdf import fasttext
+from cspdocs.pdf.text import (
+    extract_clean_pages,
+    extract_pages,
+    extract_pdf_text,
+    match_key,
+    missing_mentions,
+    normalize_text,
+    strip_repeated_margins,
+)
+from tests.support.paths import TESTS
+
+FIXTURES = TESTS / "fixtures" / "pdf"
+LETTER = FIXTURES / "lettre_proposition.pdf"  # LibreOffice 7.4 output of pdf_support.make_letter
+NOTE = FIXTURES / "note_information.pdf"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("8\u202f233,33\u00a0€", "8 233,33 €"),
+        ("l\u2019allocation", "l'allocation"),
+        ("« contrat de sécurisation »", '"contrat de sécurisation"'),
+        ("\u201ccontrat\u201d", '"contrat"'),
+        ("un  délai\tde\n\nréflexion ", "un délai de réflexion"),
+        ("sécu\u00adrisation", "sécurisation"),
+        ("France-\nTravail", "France-Travail"),
+        ("peut-\n  être", "peut-être"),
+        ("\ufb01n de contrat", "fin de contrat"),
+        ("fin\nPage 1 / 2\ndébut", "fin début"),
+        ("fin\npage 2 sur 3\ndébut", "fin début"),
+        ("fin\n2/3\ndébut", "fin début"),
+        ("fin\n- 2 -\ndébut", "fin début"),
+        ("Le 3/4 du salaire", "Le 3/4 du salaire"),  # not alone on its line: kept
+        ("non\u2011cadre", "non-cadre"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+    assert normalize_text(expected) == expected  # idempotent
+
+
+def test_match_key_ignores_layout_differences() -> None:
+    docx = "Vous disposez d\u2019un délai de réflexion de 21\u00a0jours."
+    pdf = "Vous  disposez  d'un  délai  de\nréflexion de 21 jours."
+    hyphenated = "Vous disposez d'un délai de ré-\nflexion de 21 jours."
+    assert match_key(docx) == match_key(pdf) == match_key(hyphenated)
+
+
+def test_missing_mentions() -> None:
+    text = "Le « contrat de sécurisation\nprofessionnelle » vous est proposé. Page 1 / 1"
+    mentions = ["« contrat de sécurisation professionnelle »", "délai de réflexion"]
+    assert missing_mentions(text, mentions) == ["délai de réflexion"]
+
+
+def test_repeated_margins_leave_the_text_flow() -> None:
+    pages = [
+        "Société X — Strasbourg\nDébut de la phrase\nqui continue\nSociété X – lettre Page 1 / 3",
+        "Société X — Strasbourg\nsur la page\nSociété X – lettre Page 2 / 3",
+        "Société X — Strasbourg\nsuivante.\nSociété X – lettre Page 3 / 3",
+    ]
+    joined = normalize_text("\n".join(strip_repeated_margins(pages)))
+    assert joined == (
+        "Début de la phrase qui continue sur la page suivante. "
+        "Société X — Strasbourg Société X – lettre Page 1 / 3"
+    )
+    assert strip_repeated_margins(["un", "deux"]) == ["un", "deux"]
+
+
+def test_extracted_french_text_survives() -> None:
+    text = extract_pdf_text(LETTER)
+    for fragment in ("sécurisation", "Lefèvre", "œuvre", "naïve", "Noël", "Ça", "À", "É",
+                     '"contrat de sécurisation professionnelle"', "8 233,33 €", "75 %",
+                     "l'allocation", "21 jours"):
+        assert fragment in text
+    assert "Page 1" not in text
+    assert text.count("12 rue de l'Église") == 1  # header de-duplicated across pages
+    pages = extract_clean_pages(LETTER)
+    assert len(pages) == 2 and "\n" in pages[0]
+    assert "Église" not in pages[0] and pages[1].endswith("67000 Strasbourg")  # moved last
+
+
+@pytest.mark.parametrize("pdf", [LETTER, NOTE], ids=lambda p: p.name)
+def test_fast_extraction_matches_pypdf(pdf: Path) -> None:
+    fast = extract_pages(pdf)
+    slow = extract_pages(pdf, engine="pypdf")
+    assert len(fast) == len(slow)
+    for page_fast, page_slow in zip(fast, slow):
+        assert normalize_text(page_fast) == normalize_text(page_slow)
+        assert page_fast.count("\n") == page_slow.count("\n")  # same line breaks
+    # and the fast path really ran (no fallback) on LibreOffice's output
+    reader = PdfReader(pdf)
+    assert all(fasttext.page_text(page) for page in reader.pages)
+
+
+def _font(mapping: dict[int, str]) -> fasttext._Font:
+    return fasttext._Font(mapping, {code: 500.0 for code in mapping}, 0.0)
+
+
+def _run(content: bytes, mapping: dict[int, str] | None = None) -> str:
+    mapping = mapping or {1: "a", 2: "b", 3: " ", 4: "é"}
+    return fasttext._Page({"F1": _font(mapping)}).run(content)
+
+
+def test_fast_path_lines_and_spaces() -> None:
+    content = (
+        b"BT 90 700 Td /F1 10 Tf [<0102>-3<03>2<04>]TJ ET\n"
+        b"BT 200 700 Td /F1 10 Tf <01>Tj ET\n"  # same line, far right: a space
+        b"BT 90 686 Td /F1 10 Tf (\\001\\002)Tj 12 TL T* [<01> -600 <02>] TJ ET"
+    )
+    assert _run(content) == "ab é a\nab\na b"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"BT 0 1 -1 0 100 100 Tm /F1 10 Tf <01>Tj ET",  # rotated
+        b"BT 90 700 Td /F1 10 Tf <09>Tj ET",  # code without ToUnicode entry
+        b"q /Fm0 Do Q",  # a form XObject may hold text
+        b"BT /F9 10 Tf <01>Tj ET",  # unknown font
+        b"BT 90 700 Td /F1 10 Tf (a(b)c) Tj ET",  # nested parentheses
+    ],
+)
+def test_fast_path_gives_up_when_unsure(content: bytes) -> None:
+    with pytest.raises(fasttext.Unsupported):
+        _run(content)
+
+
+def test_parse_to_unicode_ranges() -> None:
+    cmap = (
+        b"2 beginbfchar\n<01> <0053>\n<02> <00E9>\nendbfchar\n"
+        b"1 beginbfrange\n<03> <05> <0061>\nendbfrange\n"
+        b"1 beginbfrange\n<06> <07> [<0066006C> <2019>]\nendbfrange\n"
+    )
+    assert fasttext.parse_to_unicode(cmap) == {
+        1: "S", 2: "é", 3: "a", 4: "b", 5: "c", 6: "fl", 7: "\u2019",
+    }
