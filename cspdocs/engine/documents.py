@@ -42,19 +42,19 @@ def omission(artefact: str, mode_remise: str, autorisation_refusee: bool, envoi_
     (what the checks expect) both read."""
     if artefact == "recepisse":
         if mode_remise == "lrar":
-            return ("remise par lettre recommandée : la preuve de la remise est l'avis de réception "
+            return ("R-14 : remise par lettre recommandée : la preuve de la remise est l'avis de réception "
                     "(mentions, 2.7), pas de récépissé à faire signer")
         if mode_remise == "electronique":
-            return ("remise par voie électronique : la preuve de la remise est l'accusé de réception "
+            return ("R-14 : remise par voie électronique : la preuve de la remise est l'accusé de réception "
                     "électronique (mentions, 2.7), pas de récépissé à faire signer")
         return None
     if artefact != "lettre":
         return None
     if autorisation_refusee:
-        return "autorisation de licenciement refusée : aucune rupture, pas de lettre (R-51)"
+        return "R-51 : autorisation de licenciement refusée : aucune rupture, pas de lettre"
     if envoi_lettre is None:
-        return ("date d'envoi de la lettre inconnue (salarié protégé dont l'autorisation n'est pas "
-                "encore notifiée, R-25) : la lettre sera produite quand la date sera connue")
+        return ("R-25 : date d'envoi de la lettre inconnue (salarié protégé dont l'autorisation n'est pas "
+                "encore notifiée) : la lettre sera produite quand la date sera connue")
     if variante not in ("conservatoire", "apres_acceptation", "licenciement"):
         return f"variante de lettre inconnue : {variante!r}"
     if variante in ("conservatoire", "apres_acceptation") and fin_delai_reflexion is None:

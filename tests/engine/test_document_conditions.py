@@ -29,3 +29,18 @@ def test_generate_and_the_mention_files_agree_on_which_documents_exist(result):
             expected = catalogue.artefacts[a.cle].applicable if a.cle in catalogue.artefacts else None
             if expected:
                 assert faits.holds(expected) is produced, (result.nom, rs.salarie.matricule, a.cle)
+
+
+def test_every_omission_reason_names_its_rule():
+    # what generate prints for a document it does not produce starts with the rule's code (shown with
+    # `cspdocs regles CODE`), like every other finding
+    from cspdocs.engine.documents import omission
+    from cspdocs.rules.registre import regle
+
+    reasons = [omission("recepisse", "lrar", False, None, None, None),
+               omission("recepisse", "electronique", False, None, None, None),
+               omission("lettre", "main_propre", True, None, None, None),
+               omission("lettre", "main_propre", False, None, None, None)]
+    assert [r.split(" : ")[0] for r in reasons] == ["R-14", "R-14", "R-51", "R-25"]
+    for r in reasons:
+        assert regle(r.split(" : ")[0])
