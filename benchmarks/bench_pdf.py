@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.pdf_support import make_letter  # noqa: E402
+from tests.support.pdf import make_letter  # noqa: E402
 
 from cspdocs.pdf.convert import convert_to_pdf, plan_batches  # noqa: E402
 from cspdocs.pdf.normalize import normalize_pdf  # noqa: E402
