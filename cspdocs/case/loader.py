@@ -20,6 +20,7 @@ from typing import Optional, Union
 from pydantic import ValidationError
 
 from ..limits import MAX_EMPLOYEES, MAX_FILE_BYTES
+from ..os_errors import reason
 from .bounds import check_values, french_number
 from .errors import DossierInvalide, ErreurDossier
 from .messages import french_message, shown
@@ -116,7 +117,7 @@ def _read_text(path: Path, fichier: str) -> str:
     except PermissionError:
         raise DossierInvalide([ErreurDossier(fichier, None, "", "fichier illisible (droits insuffisants)")]) from None
     except OSError as error:
-        raise DossierInvalide([ErreurDossier(fichier, None, "", f"fichier illisible ({error.strerror})")]) from None
+        raise DossierInvalide([ErreurDossier(fichier, None, "", f"fichier illisible ({reason(error)})")]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 import click
 
 from ..case.errors import DossierInvalide
+from ..os_errors import reason
 from ..case.loader import ChargedDossier
 from ..casework import compute_charged, load_case  # noqa: F401 - compute_charged re-exported (tests)
 from ..engine.facts import CaseResult
@@ -93,7 +94,7 @@ def manifest_problem(path: Path) -> Optional[str]:
     except json.JSONDecodeError as exc:
         where = f"{path}:{exc.lineno}"
     except OSError as exc:
-        return f"{path} : manifeste illisible ({exc.strerror}) ; le dossier n'est ni remplacé ni modifié"
+        return f"{path} : manifeste illisible ({reason(exc)}) ; le dossier n'est ni remplacé ni modifié"
     else:
         if isinstance(data, dict) and isinstance(data.get("salaries"), list):
             return None

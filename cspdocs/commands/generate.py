@@ -15,6 +15,7 @@ import click
 from ..engine.dates import fr
 from .common import as_of_option, check_writable, load_and_compute, parse_as_of
 from ..formats import plain_decimal
+from ..os_errors import message_os
 from ..delivered import RemisModifie
 from ..generate import ErreurGeneration, MatriculeInconnu
 from ..output_folder import MENTIONS_REPORT, SortieRefusee
@@ -158,7 +159,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
             _fail(f"{exc}\n{NOTHING_PUBLISHED}")
         _fail(f"Erreur de la sortie PDF : {exc}\n{NOTHING_PUBLISHED}")
     except OSError as exc:
-        _fail(f"Erreur d'écriture : {exc}\n{NOTHING_PUBLISHED}")
+        _fail(f"{message_os(exc)}\n{NOTHING_PUBLISHED}")
     finally:
         progression.interrompu()  # a terminal's bar is closed before any message
     print_summary(generation, detailed)

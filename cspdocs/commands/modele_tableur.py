@@ -8,7 +8,7 @@ from typing import Optional
 
 import click
 
-from ..rh.erreurs_os import message_os
+from ..os_errors import message_os
 from ..rh.modele import octets, texte_colonnes
 
 

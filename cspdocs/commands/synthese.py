@@ -18,7 +18,7 @@ from typing import Optional
 import click
 
 from ..engine.dates import fr
-from ..rh.erreurs_os import message_os
+from ..os_errors import message_os
 from ..rh.sorties import ECHEANCIER, FICHIERS, ecrire
 from ..rh.synthese import Suivi
 from .common import as_of_option, load_and_compute, parse_as_of

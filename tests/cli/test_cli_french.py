@@ -20,3 +20,14 @@ def test_usage_errors_are_french_and_exit_2():
     assert "n'est pas l'une des valeurs" in result.stderr
     missing = CliRunner().invoke(main, ["compute", "/nulle/part.yaml"])
     assert missing.exit_code == 2 and "n'existe pas" in missing.stderr
+
+
+def test_file_system_errors_are_french_everywhere():
+    # one table of French reasons (cspdocs/os_errors.py) for the loader, generate, synthese, modele-tableur
+    import errno
+
+    from cspdocs.os_errors import message_os, reason
+
+    assert reason(OSError(errno.EACCES, "Permission denied")) == "permission refusée"
+    assert message_os(OSError(errno.ENOENT, "No such file or directory", "sortie/x")) == (
+        "Erreur d'écriture : sortie/x : dossier inexistant")

@@ -21,8 +21,13 @@ _MESSAGES = {
 }
 
 
+def reason(exc: OSError) -> str:
+    """« permission refusée »: what went wrong, in French."""
+    return _MESSAGES.get(exc.errno, f"erreur du système (code {exc.errno})" if exc.errno else "erreur du système")
+
+
 def message_os(exc: OSError, path: Optional[Path] = None) -> str:
     """« Erreur d'écriture : CHEMIN : permission refusée » (the path of the error, else ``path``)."""
     where = exc.filename or path
-    what = _MESSAGES.get(exc.errno, f"erreur du système (code {exc.errno})" if exc.errno else "erreur du système")
+    what = reason(exc)
     return f"Erreur d'écriture : {where} : {what}" if where else f"Erreur d'écriture : {what}"
