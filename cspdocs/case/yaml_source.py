@@ -1,7 +1,8 @@
 """Reading a case file's YAML safely, keeping the line of every key.
 
-The text is composed into nodes with ``yaml.SafeLoader`` (no Python object can be built) and turned
-into plain data here, so that:
+The text is composed into nodes with PyYAML's safe loader (no Python object can be built), by
+libyaml when PyYAML has it (``CSafeLoader``, about three times faster), and turned into plain data
+here, so that:
 - every key path gets its line (``lines[("salaries", 3, "date_entree")] == 42``), lines 1-based;
 - duplicate keys are errors (PyYAML silently keeps the last one);
 - values the model expects as text, dates or numbers are kept as written (``01000`` stays a postal
@@ -10,6 +11,15 @@ into plain data here, so that:
 Merge keys (``<<: *defaut``) and anchors are supported; any other tag (``!!python/...``) is refused.
 Nesting, expanded size and the number of employees are bounded (cspdocs/limits.py): a hostile file
 gets a French error instead of a RecursionError or gigabytes of memory.
+
+Errors are always those of the pure-Python loader: when libyaml refuses the text, or the tree it
+composed is nested deeper than allowed, the text is composed again by ``_BoundedLoader``, which
+gives the French message and line it always gave (libyaml itself stops at 1,000 levels, so its
+recursive composer cannot exhaust the stack). A text libyaml refuses and the Python loader accepts
+is read as before. libyaml is slightly more lenient than the Python loader: a text with a tab, or
+with a BOM (U+FEFF) after its first character, always goes to the Python loader (which refuses
+them where libyaml reads a space or nothing); a « ? » inside a flow group (``{autorite: DREETS
+des? Pays}``) is read by libyaml as text, as YAML says, where the Python loader refused the group.
 """
 
 from __future__ import annotations
@@ -117,9 +127,51 @@ def _count_employees(text: str) -> None:
         raise YamlSyntaxError(line, f"{french_number(count)} clés « matricule » : " + too_many_employees(None))
 
 
+_CLoader = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", False) else None
+
+
+def _too_deep_tree(root: Node) -> bool:
+    """Whether ``_BoundedLoader`` would refuse the tree libyaml composed: a node, or a reference
+    (*ancre) to one, deeper than MAX_NESTING, counted as its composer does (the root at depth 1,
+    the keys of a mapping one level below it, a node met again through a reference not entered)."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return True
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack.append((value, depth + 1))
+                stack.append((key, depth + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in reversed(node.value))
+    return False
+
+
+def _compose_fast(text: str) -> Optional[Node]:
+    """The tree composed by libyaml, or None when the Python loader must compose (and say why)."""
+    # libyaml reads as spaces the tabs the Python loader refuses, and skips a BOM inside the text
+    if _CLoader is None or "\t" in text or "\ufeff" in text[1:]:
+        return None
+    try:
+        root = yaml.compose(text, Loader=_CLoader)
+    except (yaml.YAMLError, UnicodeError, ValueError):  # its messages: the Python loader's instead
+        return None
+    if root is None or _too_deep_tree(root):
+        return None
+    return root
+
+
 def read_yaml(text: str) -> YamlDocument:
     """Parse one YAML document into plain data with lines; raises YamlSyntaxError."""
     _count_employees(text)
+    root = _compose_fast(text)
+    if root is not None:
+        return _Builder().build(root)
     try:
         root = yaml.compose(text, Loader=_BoundedLoader)
     except _TooDeep as error:
