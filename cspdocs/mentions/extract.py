@@ -1,6 +1,7 @@
 """Text of a DOCX or PDF document, normalised for mention matching.
 
-DOCX text is read from the XML directly (no layout engine): the main body in document order
+DOCX text is read from the XML directly (no layout engine; docx_xml.py, and docx_quick.py for the
+parts the renderer holds): the main body in document order
 (paragraphs, tables, text boxes ``w:txbxContent``), then the headers, footers, footnotes and
 endnotes. Deleted text of tracked changes (``w:delText``), field instructions (``w:instrText``)
 and the VML fallback copy of text boxes (``mc:Fallback``) are skipped; tabs and line breaks become
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -21,13 +21,16 @@ from typing import Iterable, Optional, Union
 from lxml import etree
 
 from ..text import normalize_text
+from .docx_quick import _quick_paragraphs
+from .docx_xml import _DC_TITLE, _FALLBACK, _P, _T, _collect, _inside_fallback, core_title, paragraph_texts
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_W = "{%s}" % W
-_P, _T, _TAB, _BR, _CR = _W + "p", _W + "t", _W + "tab", _W + "br", _W + "cr"
-_NBH, _SOFT = _W + "noBreakHyphen", _W + "softHyphen"
-_FALLBACK = "{%s}Fallback" % MC
+# Re-exported: paragraph_texts and _quick_paragraphs for tests/pipeline/test_pipeline.py; _FALLBACK, _P,
+# _T, _collect, _inside_fallback for tests/support/mentions.py (until they import from docx_xml.py
+# and docx_quick.py).
+__all__ = ["DocumentIllisible", "Source", "Texte", "_FALLBACK", "_P", "_T", "_collect", "_inside_fallback",
+           "_quick_paragraphs", "core_title", "document_text", "docx_parts", "docx_text", "is_pdf", "join_texts",
+           "margin_texts", "paragraph_texts", "pdf_text", "texte_parts"]
+
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 _PART_ORDER = (
@@ -38,7 +41,6 @@ _PART_ORDER = (
     (_WML + "endnotes+xml", "endnotes"),
 )
 _CORE = "application/vnd.openxmlformats-package.core-properties+xml"
-_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
 Source = Union[str, Path, bytes]
 
@@ -71,128 +73,6 @@ class Texte:
             self._normalise = normalize_text("\n".join(self.paragraphes))
         return self._normalise
 
-
-_TABS = _W + "tabs"
-_TEXT_TAGS = (_T, _TAB, _BR, _CR, _NBH)
-
-
-def paragraph_texts(xml: bytes) -> list[str]:
-    """Visible text of every paragraph of one WordprocessingML part, in document order.
-
-    A paragraph holding a text box yields its own text, then the text box's paragraphs (each
-    ``w:t`` belongs to its nearest enclosing paragraph only); the VML fallback copy of a text box
-    is skipped.
-    """
-    root = etree.fromstring(xml)
-    pieces: dict[etree._Element, list[str]] = {}
-    has_fallback = b"Fallback" in xml
-    for el in root.iter(_TEXT_TAGS):
-        parent = el.getparent()
-        tag = el.tag
-        if tag == _TAB and parent is not None and parent.tag == _TABS:
-            continue  # a tab stop definition, not a tab character
-        paragraph = parent
-        while paragraph is not None and paragraph.tag != _P:
-            paragraph = paragraph.getparent()
-        if paragraph is None or (has_fallback and _inside_fallback(paragraph)):
-            continue
-        text = (el.text or "") if tag == _T else ("-" if tag == _NBH else " ")
-        pieces.setdefault(paragraph, []).append(text)
-    out = []
-    for p in root.iter(_P):
-        found = pieces.get(p)
-        if found:
-            text = "".join(found)
-            if text.strip():
-                out.append(text)
-    return out
-
-
-# --- the XML the renderer already holds (no ZIP re-read) -----------------------------------------------
-
-# One regex pass for the plain parts the renderer writes (no text box, no fallback copy, prefix
-# ``w`` bound to WordprocessingML): each ``</w:p>`` closes the paragraph opened last in its chunk.
-_QUICK_BLOCKERS = ("txbxContent", "Fallback", "AlternateContent", "<!--", "<![CDATA[", "<!DOCTYPE", "\r")
-_QUICK_TABS = re.compile(r"<w:tabs>.*?</w:tabs>", re.DOTALL)
-_QUICK_START = re.compile(r"<w:p(?:\s[^>]*[^/>])?>|<w:p\s*>")
-_QUICK_PIECE = re.compile(r"<w:t(?:\s[^>]*[^/>])?>([^<]*)|<w:(tab|br|cr|noBreakHyphen)(?:\s[^>]*)?/?>")
-_QUICK_NS = re.compile(r"xmlns:([\w.-]+)=\"([^\"]*)\"")
-_QUICK_ODD_NS = re.compile(r"xmlns(?::[\w.-]+)?\s*=\s*'|xmlns\s*=\s*\"" + re.escape(W) + r"\"|xmlns:[\w.-]+\s+=|xmlns:[\w.-]+=\s")
-_QUICK_ROOT = re.compile(r"""(?:<\?xml[^?]*\?>\s*)?<[\w:.-]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
-_ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);")
-_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-
-
-def _entity(m: "re.Match[str]") -> str:
-    name = m.group(1)
-    if name[0] == "#":
-        return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
-    return _ENTITIES[name]
-
-
-def _quick_paragraphs(xml: str) -> Optional[list[str]]:
-    """``paragraph_texts`` of a plain part in one regex pass, or None when the part is not plain."""
-    if len(xml) <= _SMALL_PART:  # headers and footers: often the same for every employee
-        found = _small_quick_paragraphs(xml)
-        return list(found) if found is not None else None
-    return _quick_paragraphs_of(xml)
-
-
-_SMALL_PART = 4096
-
-
-@lru_cache(maxsize=64)
-def _small_quick_paragraphs(xml: str) -> Optional[tuple[str, ...]]:
-    found = _quick_paragraphs_of(xml)
-    return tuple(found) if found is not None else None
-
-
-def _quick_paragraphs_of(xml: str) -> Optional[list[str]]:
-    if any(b in xml for b in _QUICK_BLOCKERS) or xml.count("<?") > (1 if xml.startswith("<?xml") else 0):
-        return None
-    # Namespaces are declared on the root element; look for them there when nowhere else.
-    head = _QUICK_ROOT.match(xml)
-    scope = xml if head is None or xml.find("xmlns", head.end()) >= 0 else head.group(0)
-    if _QUICK_ODD_NS.search(scope):
-        return None
-    bound: dict[str, str] = {}
-    for prefix, uri in _QUICK_NS.findall(scope):
-        if bound.setdefault(prefix, uri) != uri or (uri == W and prefix != "w"):
-            return None  # a prefix bound twice, or WordprocessingML under another prefix
-    if bound.get("w") != W:
-        return None
-    out = []
-    for chunk in _QUICK_TABS.sub("", xml).split("</w:p>")[:-1]:
-        text = _quick_paragraph(chunk)
-        if text is _NOT_PLAIN:
-            return None  # nested paragraphs, or text outside a paragraph: let lxml read it
-        if text:
-            out.append(text)
-    return out
-
-
-_NOT_PLAIN = "\x00"  # never a paragraph's text (XML cannot carry U+0000)
-
-
-@lru_cache(maxsize=1024)  # bounded: the chunks common to every employee stay, the others pass
-def _quick_paragraph(chunk: str) -> str:
-    """The text of the paragraph that ``chunk`` (the XML up to a ``</w:p>``) closes; "" when blank.
-
-    Cached: most paragraphs of a template render to the same XML for every employee.
-    """
-    starts = list(_QUICK_START.finditer(chunk))
-    if len(starts) != 1:
-        return _NOT_PLAIN
-    pieces = []
-    for text, char in _QUICK_PIECE.findall(chunk, starts[0].end()):
-        if char:
-            pieces.append("-" if char == "noBreakHyphen" else " ")
-        else:
-            pieces.append(text)
-    text = "".join(pieces)
-    if "&" in text:
-        text = _ENTITY.sub(_entity, text)
-    return text if text.strip() else ""
 
 
 _TEXT_KINDS = tuple(kind for _, kind in _PART_ORDER)
@@ -229,41 +109,6 @@ def _static_paragraphs(xml: bytes) -> tuple[str, ...]:
     return tuple(paragraph_texts(xml))
 
 
-def core_title(xml: str) -> str:
-    """dc:title of a core properties part ("" when absent), as ``docx_parts`` reads it."""
-    if not xml:
-        return ""
-    try:
-        found = etree.fromstring(xml.encode("utf-8")).find(_DC_TITLE)
-    except etree.XMLSyntaxError:
-        return ""
-    return (found.text or "") if found is not None else ""
-
-
-def _inside_fallback(el: etree._Element) -> bool:
-    parent = el.getparent()
-    while parent is not None:
-        if parent.tag == _FALLBACK:
-            return True
-        parent = parent.getparent()
-    return False
-
-
-def _collect(el: etree._Element, pieces: list[str]) -> None:
-    """Own text of a paragraph (nested paragraphs excluded), for tools that walk paragraphs."""
-    for child in el:
-        tag = child.tag
-        if tag == _P or tag == _FALLBACK:
-            continue
-        if tag == _T:
-            pieces.append(child.text or "")
-        elif tag in (_TAB, _BR, _CR):
-            if not (tag == _TAB and el.tag == _TABS):
-                pieces.append(" ")
-        elif tag == _NBH:
-            pieces.append("-")
-        elif isinstance(tag, str):
-            _collect(child, pieces)
 
 
 def _read(source: Source) -> bytes:

@@ -1,0 +1,96 @@
+"""The fast path of reading a part the renderer holds in memory: the text of its paragraphs in one
+regular-expression pass, for the plain parts the renderer writes; None for any other part, which
+docx_xml.py then reads with lxml (the same result)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .docx_xml import W
+
+# One regex pass for the plain parts the renderer writes (no text box, no fallback copy, prefix
+# ``w`` bound to WordprocessingML): each ``</w:p>`` closes the paragraph opened last in its chunk.
+_QUICK_BLOCKERS = ("txbxContent", "Fallback", "AlternateContent", "<!--", "<![CDATA[", "<!DOCTYPE", "\r")
+_QUICK_TABS = re.compile(r"<w:tabs>.*?</w:tabs>", re.DOTALL)
+_QUICK_START = re.compile(r"<w:p(?:\s[^>]*[^/>])?>|<w:p\s*>")
+_QUICK_PIECE = re.compile(r"<w:t(?:\s[^>]*[^/>])?>([^<]*)|<w:(tab|br|cr|noBreakHyphen)(?:\s[^>]*)?/?>")
+_QUICK_NS = re.compile(r"xmlns:([\w.-]+)=\"([^\"]*)\"")
+_QUICK_ODD_NS = re.compile(r"xmlns(?::[\w.-]+)?\s*=\s*'|xmlns\s*=\s*\"" + re.escape(W) + r"\"|xmlns:[\w.-]+\s+=|xmlns:[\w.-]+=\s")
+_QUICK_ROOT = re.compile(r"""(?:<\?xml[^?]*\?>\s*)?<[\w:.-]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
+_ENTITY = re.compile(r"&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _entity(m: "re.Match[str]") -> str:
+    name = m.group(1)
+    if name[0] == "#":
+        return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
+    return _ENTITIES[name]
+
+
+def _quick_paragraphs(xml: str) -> Optional[list[str]]:
+    """``paragraph_texts`` of a plain part in one regex pass, or None when the part is not plain."""
+    if len(xml) <= _SMALL_PART:  # headers and footers: often the same for every employee
+        found = _small_quick_paragraphs(xml)
+        return list(found) if found is not None else None
+    return _quick_paragraphs_of(xml)
+
+
+_SMALL_PART = 4096
+
+
+@lru_cache(maxsize=64)
+def _small_quick_paragraphs(xml: str) -> Optional[tuple[str, ...]]:
+    found = _quick_paragraphs_of(xml)
+    return tuple(found) if found is not None else None
+
+
+def _quick_paragraphs_of(xml: str) -> Optional[list[str]]:
+    if any(b in xml for b in _QUICK_BLOCKERS) or xml.count("<?") > (1 if xml.startswith("<?xml") else 0):
+        return None
+    # Namespaces are declared on the root element; look for them there when nowhere else.
+    head = _QUICK_ROOT.match(xml)
+    scope = xml if head is None or xml.find("xmlns", head.end()) >= 0 else head.group(0)
+    if _QUICK_ODD_NS.search(scope):
+        return None
+    bound: dict[str, str] = {}
+    for prefix, uri in _QUICK_NS.findall(scope):
+        if bound.setdefault(prefix, uri) != uri or (uri == W and prefix != "w"):
+            return None  # a prefix bound twice, or WordprocessingML under another prefix
+    if bound.get("w") != W:
+        return None
+    out = []
+    for chunk in _QUICK_TABS.sub("", xml).split("</w:p>")[:-1]:
+        text = _quick_paragraph(chunk)
+        if text is _NOT_PLAIN:
+            return None  # nested paragraphs, or text outside a paragraph: let lxml read it
+        if text:
+            out.append(text)
+    return out
+
+
+_NOT_PLAIN = "\x00"  # never a paragraph's text (XML cannot carry U+0000)
+
+
+@lru_cache(maxsize=1024)  # bounded: the chunks common to every employee stay, the others pass
+def _quick_paragraph(chunk: str) -> str:
+    """The text of the paragraph that ``chunk`` (the XML up to a ``</w:p>``) closes; "" when blank.
+
+    Cached: most paragraphs of a template render to the same XML for every employee.
+    """
+    starts = list(_QUICK_START.finditer(chunk))
+    if len(starts) != 1:
+        return _NOT_PLAIN
+    pieces = []
+    for text, char in _QUICK_PIECE.findall(chunk, starts[0].end()):
+        if char:
+            pieces.append("-" if char == "noBreakHyphen" else " ")
+        else:
+            pieces.append(text)
+    text = "".join(pieces)
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    return text if text.strip() else ""
+
