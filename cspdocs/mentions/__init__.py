@@ -5,15 +5,17 @@ Entry points:
 - ``check_artefact(artefact, text, resultat_dossier, resultat_salarie)`` (checker.py): one document;
 - ``check_lot(resultat_dossier, lot)`` / ``check_rendered(resultat_dossier, {matricule: {artefact:
   bytes}})`` (pipeline.py): every document of a generate run, with the cross-artefact checks; the
-  returned ``RapportMentions`` is ``bloquant`` when an obligatoire mention fails (publish nothing),
+  returned ``MentionReport`` is ``bloquant`` when an obligatoire mention fails (publish nothing),
   ``texte()`` gives the French report, ``to_json()`` the manifest entry;
 - ``lint(templates_dir)`` (lint.py) and ``junit_xml`` (junit.py);
 - ``cspdocs check`` and ``cspdocs lint`` (cspdocs/commands/check.py, lint.py).
 """
 
-from .checker import Resultat, check_artefact, recognise_artefact
+from .checker import check_artefact
 from .pipeline import check_employee, check_lot, check_rendered
+from .recognition import recognise_artefact
 from .report import MentionReport
+from .result import Resultat
 
-__all__ = ["RapportMentions", "Resultat", "check_artefact", "check_employee", "check_lot", "check_rendered",
+__all__ = ["MentionReport", "Resultat", "check_artefact", "check_employee", "check_lot", "check_rendered",
            "recognise_artefact"]

@@ -23,19 +23,13 @@ from typing import Callable, Optional, Sequence
 from ..engine.documents import handover_documents_state_dates
 from ..engine.letter import variant_for
 from ..engine.facts import CaseResult, EmployeeResult
-from .checker import (
-    ABSENTE,
-    NON_CONFORME,
-    PRESENTE,
-    Matcher,
-    Resultat,
-    TexteCompare,
-    detect_variant,
-    extract_dates,
-)
+from .display import display
 from .facts import Faits
+from .folded_text import TexteCompare
+from .matcher import Matcher
 from .model import Catalogue, default_catalogue
-from .patterns import display
+from .recognition import detect_variant, extract_dates
+from .result import ABSENTE, NON_CONFORME, PRESENTE, Resultat
 
 CROISE = "controles"
 DATES_A_LA_REMISE = ("information", "recepisse")  # documents dated at the handover (or the posting)

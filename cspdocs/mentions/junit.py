@@ -12,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .checker import STATUTS, Resultat
+from .result import STATUTS, Resultat
 from .lint import AVERTISSEMENT, CROISE, ERREUR, CasLint, LintReport
 from .model import NIVEAU_LABELS
 

@@ -28,16 +28,20 @@ from ..render.messages import french_message
 from ..render.modeles import MAPPING_FILE, Inventory, expected_names, inventory
 from ..render.patch import to_jinja_source
 from ..render.renderer import CompiledTemplate
-from .checker import Resultat, TexteCompare, artefact_applicable, check_artefact, recognise_artefact
+from .checker import artefact_applicable, check_artefact
 from .crosscheck import cross_check
+from .folded_text import TexteCompare
 from .extract import docx_text, texte_parts
 from .lint_static import AVERTISSEMENT, ERREUR, TEXT_KINDS, Constat, check_filters, check_runs, syntax_problem
 from .lint_variables import check_variables, context_shape
 from .loading import default_catalogue
 from .model import Catalogue
-from .scenarios import ComputedScenario, computed_scenarios, coverage
+from .recognition import recognise_artefact
+from .result import Resultat
+from .scenario_coverage import coverage
+from .scenarios import ComputedScenario, computed_scenarios
 
-__all__ = ["AVERTISSEMENT", "CROISE", "ERREUR", "CasLint", "Constat", "RapportLint", "lint"]
+__all__ = ["AVERTISSEMENT", "CROISE", "ERREUR", "CasLint", "Constat", "LintReport", "lint"]
 
 SANS_OBJET = "sans_objet"
 CROISE = "controles"

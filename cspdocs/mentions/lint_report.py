@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..render.artefacts import ARTEFACTS
-from .checker import STATUTS, Resultat
+from .result import STATUTS, Resultat
 from .lint_static import AVERTISSEMENT
 from .model import NIVEAU_LABELS
 
@@ -24,7 +24,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n > 1 else ''}"
 
 
-def served_files(rapport: "RapportLint") -> list[dict[str, str]]:
+def served_files(rapport: "LintReport") -> list[dict[str, str]]:
     """Which file serves each document (the same rule as ``generate``)."""
     inv = rapport.inventaire
     out = []
@@ -36,7 +36,7 @@ def served_files(rapport: "RapportLint") -> list[dict[str, str]]:
     return out
 
 
-def render_errors(rapport: "RapportLint") -> list[dict[str, Any]]:
+def render_errors(rapport: "LintReport") -> list[dict[str, Any]]:
     """Rendering errors grouped by template and message (unusable templates are said once, statically)."""
     groups: dict[tuple[str, str], list[str]] = {}
     for c in rapport.cas + rapport.controles:
@@ -45,7 +45,7 @@ def render_errors(rapport: "RapportLint") -> list[dict[str, Any]]:
     return [{"modele": m, "message": e, "scenarios": s} for (m, e), s in groups.items()]
 
 
-def mention_failures(rapport: "RapportLint") -> list[dict[str, Any]]:
+def mention_failures(rapport: "LintReport") -> list[dict[str, Any]]:
     """Failed mentions grouped by template and mention, with the scenarios and the first one's detail."""
     groups: dict[tuple[str, str, str, str], list[tuple["CasLint", Resultat]]] = {}
     for c in rapport.cas + rapport.controles:
@@ -65,7 +65,7 @@ def mention_failures(rapport: "RapportLint") -> list[dict[str, Any]]:
     return out
 
 
-def _counts(rapport: "RapportLint") -> dict[str, int]:
+def _counts(rapport: "LintReport") -> dict[str, int]:
     return {
         "mentions_obligatoires_en_defaut": sum(len(c.echecs) for c in rapport.cas + rapport.controles),
         "avertissements": sum(len(c.avertissements) for c in rapport.cas + rapport.controles)
@@ -74,7 +74,7 @@ def _counts(rapport: "RapportLint") -> dict[str, int]:
     }
 
 
-def json_report(rapport: "RapportLint") -> dict[str, Any]:
+def json_report(rapport: "LintReport") -> dict[str, Any]:
     return {
         "dossier": rapport.dossier,
         "ok": rapport.ok,
@@ -90,7 +90,7 @@ def json_report(rapport: "RapportLint") -> dict[str, Any]:
     }
 
 
-def text_report(rapport: "RapportLint") -> str:
+def text_report(rapport: "LintReport") -> str:
     rendered = sum(1 for c in rapport.cas if not c.sans_objet and not c.erreur)
     lines = [
         f"Vérification des modèles de {rapport.dossier} : {_plural(len(rapport.modeles), 'modèle')}, "

@@ -1,9 +1,7 @@
 """Wording patterns of the mention files, compiled to regular expressions over folded text.
 
-Text is *folded* before matching: ``normalize_text`` (spaces, apostrophes, quotes, hyphenated
-line breaks, page numbers), then lower case, no accents (``é`` -> ``e``, ``œ`` -> ``oe``),
-apostrophes and quotes as spaces, hyphens inside words removed (``remettez-le`` ->
-``remettezle``, ``1233-67`` -> ``123367``), dashes as spaces, one space between words.
+Text is *folded* before matching (folding.py): lower case, no accents, apostrophes, quotes and
+dashes as spaces, hyphens inside words removed, one space between words.
 
 Pattern syntax (the same folding applies to the literal parts, so write natural French):
 
@@ -23,85 +21,27 @@ No pattern can run code: the only outputs are regular expressions built from esc
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Optional
 
-from .. import formats
 from ..text import normalize_text
 from ..render.xmltext import clean_text
+from .folding import fold, fold_raw
+from .value_forms import DATE_ANY, MONEY_ANY, NUMBER_FACTS, date_regex, money_regex, number_regex
 
-MONTHS = (
-    "janvier", "fevrier", "mars", "avril", "mai", "juin",
-    "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
-)
-WEEKDAYS = formats.WEEKDAYS
+__all__ = ["GAPS", "MotifInvalide", "check_syntax", "compile_regex", "fold", "form_regex", "placeholders",
+           "skeleton", "to_regex", "tokenize", "value_source"]  # fold: re-exported for commands/check.py
 
 GAPS = {"~": 40, "...": 150, ".....": 600}
 
-_DASHES = {ord(c): " " for c in "\u2013\u2014\u2015\u2e3a\u2e3b"}
-_DASHES.update({ord("'"): " ", ord('"'): " ", ord("\u00b7"): " "})
-_WORD_HYPHEN = re.compile(r"-(?<=\w-)(?=\w)")  # a hyphen between two word characters
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACES = re.compile(r"\s+")
-_LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss"}
-
-NUMBER_FACTS = ("montants.preavis_mois", "montants.anciennete_annees")
-
 _NEVER = "(?!x)x"
 
 
 class MotifInvalide(ValueError):
     """A pattern of a mention file is malformed."""
-
-
-def _strip_char(ch: str) -> str:
-    """One character without its accents (NFKD, combining marks removed)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-
-
-class _FoldTable(dict):
-    """``str.translate`` table of the folding, filled one character at a time as text meets it:
-    accents stripped (per character, which is what NFKD of the whole text gives once every
-    combining mark is dropped), ligatures spelt out, then dashes, quotes and ``·`` as spaces."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        folded = _LIGATURES.get(ch) or _LIGATURES.get(ch.lower()) or _strip_char(ch)
-        folded = self[code] = folded.translate(_DASHES)
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def _fold_char(m: "re.Match[str]") -> str:
-    return _FOLD[ord(m.group())]
-
-
-def fold_raw(text: str) -> str:
-    """Fold without normalize_text (for pattern literals, already plain)."""
-    text = text.casefold()
-    if not text.isascii():  # ``_FOLD`` leaves ASCII alone but for quotes
-        text = _NON_ASCII.sub(_fold_char, text)
-    text = text.replace("'", " ").replace('"', " ")
-    if "-" in text:
-        text = _WORD_HYPHEN.sub("", text).replace("-", " ")
-    return text
-
-
-# The caches of this module are bounded so that memory stays flat over a batch of any size: the
-# paragraphs and values common to every employee stay in them, the others come and go.
-@lru_cache(maxsize=2048)
-def fold(text: str) -> str:
-    """The folded form of a document text (see module docstring)."""
-    return " ".join(fold_raw(normalize_text(text)).split())
-
-
-# --- value forms ---------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=4096)
@@ -119,110 +59,9 @@ def _lit(text: str) -> str:
     return "".join(out)
 
 
-DATE_ANY = (
-    r"(?:(?:" + "|".join(WEEKDAYS) + r")\s?,?\s?)?(?<!\d)(?P<j{n}>1er|[0-3]?\d)\s?(?P<m{n}>"
-    + "|".join(MONTHS) + r")\s?(?P<a{n}>\d{{4}})(?!\d)"
-    r"|(?<!\d)(?P<jj{n}>[0-3]?\d)\s?[/.]\s?(?P<mm{n}>[01]?\d)\s?[/.]\s?(?P<aa{n}>\d{{4}})(?!\d)"
-)
-MONEY_ANY = r"(?<![\d,.])(?P<e{n}>\d{{1,3}}(?:[\s.]?\d{{3}})*(?:[,.]\d{{2}})?)\s?(?:€|eur\b|euros?)"
-
-
-@lru_cache(maxsize=4096)
-def date_regex(d: date) -> str:
-    day = r"(?:1er|0?1)" if d.day == 1 else f"0?{d.day}"
-    weekday = WEEKDAYS[d.weekday()]
-    long_form = rf"(?:{weekday}\s?,?\s?)?(?<!\d){day}\s?{MONTHS[d.month - 1]}\s?{d.year}(?!\d)"
-    short_form = rf"(?<!\d)0?{d.day}\s?[/.]\s?0?{d.month}\s?[/.]\s?{d.year}(?!\d)"
-    return f"(?:{long_form}|{short_form})"
-
-
-@lru_cache(maxsize=4096)
-def money_regex(value: Decimal) -> str:
-    value = value.quantize(Decimal("0.01"))
-    whole, cents = divmod(abs(value), 1)
-    digits = str(int(whole))
-    groups = []
-    while digits:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    integer = r"[\s.]?".join(groups)
-    c = int(cents * 100)
-    decimals = r"(?:[,.]00)?" if c == 0 else rf"[,.]{c:02d}"
-    sign = r"-\s?" if value < 0 else ""
-    return rf"(?<![\d,.]){sign}{integer}{decimals}\s?(?:€|eur\b|euros?)"
-
-
-def number_regex(value: Any) -> str:
-    d = Decimal(str(value))
-    if d == d.to_integral_value():
-        return rf"(?<![\d,]){int(d)}(?:,0+)?(?![\d])"
-    text = format(d.normalize(), "f").replace(".", ",")
-    return rf"(?<![\d,]){re.escape(text)}(?![\d])"
-
-
-def parse_date(groups: Mapping[str, Optional[str]], n: int) -> Optional[date]:
-    try:
-        if groups.get(f"j{n}"):
-            day = 1 if groups[f"j{n}"] == "1er" else int(groups[f"j{n}"])
-            return date(int(groups[f"a{n}"]), MONTHS.index(groups[f"m{n}"]) + 1, day)
-        if groups.get(f"jj{n}"):
-            return date(int(groups[f"aa{n}"]), int(groups[f"mm{n}"]), int(groups[f"jj{n}"]))
-    except (ValueError, TypeError):
-        return None
-    return None
-
-
-def parse_money(text: str) -> Optional[Decimal]:
-    text = re.sub(r"[\s]", "", text)
-    if re.search(r",\d{2}$", text):
-        text = text.replace(".", "").replace(",", ".")
-    elif re.search(r"\.\d{2}$", text):
-        text = text[:-3].replace(".", "") + text[-3:]
-    else:
-        text = text.replace(".", "")
-    try:
-        return Decimal(text)
-    except Exception:
-        return None
-
-
-# --- display forms (French) for reports ------------------------------------------------------
-
-
-date_fr = formats.report_date
-money_fr = formats.report_amount
-
-
-def display(value: Any, path: str = "") -> str:
-    if value is None:
-        return "(valeur inconnue)"
-    if isinstance(value, date):
-        return date_fr(value)
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, Decimal) and path not in NUMBER_FACTS:
-        return money_fr(value)
-    if isinstance(value, (int, Decimal, float)):
-        return str(value).replace(".", ",")
-    return str(value)
-
-
 # --- pattern compiler ------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\\(.)|(\.{5}|\.{3}|~)|(\{[a-z_][a-z0-9_.]*\})|([()|*])", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class Placeholder:
-    path: str
-
-
-@dataclass
-class Compiled:
-    regex: "re.Pattern[str]"
-    placeholders: tuple[str, ...]  # fact paths used (in order)
-    generic: int  # number of {date}/{montant} capture groups
-
 
 # value_regex(path) -> regex for the fact's current value, or None when unknown
 ValueRegex = Callable[[str], Optional[str]]

@@ -16,11 +16,14 @@ from pathlib import PurePath
 from typing import Mapping, Optional, Sequence, Union
 
 from ..engine.facts import CaseResult, EmployeeResult
-from .checker import Matcher, TexteCompare, check_artefact, recognise_artefact
-from .facts import Faits
+from .checker import check_artefact
 from .crosscheck import cross_check
 from .extract import DocumentIllisible, Texte, document_text
+from .facts import Faits
+from .folded_text import TexteCompare
+from .matcher import Matcher
 from .model import Catalogue, default_catalogue
+from .recognition import recognise_artefact
 from .report import CheckedDocument, MentionReport
 
 DocumentSource = Union[bytes, Texte, str]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .checker import STATUTS, Resultat
+from .result import STATUTS, Resultat
 from .model import NIVEAU_LABELS, Catalogue, default_catalogue
 
 CROISE_LABEL = "contrôles entre documents"
@@ -53,7 +53,7 @@ class MentionReport:
         """True when an obligatoire mention fails (or a document could not be checked)."""
         return bool(self.bloquants or self.erreurs)
 
-    def merge(self, other: "RapportMentions") -> None:
+    def merge(self, other: "MentionReport") -> None:
         self.documents.extend(other.documents)
         self.controles.extend(other.controles)
         self.erreurs.extend(other.erreurs)

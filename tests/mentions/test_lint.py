@@ -13,7 +13,8 @@ from lxml import etree
 from cspdocs.cli import main
 from cspdocs.mentions.junit import STATIC_CASE, junit_xml
 from cspdocs.mentions.lint import CROISE, lint
-from cspdocs.mentions.scenarios import computed_scenarios, coverage
+from cspdocs.mentions.scenario_coverage import coverage
+from cspdocs.mentions.scenarios import computed_scenarios
 from tests.support.mentions import (
     TEMPLATES,
     _P,

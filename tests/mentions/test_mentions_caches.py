@@ -4,8 +4,8 @@ match must contain only skips texts that cannot match."""
 
 from __future__ import annotations
 
-from cspdocs.mentions import checker
-from cspdocs.mentions.checker import Matcher, required_word
+from cspdocs.mentions import matcher as matching
+from cspdocs.mentions.matcher import Matcher, required_word
 from cspdocs.mentions.facts import Faits
 from cspdocs.mentions.loading import default_catalogue
 from cspdocs.mentions.pipeline import check_employee
@@ -31,9 +31,9 @@ def _matcher() -> Matcher:
 def test_a_remembered_place_is_only_tried_first():
     matcher = _matcher()
     pattern = "delai de reflexion de ~ jours"
-    checker._HINTS.pop(pattern, None)
+    matching._HINTS.pop(pattern, None)
     first = matcher.find(pattern, "vous disposez d un delai de reflexion de 21 jours pour repondre")
-    assert first is not None and checker._HINTS[pattern][0] == ("delai de reflexion de ", 0)  # up to the figure
+    assert first is not None and matching._HINTS[pattern][0] == ("delai de reflexion de ", 0)  # up to the figure
     # the remembered wording is there first where the pattern does not match: looked for further on
     text = "delai de reflexion de la procedure collective, comme indique plus haut ; delai de reflexion de 15 jours"
     found = matcher.find(pattern, text)
@@ -52,8 +52,8 @@ def test_results_do_not_depend_on_what_was_checked_before():
         return check_employee(resultat, rs, textes, catalogue).to_json()
 
     last = resultat.salaries[-1]
-    checker._HINTS.clear()
-    checker._COMPILED.clear()
+    matching._HINTS.clear()
+    matching._COMPILED.clear()
     alone = report(last)
     for rs in resultat.salaries:  # every other employee first: remembered places, shared regexes
         report(rs)

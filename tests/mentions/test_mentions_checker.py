@@ -12,7 +12,7 @@ from cspdocs.case.loader import load_dossier
 from cspdocs.engine.compute import compute_dossier
 from cspdocs.generate import render_batch
 from cspdocs.mentions import check_employee, check_lot, check_rendered, recognise_artefact
-from cspdocs.mentions.checker import ABSENTE, INTERDITE, NON_CONFORME
+from cspdocs.mentions.result import ABSENTE, INTERDITE, NON_CONFORME
 from cspdocs.mentions.extract import docx_text
 from cspdocs.mentions.scenarios import computed_scenarios
 from cspdocs.render.modeles import load_templates

@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 
 from cspdocs.mentions.extract import DocumentIllisible, document_text, docx_text, paragraph_texts, pdf_text
-from cspdocs.mentions.patterns import fold
+from cspdocs.mentions.folding import fold
 from tests.support.paths import TESTS
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from cspdocs.mentions.patterns import compile_regex, fold, parse_money, to_regex, value_source
+from cspdocs.mentions.folding import fold
+from cspdocs.mentions.patterns import compile_regex, to_regex, value_source
+from cspdocs.mentions.value_forms import parse_money
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
