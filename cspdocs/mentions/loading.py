@@ -163,17 +163,26 @@ def _load_yaml(path: Path) -> Any:
 def load_catalogue(directory: Optional[Path] = None) -> Catalogue:
     """Read and validate every mention file of ``directory`` (default: this package)."""
     directory = Path(directory) if directory else DATA_DIR
+    formes, shared = _load_common(directory)
+    artefacts = {name: _load_artefact(directory, name, formes, shared[name]) for name in ARTEFACTS}
+    return Catalogue(artefacts, formes, _load_controles(directory, formes))
+
+
+Formes = dict[str, dict[str, tuple[str, ...]]]
+
+
+def _load_common(directory: Path) -> tuple[Formes, dict[str, list[Any]]]:
+    """commun.yaml: the enumeration forms, and the mentions shared by several artefacts (by artefact)."""
     commun_path = directory / "commun.yaml"
     commun = _load_yaml(commun_path) if commun_path.exists() else {}
     r = _Reader("commun.yaml")
     commun = r.keys(commun or {}, "racine", ("formes", "mentions"))
-    formes: dict[str, dict[str, tuple[str, ...]]] = {}
+    formes: Formes = {}
     for path, by_value in (commun.get("formes") or {}).items():
         r.path(path, f"formes.{path}")
         if not isinstance(by_value, dict):
             raise r.fail(f"formes.{path}", "un dictionnaire valeur -> motifs est attendu")
         formes[path] = {str(k): r.motifs(v, f"formes.{path}.{k}", {}) for k, v in by_value.items()}
-
     shared: dict[str, list[Any]] = {a: [] for a in ARTEFACTS}
     for i, m in enumerate(commun.get("mentions") or []):
         targets = m.get("artefacts") if isinstance(m, dict) else None
@@ -181,52 +190,62 @@ def load_catalogue(directory: Optional[Path] = None) -> Catalogue:
             raise r.fail(f"mentions[{i}].artefacts", f"liste d'artefacts attendue parmi {', '.join(ARTEFACTS)}")
         for t in targets:
             shared[t].append(m)
+    return formes, shared
 
-    artefacts: dict[str, MentionFile] = {}
-    for name in ARTEFACTS:
-        path = directory / f"{name}.yaml"
-        r = _Reader(path.name)
-        data = r.keys(_load_yaml(path), "racine",
-                      ("artefact", "libelle", "applicable", "reconnaissance", "sections", "extractions",
-                       "variantes", "mentions"),
-                      ("artefact", "libelle", "reconnaissance", "mentions"))
-        if data["artefact"] != name:
-            raise r.fail("artefact", f"« {data['artefact']} » au lieu de « {name} »")
-        sections = {}
-        for sname, s in (data.get("sections") or {}).items():
-            s = r.keys(s, f"sections.{sname}", ("debut", "longueur"), ("debut",))
-            sections[sname] = Section(r.motifs(s["debut"], f"sections.{sname}.debut", formes), int(s.get("longueur", 3000)))
-        extractions = {}
-        for ename, e in (data.get("extractions") or {}).items():
-            e = r.keys(e, f"extractions.{ename}", ("motifs", "mode"), ("motifs",))
-            mode = e.get("mode", "toutes")
-            if mode not in ("toutes", "premiere"):
-                raise r.fail(f"extractions.{ename}.mode", "toutes ou premiere")
-            motifs = r.motifs(e["motifs"], f"extractions.{ename}.motifs", formes)
-            for m in motifs:
-                if placeholders(m).count("date") != 1:
-                    raise r.fail(f"extractions.{ename}", f"le motif « {m} » doit contenir un et un seul {{date}}")
-            extractions[ename] = Extraction(motifs, mode)
-        variantes = {k: r.motifs(v, f"variantes.{k}", formes) for k, v in (data.get("variantes") or {}).items()}
-        mentions = []
-        seen: set[str] = set()
-        for i, m in enumerate(list(data["mentions"]) + shared[name]):
-            mention = _mention(r, m, f"mentions[{i}]", name, formes, sections)
-            if mention.id in seen:
-                raise r.fail(f"mention {mention.id}", "identifiant en double")
-            seen.add(mention.id)
-            mentions.append(mention)
-        artefacts[name] = MentionFile(
-            id=name,
-            libelle=r.text(data, "libelle", "racine"),
-            reconnaissance=r.motifs(data["reconnaissance"], "reconnaissance", formes),
-            mentions=tuple(mentions),
-            applicable=r.condition(data.get("applicable"), "applicable"),
-            sections=sections,
-            extractions=extractions,
-            variantes=variantes,
-        )
 
+def _load_artefact(directory: Path, name: str, formes: Formes, shared: list[Any]) -> MentionFile:
+    """One artefact's mention file (``<name>.yaml``), with the shared mentions of commun.yaml."""
+    path = directory / f"{name}.yaml"
+    r = _Reader(path.name)
+    data = r.keys(_load_yaml(path), "racine",
+                  ("artefact", "libelle", "applicable", "reconnaissance", "sections", "extractions",
+                   "variantes", "mentions"),
+                  ("artefact", "libelle", "reconnaissance", "mentions"))
+    if data["artefact"] != name:
+        raise r.fail("artefact", f"« {data['artefact']} » au lieu de « {name} »")
+    sections = {}
+    for sname, s in (data.get("sections") or {}).items():
+        s = r.keys(s, f"sections.{sname}", ("debut", "longueur"), ("debut",))
+        sections[sname] = Section(r.motifs(s["debut"], f"sections.{sname}.debut", formes), int(s.get("longueur", 3000)))
+    extractions = _extractions(r, data, formes)
+    variantes = {k: r.motifs(v, f"variantes.{k}", formes) for k, v in (data.get("variantes") or {}).items()}
+    mentions = []
+    seen: set[str] = set()
+    for i, m in enumerate(list(data["mentions"]) + shared):
+        mention = _mention(r, m, f"mentions[{i}]", name, formes, sections)
+        if mention.id in seen:
+            raise r.fail(f"mention {mention.id}", "identifiant en double")
+        seen.add(mention.id)
+        mentions.append(mention)
+    return MentionFile(
+        id=name,
+        libelle=r.text(data, "libelle", "racine"),
+        reconnaissance=r.motifs(data["reconnaissance"], "reconnaissance", formes),
+        mentions=tuple(mentions),
+        applicable=r.condition(data.get("applicable"), "applicable"),
+        sections=sections,
+        extractions=extractions,
+        variantes=variantes,
+    )
+
+
+def _extractions(r: _Reader, data: Mapping[str, Any], formes: Formes) -> dict[str, Extraction]:
+    extractions = {}
+    for ename, e in (data.get("extractions") or {}).items():
+        e = r.keys(e, f"extractions.{ename}", ("motifs", "mode"), ("motifs",))
+        mode = e.get("mode", "toutes")
+        if mode not in ("toutes", "premiere"):
+            raise r.fail(f"extractions.{ename}.mode", "toutes ou premiere")
+        motifs = r.motifs(e["motifs"], f"extractions.{ename}.motifs", formes)
+        for m in motifs:
+            if placeholders(m).count("date") != 1:
+                raise r.fail(f"extractions.{ename}", f"le motif « {m} » doit contenir un et un seul {{date}}")
+        extractions[ename] = Extraction(motifs, mode)
+    return extractions
+
+
+def _load_controles(directory: Path, formes: Formes) -> dict[str, Controle]:
+    """controles.yaml: the cross-artefact checks (none when the file is absent)."""
     controles_path = directory / "controles.yaml"
     controles: dict[str, Controle] = {}
     if controles_path.exists():
@@ -239,7 +258,7 @@ def load_catalogue(directory: Optional[Path] = None) -> Catalogue:
                 raise r.fail(f"controles[{i}]", f"niveau « {c['niveau']} » inconnu")
             controles[str(c["id"])] = Controle(str(c["id"]), c["libelle"], c["niveau"], c["source"], c["attendu"],
                                                r.motifs(c.get("motifs"), f"controles[{i}].motifs", formes))
-    return Catalogue(artefacts, formes, controles)
+    return controles
 
 
 @lru_cache(maxsize=1)
