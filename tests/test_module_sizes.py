@@ -26,7 +26,9 @@ MAX_FUNCTION_LINES = 60
 EXEMPT_FOLDERS = ("pdf/",)
 
 # module (relative to cspdocs/) -> lines when listed
-LONG_MODULES: dict[str, int] = {}
+LONG_MODULES: dict[str, int] = {
+    "case/yaml_source.py": 310,  # perf: the libyaml composer added beside the Python loader (26e2609)
+}
 
 # "module:function" -> lines when listed
 LONG_FUNCTIONS: dict[str, int] = {
