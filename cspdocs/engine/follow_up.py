@@ -13,7 +13,14 @@ from ..calendar import Calendar
 from ..case.model import Salarie
 from .dates import fr
 from .facts import Fact, EmployeeResult
-from .timeline import ART4_1, CONFIRMATION, ECHEANCE, FOLLOW_UP, DocumentAu, postal_day_from
+from .findings import Finding
+from .timeline import ART4_1, CONFIRMATION, ECHEANCE, FOLLOW_UP, DocumentAu, finding, postal_day_from
+from .wording import feminine, protege
+
+
+def _to_employee(s: Salarie) -> str:
+    """« au salarié » / « à la salariée » (issue 8: the prose agrees with the employee's civilité)."""
+    return "à la salariée" if feminine(s) else "au salarié"
 
 
 def follow_up_plan(raw: Salarie, s: Salarie, dates: dict, record: Callable[[str, Any], Any]) -> None:
@@ -33,7 +40,7 @@ def follow_up_plan(raw: Salarie, s: Salarie, dates: dict, record: Callable[[str,
         day = j.presentation_documents
         record("confirmation_remise", Fact(
             day, f"Remise à distance : sa première présentation (ou sa réception électronique) est connue, le {fr(day)} ; "
-                 "un courrier confirme au salarié la date de remise, le dernier jour du délai de réflexion et la date de "
+                 f"un courrier confirme {_to_employee(s)} la date de remise, le dernier jour du délai de réflexion et la date de "
                  f"rupture en cas d'acceptation, que les documents postés ne pouvaient donner : au plus tôt le {fr(day)}.",
             (ART4_1, "Guide de l'employeur (étape 4)")))
     p = s.salarie_protege
@@ -43,17 +50,18 @@ def follow_up_plan(raw: Salarie, s: Salarie, dates: dict, record: Callable[[str,
             and p.date_notification_autorisation > dates["remise"]:
         day = p.date_notification_autorisation
         record("notification_nouvelle_echeance", Fact(
-            day, f"Salarié protégé : l'autorisation de licenciement est notifiée le {fr(day)} ; le délai de réflexion est "
+            day, f"{protege(s)} : l'autorisation de licenciement est notifiée le {fr(day)} ; le délai de réflexion est "
                  f"prolongé jusqu'au {fr(dates['fin_delai_reflexion'])} : un avis de cette nouvelle date d'expiration est "
-                 "remis au salarié sans attendre la lettre recommandée, qui pourrait lui parvenir après elle.",
+                 f"remis {_to_employee(s)} sans attendre la lettre recommandée, qui pourrait lui parvenir après elle.",
             (ART4_1 + " al. 3",)))
 
 
 def follow_up_as_of(group: str, raw: Salarie, plan: EmployeeResult, current: EmployeeResult,
                facts_on: Callable[[Optional[date]], EmployeeResult], au: date, cal: Calendar,
-               notes: list[str]) -> Optional[DocumentAu]:
+               notes: list[Finding]) -> Optional[DocumentAu]:
     """A follow-up document as of ``au``: None while not due; delivered (journal) from what was known
-    on its date; otherwise dated at its planned date, or at ``au`` once that has passed (R-76)."""
+    on its date; otherwise dated at its planned date, or at ``au`` once that has passed (R-76). The
+    findings (R-76, R-80) are appended to ``notes``."""
     key, journal_key = FOLLOW_UP[group]
     delivered = getattr(raw.suivi, journal_key, None) if raw.suivi is not None else None
     planned = current.dates.get(key)
@@ -68,12 +76,14 @@ def follow_up_as_of(group: str, raw: Salarie, plan: EmployeeResult, current: Emp
         if day != planned:
             what = ("le courrier confirmant la remise à distance, dû le" if group == CONFIRMATION
                     else "l'avis de la nouvelle date d'expiration du délai de réflexion, à remettre le")
-            notes.append(f"R-76 : {what} {fr(planned)}, n'est pas enregistré comme remis (« suivi.{journal_key} ») : "
-                         f"il est daté du {fr(day)}, jamais antidaté.")
+            notes.append(finding("R-76", ("suivi", journal_key),
+                                 f"{what} {fr(planned)}, n'est pas enregistré comme remis (« suivi.{journal_key} ») : "
+                                 f"il est daté du {fr(day)}, jamais antidaté."))
     if group == ECHEANCE and delivered is None and current.dates.get("fin_delai_reflexion") is not None \
             and day > current.dates["fin_delai_reflexion"]:
-        notes.append(f"R-80 : l'avis de la nouvelle date d'expiration du délai de réflexion ({fr(current.dates['fin_delai_reflexion'])}) "
-                     f"serait remis le {fr(day)}, après elle : remettez-le dès la notification de l'autorisation et "
-                     "enregistrez sa remise dans « suivi.nouvelle_echeance_remise ».")
+        notes.append(finding("R-80", ("suivi", journal_key), (
+            f"l'avis de la nouvelle date d'expiration du délai de réflexion ({fr(current.dates['fin_delai_reflexion'])}) "
+            f"serait remis le {fr(day)}, après elle : remettez-le dès la notification de l'autorisation et "
+            "enregistrez sa remise dans « suivi.nouvelle_echeance_remise ».")))
     return DocumentAu(group, day, plan.dates.get(key), delivered is not None,
                       replace(facts, dates={**facts.dates, key: day}))

@@ -26,6 +26,7 @@ from ..calendar import Calendar
 from ..case.model import Salarie
 from .dates import fr
 from .facts import EmployeeResult
+from .findings import Finding
 
 # Documents dated with the handover (information document, receipt, motive statement), the letter,
 # and the two follow-up documents (art. 4 § 1 of the convention of 26 January 2015).
@@ -36,6 +37,16 @@ ARTEFACT_GROUP = {"information": REMISE, "recepisse": REMISE, "motif": REMISE, "
 FOLLOW_UP = {CONFIRMATION: ("confirmation_remise", "confirmation_envoyee"),
              ECHEANCE: ("notification_nouvelle_echeance", "nouvelle_echeance_remise")}
 ART4_1 = "Convention du 26 janvier 2015, art. 4 § 1"
+
+
+def finding(code: str, loc: tuple, message: str) -> Finding:
+    """A non-blocking finding of the documents through time (R-76, R-80), about the journal key
+    ``loc`` (within the employee), citing the sources of its rule (rules/regles.yaml)."""
+    from ..rules.registre import regles
+
+    rule = regles().get(code)
+    return Finding(loc, message, bloquant=False, code=code,
+                   sources=tuple(s.id for s in rule.sources) if rule is not None else ())
 
 # Journal keys that record an event; each is left out of what is known before its date.
 _EVENT_KEYS = ("remise", "presentation_documents", "lettre_envoyee", "presentation_lettre", "bulletin_transmis",
@@ -115,15 +126,20 @@ class DocumentAu:
 @dataclass(frozen=True)
 class VueAu:
     """One employee's documents as of ``au``. ``courant``: the facts as of ``au`` (the plan, slipped
-    where a planned document date has passed); ``constats``: the R-76 findings (plan slipped)."""
+    where a planned document date has passed); ``findings``: the R-76 (plan slipped) and R-80
+    findings, as data; ``constats``: their lines (``"R-76 : ..."``)."""
 
     au: date
     plan: EmployeeResult
     courant: EmployeeResult
     remise: DocumentAu
     lettre: DocumentAu
-    constats: tuple[str, ...]
+    findings: tuple[Finding, ...]
     suivis: dict = None  # CONFIRMATION / ECHEANCE -> DocumentAu, or None while not due
+
+    @property
+    def constats(self) -> tuple[str, ...]:
+        return tuple(f.text for f in self.findings)
 
     def group(self, artefact: str) -> Optional[DocumentAu]:
         g = ARTEFACT_GROUP.get(artefact, REMISE)
@@ -148,7 +164,7 @@ class VueAu:
 Compute = Callable[[Salarie], EmployeeResult]
 
 
-def _slip_handover(raw: Salarie, plan: EmployeeResult, au: date, cal: Calendar) -> tuple[Salarie, Optional[str]]:
+def _slip_handover(raw: Salarie, plan: EmployeeResult, au: date, cal: Calendar) -> tuple[Salarie, Optional[Finding]]:
     """The handover documents not delivered and planned before ``au`` are dated at ``au`` (R-76)."""
     planned = handover_document_date(plan)
     if handover_proven(raw) or planned is None or planned >= au:
@@ -167,23 +183,25 @@ def _slip_handover(raw: Salarie, plan: EmployeeResult, au: date, cal: Calendar) 
     # a letter planned before the new handover cannot be sent: the earliest lawful date is recomputed
     if raw.date_envoi_lettre is not None and raw.date_envoi_lettre < au and letter_delivered(raw) is None:
         update["date_envoi_lettre"] = None
-    note = (f"R-76 : la remise prévue le {fr(planned)} n'est pas enregistrée (« suivi.remise ») et cette date est "
-            f"passée au {fr(au)} : {what} du {fr(new)}, jamais antidatés, et le délai de réflexion court de cette "
-            f"remise. Si les documents ont bien été remis le {fr(planned)}, enregistrez-le dans « suivi.remise ».")
+    note = finding("R-76", ("suivi", "remise"), (
+        f"la remise prévue le {fr(planned)} n'est pas enregistrée (« suivi.remise ») et cette date est "
+        f"passée au {fr(au)} : {what} du {fr(new)}, jamais antidatés, et le délai de réflexion court de cette "
+        f"remise. Si les documents ont bien été remis le {fr(planned)}, enregistrez-le dans « suivi.remise »."))
     return raw.model_copy(update=update), note
 
 
-def _slip_letter(raw: Salarie, current: EmployeeResult, au: date, cal: Calendar) -> tuple[Salarie, Optional[str]]:
+def _slip_letter(raw: Salarie, current: EmployeeResult, au: date, cal: Calendar) -> tuple[Salarie, Optional[Finding]]:
     """The letter not recorded as posted and planned before ``au`` is dated at the first postal day
     from ``au`` (R-69, R-76), its wording chosen for that date."""
     planned = current.dates.get("envoi_lettre")
     if letter_delivered(raw) is not None or planned is None or planned >= au:
         return raw, None
     new = postal_day_from(au, cal)
-    note = (f"R-76 : la lettre prévue le {fr(planned)} n'est pas enregistrée comme envoyée (« suivi.lettre_envoyee ») "
-            f"et cette date est passée au {fr(au)} : elle est datée du {fr(new)}, jamais antidatée, avec la rédaction "
-            f"qui convient à cette date et aux réponses enregistrées. Si elle a bien été postée le {fr(planned)}, "
-            "enregistrez-le dans « suivi.lettre_envoyee ».")
+    note = finding("R-76", ("suivi", "lettre_envoyee"), (
+        f"la lettre prévue le {fr(planned)} n'est pas enregistrée comme envoyée (« suivi.lettre_envoyee ») "
+        f"et cette date est passée au {fr(au)} : elle est datée du {fr(new)}, jamais antidatée, avec la rédaction "
+        f"qui convient à cette date et aux réponses enregistrées. Si elle a bien été postée le {fr(planned)}, "
+        "enregistrez-le dans « suivi.lettre_envoyee »."))
     return raw.model_copy(update={"date_envoi_lettre": new}), note
 
 
@@ -191,7 +209,7 @@ def view_as_of(raw: Salarie, plan: EmployeeResult, au: date, cal: Calendar, comp
     """One employee's documents as of ``au`` (see the module docstring). ``raw``: the employee as in
     the case (journal not folded); ``plan``: its computed facts; ``compute``: the engine for one
     employee (called only when a document's facts differ from the plan)."""
-    notes: list[str] = []
+    notes: list[Finding] = []
     current_raw, note = _slip_handover(raw, plan, au, cal)
     current = plan if current_raw is raw else compute(current_raw)
     if note:
@@ -228,16 +246,19 @@ def view_as_of(raw: Salarie, plan: EmployeeResult, au: date, cal: Calendar, comp
                           remise_facts),
         lettre=DocumentAu(LETTRE, lettre_facts.dates.get("envoi_lettre"), plan.dates.get("envoi_lettre"), posted is not None,
                           lettre_facts),
-        constats=tuple(notes),
+        findings=tuple(notes),
         suivis=follow,
     )
 
 
-def _with_findings(rs: EmployeeResult, notes: list[str]) -> EmployeeResult:
+def _with_findings(rs: EmployeeResult, notes: list[Finding]) -> EmployeeResult:
+    """``rs`` with the findings of the documents through time added (data and lines)."""
     from dataclasses import replace
 
-    extra = tuple(n for n in notes if n not in rs.avertissements)
-    return replace(rs, avertissements=rs.avertissements + extra) if extra else rs
+    extra = tuple(n for n in notes if n.text not in rs.avertissements)
+    if not extra:
+        return rs
+    return replace(rs, avertissements=rs.avertissements + tuple(n.text for n in extra), constats=rs.constats + extra)
 
 
 _RAW: dict[int, tuple[Any, dict[str, Salarie]]] = {}  # one case at a time: id(dossier) -> employees by matricule
