@@ -58,6 +58,10 @@ DIFFERENCES: dict[str, str] = {
     "contrat explications accord (cases with a « Madame »)": "issue 8: the engine's prose about one employee agrees "
                                                              "with her civilité (« La salariée a accepté… », "
                                                              "« salariée protégée »); values unchanged",
+    "contrat explications accord suivi (collectif-alsace, campagne-tableur, D50, D52)": "issue 9 item 3: the "
+        "follow-up documents' explanations (engine/follow_up.py: dates.confirmation_remise, "
+        "dates.notification_nouvelle_echeance) agree with a « Madame » too (« confirme à la salariée », « Salariée "
+        "protégée », « remis à la salariée »); values unchanged",
 }
 
 
