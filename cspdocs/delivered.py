@@ -18,8 +18,12 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
+
+from .engine.findings import Finding
+from .engine.timeline import finding
 
 # Keys of a template context that do not change a document's text (explanations, warnings).
 _NOT_RENDERED = ("explications", "avertissements")
@@ -72,9 +76,9 @@ def what_changed(old: Path, new: Path) -> list[str]:
 
 
 def check_delivered(previous: Optional[dict[str, Any]], dest: Path, root: Path,
-                    entries: Mapping[str, dict[str, Any]], allow: bool) -> list[str]:
+                    entries: Mapping[str, dict[str, Any]], allow: bool) -> list[Finding]:
     """Compare this run's delivered documents with the published ones. Raises ``RemisModifie`` when
-    one would change and ``allow`` is False; returns the French notes (rewrites allowed)."""
+    one would change and ``allow`` is False; returns the R-77 findings (rewrites allowed), one per document."""
     if not previous:
         return []
     published = {(e.get("matricule"), a.get("cle")): a
@@ -90,19 +94,20 @@ def check_delivered(previous: Optional[dict[str, Any]], dest: Path, root: Path,
             changes.append(f"  {where} :\n" + "\n".join(what_changed(dest / str(old.get("chemin")), root / a["chemin"])))
     if changes and not allow:
         raise RemisModifie(changes)
-    return [f"R-77 : document remis réécrit à la demande (--reecrire-remis) : {c.strip()}" for c in changes]
+    return [finding("R-77", (), f"document remis réécrit à la demande (--reecrire-remis) : {c.strip()}") for c in changes]
 
 
-def out_of_date(carried: Iterable[dict[str, Any]], current: Mapping[str, str], fingerprint: str) -> list[str]:
-    """With ``--employe``: the carried-over employees whose published documents no longer match the
-    case (``current``: matricule -> digest of what their documents would be rendered from now)."""
+def out_of_date(carried: Iterable[dict[str, Any]], current: Mapping[str, str], fingerprint: str) -> list[Finding]:
+    """With ``--employe``: the R-78 finding naming the carried-over employees whose published documents
+    no longer match the case (``current``: matricule -> digest of what their documents would be
+    rendered from now)."""
     stale = stale_matricules(carried, current, fingerprint)
     if not stale:
         return []
     shown = ", ".join(stale[:10]) + (f"… (+{len(stale) - 10})" if len(stale) > 10 else "")
-    return [f"R-78 : documents publiés d'autres salariés qui ne correspondent plus au dossier (données, journal ou "
-            f"modèles modifiés depuis leur génération) : {shown}. Ils sont conservés tels quels ; régénérez-les "
-            f"(--employe {stale[0]} …, ou sans --employe)."]
+    return [finding("R-78", (), f"documents publiés d'autres salariés qui ne correspondent plus au dossier (données, journal "
+                             f"ou modèles modifiés depuis leur génération) : {shown}. Ils sont conservés tels quels ; "
+                             f"régénérez-les (--employe {stale[0]} …, ou sans --employe).")]
 
 
 def stale_matricules(carried: Iterable[dict[str, Any]], current: Mapping[str, str], fingerprint: str) -> list[str]:
@@ -122,7 +127,17 @@ def stale_matricules(carried: Iterable[dict[str, Any]], current: Mapping[str, st
 
 
 def compare_with_published(publisher: Any, resultat: Any, allow: bool, perimes: Optional[list] = None) -> list[str]:
-    """The pipeline's hook, before anything is published (``publisher``: cspdocs.publish.Publisher).
+    """The pipeline's hook, before anything is published (``publisher``: cspdocs.publish.Publisher):
+    the findings of ``published_findings`` join the batch being published (``Batch.constats``, with
+    the case's findings), which the CLI shows grouped with the others; no separate note is returned."""
+    lot = publisher.lot
+    found = published_findings(publisher, resultat, allow, perimes)
+    publisher.lot = replace(lot, constats=(lot.constats or tuple(resultat.constats)) + tuple(found))
+    return []
+
+
+def published_findings(publisher: Any, resultat: Any, allow: bool, perimes: Optional[list] = None) -> list[Finding]:
+    """This run compared with the published output (R-77, R-78; ``RemisModifie``, see ``check_delivered``).
     ``perimes``: a list extended with the matricules of the stale carried-over employees (R-78)."""
     from .generate import employee_contexts, facts_digest
     from .output_folder import read_manifest

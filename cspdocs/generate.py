@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from .case.loader import ChargedDossier
 from .engine.facts import CaseResult, EmployeeResult
+from .engine.findings import Finding
 from .mentions.extract import Texte, texte_parts
 from .output_folder import case_identity
 from .render import dated
@@ -33,8 +34,23 @@ class RenderedDocument:
 
 @dataclass(frozen=True)
 class OmittedArtefact:
+    """A document not produced for an employee: ``raison`` (« R-14 : ... »), the line of ``constat``."""
+
     artefact: Artefact
     raison: str
+    constat: Optional[Finding] = None  # the same, as data (its rule code)
+
+
+def omission_finding(artefact: Artefact, raison: str) -> Finding:
+    """An omitted document as a finding about ``documents.<key>``: the rule code its reason starts with.
+
+    TODO (/work/coord/requests.md): engine/documents.py to give the code as data; until then it is read
+    with the registry's rule-code pattern, exactly at the start of the reason."""
+    from .rules.registre import codes_in
+
+    code = next((c for c in codes_in(raison)[:1] if raison.startswith(f"{c} : ")), "")
+    return Finding(("documents", artefact.cle), raison.removeprefix(f"{code} : ") if code else raison,
+                   bloquant=False, code=code)
 
 
 @dataclass(frozen=True)
@@ -44,8 +60,10 @@ class BatchEmployee:
     nom: str
     documents: tuple[RenderedDocument, ...]
     omis: tuple[OmittedArtefact, ...]
-    avertissements: tuple[str, ...]
+    avertissements: tuple[str, ...]  # the lines of ``constats``' warnings (manifest, HR summary)
     empreinte_faits: Optional[str] = None  # digest of what the documents are rendered from (issue 10)
+    # the employee's findings as data (engine/findings.py), as of the run's date (R-76 included)
+    constats: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +79,9 @@ class Batch:
     identite: Optional[dict] = None  # employer and procedure (output_folder.case_identity)
     # readings the case chose where the law is unsettled (issue 8 item 7), recorded in the manifest
     lectures: Optional[dict] = None
+    # the case's findings and this run's (R-77, R-78: cspdocs/delivered.py) as data; ``avertissements``
+    # holds the case's lines (manifest)
+    constats: tuple[Finding, ...] = ()
 
 
 class ErreurGeneration(Exception):
@@ -107,7 +128,7 @@ def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str,
         if raison == SANS_OBJET:  # a follow-up document not due: nothing to report
             continue
         if raison:
-            omis.append(OmittedArtefact(artefact, raison))
+            omis.append(OmittedArtefact(artefact, raison, omission_finding(artefact, raison)))
             continue
         when = document_date(artefact, ctx)
         try:
@@ -118,9 +139,10 @@ def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str,
                                        dated.delivered(v, artefact.cle)))
         if textes is not None:
             textes.append((artefact.cle, texte_parts(rendu.parties, core=rendu.core), artefact.fichier))
-    warnings = v.courant.avertissements if v is not None else rs.avertissements
+    current = v.courant if v is not None else rs
     return BatchEmployee(rs.salarie.matricule, rs.salarie.prenom, rs.salarie.nom,
-                      tuple(documents), tuple(omis), tuple(warnings), facts_digest(pairs, modeles))
+                         tuple(documents), tuple(omis), tuple(current.avertissements), facts_digest(pairs, modeles),
+                         tuple(f for f in current.constats if not f.bloquant))
 
 
 def employee_contexts(resultat: CaseResult, rs: EmployeeResult, v: Any) -> list[tuple[Artefact, dict]]:
@@ -165,4 +187,5 @@ def render_batch(
         if progression is not None:
             progression(len(lots), len(chosen))
     return Batch(charge.nom, tuple(charge.sources), modeles, tuple(lots),
-               tuple(resultat.avertissements), selection, case_identity(charge.dossier))
+                 tuple(resultat.avertissements), selection, case_identity(charge.dossier),
+                 constats=tuple(resultat.constats))

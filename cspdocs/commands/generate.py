@@ -30,32 +30,30 @@ from ..rh.progression import ProgressBar
 from .sortie import SILENCIEUX, avertir, informer, verbosite
 
 
-def _rule_of(warning: str) -> str:
-    """The rule code a warning starts with ("A8", "R-45"...), or the whole text."""
-    head, sep, _ = warning.partition(" : ")
-    return head if sep and len(head) <= 12 else warning
-
-
 def print_warnings(lot, detailed: bool) -> None:
-    """Warnings grouped by rule, with the employees concerned; every line when ``detailed``."""
+    """The findings of the run: the case's and the run's (R-77, R-78) one by one, then the employees'
+    grouped by rule code (``Finding.code``), with the employees concerned, the documents not produced
+    in the same way (their rule and the document); every line when ``detailed``."""
     if verbosite() == SILENCIEUX:  # cspdocs --quiet: results and errors only
         return
-    for avertissement in lot.avertissements:
-        click.echo(f"Avertissement : {avertissement}", err=True)
-    groups: dict[str, list[tuple[str, str]]] = {}
+    for constat in lot.constats:
+        click.echo(f"Avertissement : {constat.text}", err=True)
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for s in lot.salaries:
-        for avertissement in s.avertissements:
-            groups.setdefault(_rule_of(avertissement), []).append((s.matricule, avertissement))
+        for constat in s.constats:
+            groups.setdefault((constat.code or constat.text, ""), []).append((s.matricule, constat.text))
         for omis in s.omis:
-            groups.setdefault(f"Non produit : {omis.artefact.libelle}", []).append((s.matricule, omis.raison))
-    for rule, items in groups.items():
+            code = omis.constat.code if omis.constat is not None else ""
+            groups.setdefault((code, omis.artefact.libelle), []).append((s.matricule, omis.raison))
+    for (code, omitted), items in groups.items():
         if detailed or len(items) == 1:
             for matricule, text in items:
                 click.echo(f"Avertissement ({matricule}) : {text}", err=True)
             continue
-        matricules = [m for m, _ in items]
+        rule = f"Non produit : {omitted}" + (f" ({code})" if code else "") if omitted else code
+        matricules = list(dict.fromkeys(m for m, _ in items))  # an employee with two findings of a rule counts once
         shown = ", ".join(matricules[:8]) + (f"… (+{len(matricules) - 8})" if len(matricules) > 8 else "")
-        click.echo(f"Avertissement {rule} pour {len(items)} salarié(s) ({shown}) ; par exemple "
+        click.echo(f"Avertissement {rule} pour {len(matricules)} salarié(s) ({shown}) ; par exemple "
                    f"({items[0][0]}) : {items[0][1]}", err=True)
     if groups and not detailed:
         click.echo("(détail par salarié : --avertissements-detailles, ou « cspdocs compute »)", err=True)

@@ -40,8 +40,8 @@ ART4_1 = "Convention du 26 janvier 2015, art. 4 § 1"
 
 
 def finding(code: str, loc: tuple, message: str) -> Finding:
-    """A non-blocking finding of the documents through time (R-76, R-80), about the journal key
-    ``loc`` (within the employee), citing the sources of its rule (rules/regles.yaml)."""
+    """A non-blocking finding of the documents through time (R-76, R-80; R-77, R-78 in cspdocs/delivered.py)
+    about the key path ``loc`` (within the employee), citing the sources of its rule (rules/regles.yaml)."""
     from ..rules.registre import regles
 
     rule = regles().get(code)
