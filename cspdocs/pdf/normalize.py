@@ -2,13 +2,17 @@
 
 LibreOffice converts with ``EXPORT_FILTER``: PDF/A-2b (ISO 19005-2, level B: fonts embedded,
 ICC output intent, XMP metadata) and tagged (structure tree, document language). It stamps the
-conversion time (it ignores SOURCE_DATE_EPOCH), a random /ID and a /DocChecksum. Rewriting the
-file with pypdf drops the checksum; the dates are set to the caller's (e.g. derived from the
-case); the XMP packet is rebuilt from the document information (title, author, subject, dates),
-so that both say the same thing as PDF/A requires, keeping the PDF/A identification only when the
-file carries the output intent it needs (a merged dossier does not); /ID is a hash of the written
-bytes. ``archival_problems`` lists, in French, what a file lacks for these claims (checked with
-pypdf: veraPDF is not available here).
+conversion time (it ignores SOURCE_DATE_EPOCH) in the document information, the XMP packet and
+the ICC profile's header, a random /ID and a /DocChecksum. Normalising replaces exactly these:
+the dates are set to the caller's (e.g. derived from the case); the XMP packet is rebuilt from
+the document information (title, author, subject, dates, xmp.py), so that both say the same
+thing as PDF/A requires, keeping the PDF/A identification only when the file carries the output
+intent it needs (a merged dossier does not); the checksum is dropped; /ID is a hash of the
+written bytes.
+
+LibreOffice's files are patched object by object (rawfile.py): the three objects are written
+anew, every other one is copied as bytes, in about a millisecond. Any other file (or a pypdf
+``PdfWriter``, see ``finalize``) is rewritten by pypdf, with the same result for these entries.
 """
 
 from __future__ import annotations
@@ -16,26 +20,35 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
 import struct
 import tempfile
+import zlib
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, Mapping
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, NameObject, NumberObject, StreamObject
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+)
+
+from . import rawfile
+from .archival import archival_problems  # noqa: F401  (kept importable from here)
+from .xmp import pdfa_identification, xmp_packet
 
 #: LibreOffice's PDF export options: PDF/A-2b and tagged PDF (JSON filter options, LibreOffice >= 7.4).
 EXPORT_FILTER = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
                  '"UseTaggedPDF":{"type":"boolean","value":"true"}}')
 
-#: /ID placeholder written first, then replaced (same length) by the content hash.
+#: /ID placeholder written first by pypdf, then replaced (same length) by the content hash.
 _ID_PLACEHOLDER = b"\x00" * 16
-_ID_PLACEHOLDER_HEX = b"<" + b"00" * 16 + b">"
-
-_XMP_DATE = re.compile(rb"(<(xmp:CreateDate|xmp:ModifyDate|xmp:MetadataDate)>)[^<]*(</\2>)")
-_XMP_DATE_ATTR = re.compile(rb'((?:xmp:CreateDate|xmp:ModifyDate|xmp:MetadataDate)=")[^"]*(")')
-_XMP_UUID = re.compile(rb"uuid:[0-9a-fA-F-]{36}")
 
 
 def pdf_date(moment: datetime) -> str:
@@ -52,58 +65,101 @@ def pdf_date(moment: datetime) -> str:
     return f"{stamp}{sign}{hours:02d}'{minutes:02d}'"
 
 
-def _xmp_date(moment: datetime) -> bytes:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.isoformat(timespec="seconds").encode()
+def _info(current: Mapping[str, Any] | None, moment: datetime, metadata: Mapping[str, str] | None) -> dict[str, Any]:
+    """The document information: ``current``'s entries, the dates set to ``moment``, then ``metadata``."""
+    info: dict[str, Any] = dict(current or {})
+    stamp = pdf_date(moment)
+    info["/CreationDate"] = stamp
+    info["/ModDate"] = stamp
+    for key, value in (metadata or {}).items():
+        info["/" + key.lstrip("/")] = value
+    return info
 
 
-_XMP_INFO = (  # document information key -> XMP property (PDF/A: both must agree)
-    ("/Title", "dc:title", "alt"), ("/Author", "dc:creator", "seq"), ("/Subject", "dc:description", "alt"),
-    ("/Keywords", "pdf:Keywords", "text"), ("/Producer", "pdf:Producer", "text"),
-    ("/Creator", "xmp:CreatorTool", "text"),
-)
-_PDFAID = re.compile(rb"<pdfaid:part>(\d)</pdfaid:part>\s*<pdfaid:conformance>([ABU])</pdfaid:conformance>")
+def _icc_stamp(moment: datetime) -> bytes:
+    when = moment.astimezone(timezone.utc) if moment.tzinfo else moment
+    return struct.pack(">6H", when.year, when.month, when.day, when.hour, when.minute, when.second)
 
 
-def _x(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _icc_fixed(data: bytes, stamp: bytes) -> bytes | None:
+    """LibreOffice builds the PDF/A output intent's ICC profile at conversion time: its header
+    (bytes 24-35, ICC.1 7.2.1) carries that time. The profile dated ``stamp`` instead, or None when
+    it already is (or is not such a profile); the v2 profile has no profile ID (bytes 84-99 are
+    zero), so nothing else depends on it."""
+    if len(data) >= 128 and data[36:40] == b"acsp" and data[24:36] != stamp and not any(data[84:100]):
+        return data[:24] + stamp + data[36:]
+    return None
 
 
-def _xmp_packet(info: dict[str, str], moment: datetime, pdfa: tuple[bytes, bytes] | None) -> bytes:
-    """An XMP packet stating the same as the information dictionary (and the PDF/A part)."""
-    stamp = _xmp_date(moment).decode()
-    props = []
-    for key, prop, kind in _XMP_INFO:
-        value = info.get(key)
-        if not value:
+@lru_cache(maxsize=16)
+def _deflate(data: bytes) -> bytes:
+    """zlib-compressed ``data`` (the same ICC profile recurs in every PDF of a run)."""
+    return zlib.compress(data, 9)
+
+
+# --- LibreOffice's files: object by object -----------------------------------------------------
+
+def _serialize(value: Any) -> bytes:
+    """A value of the information dictionary: a text string, or any pypdf object."""
+    if isinstance(value, str) and not isinstance(value, NameObject):
+        if value.isascii() and value.isprintable():
+            escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            return b"(" + escaped.encode("ascii") + b")"
+        return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode() + b">"
+    buffer = io.BytesIO()
+    value.write_to_stream(buffer)
+    return buffer.getvalue()
+
+
+def _info_object(info: Mapping[str, Any]) -> bytes:
+    return b"<<" + b"".join(key.encode("latin-1") + _serialize(value) + b"\n" for key, value in info.items()) + b">>"
+
+
+def _reference(dictionary: DictionaryObject, key: str) -> int | None:
+    """The object number ``dictionary[key]`` refers to; NotSimple when it is a direct value."""
+    value = dictionary.raw_get(key) if key in dictionary else None
+    if value is None:
+        return None
+    if not isinstance(value, IndirectObject):
+        raise rawfile.NotSimple(f"{key} is a direct object")
+    return value.idnum
+
+
+def _patch(data: bytes, reader: PdfReader, moment: datetime, metadata: Mapping[str, str] | None) -> bytes:
+    raw = rawfile.parse(data)
+    current = reader.trailer.get("/Info") or {}
+    info = _info({k: current[k] for k in current}, moment, metadata)
+    info_number = raw.info if raw.info is not None else raw.size
+    replaced = {info_number: rawfile.indirect(info_number, _info_object(info))}
+    root = reader.trailer["/Root"]
+    metadata_number = _reference(root, "/Metadata")
+    if metadata_number is not None and isinstance(root["/Metadata"].get_object(), StreamObject):
+        found = pdfa_identification(root["/Metadata"].get_object().get_data())
+        packet = xmp_packet({k: str(v) for k, v in info.items()}, moment,
+                            found if "/OutputIntents" in root else None)
+        replaced[metadata_number] = rawfile.indirect(
+            metadata_number, rawfile.stream_body(b"<</Type/Metadata/Subtype/XML/Length", packet))
+    stamp = _icc_stamp(moment)
+    for intent in root.get("/OutputIntents") or []:
+        intent = intent.get_object()
+        number = _reference(intent, "/DestOutputProfile")
+        if number is None or number in replaced:
             continue
-        value = _x(str(value))
-        if kind == "alt":
-            props.append(f'<{prop}><rdf:Alt><rdf:li xml:lang="x-default">{value}</rdf:li></rdf:Alt></{prop}>')
-        elif kind == "seq":
-            props.append(f"<{prop}><rdf:Seq><rdf:li>{value}</rdf:li></rdf:Seq></{prop}>")
-        else:
-            props.append(f"<{prop}>{value}</{prop}>")
-    props += [f"<xmp:CreateDate>{stamp}</xmp:CreateDate>", f"<xmp:ModifyDate>{stamp}</xmp:ModifyDate>",
-              f"<xmp:MetadataDate>{stamp}</xmp:MetadataDate>"]
-    if pdfa:
-        props += [f"<pdfaid:part>{pdfa[0].decode()}</pdfaid:part>",
-                  f"<pdfaid:conformance>{pdfa[1].decode()}</pdfaid:conformance>"]
-    body = "".join(props)
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()  # stable document and instance ids
-    uuid = f"uuid:{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
-    packet = (
-        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
-        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
-        'xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">'
-        f"{body}<xmpMM:DocumentID>{uuid}</xmpMM:DocumentID><xmpMM:InstanceID>{uuid}</xmpMM:InstanceID>"
-        "</rdf:Description></rdf:RDF></x:xmpmeta>" + " " * 200 + '<?xpacket end="w"?>'
-    )
-    return packet.encode("utf-8")
+        stream = intent["/DestOutputProfile"].get_object()
+        fixed = _icc_fixed(stream.get_data(), stamp)
+        if fixed is None:
+            continue
+        head = b"".join(k.encode("latin-1") + b" " + _serialize(v) for k, v in stream.items()
+                        if k not in ("/Length", "/Filter", "/DecodeParms"))
+        replaced[number] = rawfile.indirect(number, rawfile.stream_body(
+            b"<<" + head + b"/Filter/FlateDecode/Length", _deflate(fixed)))
+    if raw.info is None:
+        added = [(info_number, replaced.pop(info_number))]
+        return rawfile.rewrite(raw, replaced, added, info=info_number)
+    return rawfile.rewrite(raw, replaced)
 
+
+# --- any file: with pypdf ----------------------------------------------------------------------
 
 def _fix_xmp(writer: PdfWriter, moment: datetime) -> None:
     """Rebuild the XMP packet from the information dictionary (PDF/A part kept when still true)."""
@@ -111,11 +167,9 @@ def _fix_xmp(writer: PdfWriter, moment: datetime) -> None:
     metadata = root.get("/Metadata")
     if metadata is None or not isinstance(metadata.get_object(), StreamObject):
         return  # no XMP to keep consistent (LibreOffice's PDF/A output always has one)
-    old = metadata.get_object().get_data()
-    found = _PDFAID.search(old)
-    pdfa = (found.group(1), found.group(2)) if found and "/OutputIntents" in root else None
+    found = pdfa_identification(metadata.get_object().get_data())
     info = {k: str(v) for k, v in (writer.metadata or {}).items()}
-    packet = _xmp_packet(info, moment, pdfa)
+    packet = xmp_packet(info, moment, found if "/OutputIntents" in root else None)
     stream = metadata.get_object()  # rewritten in place: no orphan object left in the file
     for key in ("/Filter", "/DecodeParms"):
         stream.pop(key, None)
@@ -124,28 +178,20 @@ def _fix_xmp(writer: PdfWriter, moment: datetime) -> None:
 
 
 def _fix_icc(writer: PdfWriter, moment: datetime) -> None:
-    """LibreOffice builds the PDF/A output intent's ICC profile at conversion time: its header
-    (bytes 24-35, ICC.1 7.2.1) carries that time. Set it to ``moment``; the v2 profile has no
-    profile ID (bytes 84-99 are zero), so nothing else depends on it."""
-    when = moment.astimezone(timezone.utc) if moment.tzinfo else moment
-    stamp = struct.pack(">6H", when.year, when.month, when.day, when.hour, when.minute, when.second)
+    stamp = _icc_stamp(moment)
     for intent in writer.root_object.get("/OutputIntents") or []:
         profile = intent.get_object().get("/DestOutputProfile")
         if profile is None:
             continue
         stream = profile.get_object()
-        data = stream.get_data()
-        if len(data) >= 128 and data[36:40] == b"acsp" and data[24:36] != stamp and not any(data[84:100]):
-            stream.set_data(data[:24] + stamp + data[36:])
+        fixed = _icc_fixed(stream.get_data(), stamp)
+        if fixed is not None:
+            stream.set_data(fixed)
 
 
 def finalize(writer: PdfWriter, moment: datetime, metadata: dict[str, str] | None = None) -> bytes:
     """Write ``writer`` reproducibly: fixed dates, extra metadata, content-hash /ID."""
-    stamp = pdf_date(moment)
-    info = {"/CreationDate": stamp, "/ModDate": stamp}
-    for key, value in (metadata or {}).items():
-        info["/" + key.lstrip("/")] = value
-    writer.add_metadata(info)
+    writer.add_metadata(_info(None, moment, metadata))
     _fix_xmp(writer, moment)
     _fix_icc(writer, moment)
     # pypdf has no public setter for the trailer /ID: write a placeholder, then
@@ -155,31 +201,43 @@ def finalize(writer: PdfWriter, moment: datetime, metadata: dict[str, str] | Non
     writer.write(buffer)
     data = buffer.getvalue()
     where = data.rfind(b"/ID")
-    if where < 0 or data.find(_ID_PLACEHOLDER_HEX, where) < 0:
+    if where < 0 or data.find(rawfile.ID_PLACEHOLDER_HEX, where) < 0:
         raise RuntimeError("pypdf did not write the /ID placeholder")  # pragma: no cover
-    digest = b"<" + hashlib.md5(data, usedforsecurity=False).hexdigest().upper().encode() + b">"
-    head, tail = data[:where], data[where:]
-    return head + tail.replace(_ID_PLACEHOLDER_HEX, digest, 2)
+    return rawfile.stamp_id(data, where)
+
+
+def _bytes_of(reader: PdfReader) -> bytes:
+    stream = reader.stream
+    if isinstance(stream, io.BytesIO):
+        return stream.getvalue()
+    stream.seek(0)
+    return stream.read()
 
 
 def normalize_pdf(
     source: Path | bytes | PdfReader,
     moment: datetime,
     metadata: dict[str, str] | None = None,
+    *,
+    reader: PdfReader | None = None,
 ) -> bytes:
     """The bytes of ``source`` made reproducible (see module docstring).
 
-    ``metadata`` adds or replaces document-information entries (e.g. {"Title": ...}).
+    ``metadata`` adds or replaces document-information entries (e.g. {"Title": ...});
+    ``reader``, when ``source`` is bytes, is a PdfReader already open on them (not parsed again).
     """
     if isinstance(source, PdfReader):
-        reader = source
-    elif isinstance(source, bytes):
-        reader = PdfReader(io.BytesIO(source))
+        reader, data = source, _bytes_of(source)
+    elif isinstance(source, (bytes, bytearray)):
+        data = bytes(source)
     else:
-        reader = PdfReader(source)
-    writer = PdfWriter(clone_from=reader)
-    # The trailer's /DocChecksum and /Info are rebuilt by pypdf; keep only stable keys.
-    return finalize(writer, moment, metadata)
+        data = Path(source).read_bytes()
+    if reader is None:
+        reader = PdfReader(io.BytesIO(data))
+    try:
+        return _patch(data, reader, moment, metadata)
+    except rawfile.NotSimple:
+        return finalize(PdfWriter(clone_from=reader), moment, metadata)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -198,51 +256,6 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def archival_problems(data: bytes) -> list[str]:
-    """What ``data`` lacks to be the tagged PDF/A-2b this module claims (French; empty when none).
-
-    Checked with pypdf: PDF/A identification in the XMP, XMP consistent with the document
-    information, output intent with an ICC profile, tagged structure and language, every font
-    embedded, no encryption. This is not a full ISO 19005 validation (veraPDF is not available).
-    """
-    reader = PdfReader(io.BytesIO(data))
-    root = reader.trailer["/Root"]
-    problems = []
-    if reader.is_encrypted:
-        problems.append("fichier chiffré")
-    xmp = root.get("/Metadata")
-    packet = xmp.get_object().get_data() if xmp is not None else b""
-    found = _PDFAID.search(packet)
-    if not found or found.group(1) != b"2" or found.group(2) != b"B":
-        problems.append("identification PDF/A-2b absente des métadonnées XMP")
-    for key, prop, _kind in _XMP_INFO + (("/CreationDate", "xmp:CreateDate", ""), ("/ModDate", "xmp:ModifyDate", "")):
-        value = (reader.metadata or {}).get(key)
-        if value and f"<{prop}>".encode() not in packet:
-            problems.append(f"{key} présent dans les informations du document mais pas dans le XMP ({prop})")
-    title = (reader.metadata or {}).get("/Title")
-    if title and _x(str(title)).encode("utf-8") not in packet:
-        problems.append("titre différent entre les informations du document et le XMP")
-    intents = root.get("/OutputIntents")
-    if not intents or not any(i.get_object().get("/S") == "/GTS_PDFA1" and "/DestOutputProfile" in i.get_object()
-                              for i in intents):
-        problems.append("pas d'intention de sortie PDF/A avec profil ICC")
-    if "/StructTreeRoot" not in root or not (root.get("/MarkInfo") or {}).get("/Marked"):
-        problems.append("PDF non balisé (pas d'arbre de structure)")
-    if "/Lang" not in root:
-        problems.append("langue du document absente")
-    for number, page in enumerate(reader.pages, 1):
-        fonts = (page.get("/Resources") or {}).get("/Font") or {}
-        for name, font in fonts.items():
-            font = font.get_object()
-            descriptors = [font.get("/FontDescriptor")] + [
-                d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts", [])]
-            embedded = any(d is not None and any(k in d.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-                           for d in descriptors)
-            if not embedded:
-                problems.append(f"police {font.get('/BaseFont')} non incorporée (page {number})")
-    return sorted(set(problems), key=problems.index)
 
 
 __all__ = ["EXPORT_FILTER", "archival_problems", "finalize", "normalize_pdf", "pdf_date", "sha256", "write_atomic"]

@@ -13,6 +13,7 @@ leaves no partial output.
 
 from __future__ import annotations
 
+import io
 import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -54,10 +55,11 @@ def finish_pdf(
     Runs in a worker thread while LibreOffice converts the next documents.
     """
     with open(raw, "rb") as handle:
-        reader = PdfReader(handle)
-        data = normalize_pdf(reader, moment, dict(metadata) if metadata else None)
-        text = extract_pdf_text(reader) if extract else None
-        pages = len(reader.pages)
+        original = handle.read()
+    reader = PdfReader(io.BytesIO(original))  # parsed once: normalised and read from the same objects
+    data = normalize_pdf(original, moment, dict(metadata) if metadata else None, reader=reader)
+    text = extract_pdf_text(reader) if extract else None
+    pages = len(reader.pages)
     write_atomic(Path(target), data)
     os.unlink(raw)
     return sha256(data), pages, text

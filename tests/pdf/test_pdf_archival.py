@@ -23,7 +23,8 @@ from docx.shared import Mm
 from pypdf import PdfReader
 
 from cspdocs.cli import main
-from cspdocs.pdf.normalize import EXPORT_FILTER, archival_problems, normalize_pdf
+from cspdocs.pdf.archival import archival_problems
+from cspdocs.pdf.normalize import EXPORT_FILTER, normalize_pdf
 from tests.support.pdf import require_libreoffice
 from tests.support.paths import ROOT
 
