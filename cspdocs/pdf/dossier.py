@@ -2,7 +2,8 @@
 and one PDF per case with every employee's dossier under nested bookmarks.
 
 Both are reproducible (fixed dates, content-derived /ID) and written atomically:
-a failure leaves no dossier, not even a partial one.
+a failure leaves no dossier, not even a partial one. LibreOffice's PDFs are merged object by
+object (merge.py); any other file through pypdf.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from typing import Sequence
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
+from . import rawfile
 from .errors import DossierError
+from .info import document_info
+from .merge import Bookmark, Source, merge
 from .normalize import finalize, write_atomic
 
 
@@ -37,7 +41,7 @@ class DossierSection:
 
 
 def _open(part: DossierPart) -> PdfReader:
-    label = "(données en mémoire)" if isinstance(part.pdf, bytes) else str(part.pdf)
+    label = _label(part)
     try:
         source = io.BytesIO(part.pdf) if isinstance(part.pdf, bytes) else part.pdf
         reader = PdfReader(source)
@@ -50,6 +54,46 @@ def _open(part: DossierPart) -> PdfReader:
         raise DossierError(
             f"PDF illisible pour « {part.title} » ({label}) : {exc}"
         ) from exc
+
+
+def _label(part: DossierPart) -> str:
+    return "(données en mémoire)" if isinstance(part.pdf, bytes) else str(part.pdf)
+
+
+def _source(part: DossierPart) -> Source:
+    """``part`` for the fast merge; NotSimple when pypdf must do it (it reports unreadable files)."""
+    try:
+        data = part.pdf if isinstance(part.pdf, bytes) else Path(part.pdf).read_bytes()
+    except FileNotFoundError:
+        raise DossierError(f"PDF introuvable pour « {part.title} » : {_label(part)}") from None
+    except OSError as exc:
+        raise DossierError(f"PDF illisible pour « {part.title} » ({_label(part)}) : {exc}") from exc
+    try:
+        return Source.read(data)
+    except ValueError:
+        raise DossierError(f"Le PDF « {part.title} » ({_label(part)}) ne contient aucune page.") from None
+
+
+def _fast(sections: Sequence[tuple[str | None, Sequence[DossierPart]]], out: Path, moment: datetime,
+          metadata: dict[str, str]) -> Path | None:
+    """Merge with merge.py; None when a part needs pypdf."""
+    sources: list[Source] = []
+    bookmarks: list[Bookmark] = []
+    try:
+        for title, parts in sections:
+            children = []
+            for part in parts:
+                sources.append(_source(part))
+                children.append(Bookmark(part.title, len(sources) - 1))
+            bookmarks += children if title is None else [Bookmark(title, children=children)]
+        data = merge(sources, bookmarks, document_info(None, moment, metadata))
+    except rawfile.NotSimple:
+        return None
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        raise DossierError(f"Impossible d'écrire le dossier {out} : {exc}") from exc
+    return out
 
 
 def _append(writer: PdfWriter, parts: Sequence[DossierPart], parent=None) -> None:
@@ -87,9 +131,12 @@ def build_dossier(
     """
     if not parts:
         raise DossierError(f"Dossier « {title} » : aucun document à assembler.")
+    metadata = {"Title": title, "Author": author, "Subject": subject}
+    if _fast([(None, parts)], out, moment, metadata) is not None:
+        return out
     writer = PdfWriter()
     _append(writer, parts)
-    return _write(writer, out, moment, {"Title": title, "Author": author, "Subject": subject})
+    return _write(writer, out, moment, metadata)
 
 
 def build_case_dossier(
@@ -105,6 +152,11 @@ def build_case_dossier(
     top-level bookmark with one child bookmark per artefact, in the given order."""
     if not sections or not any(section.parts for section in sections):
         raise DossierError(f"Dossier « {title} » : aucun document à assembler.")
+    metadata = {"Title": title, "Author": author}
+    if subject:
+        metadata["Subject"] = subject
+    if _fast([(s.title, s.parts) for s in sections if s.parts], out, moment, metadata) is not None:
+        return out
     writer = PdfWriter()
     for section in sections:
         if not section.parts:
@@ -118,9 +170,6 @@ def build_case_dossier(
         for part, reader in readers:
             writer.add_outline_item(title=part.title, page_number=page, parent=parent)
             page += len(reader.pages)
-    metadata = {"Title": title, "Author": author}
-    if subject:
-        metadata["Subject"] = subject
     return _write(writer, out, moment, metadata)
 
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import struct
 import tempfile
 import zlib
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Mapping
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -41,6 +42,7 @@ from pypdf.generic import (
 
 from . import rawfile
 from .archival import archival_problems  # noqa: F401  (kept importable from here)
+from .info import document_info, info_dictionary, pdf_date, serialize
 from .xmp import pdfa_identification, xmp_packet
 
 #: LibreOffice's PDF export options: PDF/A-2b and tagged PDF (JSON filter options, LibreOffice >= 7.4).
@@ -49,31 +51,6 @@ EXPORT_FILTER = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","valu
 
 #: /ID placeholder written first by pypdf, then replaced (same length) by the content hash.
 _ID_PLACEHOLDER = b"\x00" * 16
-
-
-def pdf_date(moment: datetime) -> str:
-    """``moment`` in PDF date syntax (naive datetimes are taken as UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    offset = moment.utcoffset()
-    stamp = moment.strftime("D:%Y%m%d%H%M%S")
-    if not offset:
-        return stamp + "Z"
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "-"
-    hours, minutes = divmod(abs(minutes), 60)
-    return f"{stamp}{sign}{hours:02d}'{minutes:02d}'"
-
-
-def _info(current: Mapping[str, Any] | None, moment: datetime, metadata: Mapping[str, str] | None) -> dict[str, Any]:
-    """The document information: ``current``'s entries, the dates set to ``moment``, then ``metadata``."""
-    info: dict[str, Any] = dict(current or {})
-    stamp = pdf_date(moment)
-    info["/CreationDate"] = stamp
-    info["/ModDate"] = stamp
-    for key, value in (metadata or {}).items():
-        info["/" + key.lstrip("/")] = value
-    return info
 
 
 def _icc_stamp(moment: datetime) -> bytes:
@@ -99,20 +76,7 @@ def _deflate(data: bytes) -> bytes:
 
 # --- LibreOffice's files: object by object -----------------------------------------------------
 
-def _serialize(value: Any) -> bytes:
-    """A value of the information dictionary: a text string, or any pypdf object."""
-    if isinstance(value, str) and not isinstance(value, NameObject):
-        if value.isascii() and value.isprintable():
-            escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            return b"(" + escaped.encode("ascii") + b")"
-        return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode() + b">"
-    buffer = io.BytesIO()
-    value.write_to_stream(buffer)
-    return buffer.getvalue()
-
-
-def _info_object(info: Mapping[str, Any]) -> bytes:
-    return b"<<" + b"".join(key.encode("latin-1") + _serialize(value) + b"\n" for key, value in info.items()) + b">>"
+_LENGTH_REFERENCE = re.compile(rb"/Length\s+(\d+)\s+0\s+R")
 
 
 def _reference(dictionary: DictionaryObject, key: str) -> int | None:
@@ -128,9 +92,9 @@ def _reference(dictionary: DictionaryObject, key: str) -> int | None:
 def _patch(data: bytes, reader: PdfReader, moment: datetime, metadata: Mapping[str, str] | None) -> bytes:
     raw = rawfile.parse(data)
     current = reader.trailer.get("/Info") or {}
-    info = _info({k: current[k] for k in current}, moment, metadata)
+    info = document_info({k: current[k] for k in current}, moment, metadata)
     info_number = raw.info if raw.info is not None else raw.size
-    replaced = {info_number: rawfile.indirect(info_number, _info_object(info))}
+    replaced = {info_number: rawfile.indirect(info_number, info_dictionary(info))}
     root = reader.trailer["/Root"]
     metadata_number = _reference(root, "/Metadata")
     if metadata_number is not None and isinstance(root["/Metadata"].get_object(), StreamObject):
@@ -149,10 +113,16 @@ def _patch(data: bytes, reader: PdfReader, moment: datetime, metadata: Mapping[s
         fixed = _icc_fixed(stream.get_data(), stamp)
         if fixed is None:
             continue
-        head = b"".join(k.encode("latin-1") + b" " + _serialize(v) for k, v in stream.items()
+        head = b"".join(k.encode("latin-1") + b" " + serialize(v) for k, v in stream.items()
                         if k not in ("/Length", "/Filter", "/DecodeParms"))
+        packed = _deflate(fixed)
+        # LibreOffice gives the length as an object of its own: it changes with the data
+        found = _LENGTH_REFERENCE.search(raw.body(number), 0, 200)
+        length = int(found[1]) if found and int(found[1]) in raw.spans else None
+        if length is not None:
+            replaced[length] = rawfile.indirect(length, b"%d" % len(packed))
         replaced[number] = rawfile.indirect(number, rawfile.stream_body(
-            b"<<" + head + b"/Filter/FlateDecode/Length", _deflate(fixed)))
+            b"<<" + head + b"/Filter/FlateDecode/Length", packed, length))
     if raw.info is None:
         added = [(info_number, replaced.pop(info_number))]
         return rawfile.rewrite(raw, replaced, added, info=info_number)
@@ -191,7 +161,7 @@ def _fix_icc(writer: PdfWriter, moment: datetime) -> None:
 
 def finalize(writer: PdfWriter, moment: datetime, metadata: dict[str, str] | None = None) -> bytes:
     """Write ``writer`` reproducibly: fixed dates, extra metadata, content-hash /ID."""
-    writer.add_metadata(_info(None, moment, metadata))
+    writer.add_metadata(document_info(None, moment, metadata))
     _fix_xmp(writer, moment)
     _fix_icc(writer, moment)
     # pypdf has no public setter for the trailer /ID: write a placeholder, then

@@ -126,9 +126,11 @@ def indirect(number: int, body: bytes) -> bytes:
     return b"%d 0 obj\n%s\nendobj\n\n" % (number, body)
 
 
-def stream_body(dictionary: bytes, data: bytes) -> bytes:
-    """The body of a stream object; ``dictionary`` ends with "/Length", its value is added."""
-    return b"%s %d>>\nstream\n%s\nendstream" % (dictionary, len(data), data)
+def stream_body(dictionary: bytes, data: bytes, length: int | None = None) -> bytes:
+    """The body of a stream object; ``dictionary`` ends with "/Length", its value is added:
+    the length of ``data``, or a reference to object ``length`` (which must hold it)."""
+    value = b"%d" % len(data) if length is None else b"%d 0 R" % length
+    return b"%s %s>>\nstream\n%s\nendstream" % (dictionary, value, data)
 
 
 def write(

@@ -1,0 +1,62 @@
+"""The document information dictionary of a reproducible PDF: its dates in PDF syntax, fixed
+to the caller's moment, extra entries, and its bytes (normalize.py, merge.py)."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+from typing import Any, Mapping
+
+from pypdf.generic import NameObject
+
+
+def pdf_date(moment: datetime) -> str:
+    """``moment`` in PDF date syntax (naive datetimes are taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    offset = moment.utcoffset()
+    stamp = moment.strftime("D:%Y%m%d%H%M%S")
+    if not offset:
+        return stamp + "Z"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{stamp}{sign}{hours:02d}'{minutes:02d}'"
+
+
+def document_info(current: Mapping[str, Any] | None, moment: datetime,
+                  metadata: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """``current``'s entries, /CreationDate and /ModDate set to ``moment``, then ``metadata``
+    (keys with or without their slash: {"Title": ...})."""
+    info: dict[str, Any] = dict(current or {})
+    stamp = pdf_date(moment)
+    info["/CreationDate"] = stamp
+    info["/ModDate"] = stamp
+    for key, value in (metadata or {}).items():
+        info["/" + key.lstrip("/")] = value
+    return info
+
+
+def text_string(value: str) -> bytes:
+    """A PDF text string: literal when printable ASCII, else UTF-16BE with its BOM, in hex."""
+    if value.isascii() and value.isprintable():
+        escaped = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return b"(" + escaped.encode("ascii") + b")"
+    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def serialize(value: Any) -> bytes:
+    """A value of the information dictionary: a text string, or any pypdf object."""
+    if isinstance(value, str) and not isinstance(value, NameObject):
+        return text_string(value)
+    buffer = io.BytesIO()
+    value.write_to_stream(buffer)
+    return buffer.getvalue()
+
+
+def info_dictionary(info: Mapping[str, Any]) -> bytes:
+    """The bytes of the dictionary ``info`` (keys with their slash)."""
+    return b"<<" + b"".join(key.encode("latin-1") + serialize(value) + b"\n" for key, value in info.items()) + b">>"
+
+
+__all__ = ["document_info", "info_dictionary", "pdf_date", "serialize", "text_string"]

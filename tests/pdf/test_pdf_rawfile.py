@@ -1,0 +1,103 @@
+"""LibreOffice's PDFs handled object by object (rawfile.py, normalize.py, merge.py), on stored
+LibreOffice PDFs: what varies from one conversion to the next is normalised away, everything
+else is copied as is; merging keeps every page's text; other files go through pypdf."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from cspdocs.pdf import rawfile
+from cspdocs.pdf.dossier import DossierPart, build_dossier
+from cspdocs.pdf.merge import _scan
+from cspdocs.pdf.normalize import normalize_pdf
+from cspdocs.pdf.text import extract_pages
+from tests.support.paths import TESTS
+
+FIXTURES = TESTS / "fixtures" / "pdf"
+LETTER = FIXTURES / "lettre_proposition.pdf"  # 2 pages
+NOTE = FIXTURES / "note_information.pdf"  # 1 page
+PDFA = TESTS / "pdf" / "fixtures" / "note_pdfa.pdf"  # 1 page, PDF/A-2b (tests/pdf/fixtures/README.md)
+MOMENT = datetime(2026, 4, 27, 9, 30, tzinfo=timezone(timedelta(hours=2)))
+
+
+def _icc_number(raw: rawfile.RawPdf) -> int:
+    return next(n for n in raw.order if b"/N 3" in raw.body(n)[:80] and b"stream" in raw.body(n))
+
+
+def restamped(data: bytes) -> bytes:
+    """``data`` as another conversion writes it: the ICC profile dated otherwise and compressed
+    to another length, LibreOffice's separate length object following it."""
+    raw = rawfile.parse(data)
+    number = _icc_number(raw)
+    body = raw.body(number)
+    length = int(body.split(b"/Length ")[1].split()[0])
+    reader = PdfReader(io.BytesIO(data))
+    icc = reader.get_object(number).get_data()
+    other = zlib.compress(icc[:24] + bytes(range(12)) + icc[36:], 1)
+    head = body[:body.index(b"stream")]
+    return rawfile.rewrite(raw, {
+        number: rawfile.indirect(number, head + b"stream\n" + other + b"\nendstream"),
+        length: rawfile.indirect(length, b"%d" % len(other)),
+    })
+
+
+def test_layout_of_a_libreoffice_pdf() -> None:
+    data = LETTER.read_bytes()
+    raw = rawfile.parse(data)
+    assert raw.root in raw.spans and raw.info in raw.spans
+    assert all(raw.object_bytes(n).startswith(b"%d 0 obj" % n) for n in raw.order)
+    copy = rawfile.rewrite(raw, {})
+    assert [p.extract_text() for p in PdfReader(io.BytesIO(copy)).pages] == [
+        p.extract_text() for p in PdfReader(LETTER).pages]
+
+
+def test_another_conversion_gives_the_same_bytes() -> None:
+    data = PDFA.read_bytes()
+    other = restamped(data)
+    assert other != data and len(other) != len(data)
+    assert normalize_pdf(other, MOMENT) == normalize_pdf(data, MOMENT)
+
+
+def test_normalised_pdf_keeps_the_objects_it_does_not_fix() -> None:
+    raw = rawfile.parse(PDFA.read_bytes())
+    fixed = rawfile.parse(normalize_pdf(PDFA, MOMENT))
+    icc = _icc_number(raw)
+    changed = {n for n in raw.order if raw.object_bytes(n) != fixed.object_bytes(n)}
+    assert raw.info in changed and icc in changed
+    assert len(changed) <= 5  # information, XMP, ICC profile and its length
+    reader = PdfReader(io.BytesIO(fixed.data), strict=True)
+    assert reader.get_object(icc).get_data()[24:36] == b"\x07\xea\x00\x04\x00\x1b\x00\x07\x00\x1e\x00\x00"
+
+
+def test_incremental_update_is_normalised_by_pypdf() -> None:
+    writer = PdfWriter(LETTER, incremental=True)
+    writer.add_metadata({"/Title": "Modifié"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    data = buffer.getvalue()
+    with pytest.raises(rawfile.NotSimple):
+        rawfile.parse(data)
+    reader = PdfReader(io.BytesIO(normalize_pdf(data, MOMENT)))
+    assert reader.metadata["/Title"] == "Modifié"
+    assert reader.metadata["/ModDate"] == "D:20260427093000+02'00'"
+
+
+def test_references_in_strings_and_streams_are_left_alone() -> None:
+    body = b"<</A (x 1 0 R (y) \\) 9 0 R) /B 2 0 R/C <00>/D [3 0 R 4 0 R]/E<</F 5 0 R>>>>stream\n6 0 R"
+    refs, stream_at = _scan(body)
+    assert [target for _, _, target in refs] == [2, 3, 4, 5]
+    assert body[stream_at:].startswith(b"stream")
+
+
+def test_merged_dossier_keeps_every_page(tmp_path) -> None:
+    out = build_dossier([DossierPart("Lettre", LETTER), DossierPart("Note", PDFA.read_bytes())],
+                        tmp_path / "dossier.pdf", title="D", author="E", subject="S", moment=MOMENT)
+    merged = PdfReader(out, strict=True)
+    assert extract_pages(merged) == extract_pages(LETTER) + extract_pages(PDFA)
+    assert merged.pages[0].mediabox == PdfReader(LETTER).pages[0].mediabox
+    assert "/StructTreeRoot" not in merged.trailer["/Root"]
