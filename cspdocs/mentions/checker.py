@@ -21,9 +21,9 @@ from .folded_text import TexteCompare
 from .matcher import Matcher
 from .model import CONSTRAINT_OPS, Catalogue, Mention, MentionFile, Reconnaissance, default_catalogue
 from .patterns import compile_regex, placeholders
-from .value_forms import parse_date, parse_money
 from .recognition import recognise_artefact
 from .result import ABSENTE, INTERDITE, NON_CONFORME, PRESENTE, STATUTS, Resultat
+from .value_forms import parse_date, parse_money
 
 # Re-exported for callers outside cspdocs/mentions (render/dated.py, commands/check.py, pdf/stage.py,
 # tests/support/mentions.py) until they import from the modules named after each job.

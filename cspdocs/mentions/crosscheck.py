@@ -21,8 +21,8 @@ from datetime import date
 from typing import Callable, Optional, Sequence
 
 from ..engine.documents import handover_documents_state_dates
-from ..engine.letter import variant_for
 from ..engine.facts import CaseResult, EmployeeResult
+from ..engine.letter import variant_for
 from .display import display
 from .facts import Faits
 from .folded_text import TexteCompare

@@ -26,8 +26,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Callable, Mapping, Optional
 
-from ..text import normalize_text
 from ..render.xmltext import clean_text
+from ..text import normalize_text
 from .folding import fold, fold_raw
 from .value_forms import DATE_ANY, MONEY_ANY, NUMBER_FACTS, date_regex, money_regex, number_regex
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..engine.case_checks import check_dossier
 from ..case.model import Dossier
+from ..engine.case_checks import check_dossier
 from ..engine.compute import compute_dossier
 from ..engine.facts import CaseResult, EmployeeResult
 from .scenario_matrix import SCENARIOS
