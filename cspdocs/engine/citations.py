@@ -25,6 +25,8 @@ FACT_RULES = {
     "dates.anciennete_appreciee_le": "R-65", "dates.fin_preavis": "R-45",
     # issue 10: the follow-up documents (engine/timeline.py)
     "dates.confirmation_remise": "R-79", "dates.notification_nouvelle_echeance": "R-80",
+    # review finding 9: the end of the notice after a refusal the case records (engine/refusal_dates.py)
+    "dates.fin_preavis_refus": "R-46",
     "montants.anciennete_annees": "R-45", "montants.anciennete_mois_fin_preavis": "R-45",
     "montants.anciennete_mois_rupture": "R-45", "montants.salaire_reference": "R-45",
     "montants.salaire_moyen_12_mois": "R-45", "montants.salaire_moyen_3_mois": "R-45",

@@ -19,6 +19,7 @@ from . import journal as J
 from . import follow_up as T
 from . import parameters as PR
 from . import procedure_rules as P
+from . import refusal_dates as R
 from .collector import Collector, explain_remaining
 from .compensation import CONTRACT_AMOUNT_KEYS, compute_amounts
 from .csp_dates import contribution_due, csp_dates, procedure_dates
@@ -76,6 +77,7 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
                 recorded_envoi=raw.suivi is not None and raw.suivi.lettre_envoyee is not None)
     P.pse_decision(dossier, c)
     T.follow_up_plan(raw, s, c.dates, c.date)  # issue 10: follow-up documents due (engine/timeline.py)
+    R.refusal_plan(s, lettre, c.montants, c.date)  # review finding 9: notice end after a recorded refusal (L1234-3)
     explain_remaining(c)
 
     conditions.update(document_conditions(dossier, s, remise, regime_info, relative_maternity))

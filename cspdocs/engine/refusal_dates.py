@@ -9,35 +9,72 @@ once the first presentation of the dismissal letter is known.
   at the end of the contract, the end of the notice (worked or not);
 - L1233-45 (R-32, review correction): the rehiring priority runs one year from the end of the notice.
 
-The plan (``compute``'s contract) is not changed: an acceptance is still possible while the period runs,
-and these dates only apply once the employee has refused (expressly or by silence). A pure function of
-the computed facts.
+The contract's keys are not changed: an acceptance is still possible while the period runs, and these
+dates only apply once the employee has refused (expressly or by silence). The plan adds one key,
+``dates.fin_preavis_refus`` (``refusal_plan``), only when the case itself records the refusal: an express
+refusal (``reponse``), or a letter notifying the dismissal because the period ended without an answer
+(R-27); a refusal by silence known only as of a date is read by ``cspdocs suivi`` (engine/actions.py).
+Pure functions of the computed facts.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Optional
+from decimal import Decimal
+from typing import Any, Callable, Optional
 
+from ..case.model import Salarie
 from . import dates as D
 from . import parameters as PR
 from .facts import Fact, EmployeeResult
 
+NOTICE_SOURCES = ("C. trav. art. L1234-1", "C. trav. art. L1234-3", "C. trav. art. L1234-19", "C. trav. art. L1234-20")
+SILENCE = "Convention du 26 janvier 2015, art. 5 § 1"  # no answer by the end of the period: refusal
 
-def notice_end(rs: EmployeeResult) -> Optional[Fact]:
-    """The end of the notice counted from the first presentation of the letter, or None while unknown."""
-    presented = rs.salarie.date_presentation_lettre
-    months = rs.montants.get("preavis_mois")
+
+def _notice_end(s: Salarie, months: Optional[Decimal], why: str, sources: tuple[str, ...] = ()) -> Optional[Fact]:
+    presented = s.date_presentation_lettre
     if presented is None or months is None:
         return None
     whole = int(months)
     extra = int(((months - whole) * 30).to_integral_value())
     end = D.add_months(presented, whole) + timedelta(days=extra)
     shown = whole if extra == 0 else months
-    return Fact(end, f"Refus du CSP : le préavis de {shown} mois court de la première présentation de la lettre de "
+    return Fact(end, f"{why} : le préavis de {shown} mois court de la première présentation de la lettre de "
                      f"licenciement ({D.fr(presented)}) et prend fin le {D.fr(end)} ; le certificat de travail et le "
                      "reçu pour solde de tout compte sont remis à la fin du contrat.",
-                ("C. trav. art. L1234-1", "C. trav. art. L1234-3", "C. trav. art. L1234-19", "C. trav. art. L1234-20"))
+                sources + NOTICE_SOURCES, (("presentation_lettre", presented), ("preavis_mois", months)))
+
+
+def notice_end(rs: EmployeeResult) -> Optional[Fact]:
+    """The end of the notice counted from the first presentation of the letter, or None while unknown."""
+    return _notice_end(rs.salarie, rs.montants.get("preavis_mois"), "Refus du CSP")
+
+
+def recorded_refusal(s: Salarie, lettre: dict[str, Any]) -> Optional[str]:
+    """Why the case itself says the employee refused (the start of the explanation), or None: an express
+    refusal, or the letter notifying the dismissal after the period ended without an answer (R-27)."""
+    p = s.salarie_protege
+    if p is not None and p.autorisation_refusee:
+        return None  # no rupture follows (R-51)
+    if s.reponse is not None:
+        return f"Refus du CSP le {D.fr(s.reponse.date)}" if s.reponse.decision == "refus" else None
+    if lettre.get("variante") == "licenciement":
+        return "Refus du CSP (délai de réflexion expiré sans réponse, lettre de licenciement)"
+    return None
+
+
+def refusal_plan(s: Salarie, lettre: dict[str, Any], montants: dict[str, Any],
+                 record: Callable[[str, Fact], Any]) -> None:
+    """Review finding 9, in the plan (called by ``compute_salarie``; ``record(key, Fact)`` adds a date with
+    its explanation): ``dates.fin_preavis_refus``, the end of the notice after a refusal the case records,
+    once the first presentation of the letter is known (L1234-3)."""
+    why = recorded_refusal(s, lettre)
+    if why is None:
+        return
+    fact = _notice_end(s, montants.get("preavis_mois"), why, () if s.reponse is not None else (SILENCE,))
+    if fact is not None:
+        record("fin_preavis_refus", fact)
 
 
 def priority_end(rs: EmployeeResult, end_of_notice: date) -> Fact:
