@@ -21,7 +21,9 @@ def _law_files() -> list[Path]:
 
 
 def test_no_module_level_import_cycle_in_cspdocs():
-    assert cycles(graph()) == []
+    g = graph()
+    assert len(g) > 100 and "cspdocs.engine.compute" in g  # the graph is read from the real package
+    assert cycles(g) == []
 
 
 def test_no_package_cycle_through_the_law():

@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 from tests.support.paths import ROOT
 
-PACKAGE = ROOT.parent / "cspdocs"
+PACKAGE = ROOT / "cspdocs"
 
 
 def _module_name(path: Path) -> str:
