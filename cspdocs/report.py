@@ -109,6 +109,9 @@ _DATE_LABELS = (
     ("echeance_contribution_employeur", "Échéance de la contribution"),
     ("fin_priorite_reembauche", "Fin de la priorité de réembauche"),
 )
+_RECORDED_DATE_LABELS = (
+    ("fin_preavis_refus", "Fin du préavis (refus)"),
+)
 _AMOUNT_LABELS = (
     ("salaire_reference", "Salaire de référence"),
     ("indemnite_preavis", "Indemnité de préavis"),
@@ -141,6 +144,9 @@ def salarie_text(r: EmployeeResult, detail: bool = True) -> str:
     lines.append("  Calendrier")
     for key, label in _DATE_LABELS:
         lines.append(f"    {label:<36} {fr(r.dates.get(key))}")
+    for key, label in _RECORDED_DATE_LABELS:  # only once the case records what makes them known
+        if r.dates.get(key) is not None:
+            lines.append(f"    {label:<36} {fr(r.dates[key])}")
     lines.append(f"    {'Lettre recommandée':<36} {_VARIANTS[r.lettre.get('variante')]}")
     m = r.montants
     lines += ["", "  Montants"]

@@ -79,3 +79,10 @@ def test_compute_json_adds_the_key_with_its_explanation_and_rule(tmp_path):
     assert e["valeur"] == "2026-05-13" and "C. trav. art. L1234-3" in e["sources"]
     assert entry["faits"]["dates.fin_preavis_refus"]["regle"] == "R-46"
     assert "ct-L1234-3" in entry["faits"]["dates.fin_preavis_refus"]["source_ids"]
+
+
+def test_compute_text_shows_it_only_when_known(tmp_path):
+    refused = CliRunner().invoke(main, ["compute", str(write(tmp_path, with_employee(*REFUSED))), "--sans-explications"])
+    assert "Fin du préavis (refus)               mercredi 13/05/2026" in refused.stdout
+    plain = CliRunner().invoke(main, ["compute", str(write(tmp_path, with_employee()))])
+    assert "Fin du préavis (refus)" not in plain.stdout
