@@ -25,8 +25,10 @@ SEUIL_TABLEAU = 10
 
 def with_state(data: dict, result, selected, as_of) -> dict:
     """The contract (the plan, independent of the as-of date) plus, in added keys, the state as of
-    ``as_of``: ``au`` and, per employee, ``etat_au`` (state, documents' dates and delivery, findings)."""
+    ``as_of``: ``au`` and, per employee, ``etat_au`` (state, documents' dates and delivery, findings and,
+    after a refusal, the end of the notice with its explanation: ``fin_preavis_refus``)."""
     from ..engine.actions import follow_up
+    from ..engine.refusal_dates import refusal_as_of
     from ..render import dated
     from ..report import _plain
 
@@ -39,6 +41,10 @@ def with_state(data: dict, result, selected, as_of) -> dict:
         entry["etat_au"] = _plain({"etat": f["etat"], "etat_libelle": f["etat_libelle"],
                                    "documents": v.documents() if v else None,
                                    "constats": list(f["constats"])})  # the R-76 findings included (engine/actions.py)
+        notice = refusal_as_of(f["faits"], as_of)
+        if notice is not None:
+            entry["etat_au"]["fin_preavis_refus"] = _plain({"valeur": notice.valeur, "raisonnement": notice.raisonnement,
+                                                            "sources": list(notice.sources)})
     return data
 
 

@@ -13,7 +13,8 @@ The contract's keys are not changed: an acceptance is still possible while the p
 dates only apply once the employee has refused (expressly or by silence). The plan adds one key,
 ``dates.fin_preavis_refus`` (``refusal_plan``), only when the case itself records the refusal: an express
 refusal (``reponse``), or a letter notifying the dismissal because the period ended without an answer
-(R-27); a refusal by silence known only as of a date is read by ``cspdocs suivi`` (engine/actions.py).
+(R-27). As of a date (``refusal_as_of``: compute's ``etat_au``), a refusal by silence counts too once the
+period has ended without an answer.
 Pure functions of the computed facts.
 """
 
@@ -62,6 +63,23 @@ def recorded_refusal(s: Salarie, lettre: dict[str, Any]) -> Optional[str]:
     if lettre.get("variante") == "licenciement":
         return "Refus du CSP (délai de réflexion expiré sans réponse, lettre de licenciement)"
     return None
+
+
+def refusal_as_of(rs: EmployeeResult, au: date) -> Optional[Fact]:
+    """The end of the notice as of ``au`` (``rs``: the facts as of ``au``, ``VueAu.courant``): after a refusal
+    recorded by then, or once the period has ended by then without an answer (refusal by silence), when
+    the first presentation of the letter is known; None otherwise."""
+    s = rs.salarie
+    if s.salarie_protege is not None and s.salarie_protege.autorisation_refusee:
+        return None  # no rupture follows (R-51)
+    months = rs.montants.get("preavis_mois")
+    rep = s.reponse if s.reponse is not None and s.reponse.date <= au else None
+    if rep is not None:
+        return _notice_end(s, months, f"Refus du CSP le {D.fr(rep.date)}") if rep.decision == "refus" else None
+    fin = rs.dates.get("fin_delai_reflexion")
+    if fin is None or au <= fin:
+        return None
+    return _notice_end(s, months, f"Refus du CSP (délai de réflexion expiré le {D.fr(fin)} sans réponse)", (SILENCE,))
 
 
 def refusal_plan(s: Salarie, lettre: dict[str, Any], montants: dict[str, Any],

@@ -86,3 +86,22 @@ def test_compute_text_shows_it_only_when_known(tmp_path):
     assert "Fin du préavis (refus)               mercredi 13/05/2026" in refused.stdout
     plain = CliRunner().invoke(main, ["compute", str(write(tmp_path, with_employee()))])
     assert "Fin du préavis (refus)" not in plain.stdout
+
+
+def test_as_of_a_date_a_refusal_by_silence_counts_too():
+    """cases/suivi/3-apres-rupture.yaml: S02 refused on 16/09, S03 never answered (period ended on 05/10); both
+    letters were first presented on 24/09/2026 (README, « Suivre la procédure dans le temps »)."""
+    from tests.support.paths import ROOT
+
+    case = str(ROOT / "cases" / "suivi" / "3-apres-rupture.yaml")
+    late = json.loads(CliRunner().invoke(main, ["compute", case, "--format", "json", "--au", "2026-11-20"]).stdout)
+    by = {s["matricule"]: s for s in late["salaries"]}
+    assert "fin_preavis_refus" not in by["S03"]["dates"]  # the plan: no answer recorded, letter during the period
+    silence = by["S03"]["etat_au"]["fin_preavis_refus"]
+    assert silence["valeur"] == "2026-11-24"
+    assert silence["raisonnement"].startswith("Refus du CSP (délai de réflexion expiré le lundi 05/10/2026 sans réponse)")
+    assert "C. trav. art. L1234-3" in silence["sources"]
+    assert by["S02"]["etat_au"]["fin_preavis_refus"]["valeur"] == by["S02"]["dates"]["fin_preavis_refus"] == "2026-11-24"
+    assert "fin_preavis_refus" not in by["S01"]["etat_au"]  # she accepted
+    during = json.loads(CliRunner().invoke(main, ["compute", case, "--format", "json", "--au", "2026-10-05"]).stdout)
+    assert "fin_preavis_refus" not in during["salaries"][2]["etat_au"]  # its last day: the period still runs for S03
