@@ -102,13 +102,13 @@ def test_fast_extraction_matches_pypdf(pdf: Path) -> None:
     assert all(fasttext.page_text(page) for page in reader.pages)
 
 
-def _font(mapping: dict[int, str]) -> fasttext._Font:
-    return fasttext._Font(mapping, {code: 500.0 for code in mapping}, 0.0)
+def _font(mapping: dict[int, str]) -> fasttext.Font:
+    return fasttext.Font(mapping, {code: 500.0 for code in mapping}, 0.0)
 
 
 def _run(content: bytes, mapping: dict[int, str] | None = None) -> str:
     mapping = mapping or {1: "a", 2: "b", 3: " ", 4: "é"}
-    return fasttext._Page({"F1": _font(mapping)}).run(content)
+    return fasttext.TextInterpreter({"F1": _font(mapping)}).run(content)
 
 
 def test_fast_path_lines_and_spaces() -> None:

@@ -1,0 +1,291 @@
+"""The content-stream interpreter of the fast text path (fasttext.py): the few operators
+LibreOffice uses to show text (BT/ET, Tf, Td/TD/Tm/T*, Tj/TJ/'/", q/Q/cm), with the text
+position tracked to break lines and put spaces where the glyphs leave a gap; every other
+operator is skipped. Anything it cannot vouch for raises Unsupported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .fonts import Font, Unsupported
+
+
+_NUMBER = rb"[+-]?(?:\d+\.?\d*|\.\d+)"
+_END = rb"(?![^\s/\[\]()<>{}%])"
+_NAME = rb"/[^\s/\[\]()<>{}%]*" + _END
+#: Operators that do not move or show text, skipped with their operands in one token.
+_IGNORED = rb"(?:rg|RG|g|G|k|K|cs|CS|sc|SC|scn|SCN|w|j|J|M|ri|i|gs|m|l|c|v|y|h|re|S|s|f\*?|F|B\*?|b\*?|n|W\*?" \
+           rb"|BMC|BDC|EMC|MP|DP|ET|BX|EX|sh)"
+_TOKEN = re.compile(
+    rb"""\s*(?:
+    (?P<skip>%[^\r\n]*)
+    |\[(?P<tjarray>(?:\s*(?:<[0-9A-Fa-f\s]*>|""" + _NUMBER + rb"""))*)\s*\]\s*TJ""" + _END + rb"""
+    |(?P<tj><[0-9A-Fa-f\s]*>)\s*Tj""" + _END + rb"""
+    |(?P<td>(?P<tx>""" + _NUMBER + rb""")\s+(?P<ty>""" + _NUMBER + rb""")\s*Td)""" + _END + rb"""
+    |(?P<tf>/(?P<font>[^\s/\[\]()<>{}%]*)\s*(?P<size>""" + _NUMBER + rb""")\s*Tf)""" + _END + rb"""
+    |(?P<ignored>(?:(?:""" + _NUMBER + _END + rb"|" + _NAME + rb"""|<<[^<>()\[\]]*>>)\s*)*""" + _IGNORED + rb")" + _END + rb"""
+    |(?P<hex><[0-9A-Fa-f\s]*>)
+    |(?P<lit>\((?:\\.|[^\\()])*\))
+    |(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))
+    |(?P<name>/[^\s/\[\]()<>{}%]*)
+    |(?P<open>\[)|(?P<close>\])
+    |(?P<dict><<|>>)
+    |(?P<op>[A-Za-z'"*][^\s/\[\]()<>{}%]*)
+    |(?P<bad>\S)
+    )""",
+    re.VERBOSE | re.DOTALL,
+)
+_HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
+_SPACE_GAP = -200.0  # a TJ adjustment beyond -200/1000 em is a word gap
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+_LIT_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.DOTALL)
+
+
+def _hex(token: bytes) -> bytes:
+    """The bytes of a hexadecimal string token ``<...>`` (an odd last digit is followed by 0)."""
+    try:
+        return bytes.fromhex(token[1:-1].decode("ascii"))  # skips whitespace
+    except ValueError:
+        digits = re.sub(rb"\s", b"", token[1:-1])
+        return bytes.fromhex((digits + b"0").decode("ascii"))
+
+
+def _literal(token: bytes) -> bytes:
+    def escape(match: re.Match) -> bytes:
+        value = match[1]
+        if value[:1].isdigit():
+            return bytes([int(value, 8) & 0xFF])
+        if value in (b"\n", b"\r"):
+            return b""
+        return _ESCAPES.get(value, value)
+
+    return _LIT_ESCAPE.sub(escape, token[1:-1])
+
+
+@dataclass
+class _State:
+    ctm: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack: list[tuple[float, ...]] = field(default_factory=list)
+    tm: list[float] = field(default_factory=lambda: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])
+    tlm: list[float] = field(default_factory=lambda: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0])
+    font: Font | None = None
+    size: float = 0.0
+    leading: float = 0.0
+    char_spacing: float = 0.0
+    word_spacing: float = 0.0
+    scale: float = 1.0
+
+
+def _multiply(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2, a * b2 + b * d2,
+        c * a2 + d * c2, c * b2 + d * d2,
+        e * a2 + f * c2 + e2, e * b2 + f * d2 + f2,
+    )
+
+
+def _upright(m) -> None:
+    if abs(m[1]) > 1e-6 or abs(m[2]) > 1e-6 or m[0] <= 0 or m[3] <= 0:
+        raise Unsupported("rotated, skewed or mirrored text")
+
+
+class TextInterpreter:
+    """Interprets one content stream, building lines of text."""
+
+    def __init__(self, fonts: dict[str, Font]) -> None:
+        self.fonts = fonts
+        self.state = _State()
+        self.lines: list[list[str]] = []
+        self.line_y: float | None = None
+        self.end_x = 0.0
+
+    def _place(self) -> tuple[tuple[float, ...], float, float, list[str]]:
+        """Start or continue a line at the current text position."""
+        state = self.state
+        if state.font is None:
+            raise Unsupported("text without font")
+        matrix = _multiply(tuple(state.tm), state.ctm)
+        _upright(matrix)
+        x, y = matrix[4], matrix[5]
+        height = state.size * matrix[3]
+        if self.line_y is None or abs(y - self.line_y) > 0.3 * max(height, 1.0):
+            self.lines.append([])
+            self.line_y = y
+        elif (x > self.end_x + 0.15 * height or x < self.end_x - height) and (
+            self.lines[-1] and self.lines[-1][-1] != " "
+        ):
+            self.lines[-1].append(" ")  # a gap, or a jump back (next table cell, column)
+        return matrix, x, y, self.lines[-1]
+
+    def _advance(self, matrix: tuple[float, ...], x: float, units: float, codes: bytes) -> None:
+        """Move the text position past ``codes`` (``units``: widths - adjustments, /1000 em)."""
+        state = self.state
+        advance = units / 1000.0 * state.size + state.char_spacing * len(codes)
+        advance += state.word_spacing * codes.count(32)
+        advance *= state.scale
+        self.end_x = x + advance * matrix[0]
+        state.tm[4] += advance * state.tm[0]
+        state.tm[5] += advance * state.tm[1]
+
+    def show(self, codes: bytes) -> None:
+        """Tj: one string."""
+        matrix, x, _, out = self._place()
+        font = self.state.font
+        out.append(font.decode(codes))
+        self._advance(matrix, x, font.width(codes), codes)
+
+    def show_array(self, items: list) -> None:
+        """TJ: strings and adjustments (a large negative adjustment is a space)."""
+        matrix, x, _, out = self._place()
+        font = self.state.font
+        units = 0.0
+        codes = bytearray()
+        for item in items:
+            if isinstance(item, (bytes, bytearray)):
+                out.append(font.decode(item))
+                units += font.width(item)
+                codes += item
+            elif isinstance(item, float):
+                units -= item
+                if item < _SPACE_GAP and out and not out[-1].endswith(" "):
+                    out.append(" ")
+        self._advance(matrix, x, units, bytes(codes))
+
+    def show_hex_array(self, body: bytes) -> None:
+        """TJ array of hex strings and numbers (LibreOffice's usual case), split with bytes
+        operations: ``body`` holds nothing else (the tokenizer checked it)."""
+        parts = body.replace(b">", b"<").split(b"<")  # number(s), hex, number(s), hex, ...
+        numbers = [float(n) for n in b" ".join(parts[0::2]).split()]
+        if numbers and min(numbers) < _SPACE_GAP:
+            items: list = []
+            for match in re.finditer(rb"<([0-9A-Fa-f\s]*)>|(" + _NUMBER + rb")", body):
+                items.append(_hex(match[0]) if match[1] is not None else float(match[2]))
+            self.show_array(items)
+            return
+        matrix, x, _, out = self._place()
+        font = self.state.font
+        codes = _hex(b"<" + b"".join(parts[1::2]) + b">")
+        out.append(font.decode(codes))
+        self._advance(matrix, x, font.width(codes) - sum(numbers), codes)
+
+    def move(self, tx: float, ty: float) -> None:
+        tlm = self.state.tlm
+        tlm[4] += tx * tlm[0] + ty * tlm[2]
+        tlm[5] += tx * tlm[1] + ty * tlm[3]
+        self.state.tm = list(tlm)
+
+    def run(self, content: bytes) -> str:
+        operands: list = []
+        array: list | None = None
+        for match in _TOKEN.finditer(content):
+            kind = match.lastgroup
+            token = match[kind]  # without the whitespace before it
+            if kind == "ignored":
+                operands = []
+                continue
+            if kind == "skip" or kind == "dict":
+                continue
+            if kind == "td":
+                self.move(float(match["tx"]), float(match["ty"]))
+                operands = []
+                continue
+            if kind == "tf":
+                self.operator(b"Tf", [match["font"].decode("latin-1"), float(match["size"])])
+                operands = []
+                continue
+            if kind == "tjarray":
+                self.show_hex_array(match["tjarray"])
+                operands = []
+                continue
+            if kind == "tj":
+                self.show(_hex(match["tj"]))
+                operands = []
+                continue
+            if kind == "bad":
+                raise Unsupported(f"unexpected byte {token!r}")
+            value: object
+            if kind == "num":
+                value = float(token)
+            elif kind == "hex":
+                value = _hex(token)
+            elif kind == "lit":
+                value = _literal(token)
+            elif kind == "name":
+                value = token[1:].decode("latin-1")
+            elif kind == "open":
+                array = []
+                continue
+            elif kind == "close":
+                operands.append(array if array is not None else [])
+                array = None
+                continue
+            else:
+                self.operator(token, operands)
+                operands = []
+                continue
+            if array is not None:
+                array.append(value)
+            else:
+                operands.append(value)
+        return "\n".join("".join(line) for line in self.lines)
+
+    def operator(self, op: bytes, args: list) -> None:
+        state = self.state
+        try:
+            if op == b"BT":
+                state.tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+                state.tlm = list(state.tm)
+            elif op == b"Tf":
+                state.font = self.fonts.get(args[0])
+                if state.font is None:
+                    raise Unsupported(f"unknown font {args[0]}")
+                state.size = float(args[1])
+            elif op == b"Td":
+                self.move(args[0], args[1])
+            elif op == b"TD":
+                state.leading = -args[1]
+                self.move(args[0], args[1])
+            elif op == b"Tm":
+                state.tm = [float(v) for v in args[:6]]
+                state.tlm = list(state.tm)
+                _upright(state.tm)
+            elif op == b"T*":
+                self.move(0.0, -state.leading)
+            elif op == b"TL":
+                state.leading = args[0]
+            elif op == b"Tc":
+                state.char_spacing = args[0]
+            elif op == b"Tw":
+                state.word_spacing = args[0]
+            elif op == b"Tz":
+                state.scale = args[0] / 100.0
+            elif op == b"Tj":
+                self.show(args[0])
+            elif op == b"TJ":
+                self.show_array(args[0])
+            elif op == b"'":
+                self.move(0.0, -state.leading)
+                self.show(args[0])
+            elif op == b'"':
+                state.word_spacing, state.char_spacing = args[0], args[1]
+                self.move(0.0, -state.leading)
+                self.show(args[2])
+            elif op == b"q":
+                state.stack.append(state.ctm)
+            elif op == b"Q":
+                if state.stack:
+                    state.ctm = state.stack.pop()
+            elif op == b"cm":
+                state.ctm = _multiply(tuple(float(v) for v in args[:6]), state.ctm)
+            elif op in (b"BI", b"ID", b"EI", b"Do"):
+                # inline images break tokenising; Do may draw a form with text
+                raise Unsupported(f"operator {op.decode()}")
+        except (IndexError, TypeError, ValueError) as exc:
+            raise Unsupported(f"malformed operands for {op!r}: {exc}") from exc
+
+
+__all__ = ["TextInterpreter", "Unsupported"]
