@@ -1,34 +1,30 @@
 """DOCX -> PDF with LibreOffice: batched calls, one worker per core, timeout and retry.
 
-Each soffice call converts a whole batch (LibreOffice's start-up, about a second, is
+Each soffice call (batch.py) converts a whole batch (LibreOffice's start-up, about a second, is
 paid once per batch), each worker has its own throw-away profile directory (a copy
 of a warm one, see profile.py) so that calls never hand their work to another
 running instance, and each batch runs in its own process group so that a timeout, Ctrl-C,
 SIGTERM or SIGHUP (interrupt.py) kills LibreOffice and all its children; a kill -9 of cspdocs is
 handled by the work area's guard and sweep (scratch.py), where every file of the conversion lives.
 
-Inputs are linked into a private staging directory under numbered names, so two
-documents with the same file name (one per employee) never collide, and PDFs are
-reported as soon as LibreOffice has moved on to the next document: the caller can
-post-process batch 1's PDFs while the rest is still converting (see pipeline.py).
+PDFs are reported as soon as LibreOffice has moved on to the next document: the caller can
+post-process batch 1's PDFs while the rest is still converting (see pipeline.py). A batch that
+fails is retried once from a fresh profile; the errors name every file that still fails.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import re
 import shutil
-import signal
-import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
-from .. import interrupt, scratch
-from . import profile
+from .. import scratch
+from .batch import Attempt, BatchRun, PdfCallback
 from .errors import ConversionError, ConversionTimeoutError, InvalidDocxError
 from .soffice import docx_problem, find_soffice
 
@@ -37,14 +33,6 @@ TIMEOUT_BASE = 60.0
 TIMEOUT_PER_DOCUMENT = 10.0
 #: Largest batch handed to one soffice call (bounds what a crash costs to redo).
 MAX_BATCH = 100
-#: DOCX import filter, forced so that a broken DOCX fails instead of being read as text.
-DOCX_FILTER = "MS Word 2007 XML"
-
-#: Called with (index in docx_paths, path of the finished raw PDF) from a worker thread.
-PdfCallback = Callable[[int, Path], None]
-
-_CONVERT_LINE = re.compile(r"^convert (?P<src>.+?) -> (?P<dst>.+?) using filter")
-_NOISE = ("failed to launch javaldx",)
 
 
 def batch_timeout(n_documents: int, timeout: float | None = None) -> float:
@@ -68,169 +56,7 @@ def plan_batches(n_documents: int, workers: int, max_batch: int = MAX_BATCH) -> 
     return batches
 
 
-@dataclass
-class _Attempt:
-    """Outcome of one soffice call on a batch."""
-
-    done: dict[int, Path] = field(default_factory=dict)
-    reasons: dict[int, str] = field(default_factory=dict)
-    log: list[str] = field(default_factory=list)
-    returncode: int | None = None
-    timed_out: bool = False
-    callback_errors: list[Exception] = field(default_factory=list)
-
-
-class _BatchRun:
-    """One soffice call over ``indices``; reports PDFs as they are finished."""
-
-    def __init__(
-        self,
-        soffice: str,
-        sources: Sequence[Path],
-        indices: Sequence[int],
-        work_dir: Path,
-        timeout: float,
-        on_pdf: PdfCallback | None,
-        warm: bool = True,
-    ) -> None:
-        self.soffice = soffice
-        self.indices = list(indices)
-        self.timeout = timeout
-        self.on_pdf = on_pdf
-        self.work_dir = work_dir
-        self.in_dir = work_dir / "in"
-        self.out_dir = work_dir / "out"
-        self.profile = work_dir / "profile"
-        for directory in (self.in_dir, self.out_dir):
-            directory.mkdir(parents=True)
-        profile.prepare(soffice, self.profile, warm)
-        self.inputs = []
-        for index in self.indices:
-            link = self.in_dir / f"{index:06d}.docx"
-            link.symlink_to(sources[index].resolve())
-            self.inputs.append(link)
-        self.attempt = _Attempt()
-        self._lock = threading.Lock()
-        self._position = 0  # next document LibreOffice has not announced yet
-        self._in_progress: int | None = None
-
-    def command(self) -> list[str]:
-        from .normalize import EXPORT_FILTER  # PDF/A-2b, tagged (the templates helper's hook)
-
-        return [
-            self.soffice,
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--nologo",
-            "--nodefault",
-            f"-env:UserInstallation={self.profile.as_uri()}",
-            f"--infilter={DOCX_FILTER}",
-            "--convert-to",
-            EXPORT_FILTER,
-            "--outdir",
-            str(self.out_dir),
-            *map(str, self.inputs),
-        ]
-
-    def output_of(self, index: int) -> Path:
-        return self.out_dir / f"{index:06d}.pdf"
-
-    def _finish(self, index: int) -> None:
-        """Report ``index`` as converted if LibreOffice wrote a non-empty PDF for it."""
-        if index in self.attempt.done or index in self.attempt.reasons:
-            return
-        pdf = self.output_of(index)
-        if pdf.is_file() and pdf.stat().st_size > 0:
-            self.attempt.done[index] = pdf
-            if self.on_pdf is not None:
-                try:
-                    self.on_pdf(index, pdf)
-                except Exception as exc:  # keep draining LibreOffice's output
-                    self.attempt.callback_errors.append(exc)
-
-    def _on_line(self, line: str) -> None:
-        with self._lock:
-            self.attempt.log.append(line)
-            match = _CONVERT_LINE.match(line)
-            if match:
-                # LibreOffice announces a document when it starts on it: the previous
-                # one is complete, and any document skipped in between failed.
-                stem = Path(match["dst"]).stem
-                index = int(stem) if stem.isdigit() else None
-                if self._in_progress is not None:
-                    self._finish(self._in_progress)
-                if index in self.indices:
-                    self._position = self.indices.index(index) + 1
-                self._in_progress = index
-            elif line.startswith("Error:"):
-                if self._in_progress is not None:
-                    self._finish(self._in_progress)
-                    self._in_progress = None
-                if self._position < len(self.indices):
-                    failed = self.indices[self._position]
-                    self.attempt.reasons[failed] = (
-                        "LibreOffice n'a pas pu ouvrir ce fichier (DOCX corrompu ?) : "
-                        + line.removeprefix("Error:").strip()
-                    )
-                    self._position += 1
-
-    def _read(self, stream) -> None:
-        for raw in stream:
-            line = raw.decode("utf-8", "replace").rstrip()
-            if line and not any(noise in line for noise in _NOISE):
-                self._on_line(line)
-
-    def run(self) -> _Attempt:
-        # LibreOffice's own temporary files stay in the run's work area (scratch.environment)
-        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp", **scratch.environment(self.work_dir))
-        interrupt.check()  # never start LibreOffice once Ctrl-C, SIGTERM or SIGHUP arrived
-        try:
-            process = subprocess.Popen(
-                self.command(),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # own process group: killed as a whole
-                env=env,
-            )
-        except OSError as exc:
-            self.attempt.log.append(f"{self.soffice}: {exc}")
-            self.attempt.returncode = -1
-            return self.attempt
-        interrupt.register_group(process.pid)  # killed with us (interrupt.py, scratch.py's guard)
-        reader = threading.Thread(target=self._read, args=(process.stdout,), daemon=True)
-        reader.start()
-        try:
-            self.attempt.returncode = process.wait(timeout=self.timeout)
-        except subprocess.TimeoutExpired:
-            self.attempt.timed_out = True
-            _kill_group(process)
-        finally:
-            interrupt.unregister_group(process.pid)
-        reader.join(timeout=10)
-        interrupt.check()  # killed by an interruption: not a conversion failure to retry
-        process.stdout.close()
-        with self._lock:
-            if self.attempt.returncode == 0:
-                for index in self.indices:
-                    self._finish(index)
-                profile.remember(self.soffice, self.profile)
-            elif self._in_progress is not None:
-                # Interrupted while writing it: never trust a half-written PDF.
-                self.output_of(self._in_progress).unlink(missing_ok=True)
-        return self.attempt
-
-
-def _kill_group(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait()
-
-
-def _failure_reason(attempt: _Attempt, index: int, timeout: float) -> str:
+def _failure_reason(attempt: Attempt, index: int, timeout: float) -> str:
     if index in attempt.reasons:
         return attempt.reasons[index]
     if attempt.timed_out:
@@ -286,7 +112,7 @@ class Converter:
             pending: list[int] = list(indices)
             for attempt_number in range(self.retries + 1):
                 limit = batch_timeout(len(pending), self.timeout)
-                run = _BatchRun(
+                run = BatchRun(
                     self.soffice,
                     sources,
                     pending,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Mapping
 
 from pypdf.generic import NameObject
@@ -59,4 +60,15 @@ def info_dictionary(info: Mapping[str, Any]) -> bytes:
     return b"<<" + b"".join(key.encode("latin-1") + serialize(value) + b"\n" for key, value in info.items()) + b">>"
 
 
-__all__ = ["document_info", "info_dictionary", "pdf_date", "serialize", "text_string"]
+def read_producer(pdf: Path) -> str | None:
+    """The /Producer of ``pdf`` ("LibreOffice 7.4"), or None (informative only: never fails)."""
+    from pypdf import PdfReader
+
+    try:
+        metadata = PdfReader(pdf).metadata
+    except Exception:  # noqa: BLE001  (informative only)
+        return None
+    return str(metadata.producer) if metadata is not None and metadata.producer else None
+
+
+__all__ = ["document_info", "info_dictionary", "pdf_date", "read_producer", "serialize", "text_string"]

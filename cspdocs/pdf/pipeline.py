@@ -83,14 +83,12 @@ def build_pdfs(
     the case, not from the clock). PDFs go beside each DOCX, or into ``out_dir``.
     ``workers`` soffice processes (default: one per core) and as many post-processing
     workers; ``timeout`` is per batch (default 60 s + 10 s per document).
-    ``metadata`` optionally sets document-information entries per DOCX, e.g.
-    ``{docx: {"Title": "Lettre de proposition du CSP", "Author": employer}}``
-    (otherwise LibreOffice copies the DOCX core properties).
+    ``metadata`` optionally sets document-information entries per DOCX, e.g. ``{docx: {"Title":
+    ..., "Author": employer}}`` (otherwise LibreOffice copies the DOCX core properties).
     ``on_result(result)`` is called in a worker thread as soon as each PDF is final (the caller
     can check or assemble it while LibreOffice converts the next ones); it must not raise.
     Raises SofficeNotFoundError at once when LibreOffice is missing, InvalidDocxError,
-    ConversionError / ConversionTimeoutError naming the files, with French messages.
-    """
+    ConversionError / ConversionTimeoutError naming the files, with French messages."""
     sources = [Path(p) for p in docx_paths]
     targets = [pdf_target(p, out_dir) for p in sources]
     _check_unique_targets(sources, targets)
@@ -99,9 +97,8 @@ def build_pdfs(
         return {}
     futures: dict[int, Future] = {}
     lock = threading.Lock()
-    # Threads, not processes: the work is short once extraction is fast (text.py),
-    # and a process pool would re-import the caller's __main__ (spawn/forkserver)
-    # or fork while LibreOffice's reader threads run.
+    # Threads, not processes: the work is short (normalize.py, text.py), and a process pool would
+    # re-import the caller's __main__ (spawn/forkserver) or fork while LibreOffice's reader threads run.
     pool = ThreadPoolExecutor(max_workers=converter.workers, thread_name_prefix="cspdocs-pdf")
     try:
 

@@ -18,7 +18,7 @@ from cspdocs.case.loader import load_dossier
 from cspdocs.cli import main
 from cspdocs.engine.compute import compute_dossier
 from cspdocs.pdf.soffice import SOFFICE_ENV
-from cspdocs.pdf.stage import bookmark_title, case_moment, handover_order
+from cspdocs.pdf.handover import bookmark_title, case_moment, handover_order
 from cspdocs.render.artefacts import ARTEFACTS
 from tests.support.pdf import write_fake_soffice
 from tests.support.paths import ROOT
