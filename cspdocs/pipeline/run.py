@@ -8,14 +8,17 @@ the recovery of an interrupted run (``Publisher``), then, employee by employee (
 processes for large batches, in the batch's order), rendering, the check of the mandatory
 mentions on the XML the renderer holds, and writing into the temporary folder; the full mention
 report is streamed into ``mentions.json``. A blocking mention anywhere publishes nothing
-(``MentionsBloquantes``, with every failure of the batch). Then the PDF stage, if asked, the HR
-files (synthesis, calendar: cspdocs/rh/sorties.py), the manifest and the atomic switch.
+(``MentionsBloquantes``, with every failure of the batch). Each worker also makes its employees'
+part of the HR files from the facts it rendered them from (cspdocs/rh/lignes.py; kept on disk
+meanwhile). Then the PDF stage, if asked, the HR files (synthesis, calendar: cspdocs/rh/sorties.py,
+written from those parts), the manifest and the atomic switch.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
@@ -30,6 +33,7 @@ from ..mentions.report import MentionReport
 from ..output_folder import MENTIONS_REPORT, case_identity
 from ..publish import Publication, Publisher
 from ..render.modeles import load_templates
+from ..rh.lignes import HrRowMaker, HrRowSpool
 from ..rh.sorties import HrOutputs
 from . import workers as pool
 
@@ -127,9 +131,17 @@ def run(charge: ChargedDossier, resultat: CaseResult, sortie: Path | str = "outp
 
 def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
              workers, progress, reecrire_remis=False) -> Generation:
+    with HrRowSpool() as hr_parts:  # each employee's part of the HR files, made by the workers
+        return _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
+                              workers, progress, reecrire_remis, hr_parts)
+
+
+def _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice, workers, progress,
+                   reecrire_remis, hr_parts) -> Generation:
     catalogue = default_catalogue()
+    au = resultat.au or date.today()  # the HR files' date: the state and next action shown are as of it
     ctx = pool.Context(resultat, chosen, publisher.lot.modeles, catalogue, publisher.root,
-                       publisher.fingerprint, keep_full=bool(want_pdf))
+                       publisher.fingerprint, keep_full=bool(want_pdf), hr=HrRowMaker(resultat, au))
     jobs = pool.chunks([(i, publisher.folder(rs.salarie.matricule, rs.salarie.nom))
                         for i, rs in enumerate(chosen)])
     _stage(progress, "Documents DOCX", total=len(chosen))  # rendered, checked and written
@@ -140,6 +152,8 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
         for done in pool.process(ctx, jobs, workers):
             publisher.record(done.summary, done.entry, done.files)
             report.add(done.report_line)
+            if done.hr is not None:
+                hr_parts.add(done.hr)
             rapport.merge(done.rapport)
             counts[0] += done.documents > 0
             counts[1] += done.documents
@@ -166,7 +180,8 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
         etape = PdfStage(resultat, rapport, soffice=soffice, dossier_global=dossier_global, timeout=delai_pdf)
     _stage(progress, "PDF (LibreOffice) et publication" if want_pdf else "Publication")
     # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
-    publication = publisher.finish(post_ecriture=HrOutputs(resultat, avant=etape, au=resultat.au, perimes=perimes), mentions=mentions)
+    hr = HrOutputs(resultat, avant=etape, au=au, perimes=perimes, parts=hr_parts)
+    publication = publisher.finish(post_ecriture=hr, mentions=mentions)
     if time_notes:
         publication = replace(publication, notes=publication.notes + tuple(time_notes))
     return Generation(publication, publisher.finished_lot, rapport, counts[1], etape)

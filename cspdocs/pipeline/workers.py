@@ -30,6 +30,7 @@ from ..mentions.report import CheckedDocument, MentionReport
 from ..publish import write_employee
 from ..render import dated
 from ..render.modeles import LoadedTemplate
+from ..rh.lignes import HrRow, HrRowMaker
 
 #: Below this many employees, forking workers costs more than it saves.
 MIN_PARALLEL = 40
@@ -47,6 +48,7 @@ class Context:
     root: Path  # the temporary folder
     fingerprint: str
     keep_full: bool  # keep every result in memory (the PDF stage compares them), not only failures
+    hr: Optional[HrRowMaker] = None  # each employee's part of the HR files, made with its documents
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Done:
     rapport: MentionReport  # failures only (or everything with ``keep_full``)
     documents: int
     applicable: int
+    hr: Optional[HrRow] = None  # its part of synthese.xlsx/.csv and echeancier.ics (rh/lignes.py)
 
 
 @dataclass
@@ -108,7 +111,17 @@ def one_employee(ctx: Context, index: int, folder: str) -> Done:
                        "controles": full["controles"]}, ensure_ascii=False, separators=(",", ":"))
     return Done(replace(s, documents=()), entry, files, line,
                 rapport if ctx.keep_full else _failing_only(rapport),
-                len(rapport.documents), sum(1 for d in rapport.documents if d.applicable))
+                len(rapport.documents), sum(1 for d in rapport.documents if d.applicable), _hr_row(ctx, rs))
+
+
+def _hr_row(ctx: Context, rs: EmployeeResult) -> Optional[HrRow]:
+    """The employee's part of the HR files, from the facts as of the date its documents were
+    rendered from when the HR files are as of that same date (no second computation)."""
+    if ctx.hr is None:
+        return None
+    v = dated.view(ctx.resultat, rs)
+    current = v.courant if v is not None and ctx.resultat.au == ctx.hr.au else None
+    return ctx.hr.row(rs, current)
 
 
 def run_job(job: tuple[tuple[int, str], ...], again: bool = False) -> list[Done]:

@@ -16,7 +16,7 @@ import shutil
 import zipfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _FIXED = datetime(2000, 1, 1)
@@ -37,8 +37,10 @@ def _fixed_properties(book) -> None:
     book.properties.lastModifiedBy = None
 
 
-def _copy_fixed(source: zipfile.ZipFile, target: zipfile.ZipFile) -> None:
-    """Every member of ``source`` into ``target`` with a fixed time, streamed in blocks."""
+def _copy_fixed(source: zipfile.ZipFile, target: zipfile.ZipFile, rows: Optional[dict[str, Any]] = None) -> None:
+    """Every member of ``source`` into ``target`` with a fixed time, streamed in blocks. ``rows``:
+    member name -> rows to splice in at the end of its ``<sheetData>`` (xlsx_rows.DirectRows)."""
+    rows = rows or {}
     for info in source.infolist():
         fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
         fixed.compress_type = zipfile.ZIP_DEFLATED
@@ -46,6 +48,14 @@ def _copy_fixed(source: zipfile.ZipFile, target: zipfile.ZipFile) -> None:
         if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
             data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", source.read(info))
             target.writestr(fixed, data)
+            continue
+        if info.filename in rows:  # a sheet of header rows only, small: the rows go before its end
+            head, end, tail = source.read(info).partition(b"</sheetData>")
+            spliced = rows[info.filename]
+            with target.open(fixed, "w", force_zip64=info.file_size + spliced.size() > 2**31) as out:
+                out.write(head)
+                shutil.copyfileobj(spliced.contents(), out, 1 << 20)
+                out.write(end + tail)
             continue
         with source.open(info) as member, target.open(fixed, "w", force_zip64=info.file_size > 2**31) as out:
             shutil.copyfileobj(member, out, 1 << 20)
@@ -62,14 +72,16 @@ def octets_reproductibles(book) -> bytes:
     return out.getvalue()
 
 
-def enregistrer_reproductible(book, path: Path) -> None:
+def enregistrer_reproductible(book, path: Path, rows: Optional[dict[str, Any]] = None) -> None:
     """Save ``book`` (a write-only workbook too) at ``path`` with reproducible bytes, without holding
-    the file in memory: openpyxl saves beside it, then the members are copied with fixed times."""
+    the file in memory: openpyxl saves beside it, then the members are copied with fixed times.
+    ``rows``: sheet title -> rows written outside openpyxl (xlsx_rows.DirectRows), spliced in."""
     _fixed_properties(book)
     raw = path.with_name(path.name + ".brut")
     try:
         book.save(raw)
+        members = {book[title].path.lstrip("/"): spool for title, spool in (rows or {}).items()}
         with zipfile.ZipFile(raw) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-            _copy_fixed(source, target)
+            _copy_fixed(source, target, members)
     finally:
         raw.unlink(missing_ok=True)

@@ -115,6 +115,17 @@ def _retire(e: Echeance, au: date) -> str:
     return text + ("\nSources : " + " ; ".join(e.sources) if e.sources else "")
 
 
+def evenements(fiche: Fiche, nom: str, au: date) -> bytes:
+    """One employee's events (not aggregated): its deadlines, then those withdrawn, cancelled."""
+    return b"".join(
+        evenement(_uid(nom, e.matricule, e.cle), f"CSP {e.nom} ({e.matricule}) : {e.libelle}",
+                  _describe(e, au), e.date, au)
+        for e in fiche.echeances) + b"".join(
+        evenement(_uid(nom, e.matricule, e.cle), f"CSP {e.nom} ({e.matricule}) : {e.libelle} (retiré)",
+                  _retire(e, au), e.date, au, annule=True)
+        for e in fiche.retirees)
+
+
 class IcsCalendar:
     """Writes the calendar to ``out`` (a binary file) as the employees come: ``ajouter`` then ``fermer``."""
 
@@ -136,14 +147,11 @@ class IcsCalendar:
             for e in fiche.retirees:
                 self.retires[(e.date, e.cle, e.si_acceptation)] += 1
             return
-        self.out.write(b"".join(
-            evenement(_uid(self.nom, e.matricule, e.cle), f"CSP {e.nom} ({e.matricule}) : {e.libelle}",
-                      _describe(e, self.au), e.date, self.au)
-            for e in fiche.echeances))
-        self.out.write(b"".join(
-            evenement(_uid(self.nom, e.matricule, e.cle), f"CSP {e.nom} ({e.matricule}) : {e.libelle} (retiré)",
-                      _retire(e, self.au), e.date, self.au, annule=True)
-            for e in fiche.retirees))
+        self.out.write(evenements(fiche, self.nom, self.au))
+
+    def ajouter_octets(self, events: bytes) -> None:
+        """One employee's events already made (``evenements``, by a worker of generate)."""
+        self.out.write(events)
 
     def fermer(self) -> None:
         for (when, key, if_accepted), items in sorted(self.groupes.items()):

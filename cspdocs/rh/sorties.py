@@ -3,7 +3,8 @@
 ``generate`` calls them through ``SortiesRh``, a post-write hook of publish.py: the files land in
 the temporary folder with the documents (after the PDF stage, so PDF links are known), are listed
 in the manifest under ``complements.rh`` with their SHA-256, and are published atomically with the
-rest. ``cspdocs synthese`` writes them for a case without generating documents. The state and next action
+rest; each employee's row and events come from the part generate's workers made with its documents
+(lignes.py). ``cspdocs synthese`` writes them for a case without generating documents. The state and next action
 they show are as of a date (today by default).
 """
 
@@ -17,6 +18,7 @@ from typing import Any, Optional
 from ..engine.facts import CaseResult
 from ..render.artefacts import ARTEFACTS
 from .echeancier import IcsCalendar
+from .lignes import HrRowMaker, HrRowSpool, row_of
 from .synthese import Suivi, SyntheseCsv, Table
 from .synthese_xlsx import SyntheseXlsx
 
@@ -35,19 +37,33 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def ecrire(dossier: Path, resultat: CaseResult, suivi: Suivi, au: date, agrege: bool = False) -> dict[str, str]:
+def ecrire(dossier: Path, resultat: CaseResult, suivi: Suivi, au: date, agrege: bool = False,
+           parts: Optional[HrRowSpool] = None) -> dict[str, str]:
     """Write the three files into ``dossier`` in one pass over the employees (each employee's
-    follow-up is computed once and written to the three files at once); returns {name: sha256}."""
+    follow-up is computed once and written to the three files at once); returns {name: sha256}.
+    ``parts``: employees' parts already made (by generate's workers, rh/lignes.py), in the case's
+    order; the others are made here."""
     table = Table(resultat, suivi, au)
+    maker = HrRowMaker(resultat, au, table)
+    raws = {s.matricule: s for s in resultat.dossier.salaries}
     workbook = SyntheseXlsx(table)
     with (dossier / SYNTHESE_CSV).open("wb") as csv_file, (dossier / ECHEANCIER).open("wb") as ics_file:
         summary = SyntheseCsv(csv_file, table)
         calendar = IcsCalendar(ics_file, resultat, au, agrege)
-        for fiche in table.fiches():
-            values = table.ligne(fiche)
-            workbook.ajouter(fiche, values)
+        for rs in resultat.salaries:
+            m = rs.salarie.matricule
+            notes = suivi.notes.get(m, ())
+            part = parts.take(m) if parts is not None and not agrege else None
+            if part is None or notes:  # R-78 notes: only for employees this run did not write
+                fiche = maker.fiche(rs, raw=raws.get(m), notes=notes)
+                if agrege:
+                    calendar.ajouter(fiche)
+                part = row_of(table, fiche, resultat.nom)
+            values = part.valeurs + table.ligne_suivi(m)
+            workbook.ajouter(part, values)
             summary.ajouter(values)
-            calendar.ajouter(fiche)
+            if not agrege:
+                calendar.ajouter_octets(part.ics)
         summary.fermer()
         calendar.fermer()
     workbook.fermer(dossier / SYNTHESE_XLSX)
@@ -85,10 +101,12 @@ def suivi_publication(entries: list[dict[str, Any]]) -> Suivi:
 class HrOutputs:
     """Post-write hook for publish(): runs ``avant`` (the PDF stage) first, then writes the HR files."""
 
-    def __init__(self, resultat: CaseResult, avant=None, au: Optional[date] = None, perimes=()):
+    def __init__(self, resultat: CaseResult, avant=None, au: Optional[date] = None, perimes=(),
+                 parts: Optional[HrRowSpool] = None):
         self.resultat, self.avant = resultat, avant
         self.au = au or date.today()  # the state and next action shown are as of this date
         self.perimes = tuple(perimes)  # --employe: carried-over employees whose documents are stale
+        self.parts = parts  # this run's employees' parts, made by the workers as of ``au``
 
     def __call__(self, ecriture) -> dict[str, Any]:
         complements = dict(self.avant(ecriture) or {}) if self.avant is not None else {}
@@ -100,5 +118,5 @@ class HrOutputs:
         for matricule in self.perimes:
             suivi.notes[matricule] = (PERIME,)
             suivi.mentions[matricule] = "documents périmés (R-78) : à régénérer"
-        complements["rh"] = ecrire(ecriture.dossier, self.resultat, suivi, self.au)
+        complements["rh"] = ecrire(ecriture.dossier, self.resultat, suivi, self.au, parts=self.parts)
         return complements

@@ -166,6 +166,11 @@ class Table:
 
     def ligne(self, f: Fiche) -> list[Any]:
         """One employee's values (dates as ``date``, amounts as ``Decimal``, links as (label, path))."""
+        return self.ligne_faits(f) + self.ligne_suivi(f.rs.salarie.matricule)
+
+    def ligne_faits(self, f: Fiche) -> list[Any]:
+        """The values that come from the engine's facts, up to the warnings: the same whatever the
+        documents written (a worker of generate makes them with the documents, rh/lignes.py)."""
         rs = f.rs
         s = rs.salarie
         action, due = next_action(f)
@@ -178,10 +183,13 @@ class Table:
         row.append(VARIANTES.get(rs.lettre.get("variante"), "inconnue"))
         row += [_amount(rs, key, part) for key, _, part in self.amounts]
         row.append(", ".join(dict.fromkeys(rule_code(w) for w in f.avertissements)))
-        row.append(self.suivi.mentions.get(s.matricule, self.suivi.mentions_defaut))
-        docs = dict(self.suivi.documents.get(s.matricule, []))
-        row += [(PurePosixPath(docs[k]).name, docs[k]) if k in docs else None for k in self.kinds]
         return row
+
+    def ligne_suivi(self, matricule: str) -> list[Any]:
+        """The values that come from generate: the mention check's status, the links to the documents."""
+        docs = dict(self.suivi.documents.get(matricule, []))
+        return [self.suivi.mentions.get(matricule, self.suivi.mentions_defaut)] + [
+            (PurePosixPath(docs[k]).name, docs[k]) if k in docs else None for k in self.kinds]
 
 
 def _csv_value(c: Colonne, value: Any) -> str:
