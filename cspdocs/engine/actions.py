@@ -221,7 +221,7 @@ def follow_up(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueA
     todo = actions(dossier, rs, au, vue)
     etat = state(vue.courant, au)
     return {"au": au, "etat": etat, "etat_libelle": ETATS[etat], "actions": todo,
-            "constats": findings(vue.courant, au, todo, vue.constats), "faits": vue.courant}
+            "constats": findings(vue.courant, au, todo, vue.lines), "faits": vue.courant}
 
 
 def case_follow_up(result: CaseResult, au: date, salaries=None) -> dict[str, Any]:

@@ -126,20 +126,20 @@ class DocumentAu:
 @dataclass(frozen=True)
 class VueAu:
     """One employee's documents as of ``au``. ``courant``: the facts as of ``au`` (the plan, slipped
-    where a planned document date has passed); ``findings``: the R-76 (plan slipped) and R-80
-    findings, as data; ``constats``: their lines (``"R-76 : ..."``)."""
+    where a planned document date has passed); ``constats``: the R-76 (plan slipped) and R-80
+    findings, as data, like ``EmployeeResult.constats``; ``lines``: their lines (``"R-76 : ..."``)."""
 
     au: date
     plan: EmployeeResult
     courant: EmployeeResult
     remise: DocumentAu
     lettre: DocumentAu
-    findings: tuple[Finding, ...]
+    constats: tuple[Finding, ...]
     suivis: dict = None  # CONFIRMATION / ECHEANCE -> DocumentAu, or None while not due
 
     @property
-    def constats(self) -> tuple[str, ...]:
-        return tuple(f.text for f in self.findings)
+    def lines(self) -> tuple[str, ...]:
+        return tuple(f.text for f in self.constats)
 
     def group(self, artefact: str) -> Optional[DocumentAu]:
         g = ARTEFACT_GROUP.get(artefact, REMISE)
@@ -246,7 +246,7 @@ def view_as_of(raw: Salarie, plan: EmployeeResult, au: date, cal: Calendar, comp
                           remise_facts),
         lettre=DocumentAu(LETTRE, lettre_facts.dates.get("envoi_lettre"), plan.dates.get("envoi_lettre"), posted is not None,
                           lettre_facts),
-        findings=tuple(notes),
+        constats=tuple(notes),
         suivis=follow,
     )
 

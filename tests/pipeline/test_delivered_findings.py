@@ -94,15 +94,15 @@ def test_slipped_documents_are_findings_about_their_journal_key(tmp_path):
     [rs] = result.salaries
     vue = view_for(result.dossier, rs, date(2026, 6, 30))
     # the letter is dated after the slipped handover: only the handover is flagged
-    assert [(f.code, f.loc) for f in vue.findings] == [("R-76", ("suivi", "remise"))]
-    assert vue.constats == tuple(f.text for f in vue.findings)
-    assert vue.constats[0].startswith("R-76 : la remise prévue le mardi 03/03/2026 n'est pas enregistrée")
+    assert [(f.code, f.loc) for f in vue.constats] == [("R-76", ("suivi", "remise"))]
+    assert vue.lines == tuple(f.text for f in vue.constats)
+    assert vue.lines[0].startswith("R-76 : la remise prévue le mardi 03/03/2026 n'est pas enregistrée")
     # the facts as of the date carry them as data and as lines
-    assert [f for f in vue.courant.constats if f.code == "R-76"] == list(vue.findings)
-    assert set(vue.constats) <= set(vue.courant.avertissements)
+    assert [f for f in vue.courant.constats if f.code == "R-76"] == list(vue.constats)
+    assert set(vue.lines) <= set(vue.courant.avertissements)
     _, result = load_case(write(tmp_path, with_employee("suivi: {remise: 2026-03-03}")))
     vue = view_for(result.dossier, result.salaries[0], date(2026, 6, 30))
-    assert [(f.code, f.loc) for f in vue.findings] == [("R-76", ("suivi", "lettre_envoyee"))]
+    assert [(f.code, f.loc) for f in vue.constats] == [("R-76", ("suivi", "lettre_envoyee"))]
 
 
 @pytest.mark.parametrize("civilite, expected", [("Madame", "un courrier confirme à la salariée la date de remise"),
