@@ -12,7 +12,8 @@ from typing import Mapping, Optional, Sequence
 
 from ..formats import explanation_amount
 from .dates import add_months, fr, last_day_of_months
-from .facts import Fact, money
+from .facts import Fact, extend, fact, money
+from .prose import years_months
 
 ZERO = Decimal("0")
 
@@ -39,16 +40,6 @@ def complete_months(start: date, end: date) -> int:
     return months
 
 
-def years_months(months: int) -> str:
-    y, m = divmod(months, 12)
-    parts = []
-    if y:
-        parts.append(f"{y} an{'s' if y > 1 else ''}")
-    if m or not parts:
-        parts.append(f"{m} mois")
-    return " et ".join(parts)
-
-
 def legal_notice_months(seniority_months: int, disabled: bool, scale: Mapping[str, int]) -> Fact:
     """R-46: L1234-1 legal notice; L5213-9 doubles it for disabled workers, capped at 3 months.
     ``scale``: the dated parameter ``bareme_preavis_legal``."""
@@ -58,26 +49,19 @@ def legal_notice_months(seniority_months: int, disabled: bool, scale: Mapping[st
 
 @lru_cache(maxsize=256)
 def _legal_notice_months(seniority_months: int, disabled: bool, one_from: int, two_from: int, cap: int) -> Fact:
-    low, high = years_months(one_from), years_months(two_from)
     if seniority_months < one_from:
-        base, text = 0, f"moins de {low} d'ancienneté : préavis fixé par la convention collective ou l'usage (aucun préavis légal)"
+        base, variant = 0, "aucun"
     elif seniority_months < two_from:
-        base, text = 1, f"de {low} à moins de {high} d'ancienneté : 1 mois"
+        base, variant = 1, "un_mois"
     else:
-        base, text = 2, f"au moins {high} d'ancienneté : 2 mois"
-    value = base
-    sources = ["C. trav. art. L1234-1"]
-    extra = ""
-    if disabled and base:
-        value = min(base * 2, cap)
-        extra = f" Travailleur handicapé : durée doublée, dans la limite de {cap} mois, soit {value} mois."
-        sources.append("C. trav. art. L5213-9")
-    return Fact(
-        Decimal(value),
-        f"Ancienneté de {years_months(seniority_months)} : {text}.{extra}",
-        tuple(sources),
-        (("mois_anciennete", seniority_months), ("un_mois_des", one_from), ("deux_mois_des", two_from),
-         ("travailleur_handicape", disabled), ("plafond_travailleur_handicape", cap)),
+        base, variant = 2, "deux_mois"
+    value = min(base * 2, cap) if disabled and base else base
+    doubled = ("+travailleur_handicape",) if disabled and base else ()
+    return fact(
+        (f"montants.preavis_mois/{variant}",) + doubled, Decimal(value),
+        ("C. trav. art. L1234-1",) + (("C. trav. art. L5213-9",) if doubled else ()),
+        mois_anciennete=seniority_months, un_mois_des=one_from, deux_mois_des=two_from, travailleur_handicape=disabled,
+        plafond_travailleur_handicape=cap, preavis_legal_mois=value,
     )
 
 
@@ -85,16 +69,9 @@ def notice_months(legal: Fact, agreed: Optional[Decimal]) -> Fact:
     """The notice owed: the conventional or contractual notice when given, never below the legal
     one (whose reasoning and sources, L5213-9 included, are kept)."""
     if agreed is None:
-        return Fact(legal.valeur, f"{legal.raisonnement} Préavis légal retenu : {legal.valeur} mois.", legal.sources,
-                    legal.termes)
-    value = max(legal.valeur, agreed)
-    return Fact(
-        value,
-        f"{legal.raisonnement} Préavis conventionnel ou contractuel déclaré : {agreed} mois ; préavis légal : "
-        f"{legal.valeur} mois ; le plus long est retenu : {value} mois.",
-        legal.sources + ("Convention du 26 janvier 2015, art. 21",),
-        legal.termes + (("preavis_declare_mois", agreed),),
-    )
+        return extend(legal, "+preavis_legal_retenu")
+    return extend(legal, "+preavis_declare", max(legal.valeur, agreed), ("Convention du 26 janvier 2015, art. 21",),
+                  preavis_declare_mois=agreed)
 
 
 def reference_salary(
@@ -114,24 +91,17 @@ def reference_salary(
         avg12 = (sum(months, ZERO) + bonus) / len(months)
         last3 = months[-3:]
         avg3 = (sum(last3, ZERO) + bonus * len(last3) / 12) / len(last3)
-        base = f"{len(months)} mois de salaire déclarés"
+        base, terms = "montants.salaire_reference/mois", {"nombre_mois": len(months)}
     else:
         assert monthly is not None
         variable = variable_monthly or ZERO
         avg12 = monthly + variable + bonus / 12
         avg3 = monthly + variable + bonus / 12
-        base = f"salaire mensuel brut déclaré {eur(monthly)}"
-        if variable:
-            base += f" et rémunération variable moyenne de {eur(variable)}"
+        base, terms = "montants.salaire_reference/mensuel", {"salaire_mensuel": monthly, "remuneration_variable": variable}
     value = max(avg12, avg3)
-    bonus_text = f" ; prime annuelle de {eur(bonus)} comptée en entier sur 12 mois et au prorata sur 3 mois" if bonus else ""
     return (
-        Fact(
-            money(value),
-            f"Salaire de référence ({base}{bonus_text}) : moyenne des 12 derniers mois (ou de tous les mois si moins "
-            f"de 12) = {eur(avg12)} ; tiers des 3 derniers mois = {eur(avg3)} ; le plus favorable est retenu : {eur(value)}.",
-            ("C. trav. art. R1234-4",),
-        ),
+        fact((base, "+salaire_reference_bases"), money(value), ("C. trav. art. R1234-4",), **terms, prime_annuelle=bonus,
+             moyenne_12_mois=money(avg12), moyenne_3_mois=money(avg3)),
         avg12,
         avg3,
     )
@@ -151,45 +121,32 @@ def notice_split(
     at_least_one_year: bool,
     charge_rate: Optional[Decimal],
     cap_months: int,
+    civilite: Optional[str] = None,
 ) -> NoticeSplit:
     """R-42: the notice indemnity goes to the operator within 3 months of salary (plus employer
     charges); any excess is paid to the employee; below 1 year of seniority it is all paid to
     the employee and the employer owes no contribution."""
     total = salary * months
     src = ("C. trav. art. L1234-5", "C. trav. art. L1233-67", "C. trav. art. L1233-69", "Convention du 26 janvier 2015, art. 21")
-    ind = Fact(money(total), f"Indemnité compensatrice de préavis : {months} mois × {eur(salary)} = {eur(total)}.", src,
-               (("salaire_mensuel", salary), ("mois_de_preavis", months)))
+    ind = fact("montants.indemnite_preavis", money(total), src, salaire_mensuel=salary, mois_de_preavis=months)
     if not at_least_one_year:
         return NoticeSplit(
             ind,
-            Fact(money(ZERO), "Ancienneté inférieure à un an : aucune contribution n'est due à l'opérateur.", src),
-            Fact(None, "Sans objet : aucune contribution n'est due.", src),
-            Fact(money(total), f"Ancienneté inférieure à un an : l'employeur verse au salarié, à la rupture, "
-                 f"l'indemnité de préavis qu'il aurait due ({eur(total)}).", src),
+            fact("montants.contribution_employeur/moins_un_an", money(ZERO), src),
+            fact("montants.contribution_employeur_charges_comprises/sans_objet", None, src),
+            fact("montants.excedent_preavis_salarie/moins_un_an", money(total), src, indemnite_preavis=money(total),
+                 civilite=civilite),
         )
     capped = min(total, salary * cap_months)
-    excess = total - capped
-    contribution = Fact(
-        money(capped),
-        f"Contribution à l'opérateur : indemnité de préavis ({eur(total)}) dans la limite de {cap_months} mois de "
-        f"salaire ({eur(salary * cap_months)}) : {eur(capped)} (cotisations salariales comprises).",
-        src,
-        (("indemnite_preavis", total), ("salaire_mensuel", salary), ("plafond_mois", cap_months)),
-    )
+    contribution = fact("montants.contribution_employeur", money(capped), src, indemnite_preavis=total,
+                        salaire_mensuel=salary, plafond_mois=cap_months, plafond=money(salary * cap_months))
     if charge_rate is None:
-        charges = Fact(None, "Taux de charges patronales non renseigné : montant charges comprises non calculé.", src)
+        charges = fact("montants.contribution_employeur_charges_comprises/taux_inconnu", None, src)
     else:
-        with_charges = capped * (1 + charge_rate)
-        charges = Fact(
-            money(with_charges),
-            f"Contribution majorée des charges patronales : {eur(capped)} × (1 + {str(charge_rate).replace('.', ',')}) = {eur(with_charges)}.",
-            src,
-        )
-    excedent = Fact(
-        money(excess),
-        f"Part du préavis au-delà de {cap_months} mois versée au salarié à la rupture : {eur(excess)}.",
-        src,
-    )
+        charges = fact("montants.contribution_employeur_charges_comprises", money(capped * (1 + charge_rate)), src,
+                       contribution=money(capped), taux_charges=charge_rate)
+    excedent = fact("montants.excedent_preavis_salarie", money(total - capped), src, plafond_mois=cap_months,
+                    civilite=civilite)
     return NoticeSplit(ind, contribution, charges, excedent)
 
 
@@ -213,52 +170,32 @@ def _legal_severance(months: int, reference: Decimal, low_text: str, high_text: 
     seniority of L1234-9."""
     src = ("C. trav. art. L1234-9", "C. trav. art. R1234-1", "C. trav. art. R1234-2")
     if months < minimum_months:
-        return Fact(
-            money(ZERO),
-            f"Ancienneté de {years_months(months)}, inférieure à {minimum_months} mois : pas d'indemnité légale.",
-            src,
-        )
+        return fact("montants.indemnite_legale_licenciement/sans", money(ZERO), src, mois_anciennete=months,
+                    anciennete_minimale_mois=minimum_months)
     low, high = _frac(low_text), _frac(high_text)
     first, rest = min(months, tranche_months), max(months - tranche_months, 0)
     # One exact division: reference x (first x low + rest x high) / 12, as a single fraction.
     numerator = first * low.numerator * high.denominator + rest * high.numerator * low.denominator
     value = reference * numerator / (12 * low.denominator * high.denominator)
-    terms = (("mois_anciennete", months), ("salaire_reference", reference), ("fraction_jusqu_a_tranche", low_text),
-             ("fraction_au_dela", high_text), ("tranche_mois", tranche_months))
-    detail = f"{years_months(first)} × {low} × {eur(reference)}"
-    if rest:
-        detail += f" + {years_months(rest)} × {high} × {eur(reference)}"
-    return Fact(
-        money(value),
-        f"Ancienneté retenue : {years_months(months)} ({months} mois complets). {detail} = {eur(value)}.",
-        src,
-        terms,
-    )
+    return fact("montants.indemnite_legale_licenciement", money(value), src, mois_anciennete=months,
+                salaire_reference=reference, fraction_jusqu_a_tranche=low_text, fraction_au_dela=high_text,
+                tranche_mois=tranche_months, mois_premiere_tranche=first, mois_au_dela=rest)
 
 
-def penalty(salary: Decimal, months: dict[str, int]) -> Fact:
+def penalty(salary: Decimal, months: dict[str, int], civilite: Optional[str] = None) -> Fact:
     """R-44: contribution owed to the operator when the employer did not propose the CSP."""
     refus = money(salary * months["refus"])
     adhesion = money(salary * months["adhesion"])
-    return Fact(
-        {"refus": refus, "adhesion": adhesion},
-        f"Si le CSP n'est pas proposé, l'employeur doit {months['refus']} mois de salaire ({eur(refus)}), "
-        f"{months['adhesion']} mois si le salarié adhère sur proposition de l'opérateur ({eur(adhesion)}). "
-        f"Estimation : l'assiette exacte retenue par l'opérateur n'est pas connue (salaire mensuel {eur(salary)}).",
-        ("C. trav. art. L1233-66 al. 2", "Décret n° 2013-639 du 17 juillet 2013, art. 2"),
-    )
+    return fact("montants.penalite_defaut_proposition", {"refus": refus, "adhesion": adhesion},
+                ("C. trav. art. L1233-66 al. 2", "Décret n° 2013-639 du 17 juillet 2013, art. 2"),
+                salaire_mensuel=salary, mois_refus=months["refus"], mois_adhesion=months["adhesion"],
+                montant_refus=refus, montant_adhesion=adhesion, civilite=civilite)
 
 
 def asp_daily(sjr: Decimal, rate: Decimal, rate_reference: str) -> Fact:
     """R-41: 75 % of the salaire journalier de référence (80 % under the 2011 texts)."""
-    value = sjr * rate
-    return Fact(
-        money(value),
-        f"Allocation de sécurisation professionnelle : {rate * 100:.0f} % du salaire journalier de référence "
-        f"({eur(sjr)}) = {eur(value)} par jour (brut, estimation ; l'opérateur calcule le montant définitif).",
-        (rate_reference,),
-        (("salaire_journalier_reference", sjr), ("taux", rate)),
-    )
+    return fact("montants.asp_journaliere", money(sjr * rate), (rate_reference,), salaire_journalier_reference=sjr,
+                taux=rate)
 
 
 def prime_reclassement(csp_start: date, asp: Decimal, job_start: date, csp_months: int, bonus_months: int,

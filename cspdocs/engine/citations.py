@@ -1,5 +1,5 @@
-"""Facts as data: the rule code each computed fact applies and the source ids (sources.yaml) its
-citations name. The explanations keep their French citations; the JSON and the template context
+"""Facts as data: the rule code each computed fact applies (``FACT_RULES``, derived from the formula
+table of engine/prose.py) and the source ids (sources.yaml) its citations name. The explanations keep their French citations; the JSON and the template context
 add ``regle`` and ``source_ids`` so that every fact is explained by the installed package
 (``cspdocs regles CODE``, docs/regles.md)."""
 
@@ -8,35 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# The rule of each fact the engine explains (regles.yaml).
-FACT_RULES = {
-    "operateur": "R-06",
-    "dates.remise": "R-10", "dates.envoi_documents": "R-14", "dates.entretien_prealable": "R-10",
-    "dates.derniere_reunion_cse": "R-11", "dates.decision_administration": "R-12",
-    "dates.remise_au_plus_tard_maternite": "R-62", "dates.fin_protection_relative_maternite": "R-61",
-    "dates.debut_delai_reflexion": "R-15", "dates.fin_delai_reflexion_21_jours": "R-15",
-    "dates.fin_delai_reflexion": "R-15", "dates.fin_delai_reflexion_lecture_stricte": "A2",
-    "dates.notification_autorisation": "R-51",
-    "dates.envoi_lettre_au_plus_tot": "R-22", "dates.fin_delai_envoi_lettre": "R-22", "dates.envoi_lettre": "R-27",
-    "lettre.variante": "R-27", "dates.ordonnance_juge_commissaire": "R-63", "dates.limite_garantie_ags": "R-54",
-    "dates.rupture_si_acceptation": "R-37", "dates.debut_csp": "R-37", "dates.fin_csp": "R-38",
-    "dates.fin_10e_mois_csp": "R-47", "dates.fin_priorite_reembauche": "R-32",
-    "dates.echeance_contribution_employeur": "R-43", "dates.enonce_motif": "R-31",
-    "dates.anciennete_appreciee_le": "R-65", "dates.fin_preavis": "R-45",
-    # issue 10: the follow-up documents (engine/timeline.py)
+from .facts import PATH_RULES
+
+# The rule of the facts whose explanation is still a free text (engine/follow_up.py, engine/timeline.py):
+# every other fact's rule is declared with its formula (engine/texts_dates.py, engine/texts_amounts.py).
+_FREE_TEXT_RULES = {
     "dates.confirmation_remise": "R-79", "dates.notification_nouvelle_echeance": "R-80",
     # review finding 9: the end of the notice after a refusal the case records (engine/refusal_dates.py)
     "dates.fin_preavis_refus": "R-46",
-    "montants.anciennete_annees": "R-45", "montants.anciennete_mois_fin_preavis": "R-45",
-    "montants.anciennete_mois_rupture": "R-45", "montants.salaire_reference": "R-45",
-    "montants.salaire_moyen_12_mois": "R-45", "montants.salaire_moyen_3_mois": "R-45",
-    "montants.salaire_mensuel_preavis": "R-66", "montants.preavis_mois": "R-46",
-    "montants.indemnite_preavis": "R-42", "montants.contribution_employeur": "R-42",
-    "montants.contribution_employeur_charges_comprises": "R-42", "montants.excedent_preavis_salarie": "R-42",
-    "montants.indemnite_legale_licenciement": "R-45", "montants.indemnite_legale_a_la_rupture": "R-67",
-    "montants.indemnite_legale_fin_preavis": "R-45", "montants.lecture_anciennete_indemnite": "R-67",
-    "montants.indemnite_licenciement_due": "R-45", "montants.penalite_defaut_proposition": "R-44",
-    "montants.asp_journaliere": "R-41",
 }
 
 _PATTERNS = (
@@ -71,6 +50,16 @@ def source_ids(citation: str) -> tuple[str, ...]:
 
 def fact_source_ids(citations: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(i for c in citations for i in source_ids(c)))
+
+
+def _derived() -> dict[str, str]:
+    both = {k for k in _FREE_TEXT_RULES if k in PATH_RULES and PATH_RULES[k] != _FREE_TEXT_RULES[k]}
+    assert not both, both
+    return {**_FREE_TEXT_RULES, **PATH_RULES}
+
+
+# The rule of each fact the engine explains (regles.yaml): derived from the formula table.
+FACT_RULES = _derived()
 
 
 def fact_rule(fait: str) -> str:

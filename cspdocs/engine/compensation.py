@@ -14,7 +14,8 @@ from . import dates as D
 from . import notice as N
 from . import parameters as PR
 from .collector import Collector
-from .facts import Explanation, Fact, money
+from . import wording as W
+from .facts import fact, money
 from .severance import Seniority, asp, penalty, severance
 
 CONTRACT_AMOUNT_KEYS = (
@@ -44,7 +45,7 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, p
     one_year, at_rupture_one_year = _one_year(s, c, rupture, lettre, envoi)
     _contribution(s, c, rupture, monthly, notice, one_year)
     severance(dossier, s, c, rupture, reference, seniority)
-    penalty(c, rupture, avg12)
+    penalty(c, rupture, avg12, s.civilite)
     c.amount("asp_journaliere", asp(s, c, one_year, dossier))
     # Item 5 of issue 8: when the 1-year threshold depends on a letter date nobody has chosen yet, the
     # documents must not assert either side (R-41).
@@ -61,8 +62,7 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, p
 def _refused(s: Salarie, c: Collector, rupture: date) -> dict[str, bool]:
     """R-51: no rupture follows a refused authorisation: no rupture amount is owed."""
     for key in CONTRACT_AMOUNT_KEYS:
-        c.amount(key, Fact(None, "Sans objet : l'autorisation de licenciement a été refusée, aucune rupture ne suit.",
-                           ("C. trav. art. L2411-1",)))
+        c.amount(key, fact("+sans_objet_autorisation_refusee", None, ("C. trav. art. L2411-1",)))
     at_least = seniority_months(s, rupture) >= c.one_year_months
     return {"anciennete_un_an_ou_plus": at_least, "anciennete_moins_un_an": not at_least,
             "anciennete_un_an_incertaine": False}
@@ -80,8 +80,7 @@ def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Option
     # R-65: the notice length is given by the seniority on the day the letter is sent (Cass. soc.
     # 26/09/2006 n° 05-43.841), at the rupture when no letter precedes it.
     day = N.rights_day(lettre.get("variante"), envoi, rupture)
-    c.dates["anciennete_appreciee_le"] = day.valeur
-    c.explications.append(Explanation("dates.anciennete_appreciee_le", day.valeur, day.raisonnement, day.sources))
+    c.date("anciennete_appreciee_le", day)
     at_rights = seniority(day.valeur)
     scale = PR.value("bareme_preavis_legal", c.warn, appreciation_anciennete=day.valeur)
     legal = A.legal_notice_months(at_rights, s.travailleur_handicape, scale)
@@ -96,21 +95,17 @@ def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Option
     month_days = PR.value("jours_par_mois_preavis", c.warn, rupture=rupture)
     extra_days = int(((notice - whole) * month_days).to_integral_value())
     fin_preavis = A.add_months(rupture, whole) + timedelta(days=extra_days)
-    c.dates["fin_preavis"] = fin_preavis
+    c.derived("dates", "fin_preavis", fin_preavis, rupture=rupture, preavis_mois=notice, civilite=s.civilite)
     at_end = seniority(fin_preavis)
-    c.amount(
-        "anciennete_annees",
-        Fact(
-            (Decimal(at_end) / 12).quantize(Decimal("0.01")),
-            f"Ancienneté du {D.fr(s.date_entree)} à la fin du préavis qu'aurait effectué le salarié ({D.fr(fin_preavis)}) : "
-            f"{A.years_months(at_end)}, soit {at_end} mois complets"
-            + (f" (après déduction de {non_comptes} mois non pris en compte, L1234-11)" if non_comptes else "")
-            + f". À la date de rupture ({D.fr(rupture)}) : {A.years_months(at_rupture)}.",
-            ("ANI du 31 mai 2011, art. 9", "C. trav. art. L1233-67", "C. trav. art. R1234-1", "C. trav. art. L1234-11"),
-        ),
-    )
-    c.montants["anciennete_mois_fin_preavis"] = at_end
-    c.montants["anciennete_mois_rupture"] = at_rupture
+    c.amount("anciennete_annees", fact(
+        "montants.anciennete_annees", (Decimal(at_end) / 12).quantize(Decimal("0.01")),
+        ("ANI du 31 mai 2011, art. 9", "C. trav. art. L1233-67", "C. trav. art. R1234-1", "C. trav. art. L1234-11"),
+        date_entree=s.date_entree, fin_preavis=fin_preavis, mois_anciennete_fin_preavis=at_end, mois_non_comptes=non_comptes,
+        rupture=rupture, mois_anciennete_rupture=at_rupture, civilite=s.civilite))
+    c.derived("montants", "anciennete_mois_fin_preavis", at_end, date_entree=s.date_entree, le=fin_preavis,
+              mois_non_comptes=non_comptes)
+    c.derived("montants", "anciennete_mois_rupture", at_rupture, date_entree=s.date_entree, le=rupture,
+              mois_non_comptes=non_comptes)
 
     return notice, Seniority(at_rupture, at_rights, at_end, day.valeur)
 
@@ -122,12 +117,11 @@ def _salaries(s: Salarie, c: Collector) -> tuple[Decimal, Decimal, Decimal]:
                                             s.remuneration_variable_mensuelle)
     c.amount("salaire_reference", ref_fact)
     reference = max(avg12, avg3)  # unrounded: amounts are rounded at the end only
-    c.montants["salaire_moyen_12_mois"] = money(avg12)
-    c.montants["salaire_moyen_3_mois"] = money(avg3)
+    c.derived("montants", "salaire_moyen_12_mois", money(avg12))
+    c.derived("montants", "salaire_moyen_3_mois", money(avg3))
     pay = N.notice_pay(s)  # R-66: what the employee would have earned during the notice (L1234-5)
     monthly = pay.valeur
-    c.montants["salaire_mensuel_preavis"] = money(monthly)
-    c.explications.append(Explanation("montants.salaire_mensuel_preavis", money(monthly), pay.raisonnement, pay.sources))
+    c.amount("salaire_mensuel_preavis", pay._replace(valeur=money(monthly)))
     if s.primes_annuelles_3_derniers_mois and s.salaire_preavis_mensuel is None:
         c.warn("R-66", "la prime annuelle déclarée est comptée au prorata dans l'indemnité de préavis et la contribution "
                "(C. trav. L1234-5) ; si elle était exceptionnelle, donnez « salaire_preavis_mensuel ».")
@@ -152,14 +146,14 @@ def _one_year(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Opti
     year = c.one_year_months
     one_year = seniority(threshold_day) >= year
     if one_year != (seniority(rupture) >= year):
-        c.warn("R-41", f"l'ancienneté d'un an est appréciée à la date de {how} ({D.fr(threshold_day)}) : le salarié a moins d'un an à cette date mais un an à la fin du délai ; la date d'envoi de la lettre change le montant de l'allocation (niveau de l'ARE) et le destinataire du préavis.")
+        c.warn("R-41", f"l'ancienneté d'un an est appréciée à la date de {how} ({D.fr(threshold_day)}) : {W.le_salarie(s)} a moins d'un an à cette date mais un an à la fin du délai ; la date d'envoi de la lettre change le montant de l'allocation (niveau de l'ARE) et le destinataire du préavis.")
     return one_year, seniority(rupture) >= year
 
 
 def _contribution(s: Salarie, c: Collector, rupture: date, monthly: Decimal, notice: Decimal, one_year: bool) -> None:
     """R-42: the notice indemnity, the operator's share within the cap and the excess to the employee."""
     cap = PR.value("plafond_contribution_employeur_mois", c.warn, debut_csp=rupture + timedelta(days=1))
-    split = A.notice_split(monthly, notice, one_year, s.taux_charges_patronales, cap)
+    split = A.notice_split(monthly, notice, one_year, s.taux_charges_patronales, cap, s.civilite)
     c.amount("indemnite_preavis", split.indemnite_preavis)
     c.amount("contribution_employeur", split.contribution)
     c.amount("contribution_employeur_charges_comprises", split.contribution_charges)

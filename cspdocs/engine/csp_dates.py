@@ -12,18 +12,18 @@ from . import amounts as A
 from . import dates as D
 from . import parameters as PR
 from .collector import Collector
-from .facts import Explanation, Fact
-from .wording import le_salarie, protege
+from .facts import fact
 
 
 def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
     """R-30 to R-39, A5: the CSP's dates, unknown while the end of the period is (R-51)."""
     ac = s.reponse.decision == "acceptation" if s.reponse else None
     if rupture:
-        c.date("rupture_si_acceptation", Fact(rupture, f"En cas d'acceptation, le contrat est rompu d'un commun accord à la date d'expiration du délai de réflexion : {D.fr(rupture)}.", ("Convention du 26 janvier 2015, art. 5 § 1", "C. trav. art. L1233-67", "Cass. soc. 1er juin 2022, n° 20-17.360")))
+        c.date("rupture_si_acceptation", fact("dates.rupture_si_acceptation", rupture, (
+            "Convention du 26 janvier 2015, art. 5 § 1", "C. trav. art. L1233-67", "Cass. soc. 1er juin 2022, n° 20-17.360")))
         debut = rupture + timedelta(days=1)
-        c.date("debut_csp", Fact(debut, f"Le CSP commence le lendemain de la fin du contrat : {D.fr(debut)} (statut de stagiaire de la formation professionnelle)"
-                                 + (" ; sans objet si le salarié maintient son refus." if ac is False else "."), ("Convention du 26 janvier 2015, art. 5 § 1 et art. 6",)))
+        c.date("debut_csp", fact("dates.debut_csp", debut, ("Convention du 26 janvier 2015, art. 5 § 1 et art. 6",),
+                                 rupture=rupture, refus=ac is False, civilite=s.civilite))
         csp_months = PR.value("duree_csp_mois", c.warn, debut_csp=debut)
         bonus_months = PR.value("duree_prime_reclassement_mois", c.warn, debut_csp=debut)
         c.date("fin_csp", D.csp_end(debut, csp_months))
@@ -31,23 +31,19 @@ def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
         if ac is False:
             # R-32 review correction: on refusal the year runs from the end of the notice, which starts
             # at the first presentation of the letter (L1234-3): unknown here, so no guessed date.
-            c.unknown_date(
-                "fin_priorite_reembauche",
-                f"{le_salarie(s, True)} a refusé le CSP : la priorité de réembauche court pendant un an à compter de la fin du "
-                "préavis, exécuté ou non, qui commence à la première présentation de la lettre de licenciement ; "
-                "date à établir d'après l'avis de réception.",
-                ("C. trav. art. L1233-45", "C. trav. art. L1234-3"),
-            )
+            c.unknown_date("fin_priorite_reembauche", "/refus", ("C. trav. art. L1233-45", "C. trav. art. L1234-3"),
+                           civilite=s.civilite)
         else:
             c.date("fin_priorite_reembauche", D.rehiring_priority_end(
-                rupture, PR.value("duree_priorite_reembauche_mois", c.warn, rupture=rupture)))
+                rupture, PR.value("duree_priorite_reembauche_mois", c.warn, rupture=rupture), s.civilite))
         touched = (debut, c.dates["fin_csp"], c.dates["fin_10e_mois_csp"])
         if any((d.month, d.day) == (2, 29) for d in touched) or D.add_months(debut, csp_months).day != debut.day \
                 or D.add_months(debut, bonus_months).day != debut.day:
             c.warn("A5", f"la durée de {csp_months} mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
     else:
         for key in ("rupture_si_acceptation", "debut_csp", "fin_csp", "fin_10e_mois_csp", "fin_priorite_reembauche"):
-            c.unknown_date(key, f"Inconnue tant que la fin du délai de réflexion ne l'est pas ({protege(s, False)}, R-51).", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",))
+            c.unknown_date(key, "+inconnue_sans_fin_delai", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",),
+                           civilite=s.civilite)
 
 
 
@@ -57,16 +53,16 @@ def contribution_due(rupture: Optional[date], one_year: bool, operateur: str, c:
     if rupture and one_year:
         debut = c.dates["debut_csp"]
         due = PR.value("echeance_contribution_employeur", c.warn, debut_csp=debut)
-        fact = D.employer_payment_due(debut, due["jour"], due["mois_suivants"])
-        c.date("echeance_contribution_employeur", fact)
-        pay_op = PR.resolved("operateur", c.warn, document=fact.valeur)
+        due_fact = D.employer_payment_due(debut, due["jour"], due["mois_suivants"])
+        c.date("echeance_contribution_employeur", due_fact)
+        pay_op = PR.resolved("operateur", c.warn, document=due_fact.valeur)
         operateur_paiement = pay_op.valeur
         if pay_op.valeur != operateur:
             c.warn("R-06", f"opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
     elif rupture:
-        c.unknown_date("echeance_contribution_employeur", "Ancienneté inférieure à un an : aucune contribution n'est due à l'opérateur.", ("Convention du 26 janvier 2015, art. 21",))
+        c.unknown_date("echeance_contribution_employeur", "/moins_un_an", ("Convention du 26 janvier 2015, art. 21",))
     else:
-        c.unknown_date("echeance_contribution_employeur", "Inconnue tant que le début du CSP ne l'est pas.", ())
+        c.unknown_date("echeance_contribution_employeur", "/debut_csp_inconnu", ())
     return operateur_paiement
 
 
@@ -81,13 +77,15 @@ def procedure_dates(dossier: Dossier, s: Salarie, remise: date, c: Collector) ->
     if proc.date_decision_administration:
         c.dates["decision_administration"] = proc.date_decision_administration
     c.dates["enonce_motif"] = remise
-    c.explications.append(Explanation("dates.enonce_motif", remise, f"L'énoncé écrit du motif économique est remis avec les documents du CSP, le {D.fr(remise)}, au plus tard lors de l'acceptation.", ("Cass. soc. 17 mars 2015, n° 13-26.941", "Cass. soc. 16 novembre 2016, n° 15-12.293", "Cass. soc. 23 novembre 2022, n° 21-17.483")))
+    c.explain("dates.enonce_motif", fact("dates.enonce_motif", remise, (
+        "Cass. soc. 17 mars 2015, n° 13-26.941", "Cass. soc. 16 novembre 2016, n° 15-12.293", "Cass. soc. 23 novembre 2022, n° 21-17.483"),
+        remise=remise))
     if emp.date_jugement and emp.procedure_collective:
-        fact = D.ags_window_end(emp.date_jugement, emp.procedure_collective, proc.type == "pse",
-                                PR.value("delai_garantie_ags_liquidation_jours", c.warn, jugement=emp.date_jugement))
-        c.date("limite_garantie_ags", fact)
-        if fact.valeur and remise > fact.valeur:
-            c.warn("R-54", f"la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(fact.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")
+        ags = D.ags_window_end(emp.date_jugement, emp.procedure_collective, proc.type == "pse",
+                               PR.value("delai_garantie_ags_liquidation_jours", c.warn, jugement=emp.date_jugement))
+        c.date("limite_garantie_ags", ags)
+        if ags.valeur and remise > ags.valeur:
+            c.warn("R-54", f"la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(ags.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")
 
 
 def prime_reclassement_estimate(debut: date, asp: Decimal, job_start: date, warn: PR.Warn = PR.ignore) -> dict:

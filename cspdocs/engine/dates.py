@@ -10,11 +10,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-from num2words import num2words
-
-from ..calendar import ZONE_LABELS, Calendar
+from ..calendar import Calendar
 from ..formats import explanation_date
-from .facts import Fact
+from .facts import Fact, fact
 
 CONVENTION_ART4 = "Convention du 26 janvier 2015 relative au CSP, art. 4 § 1"
 CONVENTION_ART4_2 = "Convention du 26 janvier 2015 relative au CSP, art. 4 § 2"
@@ -47,23 +45,15 @@ def last_day_of_months(start: date, months: int) -> tuple[date, date]:
     return anniversary, anniversary - timedelta(days=1)
 
 
-def _prorogation_text(skipped: list[str], landing: date) -> str:
-    if not skipped:
-        return ""
-    return (
-        f" Ce jour n'étant pas ouvré ({', '.join(skipped)}), le délai est prorogé au premier jour "
-        f"qui n'est ni un samedi, ni un dimanche, ni un jour férié : {fr(landing)}."
-    )
+def _prorogation(skipped: list[str]) -> tuple[str, ...]:
+    """The fragment saying a last day was prorogued past the non-working days ``skipped``."""
+    return ("+prorogation",) if skipped else ()
 
 
 @lru_cache(maxsize=4096)
 def reflection_start(remise: date) -> Fact:
-    start = remise + timedelta(days=1)
-    return Fact(
-        start,
-        f"Le délai court à compter du lendemain de la remise des documents ({fr(remise)}) : {fr(start)}.",
-        (CONVENTION_ART4, CPC_641_642, GUIDE),
-    )
+    return fact("dates.debut_delai_reflexion", remise + timedelta(days=1), (CONVENTION_ART4, CPC_641_642, GUIDE),
+                remise=remise)
 
 
 @lru_cache(maxsize=4096)
@@ -72,18 +62,15 @@ def reflection_last_day(remise: date, cal: Calendar, duree: int) -> Fact:
     Saturdays, Sundays and holidays of the place of work."""
     nominal = remise + timedelta(days=duree)
     landing, skipped = cal.prorogate(nominal)
-    return Fact(
-        landing,
-        f"{duree} jours calendaires à compter du lendemain de la remise ({fr(remise)}) : le "
-        f"{duree}e jour est le {fr(nominal)}, le délai expirant à 24 heures.{_prorogation_text(skipped, landing)}"
-        f" Jours fériés retenus : ceux du lieu de travail ({ZONE_LABELS[cal.zone]}).",
-        (CONVENTION_ART4, GUIDE, R1231_1, CPC_641_642, CASS_2019),
-        (("remise", remise), ("duree_jours", duree), ("jour_nominal", nominal), ("zone", cal.zone)),
-    )
+    return fact(("dates.fin_delai_reflexion_21_jours",) + _prorogation(skipped) + ("+feries_lieu",), landing,
+                (CONVENTION_ART4, GUIDE, R1231_1, CPC_641_642, CASS_2019),
+                remise=remise, duree_jours=duree, jour_nominal=nominal, zone=cal.zone,
+                jours_non_ouvres=tuple(skipped), jour_proroge=landing)
 
 
 @lru_cache(maxsize=4096)
-def protected_last_day(standard: date, notification: date, cal: Calendar, duree: int) -> tuple[Fact, date]:
+def protected_last_day(standard: date, notification: date, cal: Calendar, duree: int,
+                       civilite: str | None = None) -> tuple[Fact, date]:
     """R-20, A2: the period "est prolongé jusqu'au lendemain de la date de notification à
     l'employeur de la décision de l'autorité administrative"; never shorter than 21 days, and the
     lendemain is itself prorogued. Returns the fact and the strict-reading date."""
@@ -91,15 +78,11 @@ def protected_last_day(standard: date, notification: date, cal: Calendar, duree:
     landing, skipped = cal.prorogate(lendemain)
     value = max(standard, landing)
     strict = max(standard, lendemain)
-    text = (
-        f"Salarié protégé : le délai est prolongé jusqu'au lendemain de la notification à l'employeur "
-        f"de la décision administrative ({fr(notification)}), soit le {fr(lendemain)}."
-        f"{_prorogation_text(skipped, landing)} Le délai ne peut être plus court que les {duree} jours "
-        f"(fin normale : {fr(standard)}) : fin retenue {fr(value)}. Lecture stricte, sans prorogation "
-        f"du lendemain : {fr(strict)} (non retenue, A2)."
-    )
     return (
-        Fact(value, text, ("Convention du 26 janvier 2015, art. 4 § 1 al. 3", "ANI du 31 mai 2011, art. 5", R1231_1)),
+        fact(("dates.fin_delai_reflexion/protege",) + _prorogation(skipped) + ("+protege_fin",), value,
+             ("Convention du 26 janvier 2015, art. 4 § 1 al. 3", "ANI du 31 mai 2011, art. 5", R1231_1),
+             civilite=civilite, notification=notification, lendemain=lendemain, jours_non_ouvres=tuple(skipped),
+             jour_proroge=landing, duree_jours=duree, fin_21_jours=standard, lecture_stricte=strict),
         strict,
     )
 
@@ -112,27 +95,12 @@ def earliest_letter_l1233_15(interview: date, cal: Calendar, jours: int) -> tupl
     nth, skipped = cal.nth_jour_ouvrable_after(interview, jours)
     last, pushed = cal.prorogate(nth)
     earliest = last + timedelta(days=1)
-    excluded = f" Jours fériés non comptés : {', '.join(skipped)}." if skipped else ""
-    prorogued = (
-        f" Ce jour n'étant pas ouvré ({', '.join(pushed)}), le délai est prorogé au {fr(last)} (R1231-1)."
-        if pushed else ""
-    )
     return (
-        Fact(
-            earliest,
-            f"La lettre ne peut être expédiée moins de {jours} jours ouvrables après l'entretien préalable "
-            f"du {fr(interview)} (jour de l'entretien non compté ; jours ouvrables : du lundi au samedi, hors "
-            f"jours fériés).{excluded} Le {jours}e jour ouvrable est le {fr(nth)}.{prorogued} La lettre peut partir "
-            f"à compter du lendemain du dernier jour du délai, le {fr(earliest)} (lecture retenue : « moins de {jours} "
-            f"jours » impose des jours pleins, A3).",
-            (
-                "C. trav. art. L1233-15",
-                R1231_1,
-                "Cass. soc. 3 juin 2015, n° 14-12.245",
-                CASS_2019,
-            ),
-            (("entretien_prealable", interview), ("jours_ouvrables", jours), ("dernier_jour_du_delai", last)),
-        ),
+        fact("dates.envoi_lettre_au_plus_tot/l1233_15", earliest,
+             ("C. trav. art. L1233-15", R1231_1, "Cass. soc. 3 juin 2015, n° 14-12.245", CASS_2019),
+             entretien_prealable=interview, jours_ouvrables=jours, dernier_jour_du_delai=last,
+             feries_non_comptes=tuple(skipped), jour_ouvrable_n=nth, jours_non_ouvres=tuple(pushed),
+             lettre_a_compter=earliest),
         last,
     )
 
@@ -147,15 +115,11 @@ def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int, coll
     last, skipped = cal.prorogate(nominal)
     earliest = last + timedelta(days=1)
     return (
-        Fact(
-            earliest,
-            f"Licenciement d'au moins {collective} salariés dans une entreprise de moins de {pse} salariés : la lettre ne peut "
-            f"être adressée avant l'expiration d'un délai de {jours} jours à compter de la notification du projet "
-            f"à l'administration ({fr(notification)}), soit le {fr(nominal)}.{_prorogation_text(skipped, last)} "
-            f"Lettre à compter du {fr(earliest)}.",
-            ("C. trav. art. L1233-39", R1231_1),
-            (("notification_projet", notification), ("jours", jours), ("dernier_jour_du_delai", last)),
-        ),
+        fact(("dates.envoi_lettre_au_plus_tot/l1233_39",) + _prorogation(skipped) + ("+lettre_a_compter",),
+             earliest, ("C. trav. art. L1233-39", R1231_1),
+             notification_projet=notification, jours=jours, dernier_jour_du_delai=last,
+             seuil_licenciement_collectif=collective, seuil_pse_salaries=pse, jour_nominal=nominal,
+             jours_non_ouvres=tuple(skipped), jour_proroge=last, lettre_a_compter=earliest),
         last,
     )
 
@@ -164,28 +128,17 @@ def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int, coll
 def csp_end(debut: date, months: int) -> Fact:
     """R-38, R-39, A5, A6: ``months`` (12) months date to date, anniversary rolled forward, minus one day."""
     anniversary, end = last_day_of_months(debut, months)
-    return Fact(
-        end,
-        f"Le CSP est conclu pour {months} mois de date à date à compter du {fr(debut)} : veille du "
-        f"{fr(anniversary)}, soit le {fr(end)}. Un anniversaire inexistant (29 février) est reporté au "
-        f"1er mars (A5). Les prolongations (reprise d'activité, maladie, congés de maternité, paternité, "
-        f"adoption, proche aidant, présence parentale) sont constatées par l'opérateur et ne sont pas "
-        f"calculées ici (A6).",
-        ("Convention du 26 janvier 2015, art. 6 (rédaction des avenants n° 5 et 9)",),
-        (("debut_csp", debut), ("mois", months)),
-    )
+    return fact("dates.fin_csp", end, ("Convention du 26 janvier 2015, art. 6 (rédaction des avenants n° 5 et 9)",),
+                debut_csp=debut, mois=months, anniversaire=anniversary)
 
 
 @lru_cache(maxsize=4096)
 def tenth_month_end(debut: date, months: int) -> Fact:
     """R-47: the end of the ``months``-th (10th) month of the CSP, date to date."""
     anniversary, end = last_day_of_months(debut, months)
-    return Fact(
-        end,
-        f"Fin du {months}e mois du CSP commencé le {fr(debut)} : veille du {fr(anniversary)}, soit le {fr(end)} "
-        f"(date limite de reprise d'emploi pour la prime au reclassement).",
-        ("Convention du 26 janvier 2015 (prime au reclassement)", "Guide employeur du CSP"),
-    )
+    return fact("dates.fin_10e_mois_csp", end,
+                ("Convention du 26 janvier 2015 (prime au reclassement)", "Guide employeur du CSP"),
+                debut_csp=debut, mois=months, anniversaire=anniversary)
 
 
 @lru_cache(maxsize=4096)
@@ -195,28 +148,17 @@ def employer_payment_due(debut_csp: date, day: int, months_after: int) -> Fact:
     month = debut_csp.month + months_after
     year = debut_csp.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
-    due = date(year, month, day)
-    return Fact(
-        due,
-        f"La contribution est exigible au plus tard le {day} du {num2words(months_after, lang='fr', to='ordinal')} mois civil suivant le début du CSP "
-        f"({fr(debut_csp)}) : {fr(due)}. Aucun report n'est prévu lorsque ce jour est chômé.",
-        ("Décret n° 2013-639 du 17 juillet 2013, art. 2 II", "C. trav. art. L1233-69"),
-        (("debut_csp", debut_csp), ("jour", day), ("mois_suivants", months_after)),
-    )
+    return fact("dates.echeance_contribution_employeur", date(year, month, day),
+                ("Décret n° 2013-639 du 17 juillet 2013, art. 2 II", "C. trav. art. L1233-69"),
+                debut_csp=debut_csp, jour=day, mois_suivants=months_after)
 
 
 @lru_cache(maxsize=4096)
-def rehiring_priority_end(rupture: date, months: int) -> Fact:
+def rehiring_priority_end(rupture: date, months: int, civilite: str | None = None) -> Fact:
     """R-32: one year (``months``) from the rupture for an adherent (review correction)."""
-    end = add_months(rupture, months)
-    during = "un an" if months == 12 else f"{months} mois"
-    return Fact(
-        end,
-        f"Priorité de réembauche pendant {during} à compter de la rupture du contrat ({fr(rupture)}) si le "
-        f"salarié en fait la demande au cours de cette année : jusqu'au {fr(end)}. En cas de refus du CSP, "
-        f"l'année court à compter de la fin du préavis, exécuté ou non.",
-        ("C. trav. art. L1233-45", "Cass. soc. 30 novembre 2011, n° 09-43.183", "Cass. soc. 26 février 2025, n° 23-15.427"),
-    )
+    return fact("dates.fin_priorite_reembauche", add_months(rupture, months),
+                ("C. trav. art. L1233-45", "Cass. soc. 30 novembre 2011, n° 09-43.183", "Cass. soc. 26 février 2025, n° 23-15.427"),
+                rupture=rupture, mois=months, civilite=civilite)
 
 
 def ags_window_end(jugement: date, procedure: str, pse: bool, window_days: dict[str, int]) -> Fact:
@@ -224,19 +166,8 @@ def ags_window_end(jugement: date, procedure: str, pse: bool, window_days: dict[
     CSP during the observation period in redressement (2° a; or within the month after the plan,
     2° b), and within 15 days of the liquidation judgment, 21 days when a PSE is drawn up (2° c)."""
     if procedure == "redressement":
-        return Fact(
-            None,
-            f"Redressement judiciaire (jugement du {fr(jugement)}) : l'AGS garantit les sommes dues au titre de la "
-            f"rupture lorsque le CSP est proposé pendant la période d'observation, ou dans le mois suivant le "
-            f"jugement arrêtant le plan ; pas de limite fixe calculable ici.",
-            ("C. trav. art. L3253-8, 2° a et b, et 3°",),
-        )
+        return fact("dates.limite_garantie_ags/redressement", None, ("C. trav. art. L3253-8, 2° a et b, et 3°",),
+                    jugement=jugement)
     days = window_days["avec_pse" if pse else "sans_pse"]
-    end = jugement + timedelta(days=days)
-    return Fact(
-        end,
-        f"Liquidation judiciaire (jugement du {fr(jugement)}) : l'AGS garantit les sommes dues au titre de la rupture "
-        f"lorsque le CSP est proposé dans les {days} jours suivant le jugement"
-        f"{f' ({days} jours lorsqu’un PSE est élaboré)' if pse else ''}, soit au plus tard le {fr(end)}.",
-        ("C. trav. art. L3253-8, 2° c et 3°",),
-    )
+    return fact("dates.limite_garantie_ags", jugement + timedelta(days=days), ("C. trav. art. L3253-8, 2° c et 3°",),
+                jugement=jugement, jours=days, pse=pse)

@@ -13,10 +13,9 @@ from . import dates as D
 from . import journal as J
 from . import parameters as PR
 from .collector import Collector, amend_explanation
-from .facts import Explanation, Fact
+from .facts import extend, fact
 from .procedure import engagement_date
 from .timeline import postal_day_from
-from .wording import le_salarie, protege
 
 
 def letter_dates(dossier: Dossier, raw: Salarie, s: Salarie, cal: Calendar, remise: date,
@@ -38,21 +37,18 @@ def _earliest_with_protection(dossier: Dossier, s: Salarie, cal: Calendar, remis
     earliest = earliest_letter(dossier, s, cal, remise, interview, c)
     if refused_authorisation:
         earliest = None
-        amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None,
-                          f" {protege(s)} : l'autorisation ayant été refusée, aucune lettre de licenciement ne peut être envoyée.",
-                          ("C. trav. art. L2411-1",))
+        amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None, "+lettre_autorisation_refusee",
+                          ("C. trav. art. L2411-1",), civilite=s.civilite)
     elif protected and notif is None:
         earliest = None
-        amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None,
-                          f" {protege(s)} : aucune lettre avant la notification de l'autorisation, encore inconnue.",
-                          ("C. trav. art. L2411-1",))
+        amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None, "+lettre_notification_inconnue",
+                          ("C. trav. art. L2411-1",), civilite=s.civilite)
     elif protected:
         after = notif + timedelta(days=1)
         earliest = max(earliest, after) if earliest else after
-        amend_explanation(c, "dates.envoi_lettre_au_plus_tot", earliest,
-                          f" {protege(s)} : aucune lettre avant la notification de l'autorisation ({D.fr(notif)}) ; "
-                          f"borne retenue le lendemain, {D.fr(after)} ; la plus tardive des bornes est retenue : {D.fr(earliest)} (R-25).",
-                          ("C. trav. art. L2411-1", "Convention du 26 janvier 2015, art. 4 § 1 al. 3"))
+        amend_explanation(c, "dates.envoi_lettre_au_plus_tot", earliest, "+lettre_apres_autorisation",
+                          ("C. trav. art. L2411-1", "Convention du 26 janvier 2015, art. 4 § 1 al. 3"),
+                          civilite=s.civilite, notification_autorisation=notif, lendemain_notification=after)
     c.dates["envoi_lettre_au_plus_tot"] = earliest
     return earliest
 
@@ -60,7 +56,7 @@ def _earliest_with_protection(dossier: Dossier, s: Salarie, cal: Calendar, remis
 def _planned(raw: Salarie, s: Salarie, cal: Calendar, earliest: Optional[date], c: Collector) -> Optional[date]:
     """The declared dispatch (blocked before the earliest), else the earliest postal day (R-69)."""
     if s.date_envoi_lettre:
-        envoi = c.date("envoi_lettre", Fact(s.date_envoi_lettre, f"Date d'envoi prévue déclarée : {D.fr(s.date_envoi_lettre)}.", ("Dossier",)))
+        envoi = c.date("envoi_lettre", fact("dates.envoi_lettre/declaree", s.date_envoi_lettre, ("Dossier",)))
         after_acceptance = s.reponse is not None and s.reponse.decision == "acceptation" and s.reponse.date <= envoi
         # the post-acceptance letter notifies no dismissal: the L1233-15 / L1233-39 bounds do not apply
         if earliest and envoi < earliest and not after_acceptance:
@@ -71,13 +67,13 @@ def _planned(raw: Salarie, s: Salarie, cal: Calendar, earliest: Optional[date], 
         # R-69: a registered letter is not posted on a Sunday or a public holiday: the planned date is
         # the first day from the legal bound that is neither (Saturday is a postal day, R-23).
         planned = postal_day_from(earliest, cal)
-        moved = "" if planned == earliest else (
-            f" ; le {D.fr(earliest)} étant un dimanche ou un jour férié, l'envoi est prévu le premier jour de levée postale suivant, le {D.fr(planned)}")
-        envoi = c.date("envoi_lettre", Fact(planned, f"Aucune date d'envoi déclarée : date légale au plus tôt, {D.fr(earliest)}{moved} (choisissez un jour de levée postale).",
-                                            (bound.sources if bound else ()) + (("C. trav. art. L3133-1",) if moved else ())))
+        moved = planned != earliest
+        envoi = c.date("envoi_lettre", fact("dates.envoi_lettre/au_plus_tot", planned,
+                                            (bound.sources if bound else ()) + (("C. trav. art. L3133-1",) if moved else ()),
+                                            au_plus_tot=earliest, deplace=moved))
     else:
         envoi = None
-        c.unknown_date("envoi_lettre", "Date d'envoi inconnue tant que la date au plus tôt ne l'est pas.", ())
+        c.unknown_date("envoi_lettre", "/inconnue", ())
     return envoi
 
 
@@ -93,10 +89,8 @@ def _after_acceptance(raw: Salarie, s: Salarie, envoi: Optional[date], c: Collec
             c.warn("R-74", f"la lettre prévue le {D.fr(s.date_envoi_lettre)} n'est pas enregistrée comme envoyée avant "
                    f"l'acceptation du {D.fr(rep_.date)} (« suivi.lettre_envoyee ») : la lettre est celle qui suit l'acceptation, "
                    "datée au plus tôt de l'acceptation.")
-        envoi = c.redate("envoi_lettre", Fact(rep_.date, f"{le_salarie(s, True)} a accepté le CSP le {D.fr(rep_.date)} sans qu'aucune lettre "
-                                            "ne soit enregistrée comme envoyée avant : la lettre postérieure à l'acceptation est "
-                                            f"datée au plus tôt du {D.fr(rep_.date)}.",
-                                            ("Convention du 26 janvier 2015, art. 5 § 1", "Guide de l'employeur (étape 6)")))
+        envoi = c.redate("envoi_lettre", fact("dates.envoi_lettre/apres_acceptation", rep_.date, (
+            "Convention du 26 janvier 2015, art. 5 § 1", "Guide de l'employeur (étape 6)"), civilite=s.civilite, acceptation=rep_.date))
     return envoi
 
 
@@ -113,48 +107,39 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
     protected-employee bound."""
     proc, emp = dossier.procedure, dossier.employeur
     if emp.procedure_collective:
-        value = remise + timedelta(days=1)
-        fact = Fact(
-            value,
-            f"{emp.procedure_collective.capitalize()} judiciaire : les délais des articles L1233-15 et L1233-39 ne "
-            f"s'appliquent pas ; lettre à compter du lendemain de la remise, {D.fr(value)} (une attente inutile peut "
-            f"faire sortir la rupture des délais de garantie de l'AGS).",
-            ("C. trav. art. L1233-59", "Cass. soc. 17 mai 2023, n° 21-21.041"),
-        )
+        after = remise + timedelta(days=1)
+        bound = fact("dates.envoi_lettre_au_plus_tot/procedure_collective", after,
+                     ("C. trav. art. L1233-59", "Cass. soc. 17 mai 2023, n° 21-21.041"),
+                     procedure_collective=emp.procedure_collective, remise=remise, lettre_a_compter=after)
     elif proc.type == "pse":
-        fact = Fact(
-            remise,
-            f"PSE : la lettre ne peut être envoyée qu'après la notification de la décision administrative ; le CSP devant "
-            f"être proposé avant, la date retenue est celle de la remise, {D.fr(remise)} (A13).",
-            ("C. trav. art. L1233-39 al. 5 et 6", "C. trav. art. L1233-57-4"),
-        )
+        bound = fact("dates.envoi_lettre_au_plus_tot/pse", remise, ("C. trav. art. L1233-39 al. 5 et 6", "C. trav. art. L1233-57-4"),
+                     remise=remise)
     elif proc.type in ("individuel", "collectif_moins_de_10"):
         assert interview is not None
         delays = PR.value("delai_envoi_lettre_jours_ouvrables", c.warn, entretien_prealable=interview)
         jours = delays["cadre_licenciement_individuel" if (s.cadre and proc.type == "individuel") else "autres"]
-        fact, last = D.earliest_letter_l1233_15(interview, cal, jours)
+        bound, last = D.earliest_letter_l1233_15(interview, cal, jours)
         c.dates["fin_delai_envoi_lettre"] = last
         c.letter_delay_on = lambda other: D.earliest_letter_l1233_15(interview, other, jours)[1]
         if s.cadre and proc.type != "individuel":
-            fact = Fact(fact.valeur, fact.raisonnement + " Cadre compris dans un licenciement collectif de 2 à 9 salariés : le délai de " + f"{delays['cadre_licenciement_individuel']} jours est réservé au licenciement individuel d'un cadre.", fact.sources)
+            bound = extend(bound, "+cadre_collectif", jours_cadre=delays["cadre_licenciement_individuel"])
     else:  # collectif_10_et_plus
         notification = proc.date_notification_projet_administration
         if notification is None:
-            c.unknown_date("envoi_lettre_au_plus_tot", "Date de notification du projet à l'administration non renseignée : délai de l'article L1233-39 avant l'envoi des lettres non calculable.", ("C. trav. art. L1233-39",))
+            c.unknown_date("envoi_lettre_au_plus_tot", "/notification_projet_inconnue", ("C. trav. art. L1233-39",))
             c.warn("R-24", "procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
             return None
         jours = PR.value("delai_envoi_lettre_collectif_jours", c.warn, notification_projet=notification)
         engaged = engagement_date(dossier)[0]
         sizes = (PR.value("seuil_licenciement_collectif", c.warn, engagement=engaged),
                  PR.value("seuil_pse_salaries", c.warn, engagement=engaged))
-        fact, last = D.earliest_letter_l1233_39(notification, cal, jours, *sizes)
+        bound, last = D.earliest_letter_l1233_39(notification, cal, jours, *sizes)
         c.dates["fin_delai_envoi_lettre"] = last
         c.letter_delay_on = lambda other: D.earliest_letter_l1233_39(notification, other, jours, *sizes)[1]
-    value = fact.valeur
-    if value < remise:
-        fact = Fact(remise, fact.raisonnement + f" La lettre ne pouvant précéder la proposition du CSP, la date retenue est celle de la remise, {D.fr(remise)}.", fact.sources)
-    c.date("envoi_lettre_au_plus_tot", fact)
-    return fact.valeur
+    if bound.valeur < remise:
+        bound = extend(bound, "+avant_remise", remise, remise=remise)
+    c.date("envoi_lettre_au_plus_tot", bound)
+    return bound.valeur
 
 
 def variant_for(rep: Any, envoi: Optional[date], fin: Optional[date]) -> Optional[str]:
@@ -172,22 +157,22 @@ def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: Co
     src = ("Convention du 26 janvier 2015, art. 4 § 2 dernier al.", "ANI du 31 mai 2011, art. 7.4")
     rep = s.reponse
     if rep and rep.decision == "acceptation" and (envoi is None or rep.date <= envoi):
-        variante, why = "apres_acceptation", f"{le_salarie(s, True)} a accepté le CSP le {D.fr(rep.date)}, avant tout envoi : lettre postérieure à l'acceptation, sans notification de licenciement."
+        variante, why = "apres_acceptation", "apres_acceptation"
     elif envoi is None or fin is None:
-        variante, why = None, "Variante inconnue tant que la date d'envoi ou la fin du délai de réflexion ne l'est pas."
+        variante, why = None, "inconnue"
     elif rep and rep.decision == "refus" and rep.date <= envoi and envoi <= fin:
         # Issue 10: art. 4 § 2 makes no exception while the period runs: after an express refusal the
         # letter sent during the period keeps the reminder of its expiry (the prudent reading).
-        variante, why = "conservatoire", (f"{le_salarie(s, True)} a refusé le CSP le {D.fr(rep.date)}, mais la lettre est envoyée le {D.fr(envoi)}, "
-                                          f"pendant le délai (jusqu'au {D.fr(fin)}) : elle en rappelle la date d'expiration, la convention "
-                                          "ne faisant pas d'exception au rappel tant que le délai court (lecture prudente).")
+        variante, why = "conservatoire", "refus_pendant_le_delai"
     elif rep and rep.decision == "refus" and rep.date <= envoi:
-        variante, why = "licenciement", f"{le_salarie(s, True)} a refusé le CSP le {D.fr(rep.date)} : lettre de licenciement pour motif économique ordinaire."
+        variante, why = "licenciement", "refus"
     elif envoi <= fin:
-        variante, why = "conservatoire", f"Lettre envoyée le {D.fr(envoi)}, au plus tard le dernier jour du délai ({D.fr(fin)}, jusqu'à 24 heures) : elle rappelle la date d'expiration du délai et précise qu'en cas de refus elle notifie le licenciement."
+        variante, why = "conservatoire", "conservatoire"
     else:
-        variante, why = "licenciement", f"Lettre envoyée le {D.fr(envoi)}, après l'expiration du délai ({D.fr(fin)}) sans acceptation : lettre de licenciement pour motif économique."
+        variante, why = "licenciement", "licenciement"
     assert variante == variant_for(rep, envoi, fin)  # the explanation above follows the one rule
     rappel = None if variante is None else variante == "conservatoire"
-    c.explications.append(Explanation("lettre.variante", variante, why, src))
+    c.explain("lettre.variante", fact(f"lettre.variante/{why}", variante, src, civilite=s.civilite,
+                                      reponse=rep.date if rep else None, decision=rep.decision if rep else None,
+                                      envoi=envoi, fin_delai_reflexion=fin))
     return {"variante": variante, "rappel_delai_requis": rappel}

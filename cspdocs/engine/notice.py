@@ -10,9 +10,7 @@ from decimal import Decimal
 from typing import Optional
 
 from ..case.model import Salarie
-from .amounts import eur
-from .dates import fr
-from .facts import Fact, money
+from .facts import Fact, fact, money
 
 # Cass. soc. 26/09/2006 n° 05-43.841: the seniority that gives rights (notice, thresholds) is
 # assessed on the day the dismissal letter is sent; when no letter precedes the rupture (the
@@ -23,10 +21,8 @@ SENIORITY_DAY_SOURCES = ("Cass. soc. 26 septembre 2006, n° 05-43.841", "C. trav
 def rights_day(variante: Optional[str], envoi: Optional[date], rupture: date) -> Fact:
     """R-65: the day seniority is assessed for the notice length and the thresholds."""
     if variante in ("conservatoire", "licenciement") and envoi is not None:
-        return Fact(envoi, f"Ancienneté appréciée à la date d'envoi de la lettre de licenciement, le {fr(envoi)}.",
-                    SENIORITY_DAY_SOURCES)
-    return Fact(rupture, f"Aucune lettre de licenciement ne précède la rupture : ancienneté appréciée à la rupture, "
-                         f"le {fr(rupture)}.", SENIORITY_DAY_SOURCES)
+        return fact("dates.anciennete_appreciee_le/envoi", envoi, SENIORITY_DAY_SOURCES, envoi=envoi)
+    return fact("dates.anciennete_appreciee_le/rupture", rupture, SENIORITY_DAY_SOURCES, rupture=rupture)
 
 
 def notice_pay(s: Salarie) -> Fact:
@@ -35,27 +31,19 @@ def notice_pay(s: Salarie) -> Fact:
     bonuses (Cass. soc. case law on L1234-5). ``salaire_preavis_mensuel`` states it directly."""
     src = ("C. trav. art. L1234-5",)
     if s.salaire_preavis_mensuel is not None:
-        return Fact(s.salaire_preavis_mensuel,
-                    f"Rémunération mensuelle qu'aurait perçue le salarié pendant le préavis, déclarée : "
-                    f"{eur(s.salaire_preavis_mensuel)}.", src)
-    parts = []
+        return fact("montants.salaire_mensuel_preavis/declare", s.salaire_preavis_mensuel, src, civilite=s.civilite)
     if s.salaire_brut_mensuel is not None:
         fixed = s.salaire_brut_mensuel
-        parts.append(f"salaire mensuel brut {eur(fixed)}")
+        base, terms = "montants.salaire_mensuel_preavis/mensuel", {"salaire_mensuel": fixed}
     else:
         months = s.salaires_12_derniers_mois
         last = months[-1]
         average = sum(months, Decimal(0)) / len(months)
         fixed = max(last, average)
-        parts.append(f"le plus élevé du dernier salaire ({eur(last)}) et de la moyenne des {len(months)} mois déclarés "
-                     f"({eur(average)}), qui comprend la part variable : {eur(fixed)}")
-    total = fixed
-    if s.remuneration_variable_mensuelle:
-        total += s.remuneration_variable_mensuelle
-        parts.append(f"rémunération variable moyenne {eur(s.remuneration_variable_mensuelle)}")
-    if s.primes_annuelles_3_derniers_mois:
-        share = s.primes_annuelles_3_derniers_mois / 12
-        total += share
-        parts.append(f"prime annuelle au prorata ({eur(s.primes_annuelles_3_derniers_mois)} / 12 = {eur(share)})")
-    total = money(total)  # a monthly pay, in cents
-    return Fact(total, "Rémunération mensuelle du préavis : " + " + ".join(parts) + f" = {eur(total)}.", src)
+        base, terms = "montants.salaire_mensuel_preavis/mois", {
+            "dernier_salaire": last, "nombre_mois": len(months), "moyenne_mois": money(average), "salaire_fixe": money(fixed)}
+    variable, bonus = s.remuneration_variable_mensuelle, s.primes_annuelles_3_derniers_mois
+    share = bonus / 12 if bonus else None
+    total = money(fixed + (variable or 0) + (share or 0))  # a monthly pay, in cents
+    return fact((base, "+salaire_preavis"), total, src, **terms, remuneration_variable=variable, prime_annuelle=bonus,
+                prime_prorata=None if share is None else money(share))

@@ -21,12 +21,10 @@ from ..rules.lookup import parameter
 from . import dates as D
 from . import parameters as PR
 from .collector import Collector
-from .facts import Explanation, Fact
+from .facts import Fact, fact
 from .findings import Finding
-from .wording import il, protege
 
 ART4_2 = "Convention du 26 janvier 2015, art. 4 § 2"
-MODES = {"main_propre": "en main propre", "lrar": "par lettre recommandée", "electronique": "par voie électronique"}
 
 
 def engagement_date(dossier: Dossier) -> tuple[Optional[date], str, bool]:
@@ -122,40 +120,20 @@ def trigger(dossier: Dossier, s: Salarie) -> Trigger:
 def _procedural_fact(dossier: Dossier, s: Salarie, t: Trigger) -> Fact:
     proc = dossier.procedure
     if t.circonstance == "lendemain_decision_administration":
-        decision = t.evenement
-        after = decision + timedelta(days=1)
-        return Fact(
-            after,
-            f"PSE : les documents sont remis au lendemain de la notification (ou de l'acquisition) de la décision "
-            f"de validation ou d'homologation du {D.fr(decision)}, soit le {D.fr(after)} (A12 : date de décision déclarée).",
-            (ART4_2 + " al. 3", "C. trav. art. L1233-66", "C. trav. art. L1233-57-4"),
-        )
+        after = t.evenement + timedelta(days=1)
+        return fact("dates.remise/pse", after, (ART4_2 + " al. 3", "C. trav. art. L1233-66", "C. trav. art. L1233-57-4"),
+                    decision_administration=t.evenement, remise_procedurale=after)
     if t.circonstance == "derniere_reunion_cse":
-        return Fact(
-            t.evenement,
-            f"Licenciement d'au moins 10 salariés avec CSE, sans entretien préalable : remise à l'issue de la dernière "
-            f"réunion de consultation du CSE, le {D.fr(t.evenement)}.",
-            (ART4_2 + " al. 2", "C. trav. art. L1233-38", "C. trav. art. L1233-66"),
-        )
+        return fact("dates.remise/cse", t.evenement, (ART4_2 + " al. 2", "C. trav. art. L1233-38", "C. trav. art. L1233-66"),
+                    derniere_reunion_cse=t.evenement)
     interview = t.evenement
     if proc.type == "pse":
-        decision = proc.date_decision_administration
-        return Fact(
-            interview,
-            f"{protege(s)} : remise lors de son entretien préalable du {D.fr(interview)}, postérieur au "
-            f"lendemain de la décision administrative ({D.fr(decision + timedelta(days=1))}).",
-            (ART4_2 + " al. 1", "C. trav. art. L1233-66"),
-        )
-    why = (
-        f"{protege(s)} : {il(s)} bénéficie toujours d'un entretien préalable (R-51) ; r"
-        if proc.type == "collectif_10_et_plus"
-        else ""
-    )
-    return Fact(
-        interview,
-        f"{why}{'emise' if why else 'Remise'} au cours de l'entretien préalable du {D.fr(interview)}, contre récépissé.",
-        (ART4_2 + " al. 1", "C. trav. art. L1233-66"),
-    )
+        return fact("dates.remise/pse_entretien_protege", interview, (ART4_2 + " al. 1", "C. trav. art. L1233-66"),
+                    civilite=s.civilite, entretien_prealable=interview,
+                    lendemain_decision=proc.date_decision_administration + timedelta(days=1))
+    variant = "dates.remise/entretien_protege" if proc.type == "collectif_10_et_plus" else "dates.remise/entretien"
+    return fact(variant, interview, (ART4_2 + " al. 1", "C. trav. art. L1233-66"), civilite=s.civilite,
+                entretien_prealable=interview)
 
 
 def procedural_handover(dossier: Dossier, s: Salarie) -> Optional[date]:
@@ -170,16 +148,15 @@ def handover(dossier: Dossier, s: Salarie) -> Optional[tuple[Fact, str]]:
     t = trigger(dossier, s)
     if t.evenement is None:
         return None
-    fact, circ = _procedural_fact(dossier, s, t), t.circonstance
-    if s.date_remise and s.date_remise != fact.valeur:
-        fact = Fact(
-            s.date_remise,
-            f"Date de remise déclarée dans le dossier ({MODES[s.mode_remise]}) : {D.fr(s.date_remise)} "
-            f"(date procédurale : {D.fr(fact.valeur)}). {fact.raisonnement}",
-            fact.sources,
-        )
+    found, circ = _procedural_fact(dossier, s, t), t.circonstance
+    if s.date_remise and s.date_remise != found.valeur:
+        procedural = found
+        found = Fact(s.date_remise, None, procedural.sources,
+                     {"mode_remise": s.mode_remise, "remise_declaree": s.date_remise,
+                      "remise_procedurale": procedural.valeur, **procedural.terms},
+                    ("dates.remise/declaree",) + procedural.formule, procedural.regle)
         circ = "date_convenue"
-    return fact, circ
+    return found, circ
 
 
 def record_handover(dossier: Dossier, s: Salarie, c: Collector) -> tuple[date, str, str]:
@@ -192,9 +169,7 @@ def record_handover(dossier: Dossier, s: Salarie, c: Collector) -> tuple[date, s
     remise_fact, circonstance = found
     remise = c.date("remise", remise_fact)
     op = PR.resolved("operateur", c.warn, document=remise)
-    c.explications.append(Explanation(
-        "operateur", op.valeur, f"Opérateur nommé dans les documents datés de la remise ({D.fr(remise)}) : {op.valeur}.",
-        (op.reference,)))
+    c.explain("operateur", fact("operateur", op.valeur, (op.reference,), remise=remise))
     if s.date_remise and proc.type == "pse" and proc.date_decision_administration and s.date_remise <= proc.date_decision_administration:
         c.warn("R-12", "la remise déclarée précède le lendemain de la décision administrative : le CSP doit être proposé après la notification de la décision (L1233-66).")
     if s.mode_remise != "main_propre":

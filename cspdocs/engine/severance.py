@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from ..case.model import Dossier, Salarie
 from ..case.places import calendar_for
@@ -13,7 +13,7 @@ from . import amounts as A
 from . import dates as D
 from . import parameters as PR
 from .collector import Collector
-from .facts import Fact, money
+from .facts import Fact, extend, fact, money
 from .procedure import engagement_date
 
 
@@ -38,25 +38,16 @@ def severance(dossier: Dossier, s: Salarie, c: Collector, rupture: date, referen
     # ANI of 31/05/2011 art. 9 (end of the notice not worked, the higher amount, R-45).
     reading = dossier.procedure.lecture_anciennete_indemnite
     chosen = legal_end if reading == "fin_preavis" else legal_rupture
-    c.montants["lecture_anciennete_indemnite"] = reading
-    chosen_text = ("Lecture retenue (ANI du 31 mai 2011, art. 9) : ancienneté comptée jusqu'à la fin du préavis non exécuté. "
-                   f"À la date de rupture (lecture de Cass. soc. 2 décembre 2009, n° 08-44.656) : {A.years_months(at_rupture)}, "
-                   f"soit {A.eur(legal_rupture.valeur)}."
-                   if reading == "fin_preavis" else
-                   "Lecture retenue par le dossier (Cass. soc. 2 décembre 2009, n° 08-44.656) : ancienneté à la date de rupture, "
-                   f"{A.years_months(at_rupture)}. Jusqu'à la fin du préavis non exécuté (ANI du 31 mai 2011, art. 9) : "
-                   f"{A.years_months(at_end)}, soit {A.eur(legal_end.valeur)}.")
-    legal_value = c.amount(
-        "indemnite_legale_licenciement",
-        Fact(
-            chosen.valeur,
-            chosen.raisonnement + " " + chosen_text,
-            chosen.sources + ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656"),
-            chosen.termes + (("lecture", reading),),
-        ),
-    )
-    c.montants["indemnite_legale_a_la_rupture"] = legal_rupture.valeur
-    c.montants["indemnite_legale_fin_preavis"] = legal_end.valeur
+    c.derived("montants", "lecture_anciennete_indemnite", reading)
+    other = ({"mois_anciennete_rupture": at_rupture, "indemnite_a_la_rupture": legal_rupture.valeur}
+             if reading == "fin_preavis" else
+             {"mois_anciennete_rupture": at_rupture, "mois_anciennete_fin_preavis": at_end,
+              "indemnite_fin_preavis": legal_end.valeur})
+    legal_value = c.amount("indemnite_legale_licenciement", extend(
+        chosen, "+lecture_fin_preavis" if reading == "fin_preavis" else "+lecture_rupture", None,
+        ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656"), lecture=reading, **other))
+    c.derived("montants", "indemnite_legale_a_la_rupture", legal_rupture.valeur, mois_anciennete=at_rupture)
+    c.derived("montants", "indemnite_legale_fin_preavis", legal_end.valeur, mois_anciennete=at_end)
     if legal_rupture.valeur != legal_end.valeur:
         if reading == "fin_preavis":
             c.warn("R-45", f"indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la fin du préavis (lecture retenue, ANI 2011 art. 9) ; {A.eur(legal_rupture.valeur)} à la date de rupture (Cass. soc. 2 décembre 2009).")
@@ -65,30 +56,35 @@ def severance(dossier: Dossier, s: Salarie, c: Collector, rupture: date, referen
     if reading == "fin_preavis" and (at_end >= minimum) != (at_rupture >= minimum):
         c.warn("A9", f"le seuil de {minimum} mois d'ancienneté n'est atteint qu'en comptant le préavis non exécuté : indemnité retenue, à faire valider"
                + (f" (à la date d'envoi de la lettre, {D.fr(seniority.rights_day)}, l'ancienneté est de {A.years_months(at_rights)} : Cass. soc. 26 septembre 2006, n° 05-43.841)." if at_rights < minimum else "."))
-    if s.indemnite_conventionnelle is not None and s.indemnite_conventionnelle > legal_value:
-        due = Fact(money(s.indemnite_conventionnelle), f"Indemnité conventionnelle déclarée ({A.eur(s.indemnite_conventionnelle)}), plus favorable que l'indemnité légale ({A.eur(legal_value)}) : elle est due.", ("C. trav. art. L1234-9", "Convention collective applicable"))
+    conventional = s.indemnite_conventionnelle
+    if conventional is not None and conventional > legal_value:
+        due = fact("montants.indemnite_licenciement_due/conventionnelle", money(conventional),
+                   ("C. trav. art. L1234-9", "Convention collective applicable"),
+                   indemnite_conventionnelle=conventional, indemnite_legale=legal_value)
     else:
-        due = Fact(legal_value, f"Indemnité due : indemnité légale ({A.eur(legal_value)})" + (f", plus favorable que l'indemnité conventionnelle déclarée ({A.eur(s.indemnite_conventionnelle)})." if s.indemnite_conventionnelle is not None else ", aucune indemnité conventionnelle plus favorable n'étant déclarée."), ("C. trav. art. L1234-9",))
+        due = fact("montants.indemnite_licenciement_due/" + ("sans_conventionnelle" if conventional is None else "legale"),
+                   legal_value, ("C. trav. art. L1234-9",), indemnite_legale=legal_value,
+                   indemnite_conventionnelle=conventional)
     c.amount("indemnite_licenciement_due", due)
 
 
-def penalty(c: Collector, rupture: date, avg12: Decimal) -> None:
+def penalty(c: Collector, rupture: date, avg12: Decimal, civilite: Optional[str] = None) -> None:
     """R-44: what the employer owes when the CSP is not proposed."""
     months = PR.value("penalite_defaut_proposition_mois", c.warn, rupture=rupture)
-    c.amount("penalite_defaut_proposition", A.penalty(money(avg12), months))
+    c.amount("penalite_defaut_proposition", A.penalty(money(avg12), months, civilite))
 
 
 def asp(s: Salarie, c: Collector, one_year: bool, dossier: Dossier) -> Fact:
     if s.salaire_journalier_reference is None:
-        return Fact(None, "Salaire journalier de référence non renseigné : ASP non estimée.", ("Convention du 26 janvier 2015",))
+        return fact("montants.asp_journaliere/sjr_inconnu", None, ("Convention du 26 janvier 2015",))
     if not one_year:
-        return Fact(None, "Ancienneté inférieure à un an : l'allocation est égale à l'ARE, calculée par l'opérateur.", ("ANI du 31 mai 2011, art. 3", "Convention du 26 janvier 2015"))
+        return fact("montants.asp_journaliere/moins_un_an", None, ("ANI du 31 mai 2011, art. 3", "Convention du 26 janvier 2015"))
     if calendar_for(dossier.employeur, s).zone == "mayotte":
         c.warn("R-04", "Mayotte : les paramètres de l'ASP propres à Mayotte n'ont pas été vérifiés ; l'ASP n'est pas estimée.")
-        return Fact(None, "Mayotte : paramètres de l'ASP non vérifiés (convention du 17 juillet 2018) ; pas d'estimation.", ("Convention du 17 juillet 2018 relative au CSP à Mayotte",))
+        return fact("montants.asp_journaliere/mayotte", None, ("Convention du 17 juillet 2018 relative au CSP à Mayotte",))
     on = engagement_date(dossier)[0]
     rate = PR.in_force("taux_asp", engagement=on) if on else None
     if rate is None:
         c.warn("A11", "aucun taux d'ASP connu pour cette date d'engagement : ASP non estimée.")
-        return Fact(None, "Aucun texte connu ne fixe le taux de l'ASP à cette date.", ())
+        return fact("montants.asp_journaliere/taux_inconnu", None, ())
     return A.asp_daily(s.salaire_journalier_reference, Decimal(rate.valeur), rate.reference)
