@@ -3,9 +3,11 @@
     python benchmarks/floor.py CASE.yaml OUT_DIR [WORKERS]
 
 Loads and computes the case exactly like `generate`, then, in WORKERS forked processes, renders
-every artefact with the compiled templates, passes one regular expression over the XML of each
-rendered part (the cheapest conceivable text check) and writes the DOCX files. No mention
-matching, no manifest, no atomic switch: what remains of `generate` once its own work is removed.
+every artefact `generate` renders with the compiled templates, from the same facts (those as of
+the date, cspdocs/render/dated.py: the same documents, re-dated where the plan slipped, R-76),
+passes one regular expression over the XML of each rendered part (the cheapest conceivable text
+check) and writes the DOCX files. No mention matching, no manifest, no HR files, no atomic switch:
+what remains of `generate` once its own work is removed.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import re
 import sys
 from pathlib import Path
 
-from cspdocs.pipeline import load_case
-from cspdocs.render.artefacts import ARTEFACTS, document_date
-from cspdocs.render.context import build_context
+from datetime import date
+
+from cspdocs.casework import load_case
+from cspdocs.generate import employee_contexts
+from cspdocs.render import dated
+from cspdocs.render.artefacts import document_date
 from cspdocs.render.modeles import load_templates
 
 _TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)")
@@ -29,10 +34,9 @@ def _work(indices: list[int]) -> int:
     found = 0
     for i in indices:
         rs = resultat.salaries[i]
-        ctx = build_context(resultat, rs)
         folder = out / rs.salarie.matricule
         folder.mkdir()
-        for artefact in ARTEFACTS:
+        for artefact, ctx in employee_contexts(resultat, rs, dated.view(resultat, rs)):
             if artefact.omission(ctx):
                 continue
             rendu = modeles[artefact.modele].modele.rendre_detail(ctx, document_date(artefact, ctx))
@@ -44,7 +48,7 @@ def _work(indices: list[int]) -> int:
 
 
 def main(case: str, out: str, workers: int) -> None:
-    _, resultat = load_case(case)
+    _, resultat = load_case(case, au=date.today())  # as generate: the documents as of today
     _STATE.update(resultat=resultat, modeles=load_templates(), out=Path(out))
     Path(out).mkdir(parents=True, exist_ok=True)
     n = len(resultat.salaries)
