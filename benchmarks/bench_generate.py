@@ -79,7 +79,7 @@ def naive_docs_per_second(case: Path, sample: int) -> float:
     _, resultat = load_case(case)
     modeles, env = load_templates(), make_environment()
     jobs = []
-    for rs in resultat.salaries:
+    for rs in resultat.employees:
         ctx = build_context(resultat, rs)
         jobs += [(a, ctx) for a in ARTEFACTS if a.omission(ctx) is None]
         if len(jobs) >= sample:

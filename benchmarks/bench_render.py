@@ -50,7 +50,7 @@ def case(n: int) -> Dossier:
 def main(n: int) -> None:
     resultat = compute_dossier(case(n), "banc")
     jobs = []
-    for rs in resultat.salaries:
+    for rs in resultat.employees:
         ctx = build_context(resultat, rs)
         for artefact in ARTEFACTS:
             if artefact.omission(ctx) is None:

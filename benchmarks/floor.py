@@ -33,8 +33,8 @@ def _work(indices: list[int]) -> int:
     resultat, modeles, out = _STATE["resultat"], _STATE["modeles"], _STATE["out"]
     found = 0
     for i in indices:
-        rs = resultat.salaries[i]
-        folder = out / rs.salarie.matricule
+        rs = resultat.employees[i]
+        folder = out / rs.employee.matricule
         folder.mkdir()
         for artefact, ctx in employee_contexts(resultat, rs, dated.view(resultat, rs)):
             if artefact.omission(ctx):
@@ -51,7 +51,7 @@ def main(case: str, out: str, workers: int) -> None:
     _, resultat = load_case(case, au=date.today())  # as generate: the documents as of today
     _STATE.update(resultat=resultat, modeles=load_templates(), out=Path(out))
     Path(out).mkdir(parents=True, exist_ok=True)
-    n = len(resultat.salaries)
+    n = len(resultat.employees)
     chunks = [list(range(i, min(i + 16, n))) for i in range(0, n, 16)]
     if workers <= 1:
         total = sum(_work(c) for c in chunks)

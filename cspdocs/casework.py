@@ -17,7 +17,7 @@ from .engine.facts import CaseResult
 
 def compute_charged(charge: ChargedDossier, au: Optional[date] = None) -> CaseResult:
     """Compute a loaded case; raise ``DossierInvalide`` on the engine's blocking findings."""
-    result = compute_dossier(charge.dossier, charge.nom, charge.avertissements, au=au)
+    result = compute_dossier(charge.dossier, charge.nom, charge.warnings, au=au)
     found = blocking_errors(result)
     if found:
         loc = charge.localisateur

@@ -145,13 +145,13 @@ def published_findings(publisher: Any, resultat: Any, allow: bool, perimes: Opti
 
     notes = check_delivered(read_manifest(publisher.dest), publisher.dest, publisher.root, publisher.entries, allow)
     if publisher.conserves:
-        by_matricule = {rs.salarie.matricule: rs for rs in resultat.salaries}
+        by_matricule = {rs.employee.matricule: rs for rs in resultat.employees}
         current = {}
         for entry in publisher.conserves:
             rs = by_matricule.get(entry.get("matricule"))
             if rs is not None:
                 pairs = employee_contexts(resultat, rs, dated.view(resultat, rs))
-                current[rs.salarie.matricule] = facts_digest(pairs, publisher.lot.modeles)
+                current[rs.employee.matricule] = facts_digest(pairs, publisher.lot.modeles)
         notes += out_of_date(publisher.conserves, current, publisher.fingerprint)
         if perimes is not None:
             perimes.extend(stale_matricules(publisher.conserves, current, publisher.fingerprint))

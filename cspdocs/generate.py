@@ -50,7 +50,7 @@ def omission_finding(artefact: Artefact, raison: str) -> Finding:
 
     code = next((c for c in codes_in(raison)[:1] if raison.startswith(f"{c} : ")), "")
     return Finding(("documents", artefact.cle), raison.removeprefix(f"{code} : ") if code else raison,
-                   bloquant=False, code=code)
+                   blocking=False, code=code)
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class BatchEmployee:
     nom: str
     documents: tuple[RenderedDocument, ...]
     omis: tuple[OmittedArtefact, ...]
-    avertissements: tuple[str, ...]  # the lines of ``constats``' warnings (manifest, HR summary)
+    warnings: tuple[str, ...]  # the lines of ``constats``' warnings (manifest, HR summary)
     empreinte_faits: Optional[str] = None  # digest of what the documents are rendered from (issue 10)
     # the employee's findings as data (engine/findings.py), as of the run's date (R-76 included)
     constats: tuple[Finding, ...] = ()
@@ -74,7 +74,7 @@ class Batch:
     sources: tuple[Path, ...]  # the case file, then its CSV if any
     modeles: dict[str, LoadedTemplate]
     salaries: tuple[BatchEmployee, ...]
-    avertissements: tuple[str, ...]
+    warnings: tuple[str, ...]
     selection: Optional[tuple[str, ...]]  # matricules asked with --employe, None for all
     identite: Optional[dict] = None  # employer and procedure (output_folder.case_identity)
     # readings the case chose where the law is unsettled (issue 8 item 7), recorded in the manifest
@@ -102,13 +102,13 @@ class MatriculeInconnu(ValueError):
 
 def select(resultat: CaseResult, matricules: Optional[Iterable[str]]):
     if not matricules:
-        return resultat.salaries
+        return resultat.employees
     wanted = list(dict.fromkeys(matricules))
-    known = {r.salarie.matricule for r in resultat.salaries}
+    known = {r.employee.matricule for r in resultat.employees}
     unknown = [m for m in wanted if m not in known]
     if unknown:
         raise MatriculeInconnu(unknown)
-    return tuple(r for r in resultat.salaries if r.salarie.matricule in wanted)
+    return tuple(r for r in resultat.employees if r.employee.matricule in wanted)
 
 
 def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str, LoadedTemplate],
@@ -117,7 +117,7 @@ def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str,
 
     With ``textes``, appends each document's text as the mention check reads it, taken from the
     XML the renderer holds (``(artefact key, text, file name)``): no need to read the DOCX again.
-    Each document is rendered from the facts of its own date as of ``resultat.au`` (issue 10,
+    Each document is rendered from the facts of its own date as of ``resultat.as_of`` (issue 10,
     cspdocs/render/dated.py).
     """
     v = dated.view(resultat, rs)
@@ -134,15 +134,15 @@ def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str,
         try:
             rendu = modeles[artefact.modele].modele.rendre_detail(ctx, when)
         except ErreurModele as exc:
-            raise ErreurGeneration(rs.salarie.matricule, artefact, exc) from exc
+            raise ErreurGeneration(rs.employee.matricule, artefact, exc) from exc
         documents.append(RenderedDocument(artefact, artefact.variante(ctx), rendu.contenu, when,
                                        dated.delivered(v, artefact.cle)))
         if textes is not None:
             textes.append((artefact.cle, texte_parts(rendu.parties, core=rendu.core), artefact.fichier))
     current = v.courant if v is not None else rs
-    return BatchEmployee(rs.salarie.matricule, rs.salarie.prenom, rs.salarie.nom,
-                         tuple(documents), tuple(omis), tuple(current.avertissements), facts_digest(pairs, modeles),
-                         tuple(f for f in current.constats if not f.bloquant))
+    return BatchEmployee(rs.employee.matricule, rs.employee.prenom, rs.employee.nom,
+                         tuple(documents), tuple(omis), tuple(current.warnings), facts_digest(pairs, modeles),
+                         tuple(f for f in current.constats if not f.blocking))
 
 
 def employee_contexts(resultat: CaseResult, rs: EmployeeResult, v: Any) -> list[tuple[Artefact, dict]]:
@@ -187,5 +187,5 @@ def render_batch(
         if progression is not None:
             progression(len(lots), len(chosen))
     return Batch(charge.nom, tuple(charge.sources), modeles, tuple(lots),
-                 tuple(resultat.avertissements), selection, case_identity(charge.dossier),
+                 tuple(resultat.warnings), selection, case_identity(charge.dossier),
                  constats=tuple(resultat.constats))

@@ -151,7 +151,7 @@ def write_employee(root: Path, folder: str, s: BatchEmployee, fingerprint: str) 
         "empreinte_entrees": fingerprint,
         "artefacts": artefacts,
         "omis": [{"cle": o.artefact.cle, "raison": o.raison} for o in s.omis],
-        "avertissements": list(s.avertissements),
+        "avertissements": list(s.warnings),
     }
     return entry, written
 
@@ -243,12 +243,12 @@ class Publisher:
         self.tmp.discard()
 
     def finish(self, post_ecriture: Optional[PostEcriture] = None, mentions: Optional[dict] = None,
-               avertissements: Optional[tuple[str, ...]] = None) -> Publication:
+               warnings: Optional[tuple[str, ...]] = None) -> Publication:
         """Manifest, post-write hook, then the atomic switch (see output_folder.switch)."""
         try:
             lot = replace(self.lot, salaries=tuple(self._summaries))
-            if avertissements is not None:
-                lot = replace(lot, avertissements=tuple(avertissements))
+            if warnings is not None:
+                lot = replace(lot, warnings=tuple(warnings))
             self.finished_lot = lot
             manifest = self.manifest
             if lot.identite is not None:
@@ -256,7 +256,7 @@ class Publisher:
             if lot.lectures is not None:
                 manifest["lectures_retenues"] = lot.lectures  # the case's choices (R-67)
             manifest["selection"] = list(lot.selection) if lot.selection else None
-            manifest["avertissements"] = list(lot.avertissements)
+            manifest["avertissements"] = list(lot.warnings)
             manifest["salaries"] = list(self.conserves) + list(self.entries.values())
             if mentions is not None:
                 manifest["mentions"] = mentions  # the mention check of this run (issue 4)

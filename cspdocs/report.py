@@ -48,22 +48,22 @@ def _explication_json(e) -> dict[str, Any]:
 def _faits_json(r: EmployeeResult) -> dict[str, Any]:
     """Added key: each explained fact's rule (regles.yaml) and its sources as ids (sources.yaml)."""
     return {e.fait: {"regle": fact_rule(e.fait), "source_ids": fact_source_ids(e.sources),
-                     "termes": {name: _plain(value) for name, value in e.termes}} for e in r.explications}
+                     "termes": {name: _plain(value) for name, value in e.termes}} for e in r.explanations}
 
 
 def salarie_json(r: EmployeeResult) -> dict[str, Any]:
     return {
-        "matricule": r.salarie.matricule,
-        "operateur": r.operateur,
+        "matricule": r.employee.matricule,
+        "operateur": r.operator,
         "dates": _ordered(r.dates, CONTRACT_DATE_KEYS),
-        "lettre": _plain(r.lettre),
-        "montants": _ordered(r.montants, CONTRACT_AMOUNT_KEYS),
-        "explications": [_explication_json(e) for e in r.explications],
-        "avertissements": list(r.avertissements),
+        "lettre": _plain(r.letter),
+        "montants": _ordered(r.amounts, CONTRACT_AMOUNT_KEYS),
+        "explications": [_explication_json(e) for e in r.explanations],
+        "avertissements": list(r.warnings),
         # added keys
         "zone": r.zone,
-        "circonstance_remise": r.circonstance_remise,
-        "operateur_paiement": r.operateur_paiement,
+        "circonstance_remise": r.handover_circumstance,
+        "operateur_paiement": r.payment_operator,
         "constats": [_constat_json(f) for f in r.constats],
         "faits": _faits_json(r),
     }
@@ -72,7 +72,7 @@ def salarie_json(r: EmployeeResult) -> dict[str, Any]:
 def dossier_json(res: CaseResult, salaries: tuple[EmployeeResult, ...] | None = None) -> dict[str, Any]:
     regime = res.regime
     return {
-        "dossier": res.nom,
+        "dossier": res.name,
         "regime": {
             "texte": regime.get("texte"),
             "valable_jusqu_au": _plain(regime.get("valable_jusqu_au")),
@@ -80,8 +80,8 @@ def dossier_json(res: CaseResult, salaries: tuple[EmployeeResult, ...] | None = 
             "date_engagement": _plain(regime.get("date_engagement")),
             "reference": regime.get("reference"),
         },
-        "salaries": [salarie_json(r) for r in (res.salaries if salaries is None else salaries)],
-        "avertissements": list(res.avertissements),
+        "salaries": [salarie_json(r) for r in (res.employees if salaries is None else salaries)],
+        "avertissements": list(res.warnings),
         # added key
         "constats": [_constat_json(f) for f in res.constats],
     }
@@ -90,8 +90,8 @@ def dossier_json(res: CaseResult, salaries: tuple[EmployeeResult, ...] | None = 
 def case_warnings(res: CaseResult, salaries=None) -> list[str]:
     """Every warning of the case, then of each employee (prefixed by the matricule): what
     ``check`` shows beside its mention report (issue 8: every finding reaches every output)."""
-    chosen = res.salaries if salaries is None else salaries
-    return list(res.avertissements) + [f"({r.salarie.matricule}) {w}" for r in chosen for w in r.avertissements]
+    chosen = res.employees if salaries is None else salaries
+    return list(res.warnings) + [f"({r.employee.matricule}) {w}" for r in chosen for w in r.warnings]
 
 
 # --- French text report ------------------------------------------------------------------
@@ -139,16 +139,16 @@ def _money(v: Any) -> str:
 
 
 def salarie_text(r: EmployeeResult, detail: bool = True) -> str:
-    s = r.salarie
-    lines = [f"{s.civilite} {s.prenom} {s.nom} (matricule {s.matricule}) — zone {r.zone}, opérateur {r.operateur}", ""]
+    s = r.employee
+    lines = [f"{s.civilite} {s.prenom} {s.nom} (matricule {s.matricule}) — zone {r.zone}, opérateur {r.operator}", ""]
     lines.append("  Calendrier")
     for key, label in _DATE_LABELS:
         lines.append(f"    {label:<36} {fr(r.dates.get(key))}")
     for key, label in _RECORDED_DATE_LABELS:  # only once the case records what makes them known
         if r.dates.get(key) is not None:
             lines.append(f"    {label:<36} {fr(r.dates[key])}")
-    lines.append(f"    {'Lettre recommandée':<36} {_VARIANTS[r.lettre.get('variante')]}")
-    m = r.montants
+    lines.append(f"    {'Lettre recommandée':<36} {_VARIANTS[r.letter.get('variante')]}")
+    m = r.amounts
     lines += ["", "  Montants"]
     lines.append(f"    {'Ancienneté (fin du préavis)':<36} {_num(m['anciennete_annees'])} ans")
     lines.append(f"    {'Préavis':<36} {_num(m['preavis_mois'])} mois")
@@ -158,23 +158,23 @@ def salarie_text(r: EmployeeResult, detail: bool = True) -> str:
     lines.append(f"    {'Pénalité si CSP non proposé':<36} {_money(pen['refus'])} (refus) / {_money(pen['adhesion'])} (adhésion)")
     if detail:
         lines += ["", "  Explications"]
-        for e in r.explications:
+        for e in r.explanations:
             lines.append(f"    • {e.fait} : {e.raisonnement}")
             if e.sources:
                 lines.append(f"      Sources : {' ; '.join(e.sources)}")
-    if r.avertissements:
+    if r.warnings:
         lines += ["", "  Avertissements"]
-        lines += [f"    ⚠ {w}" for w in r.avertissements]
+        lines += [f"    ⚠ {w}" for w in r.warnings]
     return "\n".join(lines)
 
 
 def dossier_text(res: CaseResult, salaries: tuple[EmployeeResult, ...] | None = None, detail: bool = True) -> str:
     regime = res.regime
     head = [
-        f"Dossier {res.nom} — {res.dossier.employeur.raison_sociale}",
+        f"Dossier {res.name} — {res.case.employeur.raison_sociale}",
         f"Régime : {regime.get('texte') or 'inconnu'}"
         + (f" (valable jusqu'au {fr(regime.get('valable_jusqu_au'))})" if regime.get("valable_jusqu_au") else ""),
     ]
-    head += [f"⚠ {w}" for w in res.avertissements]
-    blocks = ["\n".join(head)] + [salarie_text(r, detail) for r in (res.salaries if salaries is None else salaries)]
+    head += [f"⚠ {w}" for w in res.warnings]
+    blocks = ["\n".join(head)] + [salarie_text(r, detail) for r in (res.employees if salaries is None else salaries)]
     return ("\n\n" + "─" * 78 + "\n\n").join(blocks) + "\n"

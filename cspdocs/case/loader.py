@@ -38,7 +38,7 @@ class ChargedDossier:
     chemin: Path
     nom: str  # file stem: names the outputs
     sources: tuple[Path, ...]  # the case file, then the CSV file if any
-    avertissements: tuple[ErreurDossier, ...] = ()
+    warnings: tuple[ErreurDossier, ...] = ()
     localisateur: Optional["Locator"] = field(default=None, compare=False, repr=False)
 
 
@@ -184,13 +184,13 @@ def load_dossier(path: Union[str, Path]) -> ChargedDossier:
         # checks that need no other valid value still run (every error of a case at once)
         rows = data["salaries"]
         findings = list(duplicate_matricules([r.get("matricule") if isinstance(r, dict) else None for r in rows]))
-    errors += [locator.erreur(f.loc, f.message, at=f.at) for f in findings if f.bloquant]
+    errors += [locator.erreur(f.loc, f.message, at=f.at) for f in findings if f.blocking]
     if errors or dossier is None:
         invalid = DossierInvalide(present_errors(errors, lecture), fichier)
         if dossier is not None and not implausible:
             # the model is valid: the engine's blocking findings can join these (casework.load_case)
             invalid.charge = ChargedDossier(dossier, path, path.stem, tuple(sources), (), locator)
         raise invalid
-    warnings = tuple(replace(locator.erreur(f.loc, f.text, at=f.at), code=f.code) for f in findings if not f.bloquant)
+    warnings = tuple(replace(locator.erreur(f.loc, f.text, at=f.at), code=f.code) for f in findings if not f.blocking)
     warnings += tuple(lecture.notes) if lecture else ()
     return ChargedDossier(dossier, path, path.stem, tuple(sources), warnings, locator)

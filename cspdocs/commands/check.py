@@ -59,22 +59,22 @@ def collect(paths: tuple[str, ...]) -> list[Path]:
 
 def employee_of(path: Path, texte: Texte, resultat: CaseResult) -> tuple[Optional[EmployeeResult], str]:
     """(employee, how it was recognised) from the folder name, then the content."""
-    salaries = resultat.salaries
+    salaries = resultat.employees
     parts = [p.lower() for p in path.parts[:-1]]
     for rs in salaries:
-        folder = employee_folder(rs.salarie.matricule, rs.salarie.nom).lower()
+        folder = employee_folder(rs.employee.matricule, rs.employee.nom).lower()
         if folder in parts:
             return rs, "dossier"
     prefixed = [rs for rs in salaries
-                if any(p == safe_name(rs.salarie.matricule).lower() or p.startswith(safe_name(rs.salarie.matricule).lower() + "-")
+                if any(p == safe_name(rs.employee.matricule).lower() or p.startswith(safe_name(rs.employee.matricule).lower() + "-")
                        for p in parts)]
     if len(prefixed) == 1:
         return prefixed[0], "dossier"
     text = " " + fold(texte.normalise) + " "
-    by_name = [rs for rs in salaries if f" {fold(rs.salarie.prenom + ' ' + rs.salarie.nom)} " in text
-               or f" {fold(rs.salarie.nom + ' ' + rs.salarie.prenom)} " in text]
+    by_name = [rs for rs in salaries if f" {fold(rs.employee.prenom + ' ' + rs.employee.nom)} " in text
+               or f" {fold(rs.employee.nom + ' ' + rs.employee.prenom)} " in text]
     if len(by_name) > 1:
-        by_name = [rs for rs in by_name if re.search(rf"(?<!\w){re.escape(fold(rs.salarie.matricule))}(?!\w)", text)] or by_name
+        by_name = [rs for rs in by_name if re.search(rf"(?<!\w){re.escape(fold(rs.employee.matricule))}(?!\w)", text)] or by_name
     if len(by_name) == 1:
         return by_name[0], "contenu"
     if len(salaries) == 1:
@@ -125,7 +125,7 @@ def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], m
                  "connu à sa date.")
     forced = None
     if matricule:
-        forced = next((rs for rs in resultat.salaries if rs.salarie.matricule == matricule), None)
+        forced = next((rs for rs in resultat.employees if rs.employee.matricule == matricule), None)
         if forced is None:
             raise click.UsageError(f"matricule absent du dossier : {matricule}")
     files = collect(documents)
@@ -154,9 +154,9 @@ def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], m
             rapport.erreurs.append(f"{label} : salarié non reconnu (ni par le nom du dossier, ni par le contenu) ; "
                                    "préciser --employe")
             continue
-        employees[rs.salarie.matricule] = rs
-        grouped[rs.salarie.matricule].append((kind, texte, label))
-        lines.append(f"  {label} : {kind} ({how}), salarié {rs.salarie.matricule} ({found_by})")
+        employees[rs.employee.matricule] = rs
+        grouped[rs.employee.matricule].append((kind, texte, label))
+        lines.append(f"  {label} : {kind} ({how}), salarié {rs.employee.matricule} ({found_by})")
     for m, docs in grouped.items():
         rs = employees[m]
         rapport.merge(dated.check(resultat, rs, dated.view(resultat, rs), docs, catalogue))
@@ -170,4 +170,4 @@ def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], m
         click.echo(rapport.texte(detail=detail, catalogue=catalogue))
         for warning in warnings:
             click.echo(f"Avertissement du dossier : {warning}")
-    sys.exit(1 if rapport.bloquant else 0)
+    sys.exit(1 if rapport.blocking else 0)

@@ -65,12 +65,12 @@ def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple
 def selected_employees(result: CaseResult, matricules: Sequence[str]) -> tuple:
     """The employees ``--employe`` asks for (all when none), or a usage error naming the unknown."""
     if not matricules:
-        return result.salaries
-    known = {r.salarie.matricule for r in result.salaries}
+        return result.employees
+    known = {r.employee.matricule for r in result.employees}
     unknown = [m for m in matricules if m not in known]
     if unknown:
         raise click.UsageError(f"matricule(s) absent(s) du dossier : {', '.join(unknown)}")
-    return tuple(r for r in result.salaries if r.salarie.matricule in matricules)
+    return tuple(r for r in result.employees if r.employee.matricule in matricules)
 
 
 def _first_existing(path: Path) -> Path:

@@ -36,7 +36,7 @@ def with_state(data: dict, result, selected, as_of) -> dict:
         return data
     data["au"] = as_of.isoformat()
     for entry, rs in zip(data["salaries"], selected):
-        f = follow_up(result.dossier, rs, as_of)
+        f = follow_up(result.case, rs, as_of)
         v = dated.view(result, rs)
         entry["etat_au"] = _plain({"etat": f["etat"], "etat_libelle": f["etat_libelle"],
                                    "documents": v.documents() if v else None,
@@ -64,7 +64,7 @@ def command(dossier: str, fmt: Optional[str], matricules: tuple[str, ...], sans_
     """Calcule les dates et montants du CSP pour chaque salarié du DOSSIER."""
     as_of = parse_as_of(au)
     charge, result = load_and_compute(dossier, au=as_of)
-    for note in charge.avertissements:
+    for note in charge.warnings:
         click.echo(f"Avertissement : {note}", err=True)
     selected = selected_employees(result, matricules)
     if fmt is None:

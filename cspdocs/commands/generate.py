@@ -127,7 +127,7 @@ def command(dossier: str, sortie: str, modeles: str | None, matricules: tuple[st
     if as_of is not None:
         informer(f"Date d'observation : {fr(as_of)} (--au, inscrite au manifeste) : aucun document non remis n'est "
                  "daté avant elle.")
-    for note in charge.avertissements:  # notes of the employees' spreadsheet: encoding, example row
+    for note in charge.warnings:  # notes of the employees' spreadsheet: encoding, example row
         if len(charge.sources) > 1 and note.fichier == str(charge.sources[1]):
             avertir(f"Avertissement : {note}")
     want_pdf = dossier_global or (pdf if pdf is not None else charge.dossier.pdf)
@@ -169,11 +169,11 @@ def print_summary(generation: Generation, detailed: bool) -> None:
     for note in publication.notes:
         click.echo(note, err=True)
     print_warnings(generation.lot, detailed)
-    if rapport.avertissements:
+    if rapport.warnings:
         if detailed:
             click.echo(rapport.texte(), err=True)
         else:
-            click.echo(f"Mentions recommandées absentes : {len(rapport.avertissements)} (détail dans "
+            click.echo(f"Mentions recommandées absentes : {len(rapport.warnings)} (détail dans "
                        f"{MENTIONS_REPORT}, ou --avertissements-detailles).", err=True)
     n_sal = len(generation.lot.salaries)
     click.echo(f"{generation.documents} document(s) pour {n_sal} salarié(s) publiés dans {publication.dossier}/ ; "

@@ -29,7 +29,7 @@ def suivi_json(nom: str, data: dict[str, Any]) -> dict[str, Any]:
     return {
         "dossier": nom,
         "au": _plain(data["au"]),
-        "salaries": [{"matricule": rs.salarie.matricule, **_plain({k: v for k, v in f.items() if k != "faits"})}
+        "salaries": [{"matricule": rs.employee.matricule, **_plain({k: v for k, v in f.items() if k != "faits"})}
                      for rs, f in data["salaries"]],
         "totaux": _plain(data["totaux"]),
     }
@@ -38,7 +38,7 @@ def suivi_json(nom: str, data: dict[str, Any]) -> dict[str, Any]:
 def suivi_text(nom: str, data: dict[str, Any]) -> str:
     lines = [f"Suivi du dossier {nom} au {fr(data['au'])}", ""]
     for rs, f in data["salaries"]:
-        s = rs.salarie
+        s = rs.employee
         lines.append(f"{s.civilite} {s.prenom} {s.nom} (matricule {s.matricule}) — {f['etat_libelle']}")
         for a in f["actions"]:
             if a["statut"] == "sans_objet":
@@ -86,7 +86,7 @@ def command(dossier: str, au: Optional[str], fmt: Optional[str], matricules: tup
         fmt = "tableau" if len(selected) > SEUIL_TABLEAU else "texte"
     if fmt == "tableau":  # cspdocs/rh/tableau.py (issue 11)
         width = shutil.get_terminal_size((100, 24)).columns
-        slipped = tuple(f"{rs.salarie.matricule} : {c}" for rs, f in data["salaries"] for c in f["constats"]
+        slipped = tuple(f"{rs.employee.matricule} : {c}" for rs, f in data["salaries"] for c in f["constats"]
                         if c.startswith("R-76"))  # the plan slipped (review finding 1)
         click.echo(tableau(result, selected, width=width, notes=tuple(f"⚠ {c}" for c in slipped), au=as_of), nl=False)
     elif fmt == "json":

@@ -47,7 +47,7 @@ def write_summary(folder: Path, resultat, as_of: date, agrege: bool, force: bool
         click.echo(message_os(exc, folder), err=True)
         sys.exit(1)
     kind = "de l'employeur" if agrege else "par salarié"
-    click.echo(f"Synthèse de {len(resultat.salaries)} salarié(s) au {fr(as_of)} : {folder / FICHIERS[0]}, "
+    click.echo(f"Synthèse de {len(resultat.employees)} salarié(s) au {fr(as_of)} : {folder / FICHIERS[0]}, "
                f"{folder / FICHIERS[1]} ; échéancier {kind} : {folder / ECHEANCIER}", err=True)
 
 

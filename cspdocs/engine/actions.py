@@ -41,7 +41,7 @@ ART5_2 = "Convention du 26 janvier 2015, art. 5 § 2"
 
 
 def _journal(rs: EmployeeResult) -> Any:
-    return rs.salarie.suivi
+    return rs.employee.suivi
 
 
 def recorded(rs: EmployeeResult, key: str) -> Optional[date]:
@@ -52,7 +52,7 @@ def recorded(rs: EmployeeResult, key: str) -> Optional[date]:
 def handover_recorded(rs: EmployeeResult) -> Optional[date]:
     """The day the reflection period starts from, if the journal records it (R-14: at a distance,
     the first presentation or the electronic receipt; in person, the handover)."""
-    if rs.salarie.mode_remise == "main_propre":
+    if rs.employee.mode_remise == "main_propre":
         return recorded(rs, "remise")
     return recorded(rs, "presentation_documents")
 
@@ -60,7 +60,7 @@ def handover_recorded(rs: EmployeeResult) -> Optional[date]:
 def state(rs: EmployeeResult, au: date) -> str:
     """``rs``: the facts as of ``au`` (``VueAu.courant``)."""
     d = rs.dates
-    rep = rs.salarie.reponse if rs.salarie.reponse and rs.salarie.reponse.date <= au else None
+    rep = rs.employee.reponse if rs.employee.reponse and rs.employee.reponse.date <= au else None
     if handover_recorded(rs) is None:
         return "avant_remise"
     if rep and rep.decision == "acceptation":
@@ -95,7 +95,7 @@ def actions(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueAu]
     employee; the dates are read from its facts as of ``au`` (``vue``, computed when not given)."""
     vue = vue if vue is not None else view_for(dossier, rs, au)
     plan, rs = rs, vue.courant
-    d, s = rs.dates, rs.salarie
+    d, s = rs.dates, rs.employee
     rep = s.reponse if s.reponse and s.reponse.date <= au else None
     accepted = rep is not None and rep.decision == "acceptation"
     refused_authorisation = s.salarie_protege is not None and s.salarie_protege.autorisation_refusee
@@ -125,7 +125,7 @@ def actions(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueAu]
         "fin_delai_reflexion", "Réponse du salarié au plus tard le dernier jour du délai de réflexion", fin,
         answered or expired, au, (ART4 + " § 1", "Convention du 26 janvier 2015, art. 5 § 1"),
         note="délai expiré sans réponse : refus" if expired else ""))
-    letter_label = ("Lettre recommandée postérieure à l'acceptation" if rs.lettre.get("variante") == "apres_acceptation"
+    letter_label = ("Lettre recommandée postérieure à l'acceptation" if rs.letter.get("variante") == "apres_acceptation"
                     else "Lettre recommandée (au plus tôt le " + fr(d.get("envoi_lettre_au_plus_tot")) + ")")
     letter_slipped = recorded(rs, "lettre_envoyee") is None and plan.dates.get("envoi_lettre") not in (None, d.get("envoi_lettre"))
     out.append(_action(
@@ -143,7 +143,7 @@ def actions(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueAu]
     owes = accepted and rs.conditions.get("anciennete_un_an_ou_plus", False)
     out.append(_action(
         "contribution", "Contribution de l'employeur versée à l'opérateur"
-        + (f" ({eur(rs.montants['contribution_employeur'])})" if owes and rs.montants.get("contribution_employeur") else ""),
+        + (f" ({eur(rs.amounts['contribution_employeur'])})" if owes and rs.amounts.get("contribution_employeur") else ""),
         d.get("echeance_contribution_employeur") if owes else None, recorded(rs, "contribution_payee"), au,
         ("Décret n° 2013-639 du 17 juillet 2013, art. 2", "C. trav. art. L1233-69"), applicable=owes))
     # review finding 9: after a refusal (express or by silence), the notice runs from the first
@@ -216,7 +216,7 @@ def findings(rs: EmployeeResult, au: date, todo: list[dict[str, Any]], slipped: 
 
 def follow_up(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueAu] = None) -> dict[str, Any]:
     """One employee's state, actions and findings as of ``au``, from the same facts as of ``au`` as
-    the documents (``faits``: those facts, a ``ResultatSalarie``, for the summaries; not in the JSON)."""
+    the documents (``faits``: those facts, a ``EmployeeResult``, for the summaries; not in the JSON)."""
     vue = vue if vue is not None else view_for(dossier, rs, au)
     todo = actions(dossier, rs, au, vue)
     etat = state(vue.courant, au)
@@ -226,12 +226,12 @@ def follow_up(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueA
 
 def case_follow_up(result: CaseResult, au: date, salaries=None) -> dict[str, Any]:
     """Every employee's follow-up and the case totals: answers by kind, amounts due by date."""
-    chosen = result.salaries if salaries is None else salaries
-    per = [(rs, follow_up(result.dossier, rs, au)) for rs in chosen]
+    chosen = result.employees if salaries is None else salaries
+    per = [(rs, follow_up(result.case, rs, au)) for rs in chosen]
     answers = {"acceptation": 0, "refus": 0, "sans_reponse": 0, "en_attente": 0}
     due: dict[date, Decimal] = {}
     for rs, f in per:
-        rep = rs.salarie.reponse if rs.salarie.reponse and rs.salarie.reponse.date <= au else None
+        rep = rs.employee.reponse if rs.employee.reponse and rs.employee.reponse.date <= au else None
         if rep:
             answers[rep.decision] += 1
         elif f["etat"] == "expire_sans_reponse" or f["etat"] == "lettre_envoyee":
@@ -240,7 +240,7 @@ def case_follow_up(result: CaseResult, au: date, salaries=None) -> dict[str, Any
             answers["en_attente"] += 1
         for a in f["actions"]:
             if a["action"] == "contribution" and a["statut"] in (A_FAIRE, EN_RETARD) and a["echeance"]:
-                amount = f["faits"].montants.get("contribution_employeur") or Decimal(0)
+                amount = f["faits"].amounts.get("contribution_employeur") or Decimal(0)
                 due[a["echeance"]] = due.get(a["echeance"], Decimal(0)) + amount
     return {
         "au": au,

@@ -57,13 +57,13 @@ def _employer(d: Dossier) -> Iterator[Finding]:
     if e.procedure_collective is not None and e.date_jugement is None:
         yield Finding(("employeur", "procedure_collective"), (
             "date du jugement d'ouverture (« employeur.date_jugement ») non renseignée : le délai de "
-            "garantie de l'AGS (C. trav. L3253-8) ne peut pas être vérifié"), bloquant=False, code="R-54")
+            "garantie de l'AGS (C. trav. L3253-8) ne peut pas être vérifié"), blocking=False, code="R-54")
     if e.zone is not None:
         derived = zone_from_postal_code(e.adresse.code_postal)
         if derived != e.zone:
             yield Finding(("employeur", "zone"), (
                 f"la zone « {e.zone} » ne correspond pas au code postal {e.adresse.code_postal} "
-                f"(« {derived} ») : vérifiez les jours fériés retenus"), bloquant=False, code="R-48")
+                f"(« {derived} ») : vérifiez les jours fériés retenus"), blocking=False, code="R-48")
 
 
 def _redressement(e) -> Iterator[Finding]:
@@ -111,7 +111,7 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
         yield Finding(("procedure", "type"), (
             f"procédure « individuel » pour {n} salariés : de 2 à {collective - 1} licenciements sur "
             f"{_window(d)} jours, utilisez « collectif_moins_de_10 » (le délai de {_executive_days(d)} jours ouvrables des cadres "
-            "ne vaut que pour le licenciement individuel)"), bloquant=False, code="R-22")
+            "ne vaut que pour le licenciement individuel)"), blocking=False, code="R-22")
     # from 10 dismissals in 30 days the procedure is the collective one of L1233-28 ff.: the
     # CSE is consulted (L1233-28), the project notified to the DREETS (L1233-46), the letters wait
     # (L1233-39), and there is no interview when a CSE exists (L1233-38). Blocking: the dates and
@@ -203,7 +203,7 @@ def _dreets_notification(d: Dossier) -> Iterator[Finding]:
         yield Finding(("procedure", "date_notification_projet_administration"), (
             "date de la première réunion du CSE (« procedure.date_premiere_reunion_cse ») non renseignée : "
             "impossible de vérifier que la notification à la DREETS est faite au plus tôt le lendemain de "
-            "cette réunion (C. trav. L1233-46 al. 2)"), bloquant=False, code="R-58")
+            "cette réunion (C. trav. L1233-46 al. 2)"), blocking=False, code="R-58")
 
 
 def _before(later: tuple, later_day: Optional[date], earlier_day: Optional[date],

@@ -27,7 +27,7 @@ def located(finding: Any) -> Finding:
     if getattr(finding, "colonne", None):
         where += f" (colonne {finding.colonne})"
     message = f"{where}: {finding.chemin} : {text}" if finding.chemin else f"{where}: {text}"
-    return Finding((finding.chemin,) if finding.chemin else (), message, bloquant=False, code=code)
+    return Finding((finding.chemin,) if finding.chemin else (), message, blocking=False, code=code)
 
 
 def warning_text(finding: Any) -> str:

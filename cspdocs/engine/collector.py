@@ -13,13 +13,17 @@ from .facts import Explanation, Fact, extend, fact
 from .findings import Finding
 
 
+# the output's path groups (« dates », « montants ») and the members that hold them
+_MEMBER = {"montants": "amounts"}
+
+
 class Collector:
     """Accumulates values, explanations and warnings for one employee."""
 
     def __init__(self) -> None:
         self.dates: dict[str, Optional[date]] = {}
-        self.montants: dict[str, Any] = {}
-        self.explications: list[Explanation] = []
+        self.amounts: dict[str, Any] = {}
+        self.explanations: list[Explanation] = []
         self.constats: list[Finding] = []  # warnings and blocking findings, in the order found
         self._seen: set[str] = set()
         # recomputes the last day of the letter's délai on another calendar (A8)
@@ -30,21 +34,21 @@ class Collector:
 
     def derived(self, group: str, key: str, value: Any, **termes: Any) -> None:
         """A value derived beside the facts, explained at the end (``explain_remaining``) from its terms."""
-        getattr(self, group)[key] = value
+        getattr(self, _MEMBER.get(group, group))[key] = value
         if termes:
             self.derived_terms[f"{group}.{key}"] = termes
 
     def block(self, code: str, loc: tuple, message: str) -> None:
-        self.constats.append(Finding(loc, message, bloquant=True, code=code))
+        self.constats.append(Finding(loc, message, blocking=True, code=code))
 
     def date(self, key: str, fact: Fact) -> Optional[date]:
         self.dates[key] = fact.valeur
-        self.explications.append(Explanation.of(f"dates.{key}", fact))
+        self.explanations.append(Explanation.of(f"dates.{key}", fact))
         return fact.valeur
 
     def redate(self, key: str, fact: Fact) -> Optional[date]:
         """Replace a date already recorded (one explanation per fact)."""
-        self.explications = [e for e in self.explications if e.fait != f"dates.{key}"]
+        self.explanations = [e for e in self.explanations if e.fait != f"dates.{key}"]
         return self.date(key, fact)
 
     def unknown_date(self, key: str, formule: str, sources: tuple[str, ...], **termes: Any) -> None:
@@ -54,38 +58,38 @@ class Collector:
 
     def explain(self, fait: str, f: Fact) -> None:
         """Record the explanation of a value stored directly (``lettre.variante``, ``operateur``)."""
-        self.explications.append(Explanation.of(fait, f))
+        self.explanations.append(Explanation.of(fait, f))
 
     def amount(self, key: str, fact: Fact) -> Any:
-        self.montants[key] = fact.valeur
-        self.explications.append(Explanation.of(f"montants.{key}", fact))
+        self.amounts[key] = fact.valeur
+        self.explanations.append(Explanation.of(f"montants.{key}", fact))
         return fact.valeur
 
     def warn(self, code: str, message: str, sources: tuple[str, ...] = ()) -> None:
-        finding = Finding((), message, bloquant=False, code=code, sources=sources)
+        finding = Finding((), message, blocking=False, code=code, sources=sources)
         if finding.text not in self._seen:
             self._seen.add(finding.text)
             self.constats.append(finding)
 
     @property
-    def avertissements(self) -> tuple[str, ...]:
-        return tuple(f.text for f in self.constats if not f.bloquant)
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(f.text for f in self.constats if not f.blocking)
 
     @property
-    def blocages(self) -> tuple[tuple[tuple, str], ...]:
-        return tuple((f.loc, f.message) for f in self.constats if f.bloquant)
+    def blockers(self) -> tuple[tuple[tuple, str], ...]:
+        return tuple((f.loc, f.message) for f in self.constats if f.blocking)
 
 
 def amend_explanation(c: Collector, fait: str, value: Any, formule: str, sources: tuple[str, ...], **termes: Any) -> None:
     """Complete a fact's explanation with a further bound, the formula fragment ``formule`` and its
     terms (one explanation per fact)."""
-    for i, e in enumerate(c.explications):
+    for i, e in enumerate(c.explanations):
         if e.fait == fait:
             base = Fact(e.valeur, e.texte, e.sources, e.terms, e.formule, e.regle)
-            c.explications[i] = Explanation.of(fait, extend(base, formule, value, sources, **termes)._replace(valeur=value))
+            c.explanations[i] = Explanation.of(fait, extend(base, formule, value, sources, **termes)._replace(valeur=value))
             return
     alone = fact(formule, value, sources, **termes)
-    c.explications.append(Explanation.of(fait, alone._replace(texte=alone.raisonnement.strip())))
+    c.explanations.append(Explanation.of(fait, alone._replace(texte=alone.raisonnement.strip())))
 
 
 # The explanations of the values derived or declared beside the computed facts (their formulas are
@@ -113,9 +117,9 @@ DERIVED = {
 def explain_remaining(c: Collector) -> None:
     """Every output value carries an explanation: derived and declared values get theirs here, with
     the terms recorded beside them (``Collector.derived``)."""
-    explained = {e.fait for e in c.explications}
-    for group, values in (("dates", c.dates), ("montants", c.montants)):
+    explained = {e.fait for e in c.explanations}
+    for group, values in (("dates", c.dates), ("montants", c.amounts)):
         for key, value in values.items():
             fait = f"{group}.{key}"
             if fait not in explained:
-                c.explications.append(Explanation.of(fait, fact(fait, value, DERIVED[fait], **c.derived_terms.get(fait, {}))))
+                c.explanations.append(Explanation.of(fait, fact(fait, value, DERIVED[fait], **c.derived_terms.get(fait, {}))))

@@ -63,10 +63,10 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
     fin21, fin = reflection_period(s, cal, remise, c)
     envoi = letter_dates(dossier, raw, s, cal, remise, fin, c)
     lettre = letter_variant(s, envoi, fin, c)
-    operateur_lettre = PR.value("operateur", c.warn, document=envoi or remise)
+    letter_operator = PR.value("operateur", c.warn, document=envoi or remise)
     csp_dates(s, fin, c)
     conditions = compute_amounts(dossier, s, c, fin or fin21, provisional=fin is None, lettre=lettre, envoi=envoi)
-    operateur_paiement = contribution_due(fin, conditions["anciennete_un_an_ou_plus"], operateur, c)
+    payment_operator = contribution_due(fin, conditions["anciennete_un_an_ou_plus"], operateur, c)
     procedure_dates(dossier, s, remise, c)
 
     review_warnings(dossier, s, cal, remise, fin, lettre, c)
@@ -77,26 +77,26 @@ def compute_salarie(dossier: Dossier, s: Salarie, regime_info: dict[str, Any], a
                 recorded_envoi=raw.suivi is not None and raw.suivi.lettre_envoyee is not None)
     P.pse_decision(dossier, c)
     T.follow_up_plan(raw, s, c.dates, c.date)  # issue 10: follow-up documents due (engine/timeline.py)
-    R.refusal_plan(s, lettre, c.montants, c.date)  # review finding 9: notice end after a recorded refusal (L1234-3)
+    R.refusal_plan(s, lettre, c.amounts, c.date)  # review finding 9: notice end after a recorded refusal (L1234-3)
     explain_remaining(c)
 
     conditions.update(document_conditions(dossier, s, remise, regime_info, relative_maternity))
     return EmployeeResult(
-        parametres=document_parameters(dossier, remise, fin or fin21, cal.zone == "mayotte"),
-        salarie=s,
+        parameters=document_parameters(dossier, remise, fin or fin21, cal.zone == "mayotte"),
+        employee=s,
         zone=cal.zone,
-        operateur=operateur,
+        operator=operateur,
         dates=c.dates,
-        lettre=lettre,
-        montants=c.montants,
-        explications=tuple(c.explications),
-        avertissements=c.avertissements,
-        circonstance_remise=circonstance,
+        letter=lettre,
+        amounts=c.amounts,
+        explanations=tuple(c.explanations),
+        warnings=c.warnings,
+        handover_circumstance=circonstance,
         conditions=conditions,
-        operateur_paiement=operateur_paiement,
-        operateur_lettre=operateur_lettre,
+        payment_operator=payment_operator,
+        letter_operator=letter_operator,
         regime=regime_info,
-        blocages=c.blocages,
+        blockers=c.blockers,
         constats=tuple(c.constats),
     )
 
@@ -117,11 +117,11 @@ def compute_dossier(dossier: Dossier, nom: str, constats: Iterable[Any] = (), au
     case_found, employee_found = case_findings.route(constats, len(results))
     if employee_found:
         results = tuple(
-            replace(r, avertissements=tuple(f.text for f in employee_found[i]) + r.avertissements,
+            replace(r, warnings=tuple(f.text for f in employee_found[i]) + r.warnings,
                     constats=tuple(employee_found[i]) + r.constats) if i in employee_found else r
             for i, r in enumerate(results)
         )
     findings = case_found + [w for r in regimes.values() for w in r[1]]
     warnings = list(dict.fromkeys(f.text for f in findings))
-    return CaseResult(nom=nom, dossier=dossier, regime=main[0], salaries=results, avertissements=tuple(warnings), au=au,
+    return CaseResult(name=nom, case=dossier, regime=main[0], employees=results, warnings=tuple(warnings), as_of=au,
                            constats=tuple(dict((f.text, f) for f in findings).values()))

@@ -49,21 +49,21 @@ def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
 
 def contribution_due(rupture: Optional[date], one_year: bool, operateur: str, c: Collector) -> Optional[str]:
     """R-43, R-06: the contribution's due date and the operator named at it (None when none is due)."""
-    operateur_paiement = None
+    payment_operator = None
     if rupture and one_year:
         debut = c.dates["debut_csp"]
         due = PR.value("echeance_contribution_employeur", c.warn, debut_csp=debut)
         due_fact = D.employer_payment_due(debut, due["jour"], due["mois_suivants"])
         c.date("echeance_contribution_employeur", due_fact)
         pay_op = PR.resolved("operateur", c.warn, document=due_fact.valeur)
-        operateur_paiement = pay_op.valeur
+        payment_operator = pay_op.valeur
         if pay_op.valeur != operateur:
             c.warn("R-06", f"opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
     elif rupture:
         c.unknown_date("echeance_contribution_employeur", "/moins_un_an", ("Convention du 26 janvier 2015, art. 21",))
     else:
         c.unknown_date("echeance_contribution_employeur", "/debut_csp_inconnu", ())
-    return operateur_paiement
+    return payment_operator
 
 
 def procedure_dates(dossier: Dossier, s: Salarie, remise: date, c: Collector) -> None:

@@ -62,7 +62,7 @@ def employee_findings(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
             "« impossibilite_maintien_contrat » est donné sans « fin_protection_maternite » : aucun document ne le "
             "reprend, il n'est énoncé que pendant les semaines de protection relative qui suivent la protection liée "
             "au congé de maternité (C. trav. L1225-4 al. 1) ; renseignez la fin de cette protection ou retirez la clé"),
-            bloquant=False, code="R-61")
+            blocking=False, code="R-61")
     yield from _employee_chronology(d, i, s)
     yield from _remote_handover(i, s)
     if s.suivi is not None:
@@ -72,14 +72,14 @@ def employee_findings(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
         if derived != s.zone:
             yield Finding(employee_path(i, "zone"), (
                 f"la zone « {s.zone} » ne correspond pas au lieu de travail ({s.lieu_travail.code_postal}, "
-                f"« {derived} ») : vérifiez les jours fériés retenus (R-16)"), bloquant=False, code="R-48")
+                f"« {derived} ») : vérifiez les jours fériés retenus (R-16)"), blocking=False, code="R-48")
     elif s.zone is not None:
         derived = d.employeur.zone or zone_from_postal_code(d.employeur.adresse.code_postal)
         if derived != s.zone:
             yield Finding(employee_path(i, "zone"), (
                 f"la zone « {s.zone} » ne correspond pas à celle de l'employeur (« {derived} ») et aucun lieu "
                 "de travail (« lieu_travail ») n'est donné : vérifiez les jours fériés retenus (R-16)"),
-                bloquant=False, code="R-48")
+                blocking=False, code="R-48")
 
 
 def _remote_handover(i: int, s: Salarie) -> Iterator[Finding]:

@@ -104,39 +104,39 @@ def _as_mapping(terms: Any) -> Mapping[str, Any]:
 
 @dataclass(frozen=True)
 class EmployeeResult:
-    salarie: Salarie
+    employee: Salarie
     zone: str
-    operateur: str
+    operator: str
     # Keys of the contract (case-format.md) plus added ones; None when unknown.
     dates: dict[str, Optional[date]]
     # {"variante": "conservatoire" | "apres_acceptation" | "licenciement", "rappel_delai_requis": bool}
-    lettre: dict[str, Any]
+    letter: dict[str, Any]
     # Decimal amounts (rounded to the cent), int/Decimal counts, nested dict for the penalty, None.
-    montants: dict[str, Any]
-    explications: tuple[Explanation, ...]
-    avertissements: tuple[str, ...]
+    amounts: dict[str, Any]
+    explanations: tuple[Explanation, ...]
+    warnings: tuple[str, ...]
     # How the documents are handed over: "entretien_prealable" | "derniere_reunion_cse" |
     # "lendemain_decision_administration" | "date_convenue" (override by date_remise).
-    circonstance_remise: str
+    handover_circumstance: str
     # Extra facts templates may need (e.g. "anciennete_moins_un_an", "salarie_protege").
     conditions: dict[str, bool] = field(default_factory=dict)
     # Operator that receives the employer's contribution, named at its due date (D41).
-    operateur_paiement: Optional[str] = None
+    payment_operator: Optional[str] = None
     # Operator named in the registered letter, at its dispatch date (mentions.md: name by document date).
-    operateur_lettre: Optional[str] = None
-    # The texts governing this employee (R-04: Mayotte has its own convention), like ResultatDossier.regime.
+    letter_operator: Optional[str] = None
+    # The texts governing this employee (R-04: Mayotte has its own convention), like CaseResult.regime.
     regime: dict[str, Any] = field(default_factory=dict)
     # Inconsistencies that make the case unusable (e.g. an acceptance after the period): key path within
     # the employee ("reponse", "date") and the French message. The CLI reports them as invalid input.
-    blocages: tuple[tuple[tuple, str], ...] = ()
+    blockers: tuple[tuple[tuple, str], ...] = ()
     # Dated values the documents state (ASP rate, length of the period, contribution cap), looked up
     # by the date the law designates: templates print them and the mention checks read them.
-    parametres: dict[str, Any] = field(default_factory=dict)
+    parameters: dict[str, Any] = field(default_factory=dict)
     # The engine's findings as data (engine/findings.py): ``avertissements`` and ``blocages`` are views of them.
     constats: tuple[Any, ...] = ()
 
-    def explication(self, fait: str) -> Optional[Explanation]:
-        for e in self.explications:
+    def explanation(self, fait: str) -> Optional[Explanation]:
+        for e in self.explanations:
             if e.fait == fait:
                 return e
         return None
@@ -144,13 +144,13 @@ class EmployeeResult:
 
 @dataclass(frozen=True)
 class CaseResult:
-    nom: str  # case file name
-    dossier: Dossier
+    name: str  # case file name
+    case: Dossier
     regime: dict[str, Any]  # {"texte": ..., "valable_jusqu_au": date | None}
-    salaries: tuple[EmployeeResult, ...]
-    avertissements: tuple[str, ...] = ()
+    employees: tuple[EmployeeResult, ...]
+    warnings: tuple[str, ...] = ()
     # issue 10: the as-of date the documents are dated against (engine/timeline.py); None: the plan
-    au: Optional[date] = None
+    as_of: Optional[date] = None
     # the case-level findings as data (engine/findings.py): ``avertissements`` is their view
     constats: tuple[Any, ...] = ()
 
@@ -165,3 +165,4 @@ def money(x: Decimal) -> Decimal:
 
 
 _CENT = Decimal("0.01")
+

@@ -17,20 +17,20 @@ class Finding:
 
     loc: tuple  # key path the message is about
     message: str  # French, without the code
-    bloquant: bool = True
+    blocking: bool = True
     at: Optional[tuple] = None  # key whose line is shown, when it is not ``loc``
     code: str = ""
     sources: tuple[str, ...] = ()
 
     @property
     def niveau(self) -> str:
-        return "erreur" if self.bloquant else "avertissement"
+        return "erreur" if self.blocking else "avertissement"
 
     @property
     def text(self) -> str:
         """The line users read: a warning starts with its code (``"R-48 : ..."``); a blocking error
         cites its rule at the end of its message, as the loader's errors do."""
-        return f"{self.code} : {self.message}" if self.code and not self.bloquant else self.message
+        return f"{self.code} : {self.message}" if self.code and not self.blocking else self.message
 
 
 day_text = cli_date  # « 24/03/2026 » (cspdocs/formats.py)

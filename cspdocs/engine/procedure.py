@@ -64,7 +64,7 @@ def regime(dossier: Dossier, zone_is_mayotte: bool) -> tuple[dict[str, Any], lis
     if inferred:
         warnings.append(Finding((), (
             f"la date d'engagement de la procédure n'est pas déclarée ; retenue : {how} "
-            f"({D.fr(engaged)}). Renseignez procedure.date_engagement pour lever le doute."), bloquant=False, code="A10"))
+            f"({D.fr(engaged)}). Renseignez procedure.date_engagement pour lever le doute."), blocking=False, code="A10"))
     name = "regime_csp_mayotte" if zone_is_mayotte else "regime_csp"
     period = PR.in_force(name, engagement=engaged) if engaged else None
     if period is None:
@@ -72,7 +72,7 @@ def regime(dossier: Dossier, zone_is_mayotte: bool) -> tuple[dict[str, Any], lis
         warnings.append(Finding((), (
             f"aucun texte connu ne régit le CSP pour une procédure engagée le {D.fr(engaged)} "
             f"(la convention connue court jusqu'au {cli_date(last)}). Les règles de dates de la convention du "
-            f"26 janvier 2015 sont appliquées à titre conservatoire : vérifiez le texte en vigueur."), bloquant=False, code="A11"))
+            f"26 janvier 2015 sont appliquées à titre conservatoire : vérifiez le texte en vigueur."), blocking=False, code="A11"))
         return {"texte": None, "valable_jusqu_au": None, "date_engagement": engaged, "reference": None}, warnings
     return {
         "texte": period.valeur,

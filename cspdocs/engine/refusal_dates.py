@@ -49,7 +49,7 @@ def _notice_end(s: Salarie, months: Optional[Decimal], why: str, sources: tuple[
 
 def notice_end(rs: EmployeeResult) -> Optional[Fact]:
     """The end of the notice counted from the first presentation of the letter, or None while unknown."""
-    return _notice_end(rs.salarie, rs.montants.get("preavis_mois"), "Refus du CSP")
+    return _notice_end(rs.employee, rs.amounts.get("preavis_mois"), "Refus du CSP")
 
 
 def recorded_refusal(s: Salarie, lettre: dict[str, Any]) -> Optional[str]:
@@ -69,10 +69,10 @@ def refusal_as_of(rs: EmployeeResult, au: date) -> Optional[Fact]:
     """The end of the notice as of ``au`` (``rs``: the facts as of ``au``, ``VueAu.courant``): after a refusal
     recorded by then, or once the period has ended by then without an answer (refusal by silence), when
     the first presentation of the letter is known; None otherwise."""
-    s = rs.salarie
+    s = rs.employee
     if s.salarie_protege is not None and s.salarie_protege.autorisation_refusee:
         return None  # no rupture follows (R-51)
-    months = rs.montants.get("preavis_mois")
+    months = rs.amounts.get("preavis_mois")
     rep = s.reponse if s.reponse is not None and s.reponse.date <= au else None
     if rep is not None:
         return _notice_end(s, months, f"Refus du CSP le {D.fr(rep.date)}") if rep.decision == "refus" else None
@@ -82,7 +82,7 @@ def refusal_as_of(rs: EmployeeResult, au: date) -> Optional[Fact]:
     return _notice_end(s, months, f"Refus du CSP (délai de réflexion expiré le {D.fr(fin)} sans réponse)", (SILENCE,))
 
 
-def refusal_plan(s: Salarie, lettre: dict[str, Any], montants: dict[str, Any],
+def refusal_plan(s: Salarie, lettre: dict[str, Any], amounts: dict[str, Any],
                  record: Callable[[str, Fact], Any]) -> None:
     """Review finding 9, in the plan (called by ``compute_salarie``; ``record(key, Fact)`` adds a date with
     its explanation): ``dates.fin_preavis_refus``, the end of the notice after a refusal the case records,
@@ -90,7 +90,7 @@ def refusal_plan(s: Salarie, lettre: dict[str, Any], montants: dict[str, Any],
     why = recorded_refusal(s, lettre)
     if why is None:
         return
-    fact = _notice_end(s, montants.get("preavis_mois"), why, () if s.reponse is not None else (SILENCE,))
+    fact = _notice_end(s, amounts.get("preavis_mois"), why, () if s.reponse is not None else (SILENCE,))
     if fact is not None:
         record("fin_preavis_refus", fact)
 

@@ -45,7 +45,7 @@ def finding(code: str, loc: tuple, message: str) -> Finding:
     from ..rules.registre import regles
 
     rule = regles().get(code)
-    return Finding(loc, message, bloquant=False, code=code,
+    return Finding(loc, message, blocking=False, code=code,
                    sources=tuple(s.id for s in rule.sources) if rule is not None else ())
 
 # Journal keys that record an event; each is left out of what is known before its date.
@@ -86,7 +86,7 @@ def letter_delivered(s: Salarie) -> Optional[date]:
 
 def handover_document_date(rs: EmployeeResult) -> Optional[date]:
     """The date the handover documents bear in the plan: the posting at a distance (R-14), else the handover."""
-    if rs.salarie.mode_remise != "main_propre" and rs.dates.get("envoi_documents"):
+    if rs.employee.mode_remise != "main_propre" and rs.dates.get("envoi_documents"):
         return rs.dates["envoi_documents"]
     return rs.dates.get("remise")
 
@@ -255,10 +255,10 @@ def _with_findings(rs: EmployeeResult, notes: list[Finding]) -> EmployeeResult:
     """``rs`` with the findings of the documents through time added (data and lines)."""
     from dataclasses import replace
 
-    extra = tuple(n for n in notes if n.text not in rs.avertissements)
+    extra = tuple(n for n in notes if n.text not in rs.warnings)
     if not extra:
         return rs
-    return replace(rs, avertissements=rs.avertissements + tuple(n.text for n in extra), constats=rs.constats + extra)
+    return replace(rs, warnings=rs.warnings + tuple(n.text for n in extra), constats=rs.constats + extra)
 
 
 _RAW: dict[int, tuple[Any, dict[str, Salarie]]] = {}  # one case at a time: id(dossier) -> employees by matricule
@@ -271,7 +271,7 @@ def raw_employee(dossier: Any, rs: EmployeeResult) -> Salarie:
         cached = (dossier, {s.matricule: s for s in dossier.salaries})
         _RAW.clear()
         _RAW[id(dossier)] = cached
-    return cached[1].get(rs.salarie.matricule, rs.salarie)
+    return cached[1].get(rs.employee.matricule, rs.employee)
 
 
 def view_for(dossier: Any, rs: EmployeeResult, au: date, raw: Optional[Salarie] = None,

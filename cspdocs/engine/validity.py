@@ -70,6 +70,6 @@ def blocking_errors(result: CaseResult) -> list[tuple[tuple, str]]:
     """The engine's blocking findings as (key path in the case file, French message)."""
     return [
         (("salaries", index) + loc, message)
-        for index, r in enumerate(result.salaries)
-        for loc, message in r.blocages
+        for index, r in enumerate(result.employees)
+        for loc, message in r.blockers
     ]

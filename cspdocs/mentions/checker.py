@@ -184,7 +184,7 @@ def check_artefact(artefact: str, text: Union[str, Texte, TexteCompare], resulta
         return []
     matcher = matcher or Matcher(catalogue, faits)
     folded = TexteCompare.de(text)
-    employe = resultat_salarie.salarie.matricule
+    employe = resultat_salarie.employee.matricule
     results: list[Resultat] = []
     for mention in art.mentions:
         results.extend(check_mention(art, mention, folded, matcher, employe))

@@ -55,7 +55,7 @@ def _first(docs: Sequence[Document], artefact: str) -> list[Document]:
 
 def _variant_expected(letter_day: date, faits: Faits) -> Optional[str]:
     """R-27 on the letter's own date (mirrors the engine's choice, for the document's date)."""
-    return variant_for(faits.salarie.salarie.reponse, letter_day, faits.get("dates.fin_delai_reflexion"))
+    return variant_for(faits.salarie.employee.reponse, letter_day, faits.get("dates.fin_delai_reflexion"))
 
 
 def cross_check(documents: Sequence[Document], resultat_dossier: CaseResult,
@@ -63,7 +63,7 @@ def cross_check(documents: Sequence[Document], resultat_dossier: CaseResult,
     catalogue = catalogue or default_catalogue()
     faits = Faits(resultat_dossier, resultat_salarie)
     matcher = Matcher(catalogue, faits)
-    employe = resultat_salarie.salarie.matricule
+    employe = resultat_salarie.employee.matricule
     out: list[Resultat] = []
 
     def add(check_id: str, statut: str, detail: str = "") -> None:

@@ -7,7 +7,7 @@ condition keys. Paths:
   ``duree_delai_reflexion_jours``, ``plafond_contribution_mois``), as the engine looked them up;
 - ``dates.X``, ``montants.X``, ``lettre.X``, ``conditions.X``, ``operateur`` (named at the
   handover), ``operateur_lettre`` (named at the letter's dispatch), ``zone``,
-  ``circonstance_remise``: the engine's result for the employee (``ResultatSalarie``);
+  ``circonstance_remise``: the engine's result for the employee (``EmployeeResult``);
 - ``salarie.X`` (e.g. ``salarie.nom``, ``salarie.reponse.date``, ``salarie.prenom_nom``),
   ``employeur.X`` (e.g. ``employeur.signataire.nom``), ``procedure.X`` (e.g.
   ``procedure.motif_economique.faits``): the case file;
@@ -51,7 +51,7 @@ FACT_KEYS = {
     "operateur_lettre": "operateur_lettre",
 }
 COMBINATORS = ("tous", "un_de", "non", "connu", "inconnu")
-# Flags of ResultatSalarie.conditions that conditions may test (others are accepted too when the
+# Flags of EmployeeResult.conditions that conditions may test (others are accepted too when the
 # engine provides them; this list serves to validate the mention files).
 FLAGS = (
     "salarie_protege",
@@ -112,26 +112,26 @@ class Faits:
         return self._get(path) is not _MISSING
 
     def _get(self, path: str) -> Any:
-        rs, case = self.salarie, self.dossier.dossier
+        rs, case = self.salarie, self.dossier.case
         root, _, rest = path.partition(".")
         if root == "dates":
             return rs.dates.get(rest, None) if rest else _MISSING
         if root == "montants":
-            return rs.montants.get(rest, None) if rest else _MISSING
+            return rs.amounts.get(rest, None) if rest else _MISSING
         if root == "lettre":
-            return rs.lettre.get(rest, None) if rest else _MISSING
+            return rs.letter.get(rest, None) if rest else _MISSING
         if root == "conditions":
             return rs.conditions.get(rest, None) if rest else _MISSING
         if root == "parametres":  # dated values the documents state (rate, durations)
-            return (getattr(rs, "parametres", None) or {}).get(rest, None) if rest else _MISSING
+            return (getattr(rs, "parameters", None) or {}).get(rest, None) if rest else _MISSING
         if root in ("operateur", "zone", "circonstance_remise") and not rest:
-            return getattr(rs, root)
+            return getattr(rs, {"circonstance_remise": "handover_circumstance", "operateur": "operator"}.get(root, root))
         if root == "operateur_lettre" and not rest:
-            return getattr(rs, "operateur_lettre", None) or rs.operateur
+            return getattr(rs, "letter_operator", None) or rs.operator
         if root == "salarie":
             if rest == "prenom_nom":
-                return f"{rs.salarie.prenom} {rs.salarie.nom}"
-            return _walk(rs.salarie, rest)
+                return f"{rs.employee.prenom} {rs.employee.nom}"
+            return _walk(rs.employee, rest)
         if root == "employeur":
             return _walk(case.employeur, rest)
         if root == "procedure":
@@ -139,7 +139,7 @@ class Faits:
         if root == "remise" and rest == "lieu":
             return case.procedure.lieu_remise or case.employeur.adresse.ville
         if root == "reponse" and rest in ("acceptation", "refus"):
-            rep = rs.salarie.reponse
+            rep = rs.employee.reponse
             return rep.date if rep is not None and rep.decision == rest else None
         return _MISSING
 
@@ -171,8 +171,8 @@ class Faits:
     def _produced(self, artefact: str) -> bool:
         """``produit: lettre``: the engine's rule of whether the document exists (engine/documents.py)."""
         rs = self.salarie
-        return omission(artefact, rs.salarie.mode_remise, bool(rs.conditions.get("autorisation_refusee")),
-                        rs.dates.get("envoi_lettre"), rs.lettre.get("variante"), rs.dates.get("fin_delai_reflexion")) is None
+        return omission(artefact, rs.employee.mode_remise, bool(rs.conditions.get("autorisation_refusee")),
+                        rs.dates.get("envoi_lettre"), rs.letter.get("variante"), rs.dates.get("fin_delai_reflexion")) is None
 
 
 def _walk(obj: Any, rest: str) -> Any:

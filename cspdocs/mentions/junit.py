@@ -44,7 +44,7 @@ def _case_element(suite: ET.Element, case: CasLint) -> tuple[int, int, int]:
                              message=f"mentions obligatoires en défaut : {names}")
         fail.text = "\n".join(_describe(r) for r in case.echecs)
         failures = 1
-    out = [f"scénario : {case.libelle}"] + [_describe(r) for r in case.avertissements]
+    out = [f"scénario : {case.libelle}"] + [_describe(r) for r in case.warnings]
     ET.SubElement(el, "system-out").text = "\n".join(out)
     return failures, errors, skipped
 

@@ -57,11 +57,11 @@ class CasLint:
 
     @property
     def echecs(self) -> list[Resultat]:
-        return [r for r in self.resultats if r.bloquant]
+        return [r for r in self.resultats if r.blocking]
 
     @property
-    def avertissements(self) -> list[Resultat]:
-        return [r for r in self.resultats if r.echec and not r.bloquant]
+    def warnings(self) -> list[Resultat]:
+        return [r for r in self.resultats if r.echec and not r.blocking]
 
     @property
     def ok(self) -> bool:

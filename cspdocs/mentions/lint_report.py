@@ -68,7 +68,7 @@ def mention_failures(rapport: "LintReport") -> list[dict[str, Any]]:
 def _counts(rapport: "LintReport") -> dict[str, int]:
     return {
         "mentions_obligatoires_en_defaut": sum(len(c.echecs) for c in rapport.cas + rapport.controles),
-        "avertissements": sum(len(c.avertissements) for c in rapport.cas + rapport.controles)
+        "avertissements": sum(len(c.warnings) for c in rapport.cas + rapport.controles)
         + sum(1 for c in rapport.constats if c.niveau == AVERTISSEMENT),
         "erreurs": len(rapport.erreurs) + len(render_errors(rapport)),
     }

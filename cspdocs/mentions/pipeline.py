@@ -43,9 +43,9 @@ def check_employee(resultat: CaseResult, rs: EmployeeResult,
     recognised is reported as an error (it blocks).
     """
     catalogue = catalogue or default_catalogue()
-    rapport = MentionReport(resultat.nom)
-    matricule = rs.salarie.matricule
-    rapport.noms[matricule] = f"{rs.salarie.prenom} {rs.salarie.nom}"
+    rapport = MentionReport(resultat.name)
+    matricule = rs.employee.matricule
+    rapport.noms[matricule] = f"{rs.employee.prenom} {rs.employee.nom}"
     folded_docs = []
     matcher = Matcher(catalogue, Faits(resultat, rs))
     for artefact, texte, label in documents:
@@ -75,8 +75,8 @@ def check_rendered(resultat: CaseResult, rendered: Mapping[str, Mapping[str, Doc
     the caller must then publish nothing.
     """
     catalogue = catalogue or default_catalogue()
-    by_matricule = {rs.salarie.matricule: rs for rs in resultat.salaries}
-    rapport = MentionReport(resultat.nom)
+    by_matricule = {rs.employee.matricule: rs for rs in resultat.employees}
+    rapport = MentionReport(resultat.name)
     for matricule, docs in rendered.items():
         rs = by_matricule.get(matricule)
         if rs is None:
@@ -90,7 +90,7 @@ def check_rendered(resultat: CaseResult, rendered: Mapping[str, Mapping[str, Doc
                 rapport.erreurs.append(f"{matricule}, {key} : {exc}")
                 continue
             prepared.append((artefact_from_key(key, catalogue), texte, key))
-        # issue 10: each document against the facts of its own date as of resultat.au (render/dated.py)
+        # issue 10: each document against the facts of its own date as of resultat.as_of (render/dated.py)
         from ..render import dated
 
         rapport.merge(dated.check(resultat, rs, dated.view(resultat, rs), prepared, catalogue))

@@ -22,7 +22,7 @@ class CheckedDocument:
 
     @property
     def conforme(self) -> bool:
-        return not any(r.bloquant for r in self.resultats)
+        return not any(r.blocking for r in self.resultats)
 
 
 @dataclass
@@ -42,14 +42,14 @@ class MentionReport:
 
     @property
     def bloquants(self) -> list[Resultat]:
-        return [r for r in self.resultats if r.bloquant]
+        return [r for r in self.resultats if r.blocking]
 
     @property
-    def avertissements(self) -> list[Resultat]:
-        return [r for r in self.resultats if r.echec and not r.bloquant]
+    def warnings(self) -> list[Resultat]:
+        return [r for r in self.resultats if r.echec and not r.blocking]
 
     @property
-    def bloquant(self) -> bool:
+    def blocking(self) -> bool:
         """True when an obligatoire mention fails (or a document could not be checked)."""
         return bool(self.bloquants or self.erreurs)
 
@@ -96,7 +96,7 @@ class MentionReport:
             if shown_checks:
                 lines.append(f"  {CROISE_LABEL}")
                 lines.extend(_lines(shown_checks))
-        blocking, warnings = len(self.bloquants), len(self.avertissements)
+        blocking, warnings = len(self.bloquants), len(self.warnings)
         lines.append("")
         if blocking or self.erreurs:
             lines.append(
@@ -116,9 +116,9 @@ class MentionReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "statut": "bloque" if self.bloquant else "conforme",
+            "statut": "bloque" if self.blocking else "conforme",
             "mentions_obligatoires_en_defaut": len(self.bloquants),
-            "avertissements": len(self.avertissements),
+            "avertissements": len(self.warnings),
             "erreurs": list(self.erreurs),
             "documents": [
                 {
@@ -138,7 +138,7 @@ class MentionReport:
 def _lines(results: list[Resultat]) -> list[str]:
     out = []
     for r in results:
-        marker = "ERREUR" if r.bloquant else ("AVERTISSEMENT" if r.echec else "ok")
+        marker = "ERREUR" if r.blocking else ("AVERTISSEMENT" if r.echec else "ok")
         out.append(f"    {marker} {r.mention} {r.libelle} [{NIVEAU_LABELS[r.niveau]}] : {STATUTS[r.statut]}")
         if r.echec:
             out.append(f"      attendu : {r.attendu}")

@@ -38,7 +38,7 @@ class Resultat:
         return self.statut != PRESENTE
 
     @property
-    def bloquant(self) -> bool:
+    def blocking(self) -> bool:
         return self.echec and self.niveau == "obligatoire"
 
     def to_json(self) -> dict[str, Any]:

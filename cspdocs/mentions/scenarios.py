@@ -72,11 +72,11 @@ def compute(scenario: Scenario) -> ComputedScenario:
         dossier = scenario.model()
     except Exception as exc:
         raise ScenarioInvalide(f"scénario « {scenario.id} » : dossier invalide ({exc})") from exc
-    blocking = [f.message for f in check_dossier(dossier) if f.bloquant]
+    blocking = [f.message for f in check_dossier(dossier) if f.blocking]
     if blocking:
         raise ScenarioInvalide(f"scénario « {scenario.id} » : " + " ; ".join(blocking))
     resultat = compute_dossier(dossier, f"{scenario.id}.yaml")
-    return ComputedScenario(scenario, resultat, resultat.salaries[0])
+    return ComputedScenario(scenario, resultat, resultat.employees[0])
 
 
 @lru_cache(maxsize=1)

@@ -19,9 +19,9 @@ def sha256_file(path: Path) -> str:
 
 
 def employee_name(resultat: CaseResult, matricule: str) -> str:
-    for rs in resultat.salaries:
-        if rs.salarie.matricule == matricule:
-            return f"{rs.salarie.prenom} {rs.salarie.nom}"
+    for rs in resultat.employees:
+        if rs.employee.matricule == matricule:
+            return f"{rs.employee.prenom} {rs.employee.nom}"
     return ""
 
 
@@ -62,11 +62,11 @@ def carried_sections(resultat: CaseResult, root: Path, carried: Iterable[dict[st
 
 def write_case_dossier(resultat: CaseResult, root: Path, sections: dict[str, DossierSection], moment) -> dict[str, Any]:
     """Write <case>/dossier-global.pdf, employees in the case file's order; its manifest entry."""
-    order = [rs.salarie.matricule for rs in resultat.salaries]
+    order = [rs.employee.matricule for rs in resultat.employees]
     ranked = sorted(sections, key=lambda m: (order.index(m) if m in order else len(order)))
     chosen = [sections[m] for m in ranked]
     out = root / DOSSIER_GLOBAL_PDF
-    name = resultat.nom
+    name = resultat.name
     build_case_dossier(
         chosen, out,
         title=f"Contrat de sécurisation professionnelle – dossier « {name} »",

@@ -37,11 +37,11 @@ def case_moment(resultat: CaseResult) -> datetime:
     Falls back on the earliest date the engine knows, then on the earliest hiring date
     (always present), so that a case is always datable without the clock.
     """
-    found = [d for rs in resultat.salaries if isinstance(d := rs.dates.get("remise"), date)]
+    found = [d for rs in resultat.employees if isinstance(d := rs.dates.get("remise"), date)]
     if not found:
-        found = [d for rs in resultat.salaries for d in rs.dates.values() if isinstance(d, date)]
+        found = [d for rs in resultat.employees for d in rs.dates.values() if isinstance(d, date)]
     if not found:
-        found = [rs.salarie.date_entree for rs in resultat.salaries]
+        found = [rs.employee.date_entree for rs in resultat.employees]
     day = min(found)
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
@@ -49,7 +49,7 @@ def case_moment(resultat: CaseResult) -> datetime:
 def employer_name(resultat: CaseResult) -> str:
     """The employer as the documents name it (and LibreOffice's PDFs carry as Author):
     raison sociale and legal form, « Cartonnerie de l'Ill SAS » (as render/context.py)."""
-    e = resultat.dossier.employeur
+    e = resultat.case.employeur
     return f"{e.raison_sociale} {e.forme_juridique}" if e.forme_juridique else e.raison_sociale
 
 

@@ -101,11 +101,11 @@ class PdfStage:
                 for s in ecriture.lot.salaries for a in ecriture.salaries[s.matricule]["artefacts"]]
         names = {s.matricule: f"{s.prenom} {s.nom}" for s in ecriture.lot.salaries}
         outcomes, results = self._convert(root, jobs, {m: (ecriture.salaries[m], n) for m, n in names.items()})
-        self.rapport = MentionReport(self.resultat.nom)
+        self.rapport = MentionReport(self.resultat.name)
         for checked, _, _ in outcomes.values():
             self.rapport.merge(checked)
         ecarts = ecarts_docx_pdf(self.rapport_docx, self.rapport)
-        if self.rapport.bloquant:
+        if self.rapport.blocking:
             raise MentionsPdfNonConformes(self.rapport, ecarts)
         sections = dict(carried)
         for matricule, (_, parts, error) in outcomes.items():
@@ -177,7 +177,7 @@ class PdfStage:
                 "pages": result.pages,
             }
         rapport = check_pdf_texts(self.resultat, matricule, texts)
-        if rapport.bloquant:
+        if rapport.blocking:
             return rapport, [], None
         try:
             return rapport, self._employee_dossier(root, entry, name), None
@@ -187,7 +187,7 @@ class PdfStage:
     def _employee_dossier(self, root: Path, entry: dict[str, Any], name: str) -> list[DossierPart]:
         """Write <folder>/dossier.pdf; record it in ``entry``; return its parts."""
         by_key = {a["cle"]: a for a in entry["artefacts"]}
-        rs = next((r for r in self.resultat.salaries if r.salarie.matricule == entry["matricule"]), None)
+        rs = next((r for r in self.resultat.employees if r.employee.matricule == entry["matricule"]), None)
         order = handover_order(list(by_key), dict(rs.dates) if rs else {})
         parts, contents, page = [], [], 1
         for key in order:

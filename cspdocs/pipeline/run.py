@@ -115,12 +115,12 @@ def run(charge: ChargedDossier, resultat: CaseResult, sortie: Path | str = "outp
     jeu = load_templates(Path(modeles) if modeles else None)
     selection = tuple(dict.fromkeys(matricules)) if matricules else None
     chosen = select(resultat, selection)
-    header = Batch(charge.nom, tuple(charge.sources), jeu, (), tuple(resultat.avertissements), selection,
+    header = Batch(charge.nom, tuple(charge.sources), jeu, (), tuple(resultat.warnings), selection,
                  case_identity(charge.dossier),
                  {"lecture_anciennete_indemnite": charge.dossier.procedure.lecture_anciennete_indemnite})
     publisher = Publisher(header, Path(sortie))
-    if resultat.au is not None:
-        publisher.manifest["au"] = resultat.au.isoformat()  # issue 10: the as-of date of the documents
+    if resultat.as_of is not None:
+        publisher.manifest["au"] = resultat.as_of.isoformat()  # issue 10: the as-of date of the documents
     try:
         return _publish(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
                         workers, progress, reecrire_remis)
@@ -139,14 +139,14 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
 def _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice, workers, progress,
                    reecrire_remis, hr_parts) -> Generation:
     catalogue = default_catalogue()
-    au = resultat.au or date.today()  # the HR files' date: the state and next action shown are as of it
+    au = resultat.as_of or date.today()  # the HR files' date: the state and next action shown are as of it
     ctx = pool.Context(resultat, chosen, publisher.lot.modeles, catalogue, publisher.root,
                        publisher.fingerprint, keep_full=bool(want_pdf), hr=HrRowMaker(resultat, au))
-    jobs = pool.chunks([(i, publisher.folder(rs.salarie.matricule, rs.salarie.nom))
+    jobs = pool.chunks([(i, publisher.folder(rs.employee.matricule, rs.employee.nom))
                         for i, rs in enumerate(chosen)])
     _stage(progress, "Documents DOCX", total=len(chosen))  # rendered, checked and written
-    report = _MentionsFile(publisher.root, resultat.nom)
-    rapport = MentionReport(resultat.nom)
+    report = _MentionsFile(publisher.root, resultat.name)
+    rapport = MentionReport(resultat.name)
     counts = [0, 0, 0]  # employees with documents, documents, applicable documents
     try:
         for done in pool.process(ctx, jobs, workers):
@@ -168,7 +168,7 @@ def _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_
     full = rapport.to_json()
     summary = {k: full[k] for k in ("statut", "mentions_obligatoires_en_defaut", "avertissements", "erreurs")}
     mentions = report.close(summary)
-    if rapport.bloquant:
+    if rapport.blocking:
         raise MentionsBloquantes(rapport)
     # issue 10: delivered documents never silently rewritten; other employees' documents out of date
     perimes: list[str] = []  # carried-over employees whose documents are stale: marked R-78 in the summary

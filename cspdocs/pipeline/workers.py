@@ -107,7 +107,7 @@ def one_employee(ctx: Context, index: int, folder: str) -> Done:
             artefact["mentions_en_defaut"] = _defects(checked.resultats)
     entry["controles_en_defaut"] = _defects(rapport.controles)
     full = rapport.to_json()
-    line = json.dumps({"matricule": rs.salarie.matricule, "documents": full["documents"],
+    line = json.dumps({"matricule": rs.employee.matricule, "documents": full["documents"],
                        "controles": full["controles"]}, ensure_ascii=False, separators=(",", ":"))
     return Done(replace(s, documents=()), entry, files, line,
                 rapport if ctx.keep_full else _failing_only(rapport),
@@ -120,7 +120,7 @@ def _hr_row(ctx: Context, rs: EmployeeResult) -> Optional[HrRow]:
     if ctx.hr is None:
         return None
     v = dated.view(ctx.resultat, rs)
-    current = v.courant if v is not None and ctx.resultat.au == ctx.hr.au else None
+    current = v.courant if v is not None and ctx.resultat.as_of == ctx.hr.au else None
     return ctx.hr.row(rs, current)
 
 

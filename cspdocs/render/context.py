@@ -186,7 +186,7 @@ def _conditions(rs: EmployeeResult) -> dict[str, bool]:
     missing = [key for key in CONDITION_KEYS if key not in rs.conditions]
     if missing:
         raise ContexteIncomplet(
-            f"salarié {rs.salarie.matricule} : conditions absentes du résultat du moteur : "
+            f"salarié {rs.employee.matricule} : conditions absentes du résultat du moteur : "
             + ", ".join(missing)
         )
     return {key: bool(value) for key, value in rs.conditions.items()}
@@ -211,15 +211,15 @@ def _remise(rs: EmployeeResult, procedure: dict[str, Any], conditions: dict[str,
     employee's authorisation is awaited). ``date_document``: the date of the information document
     and of the motive statement (the posting date at a distance, when given; else the handover).
     """
-    mode = rs.salarie.mode_remise
+    mode = rs.employee.mode_remise
     a_distance = at_distance(mode)
     envoi = rs.dates.get("envoi_documents")
     return {
         "date": rs.dates.get("remise"),
         "date_document": envoi if a_distance and envoi is not None else rs.dates.get("remise"),
         "lieu": procedure["lieu_remise"],
-        "circonstance": rs.circonstance_remise,
-        "circonstance_libelle": _circonstance(rs.circonstance_remise, procedure),
+        "circonstance": rs.handover_circumstance,
+        "circonstance_libelle": _circonstance(rs.handover_circumstance, procedure),
         "mode": mode,
         "a_distance": a_distance,
         "echeance_connue": handover_documents_state_dates(
@@ -234,14 +234,14 @@ PARAMETRE_KEYS = ("taux_asp", "taux_asp_pourcent", "duree_delai_reflexion_jours"
 
 
 def _parametres(rs: EmployeeResult) -> dict[str, Any]:
-    return _complete(dict(getattr(rs, "parametres", None) or {}), PARAMETRE_KEYS)
+    return _complete(dict(getattr(rs, "parameters", None) or {}), PARAMETRE_KEYS)
 
 
 def build_context(resultat: CaseResult, rs: EmployeeResult) -> dict[str, Any]:
     """All variables of one employee's documents (the same dict serves the four artefacts)."""
-    dossier = resultat.dossier
+    dossier = resultat.case
     procedure = _procedure(dossier)
-    lettre = dict(rs.lettre)
+    lettre = dict(rs.letter)
     lettre["variante_libelle"] = labels.VARIANTES_LETTRE.get(lettre.get("variante", ""))
     conditions = _conditions(rs)
     # the regime of this employee (R-04: Mayotte has its own convention), else the case's
@@ -249,26 +249,26 @@ def build_context(resultat: CaseResult, rs: EmployeeResult) -> dict[str, Any]:
     return {
         "employeur": _employeur(dossier),
         "procedure": procedure,
-        "salarie": _salarie(rs.salarie),
+        "salarie": _salarie(rs.employee),
         "dates": _complete(rs.dates, DATE_KEYS),
-        "montants": _complete(rs.montants, MONTANT_KEYS),
+        "montants": _complete(rs.amounts, MONTANT_KEYS),
         "lettre": lettre,
         # the operator as named at the handover (information document, receipt, motive statement)
-        "operateur": rs.operateur,
+        "operateur": rs.operator,
         # the operator as named at the letter's dispatch (mentions.md: the name follows each document's date)
-        "operateur_lettre": getattr(rs, "operateur_lettre", None) or rs.operateur,
+        "operateur_lettre": getattr(rs, "letter_operator", None) or rs.operator,
         # the contribution is paid to the operator named at its due date (may differ, D41)
-        "operateur_paiement": getattr(rs, "operateur_paiement", None) or rs.operateur,
+        "operateur_paiement": getattr(rs, "payment_operator", None) or rs.operator,
         "zone": rs.zone,
         "regime": dict(regime),
         # dated values (ASP rate, length of the period, contribution cap): never restated in a template
         "parametres": _parametres(rs),
-        "circonstance_remise": rs.circonstance_remise,
+        "circonstance_remise": rs.handover_circumstance,
         "remise": _remise(rs, procedure, conditions),
         "conditions": conditions,
         "explications": {
             e.fait: {"valeur": e.valeur, "raisonnement": e.raisonnement, "sources": list(e.sources)}
-            for e in rs.explications
+            for e in rs.explanations
         },
-        "avertissements": list(resultat.avertissements) + list(rs.avertissements),
+        "avertissements": list(resultat.warnings) + list(rs.warnings),
     }

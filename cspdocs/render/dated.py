@@ -1,6 +1,6 @@
 """Each document rendered and checked from the facts of its own date (issue 10).
 
-The engine (cspdocs/engine/timeline.py) says, as of the case's as-of date (``ResultatDossier.au``),
+The engine (cspdocs/engine/timeline.py) says, as of the case's as-of date (``CaseResult.as_of``),
 which facts each document is rendered from: a delivered document from what was known on its date,
 an undelivered one from the facts as of the as-of date (never backdated). This module applies it
 to one employee: the facts per artefact, and the mention check of each document against its own
@@ -22,13 +22,13 @@ def _raw_salarie(resultat: CaseResult, rs: EmployeeResult):
     """The employee as written in the case (journal not folded) for the computed ``rs``."""
     cached = _RAW_INDEX.get(id(resultat))
     if cached is None or cached[0] is not resultat:
-        cached = (resultat, {id(r): i for i, r in enumerate(resultat.salaries)})
+        cached = (resultat, {id(r): i for i, r in enumerate(resultat.employees)})
         _RAW_INDEX.clear()
         _RAW_INDEX[id(resultat)] = cached
     i = cached[1].get(id(rs))
     if i is None:  # a result built elsewhere (tests): match by matricule
-        i = next(k for k, r in enumerate(resultat.salaries) if r.salarie.matricule == rs.salarie.matricule)
-    return resultat.dossier.salaries[i]
+        i = next(k for k, r in enumerate(resultat.employees) if r.employee.matricule == rs.employee.matricule)
+    return resultat.case.salaries[i]
 
 
 _LAST: list = [None, None, None]  # (resultat, rs, view): rendering then checking one employee computes it once
@@ -36,7 +36,7 @@ _LAST: list = [None, None, None]  # (resultat, rs, view): rendering then checkin
 
 def view(resultat: CaseResult, rs: EmployeeResult) -> Optional[VueAu]:
     """The employee's documents as of the case's as-of date, or None without one."""
-    au = getattr(resultat, "au", None)
+    au = getattr(resultat, "as_of", None)
     if au is None:
         return None
     if _LAST[0] is resultat and _LAST[1] is rs:
@@ -48,7 +48,7 @@ def view(resultat: CaseResult, rs: EmployeeResult) -> Optional[VueAu]:
 def _view(resultat: CaseResult, rs: EmployeeResult, au) -> VueAu:
     from ..engine.timeline import view_for
 
-    return view_for(resultat.dossier, rs, au, _raw_salarie(resultat, rs), rs.regime or resultat.regime)
+    return view_for(resultat.case, rs, au, _raw_salarie(resultat, rs), rs.regime or resultat.regime)
 
 
 def facts_for(v: Optional[VueAu], rs: EmployeeResult, artefact: str) -> EmployeeResult:
@@ -76,9 +76,9 @@ def check(resultat: CaseResult, rs: EmployeeResult, v: Optional[VueAu],
     from ..mentions.report import CheckedDocument, MentionReport
 
     catalogue = catalogue or default_catalogue()
-    rapport = MentionReport(resultat.nom)
-    matricule = rs.salarie.matricule
-    rapport.noms[matricule] = f"{rs.salarie.prenom} {rs.salarie.nom}"
+    rapport = MentionReport(resultat.name)
+    matricule = rs.employee.matricule
+    rapport.noms[matricule] = f"{rs.employee.prenom} {rs.employee.nom}"
     matchers: dict[int, Matcher] = {}
     folded_docs = []
     for artefact, texte, label in documents:

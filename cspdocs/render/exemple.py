@@ -133,21 +133,21 @@ def resultat_salarie(
     *,
     variante: str = "conservatoire",
     dates: dict | None = None,
-    montants: dict | None = None,
+    amounts: dict | None = None,
     conditions: dict | None = None,
     operateur: str = "France Travail",
-    operateur_lettre: str | None = None,
+    letter_operator: str | None = None,
     circonstance: str = "entretien_prealable",
 ) -> EmployeeResult:
     all_dates = {**DATES, **(dates or {})}
     return EmployeeResult(
-        salarie=salarie,
+        employee=salarie,
         zone="metropole",
-        operateur=operateur,
+        operator=operateur,
         dates=all_dates,
-        lettre={"variante": variante, "rappel_delai_requis": variante == "conservatoire"},
-        montants={**MONTANTS, **(montants or {})},
-        explications=(
+        letter={"variante": variante, "rappel_delai_requis": variante == "conservatoire"},
+        amounts={**MONTANTS, **(amounts or {})},
+        explanations=(
             Explanation(
                 "dates.fin_delai_reflexion",
                 all_dates["fin_delai_reflexion"],
@@ -155,11 +155,11 @@ def resultat_salarie(
                 ("Convention du 26 janvier 2015, art. 4 § 1",),
             ),
         ),
-        avertissements=(),
-        circonstance_remise=circonstance,
+        warnings=(),
+        handover_circumstance=circonstance,
         conditions={**CONDITIONS, **(conditions or {})},
-        operateur_lettre=operateur_lettre or operateur,
-        parametres=dict(PARAMETRES),
+        letter_operator=letter_operator or operateur,
+        parameters=dict(PARAMETRES),
     )
 
 
@@ -173,9 +173,9 @@ def resultat(n: int = 1, *, variante: str = "conservatoire", **employeur: Any) -
     ]
     case = base.model_copy(update={"salaries": salaries})
     return CaseResult(
-        nom="exemple.yaml",
-        dossier=case,
+        name="exemple.yaml",
+        case=case,
         regime={"texte": "convention du 26 janvier 2015, avenant n° 11 (jusqu'au 31/12/2026)",
                 "valable_jusqu_au": date(2026, 12, 31)},
-        salaries=tuple(resultat_salarie(s, variante=variante) for s in salaries),
+        employees=tuple(resultat_salarie(s, variante=variante) for s in salaries),
     )

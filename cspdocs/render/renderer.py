@@ -104,7 +104,7 @@ class CompiledTemplate:
             self._parts[name] = _Part(name, kind, source, template)
 
     @classmethod
-    def charger(cls, chemin: Path | str, env: Optional[Environment] = None) -> "ModeleDocx":
+    def charger(cls, chemin: Path | str, env: Optional[Environment] = None) -> "CompiledTemplate":
         chemin = Path(chemin)
         return cls(chemin.read_bytes(), chemin.name, env)
 

@@ -3,7 +3,7 @@ the table view and the calendar.
 
 Nothing of the law is computed here. The state and the actions are the engine's
 (``engine/actions.py``: ``follow_up``, with their due dates, statuses and legal sources); the other
-deadlines are dates of ``ResultatSalarie.dates`` with the engine's explanation and sources. This
+deadlines are dates of ``EmployeeResult.dates`` with the engine's explanation and sources. This
 module only chooses what to show:
 
 - every action the engine gives a due date (done ones too, so that a calendar event does not vanish
@@ -86,9 +86,9 @@ class Fiche:
         return self.suivi["etat_libelle"]
 
     @property
-    def avertissements(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[str, ...]:
         """The employee's warnings as of ``au``: the engine's (R-76 included), the follow-up's, the notes."""
-        return tuple(dict.fromkeys(self.rs.avertissements + tuple(self.suivi["constats"]) + self.notes))
+        return tuple(dict.fromkeys(self.rs.warnings + tuple(self.suivi["constats"]) + self.notes))
 
     def en_retard(self) -> list[dict[str, Any]]:
         return [a for a in self.suivi["actions"] if a["statut"] == EN_RETARD]
@@ -111,9 +111,9 @@ def faits_au(resultat: CaseResult, rs: EmployeeResult, au: date, raw=None) -> Em
     from ..case.places import calendar_for
     from ..engine.compute import compute_salarie
 
-    dossier = resultat.dossier
+    dossier = resultat.case
     if raw is None:
-        raw = next(s for s in dossier.salaries if s.matricule == rs.salarie.matricule)
+        raw = next(s for s in dossier.salaries if s.matricule == rs.employee.matricule)
     regime = rs.regime or resultat.regime
     return view_as_of(raw, rs, au, calendar_for(dossier.employeur, raw),
                       lambda s: compute_salarie(dossier, s, regime, None)).courant
@@ -129,7 +129,7 @@ def fiche(resultat: CaseResult, rs: EmployeeResult, au: date, follow: Optional[d
 def fiche_au(resultat: CaseResult, current: EmployeeResult, au: date, follow: Optional[dict[str, Any]] = None,
              notes: tuple[str, ...] = ()) -> Fiche:
     """The fiche of facts already as of ``au`` (``faits_au``)."""
-    follow = follow_up(resultat.dossier, current, au) if follow is None else follow
+    follow = follow_up(resultat.case, current, au) if follow is None else follow
     live, withdrawn = _echeances(current, follow)
     return Fiche(current, au, follow, tuple(live), notes, tuple(withdrawn))
 
@@ -137,10 +137,10 @@ def fiche_au(resultat: CaseResult, current: EmployeeResult, au: date, follow: Op
 def fiches(resultat: CaseResult, au: date, salaries=None, notes: Optional[dict[str, tuple[str, ...]]] = None):
     """The employees one at a time (a generator: nothing is kept for the whole case). ``notes``:
     matricule -> extra findings shown with the employee's warnings."""
-    raws = {s.matricule: s for s in resultat.dossier.salaries}
+    raws = {s.matricule: s for s in resultat.case.salaries}
     notes = notes or {}
-    for rs in resultat.salaries if salaries is None else salaries:
-        m = rs.salarie.matricule
+    for rs in resultat.employees if salaries is None else salaries:
+        m = rs.employee.matricule
         yield fiche(resultat, rs, au, raw=raws.get(m), notes=notes.get(m, ()))
 
 
@@ -151,7 +151,7 @@ RETIRES = (("fin_delai_envoi_lettre", "Lettre recommandée : ancien événement 
 
 def _echeances(rs: EmployeeResult, follow: dict[str, Any]) -> tuple[list[Echeance], list[Echeance]]:
     """The deadlines shown, and the ones withdrawn (kept as cancelled events by the calendar)."""
-    s = rs.salarie
+    s = rs.employee
     name = f"{s.prenom} {s.nom}"
     out, covered, withdrawn = [], set(), []
     letter_done = False
@@ -169,9 +169,9 @@ def _echeances(rs: EmployeeResult, follow: dict[str, Any]) -> tuple[list[Echeanc
         when = rs.dates.get(key)
         if when is None or key in covered:
             continue
-        explication = rs.explication(f"dates.{key}")
-        e = Echeance(key, label, when, s.matricule, name, explication.raisonnement if explication else "",
-                     tuple(explication.sources) if explication else (), si_acceptation=if_accepted)
+        explanation = rs.explanation(f"dates.{key}")
+        e = Echeance(key, label, when, s.matricule, name, explanation.raisonnement if explanation else "",
+                     tuple(explanation.sources) if explanation else (), si_acceptation=if_accepted)
         if (if_accepted and moot) or (key in _LETTRE and letter_done):
             withdrawn.append(e)
         else:

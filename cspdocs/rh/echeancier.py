@@ -130,12 +130,12 @@ class IcsCalendar:
     """Writes the calendar to ``out`` (a binary file) as the employees come: ``ajouter`` then ``fermer``."""
 
     def __init__(self, out: BinaryIO, resultat: CaseResult, au: date, agrege: bool = False):
-        self.out, self.nom, self.au, self.agrege = out, resultat.nom, au, agrege
+        self.out, self.nom, self.au, self.agrege = out, resultat.name, au, agrege
         # aggregated: (day, key, only if accepted) -> deadlines
         self.groupes: dict[tuple[date, str, bool], list] = defaultdict(list)
         self.retires: dict[tuple[date, str, bool], int] = defaultdict(int)  # aggregated: withdrawn, counted
-        employer = resultat.dossier.employeur.raison_sociale
-        name = f"CSP — {employer} ({resultat.nom})" + (" — employeur" if agrege else "")
+        employer = resultat.case.employeur.raison_sociale
+        name = f"CSP — {employer} ({resultat.name})" + (" — employeur" if agrege else "")
         out.write(b"BEGIN:VCALENDAR\r\n" + ligne("VERSION:2.0") + ligne(f"PRODID:-//cspdocs {__version__}//CSP//FR")
                   + ligne("CALSCALE:GREGORIAN") + ligne("METHOD:PUBLISH") + ligne(f"X-WR-CALNAME:{texte(name)}")
                   + ligne("X-WR-TIMEZONE:Europe/Paris"))

@@ -29,7 +29,7 @@ class HrRow:
     matricule: str
     nom: str  # "Prénom Nom"
     valeurs: list[Any]  # Table.ligne_faits
-    avertissements: tuple[str, ...]  # Fiche.avertissements
+    warnings: tuple[str, ...]  # Fiche.avertissements
     reponse: str  # synthese.answer_kind
     # (due date, matricule, deadline key, status, label, done on, note, sources) by deadline
     actions: tuple[tuple, ...]
@@ -37,10 +37,10 @@ class HrRow:
 
 
 def row_of(table: Table, f: Fiche, nom_dossier: str) -> HrRow:
-    s = f.rs.salarie
+    s = f.rs.employee
     actions = tuple((e.date, e.matricule, e.cle, STATUTS[e.statut], e.libelle, e.fait_le, e.note, " ; ".join(e.sources))
                     for e in f.echeances)
-    return HrRow(s.matricule, f"{s.prenom} {s.nom}", table.ligne_faits(f), f.avertissements, answer_kind(f),
+    return HrRow(s.matricule, f"{s.prenom} {s.nom}", table.ligne_faits(f), f.warnings, answer_kind(f),
                  actions, evenements(f, nom_dossier, f.au))
 
 
@@ -60,7 +60,7 @@ class HrRowMaker:
 
     def row(self, rs: EmployeeResult, current: Optional[EmployeeResult] = None, raw=None,
             notes: tuple[str, ...] = ()) -> HrRow:
-        return row_of(self.table, self.fiche(rs, current, raw, notes), self.resultat.nom)
+        return row_of(self.table, self.fiche(rs, current, raw, notes), self.resultat.name)
 
 
 class HrRowSpool:

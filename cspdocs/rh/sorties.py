@@ -45,20 +45,20 @@ def ecrire(dossier: Path, resultat: CaseResult, suivi: Suivi, au: date, agrege: 
     order; the others are made here."""
     table = Table(resultat, suivi, au)
     maker = HrRowMaker(resultat, au, table)
-    raws = {s.matricule: s for s in resultat.dossier.salaries}
+    raws = {s.matricule: s for s in resultat.case.salaries}
     workbook = SyntheseXlsx(table)
     with (dossier / SYNTHESE_CSV).open("wb") as csv_file, (dossier / ECHEANCIER).open("wb") as ics_file:
         summary = SyntheseCsv(csv_file, table)
         calendar = IcsCalendar(ics_file, resultat, au, agrege)
-        for rs in resultat.salaries:
-            m = rs.salarie.matricule
+        for rs in resultat.employees:
+            m = rs.employee.matricule
             notes = suivi.notes.get(m, ())
             part = parts.take(m) if parts is not None and not agrege else None
             if part is None or notes:  # R-78 notes: only for employees this run did not write
                 fiche = maker.fiche(rs, raw=raws.get(m), notes=notes)
                 if agrege:
                     calendar.ajouter(fiche)
-                part = row_of(table, fiche, resultat.nom)
+                part = row_of(table, fiche, resultat.name)
             values = part.valeurs + table.ligne_suivi(m)
             workbook.ajouter(part, values)
             summary.ajouter(values)
@@ -112,7 +112,7 @@ class HrOutputs:
         complements = dict(self.avant(ecriture) or {}) if self.avant is not None else {}
         entries = list(ecriture.conserves) + list(ecriture.salaries.values())
         # in the case's order, so that a run with --employe gives the same files as a full run
-        order = {rs.salarie.matricule: i for i, rs in enumerate(self.resultat.salaries)}
+        order = {rs.employee.matricule: i for i, rs in enumerate(self.resultat.employees)}
         entries.sort(key=lambda e: order.get(e.get("matricule"), len(order)))
         suivi = suivi_publication(entries)
         for matricule in self.perimes:

@@ -87,7 +87,7 @@ def rule_code(warning: str) -> str:
 
 def answer_kind(f: Fiche) -> str:
     """The employee's answer as ``case_follow_up`` counts it, as of the fiche's date."""
-    rep = f.rs.salarie.reponse
+    rep = f.rs.employee.reponse
     if rep is not None and rep.date <= f.au:
         return rep.decision
     return "sans_reponse" if f.suivi["etat"] in ("expire_sans_reponse", "lettre_envoyee") else "en_attente"
@@ -104,7 +104,7 @@ HIDDEN_DATES = {"fin_delai_envoi_lettre"}
 
 
 def _date_keys(resultat: CaseResult) -> list[str]:
-    extra = sorted({k for rs in resultat.salaries for k in rs.dates} - set(CONTRACT_DATE_KEYS))
+    extra = sorted({k for rs in resultat.employees for k in rs.dates} - set(CONTRACT_DATE_KEYS))
     return [k for k in list(CONTRACT_DATE_KEYS) + extra if k not in HIDDEN_DATES]
 
 
@@ -120,7 +120,7 @@ def _amount_columns() -> list[tuple[str, str, Optional[str]]]:
 
 
 def _amount(rs: EmployeeResult, key: str, part: Optional[str]) -> Optional[Decimal]:
-    value = rs.montants.get(key)
+    value = rs.amounts.get(key)
     if part is not None:
         value = value.get(part) if isinstance(value, dict) else None
     return value if isinstance(value, (Decimal, int)) and not isinstance(value, bool) else None
@@ -166,13 +166,13 @@ class Table:
 
     def ligne(self, f: Fiche) -> list[Any]:
         """One employee's values (dates as ``date``, amounts as ``Decimal``, links as (label, path))."""
-        return self.ligne_faits(f) + self.ligne_suivi(f.rs.salarie.matricule)
+        return self.ligne_faits(f) + self.ligne_suivi(f.rs.employee.matricule)
 
     def ligne_faits(self, f: Fiche) -> list[Any]:
         """The values that come from the engine's facts, up to the warnings: the same whatever the
         documents written (a worker of generate makes them with the documents, rh/lignes.py)."""
         rs = f.rs
-        s = rs.salarie
+        s = rs.employee
         action, due = next_action(f)
         row: list[Any] = [s.matricule, s.civilite, s.prenom, s.nom, s.emploi,
                           self.mode.libelle(s.mode_remise) if self.mode else s.mode_remise,
@@ -180,9 +180,9 @@ class Table:
                           s.reponse.date if s.reponse else None,
                           f.etat, action, due, len(f.en_retard())]
         row += [rs.dates.get(k) for k in self.date_keys]
-        row.append(VARIANTES.get(rs.lettre.get("variante"), "inconnue"))
+        row.append(VARIANTES.get(rs.letter.get("variante"), "inconnue"))
         row += [_amount(rs, key, part) for key, _, part in self.amounts]
-        row.append(", ".join(dict.fromkeys(rule_code(w) for w in f.avertissements)))
+        row.append(", ".join(dict.fromkeys(rule_code(w) for w in f.warnings)))
         return row
 
     def ligne_suivi(self, matricule: str) -> list[Any]:

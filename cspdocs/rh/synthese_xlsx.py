@@ -93,7 +93,7 @@ class SyntheseXlsx:
         self._shared: dict[str, str] = {}
         self.totals: dict[int, Any] = {}
         self.answers: Counter = Counter()
-        for text in table.resultat.avertissements:
+        for text in table.resultat.warnings:
             self._warning("", "(dossier)", text)
 
     def _sheet(self, title: str, columns: list[tuple[str, int]], fill, wrap, freeze: str, height: int, pages: int):
@@ -173,7 +173,7 @@ class SyntheseXlsx:
             if c.total and v is not None:
                 self.totals[index] = self.totals.get(index, 0) + v
         self.answers[part.reponse] += 1
-        for text in part.avertissements:
+        for text in part.warnings:
             self._warning(part.matricule, part.nom, text)
         intern = self._intern
         for when, matricule, key, statut, libelle, done, note, sources in part.actions:

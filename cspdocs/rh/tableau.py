@@ -48,7 +48,7 @@ def _money(value: Any) -> str:
 
 
 def _answer(f: Fiche) -> str:
-    rep = f.rs.salarie.reponse
+    rep = f.rs.employee.reponse
     return f"{_REPONSES[rep.decision]} {cli_date(rep.date)[:5]}" if rep else "—"
 
 
@@ -66,19 +66,19 @@ LARGEUR_ACTION = 48  # the next action is shortened beyond this width, however w
 # (header, cell function of a Fiche, right aligned, priority: lower is dropped last, shortest width
 # the column may be shortened to before columns are dropped; 0: never shortened)
 COLONNES = (
-    ("Matricule", lambda f: f.rs.salarie.matricule, False, 0, 0),
-    ("Salarié", lambda f: f"{f.rs.salarie.prenom} {f.rs.salarie.nom}", False, 0, 10),
+    ("Matricule", lambda f: f.rs.employee.matricule, False, 0, 0),
+    ("Salarié", lambda f: f"{f.rs.employee.prenom} {f.rs.employee.nom}", False, 0, 10),
     ("Réponse", _answer, False, 1, 0),
     ("État", lambda f: f.etat, False, 1, 14),
     ("Prochaine action", _next, False, 1, 24),
     ("Remise", lambda f: _d(f.rs.dates.get("remise")), False, 3, 0),
     ("Fin délai", lambda f: _d(f.rs.dates.get("fin_delai_reflexion")), False, 3, 0),
-    ("Lettre", lambda f: f"{_VARIANTES.get(f.rs.lettre.get('variante'), '?')} {_d(f.rs.dates.get('envoi_lettre'))}",
+    ("Lettre", lambda f: f"{_VARIANTES.get(f.rs.letter.get('variante'), '?')} {_d(f.rs.dates.get('envoi_lettre'))}",
      False, 3, 0),
     ("Rupture si acc.", lambda f: _d(f.rs.dates.get("rupture_si_acceptation")), False, 4, 0),
-    ("Indemnité due", lambda f: _money(f.rs.montants.get("indemnite_licenciement_due")), True, 3, 0),
-    ("Contribution", lambda f: _money(f.rs.montants.get("contribution_employeur")), True, 4, 0),
-    ("Alertes", lambda f: ",".join(dict.fromkeys(rule_code(w) for w in f.avertissements)) or "—", False, 5, 8),
+    ("Indemnité due", lambda f: _money(f.rs.amounts.get("indemnite_licenciement_due")), True, 3, 0),
+    ("Contribution", lambda f: _money(f.rs.amounts.get("contribution_employeur")), True, 4, 0),
+    ("Alertes", lambda f: ",".join(dict.fromkeys(rule_code(w) for w in f.warnings)) or "—", False, 5, 8),
 )
 
 
@@ -117,8 +117,8 @@ def tableau(res: CaseResult, salaries: Optional[tuple[EmployeeResult, ...]] = No
     au = au or date.today()
     # the facts as of ``au`` (re-dated where the plan slipped, R-76): the dates the documents of a run
     # at ``au`` carry; the engine's totals are computed on them too
-    raws = {s.matricule: s for s in res.dossier.salaries}
-    current = [faits_au(res, rs, au, raws.get(rs.salarie.matricule)) for rs in (res.salaries if salaries is None else salaries)]
+    raws = {s.matricule: s for s in res.case.salaries}
+    current = [faits_au(res, rs, au, raws.get(rs.employee.matricule)) for rs in (res.employees if salaries is None else salaries)]
     data = case_follow_up(res, au, current)
     rows = [fiche_au(res, rs, au, follow) for rs, follow in data["salaries"]]
     headers = [c[0] for c in COLONNES]
@@ -139,8 +139,8 @@ def tableau(res: CaseResult, salaries: Optional[tuple[EmployeeResult, ...]] = No
     def wrap(texts) -> list[str]:  # the lines around the table fit the width too
         return [part for text in texts for part in (textwrap.wrap(text, width, subsequent_indent="  ") or [""])]
 
-    out = wrap([f"Dossier {res.nom} — {res.dossier.employeur.raison_sociale} — {_n(len(rows))} salarié(s) — "
-                f"état au {cli_date(au)}"] + [f"⚠ {w}" for w in res.avertissements] + list(notes))
+    out = wrap([f"Dossier {res.name} — {res.case.employeur.raison_sociale} — {_n(len(rows))} salarié(s) — "
+                f"état au {cli_date(au)}"] + [f"⚠ {w}" for w in res.warnings] + list(notes))
     out += ["", line(headers), "  ".join("─" * sizes[i] for i in kept)]
     out += [line(row) for row in cells]
     dropped = [headers[i] for i in range(len(headers)) if i not in kept]
@@ -159,17 +159,17 @@ def summary(salaries: tuple[EmployeeResult, ...], totaux: dict[str, Any], rows: 
     if late:
         lines.append(f"Actions en retard : {_n(late)} ({_n(sum(1 for f in rows if f.en_retard()))} salarié(s)) ; "
                      "détail : cspdocs suivi")
-    variants = Counter(r.lettre.get("variante") for r in salaries)
+    variants = Counter(r.letter.get("variante") for r in salaries)
     lines.append("Lettres : " + ", ".join(f"{_n(n)} {_VARIANTES.get(v, _INCONNUE)}" for v, n in sorted(
         variants.items(), key=lambda item: str(item[0]))))
     for key, label in _TOTALS:
-        values = [r.montants.get(key) for r in salaries if isinstance(r.montants.get(key), Decimal)]
+        values = [r.amounts.get(key) for r in salaries if isinstance(r.amounts.get(key), Decimal)]
         if values:
             lines.append(f"{label} : {eur(sum(values, Decimal(0)))} ({_n(len(values))} salarié(s))")
     for due in totaux["montants_dus"]:
         lines.append(f"Contribution à verser au plus tard le {cli_date(due['echeance'])} : {eur(due['montant'])}")
     # employees per rule (an employee with two findings of one rule counts once)
-    rules = Counter(code for f in rows for code in dict.fromkeys(rule_code(w) for w in f.avertissements))
+    rules = Counter(code for f in rows for code in dict.fromkeys(rule_code(w) for w in f.warnings))
     if rules:
         lines.append("Avertissements (salariés concernés) : "
                      + ", ".join(f"{code} × {_n(n)}" for code, n in sorted(rules.items())))

@@ -33,7 +33,7 @@ PSE = variant(
 
 
 def warnings_of(tmp_path, text):
-    return [(w.ligne, w.chemin, w.message) for w in load_dossier(write(tmp_path, text)).avertissements]
+    return [(w.ligne, w.chemin, w.message) for w in load_dossier(write(tmp_path, text)).warnings]
 
 
 # --- R-07 and the employer -------------------------------------------------------------------------
@@ -178,7 +178,7 @@ def test_individual_with_several_employees_warns(tmp_path):
 
 
 def test_collectif_10_with_cse_is_valid(tmp_path):
-    assert load_dossier(write(tmp_path, collectif_10())).avertissements == ()
+    assert load_dossier(write(tmp_path, collectif_10())).warnings == ()
 
 
 def test_collectif_10_needs_cse_flag(tmp_path):
@@ -230,7 +230,7 @@ def test_collectif_moins_de_10_with_ten_employees(tmp_path):
 
 
 def test_pse_is_valid(tmp_path):
-    assert load_dossier(write(tmp_path, PSE)).avertissements == ()
+    assert load_dossier(write(tmp_path, PSE)).warnings == ()
 
 
 def test_pse_needs_decision_date(tmp_path):
@@ -342,7 +342,7 @@ def test_r51_protected_employee_needs_his_interview(tmp_path):
 def test_r51_protected_employee_with_interview(tmp_path):
     text = with_employee_keys("salarie_protege: {date_notification_autorisation: 2026-04-20}",
                               "date_entretien_prealable: 2026-03-16", base=collectif_10())
-    assert load_dossier(write(tmp_path, text)).avertissements == ()
+    assert load_dossier(write(tmp_path, text)).warnings == ()
 
 
 def test_authorisation_before_interview(tmp_path):
@@ -399,10 +399,10 @@ def test_validation_uses_the_engines_handover_date(tmp_path):
                       "date_entretien_prealable": "2026-06-01"}],
     }
     dossier = Dossier.model_validate(data)
-    assert handover(dossier, dossier.salaries[0])[0].valeur == compute_dossier(dossier, "t").salaries[0].dates["remise"]
+    assert handover(dossier, dossier.salaries[0])[0].valeur == compute_dossier(dossier, "t").employees[0].dates["remise"]
     assert str(handover(dossier, dossier.salaries[0])[0].valeur) == "2026-06-12"
     # the validation reads the same rule (engine/procedure.trigger): a handover declared on the decision day,
     # before its morrow, is refused although the employee has an interview of his own
     data["salaries"][0]["date_remise"] = "2026-06-11"
     early = Dossier.model_validate(data)
-    assert [f.loc for f in check_dossier(early) if f.bloquant and "R-12" in f.message] == [("salaries", 0, "date_remise")]
+    assert [f.loc for f in check_dossier(early) if f.blocking and "R-12" in f.message] == [("salaries", 0, "date_remise")]

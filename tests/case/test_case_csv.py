@@ -136,7 +136,7 @@ def test_csv_in_windows_1252_is_read_and_the_encoding_said(tmp_path):
                                          encoding="cp1252"))
     s = charged.dossier.salaries[0]
     assert (s.prenom, s.nom, s.salaire_brut_mensuel) == ("Hélène", "Bénard", Decimal("3781.48"))
-    [note] = charged.avertissements
+    [note] = charged.warnings
     assert note.message.startswith("encodage détecté : Windows-1252")
 
 

@@ -29,7 +29,7 @@ def test_examples_exist():
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.relative_to(CASES).as_posix())
 def test_example_loads_without_warning(path):
     charged = load_dossier(path)
-    assert charged.avertissements == ()
+    assert charged.warnings == ()
     assert charged.nom == path.stem
     dossier = charged.dossier
     assert dossier.employeur.siret is None or _luhn_ok(dossier.employeur.siret)

@@ -89,7 +89,7 @@ def test_base_loads(tmp_path):
     assert charged.nom == "mon-dossier"
     assert charged.chemin == path
     assert charged.sources == (path,)
-    assert charged.avertissements == ()
+    assert charged.warnings == ()
     salarie = charged.dossier.salaries[0]
     assert salarie.date_entree == date(2015, 3, 1)
     assert salarie.salaire_brut_mensuel == Decimal("2850.00")

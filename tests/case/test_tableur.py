@@ -80,7 +80,7 @@ def test_example_row_of_the_blank_workbook_is_skipped(tmp_path):
     example[0] = "EXEMPLE"
     charged = load_dossier(workbook(tmp_path, [HEADER, example, ROW]))
     assert [s.matricule for s in charged.dossier.salaries] == ["E001"]
-    assert [n.message for n in charged.avertissements] == ["ligne d'exemple du modèle ignorée (matricule EXEMPLE)"]
+    assert [n.message for n in charged.warnings] == ["ligne d'exemple du modèle ignorée (matricule EXEMPLE)"]
 
 
 # --- hostile workbooks --------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ class _Employee:
     def __init__(self, case: Path, matricule: str):
         charge = load_dossier(case)
         self.resultat = compute_dossier(charge.dossier, charge.nom)
-        self.salarie = next(rs for rs in self.resultat.salaries if rs.salarie.matricule == matricule)
+        self.salarie = next(rs for rs in self.resultat.employees if rs.employee.matricule == matricule)
 
 
 def run(*args: str):

@@ -65,7 +65,7 @@ def test_compute_json_is_the_library_contract():
                 return
             # issue 8: the case's findings are in the output, with the file they name: load the same file
             same = load_dossier(path)
-            computed = compute_dossier(same.dossier, same.nom, same.avertissements)
+            computed = compute_dossier(same.dossier, same.nom, same.warnings)
             blocked = blocking_errors(computed)
             if blocked:
                 assert result.exit_code == 1 and result.stdout == ""

@@ -85,7 +85,7 @@ def test_severance_explanation_gives_the_amount_at_rupture():
 def _employee_with(**changes):
     data = yaml.safe_load(CASE)
     data["salaries"][0].update(changes)
-    return compute_dossier(Dossier.model_validate(data), "exemple").salaries[0]
+    return compute_dossier(Dossier.model_validate(data), "exemple").employees[0]
 
 
 def test_refusal_gives_no_guessed_rehiring_priority_end():
@@ -93,22 +93,22 @@ def test_refusal_gives_no_guessed_rehiring_priority_end():
     r = _employee_with(reponse={"decision": "refus", "date": "2026-03-10"}, date_envoi_lettre="2026-03-12")
     assert r.dates["fin_priorite_reembauche"] is None
     # issue 10: a letter sent while the period runs keeps the reminder, even after an express refusal
-    assert r.lettre == {"variante": "conservatoire", "rappel_delai_requis": True}
-    assert "fin du préavis" in r.explication("dates.fin_priorite_reembauche").raisonnement
+    assert r.letter == {"variante": "conservatoire", "rappel_delai_requis": True}
+    assert "fin du préavis" in r.explanation("dates.fin_priorite_reembauche").raisonnement
 
 
 def test_acceptance_before_dispatch_gives_the_post_acceptance_letter():
     r = _employee_with(reponse={"decision": "acceptation", "date": "2026-03-10"})
-    assert r.lettre == {"variante": "apres_acceptation", "rappel_delai_requis": False}
+    assert r.letter == {"variante": "apres_acceptation", "rappel_delai_requis": False}
     assert str(r.dates["fin_priorite_reembauche"]) == "2027-03-24"
 
 
 def test_less_than_one_year_owes_no_contribution():
     """R-42, amount vector A18: the notice goes to the employee; no contribution, no due date."""
     r = _employee_with(date_entree="2025-06-01", salaire_brut_mensuel=2200)
-    assert r.montants["preavis_mois"] == 1
-    assert str(r.montants["contribution_employeur"]) == "0.00"
-    assert str(r.montants["excedent_preavis_salarie"]) == "2200.00"
+    assert r.amounts["preavis_mois"] == 1
+    assert str(r.amounts["contribution_employeur"]) == "0.00"
+    assert str(r.amounts["excedent_preavis_salarie"]) == "2200.00"
     assert r.dates["echeance_contribution_employeur"] is None
     assert r.conditions["anciennete_moins_un_an"] is True
 
@@ -118,13 +118,13 @@ def test_protected_employee_without_authorisation_has_unknown_dates():
     r = _employee_with(salarie_protege={"date_notification_autorisation": None})
     for key in ("fin_delai_reflexion", "rupture_si_acceptation", "debut_csp", "fin_csp", "envoi_lettre_au_plus_tot"):
         assert r.dates[key] is None, key
-    assert r.lettre["variante"] is None
-    assert any(w.startswith("R-51") for w in r.avertissements)
+    assert r.letter["variante"] is None
+    assert any(w.startswith("R-51") for w in r.warnings)
 
 
 def test_redressement_has_no_l1233_15_wait():
     """R-22 review correction (L1233-59): letter from the day after the handover."""
     data = yaml.safe_load(CASE)
     data["employeur"]["procedure_collective"] = "redressement"
-    r = compute_dossier(Dossier.model_validate(data), "x").salaries[0]
+    r = compute_dossier(Dossier.model_validate(data), "x").employees[0]
     assert str(r.dates["envoi_lettre_au_plus_tot"]) == "2026-03-04"

@@ -18,17 +18,17 @@ RESULTS = [load_case(p)[1] for p in case_files()] + [
     compute_dossier(dossier_for(v["input"]), v["id"]) for v in load_vectors("dates.yaml")]
 
 
-@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.nom)
+@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.name)
 def test_generate_and_the_mention_files_agree_on_which_documents_exist(result):
     catalogue = default_catalogue()
-    for rs in result.salaries:
+    for rs in result.employees:
         ctx = build_context(result, rs)
         faits = Faits(result, rs)
         for a in ARTEFACTS:
             produced = a.omission(ctx) is None
             expected = catalogue.artefacts[a.cle].applicable if a.cle in catalogue.artefacts else None
             if expected:
-                assert faits.holds(expected) is produced, (result.nom, rs.salarie.matricule, a.cle)
+                assert faits.holds(expected) is produced, (result.name, rs.employee.matricule, a.cle)
 
 
 def test_every_omission_reason_names_its_rule():

@@ -57,13 +57,13 @@ def _example_results():
     from cspdocs.casework import load_case
 
     for path in C.case_files():
-        yield from load_case(path)[1].salaries
+        yield from load_case(path)[1].employees
 
 
 def test_every_engine_fact_of_the_examples_is_a_formula_with_its_terms_and_rule():
     seen = 0
     for rs in _example_results():
-        for e in rs.explications:
+        for e in rs.explanations:
             if e.fait in FREE_TEXT:
                 continue
             seen += 1
@@ -124,11 +124,11 @@ def test_severance_on_the_rupture_reading_states_the_other_reading():
 def _computed(tmp_path, text, name="dossier.yaml"):
     from cspdocs.casework import compute_charged
 
-    return compute_charged(load_dossier(write(tmp_path, text, name)), None).salaries[0]
+    return compute_charged(load_dossier(write(tmp_path, text, name)), None).employees[0]
 
 
 def _texts(rs):
-    return {e.fait: e.raisonnement for e in rs.explications}
+    return {e.fait: e.raisonnement for e in rs.explanations}
 
 
 def test_declared_notice_pay_and_rupture_reading(tmp_path):
@@ -141,7 +141,7 @@ def test_declared_notice_pay_and_rupture_reading(tmp_path):
     assert " Lecture retenue par le dossier (Cass. soc. 2 décembre 2009, n° 08-44.656) : ancienneté à la date de " \
            "rupture, 11 ans. Jusqu'à la fin du préavis non exécuté (ANI du 31 mai 2011, art. 9) : 11 ans et 2 mois, soit " \
            in texts["montants.indemnite_legale_licenciement"]
-    assert rs.explication("montants.indemnite_legale_licenciement").terms["lecture"] == "rupture"
+    assert rs.explanation("montants.indemnite_legale_licenciement").terms["lecture"] == "rupture"
 
 
 # --- gender agreement (one helper: engine/wording.py, through the template forms) ----------------
@@ -166,7 +166,7 @@ def test_amount_and_date_prose_agrees_with_the_civilite(tmp_path, civilite, word
     assert f"qu'aurait effectué {le}," in texts["dates.fin_preavis"]
     assert texts["lettre.variante"].startswith(f"{cap} a refusé le CSP le jeudi 05/03/2026")
     assert f"sans objet si {le} maintient son refus" in texts["dates.debut_csp"]
-    r41 = [w for w in rs.avertissements if w.startswith("R-41 : ")]
+    r41 = [w for w in rs.warnings if w.startswith("R-41 : ")]
     assert r41 and f" : {le} a moins d'un an à cette date" in r41[0]
 
 

@@ -17,24 +17,24 @@ RESULTS = [load_case(p)[1] for p in case_files()] + [
     compute_dossier(dossier_for(v["input"]), v["id"]) for v in load_vectors("dates.yaml")]
 
 
-@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.nom)
+@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.name)
 def test_warnings_are_views_of_the_findings(result):
-    assert list(result.avertissements) == [f.text for f in result.constats]
-    for r in result.salaries:
+    assert list(result.warnings) == [f.text for f in result.constats]
+    for r in result.employees:
         assert all(isinstance(f, Finding) for f in r.constats)
-        assert list(r.avertissements) == [f.text for f in r.constats if not f.bloquant]
-        assert list(r.blocages) == [(f.loc, f.message) for f in r.constats if f.bloquant]
+        assert list(r.warnings) == [f.text for f in r.constats if not f.blocking]
+        assert list(r.blockers) == [(f.loc, f.message) for f in r.constats if f.blocking]
 
 
-@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.nom)
+@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.name)
 def test_every_finding_has_a_registered_code(result):
     known = regles()
-    findings = list(result.constats) + [f for r in result.salaries for f in r.constats]
+    findings = list(result.constats) + [f for r in result.employees for f in r.constats]
     assert all(f.code in known for f in findings), [f.text for f in findings if f.code not in known]
 
 
 def test_the_json_carries_the_findings_as_data():
-    result = next(r for r in RESULTS if any(s.constats for s in r.salaries))
+    result = next(r for r in RESULTS if any(s.constats for s in r.employees))
     data = dossier_json(result)
     s = next(s for s in data["salaries"] if s["constats"])
     first = s["constats"][0]
@@ -43,14 +43,14 @@ def test_the_json_carries_the_findings_as_data():
     assert s["avertissements"][0] == f"{first['code']} : {first['message']}"
 
 
-@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.nom)
+@pytest.mark.parametrize("result", RESULTS, ids=lambda r: r.name)
 def test_every_fact_has_a_registered_rule_and_known_source_ids(result):
     from cspdocs.engine.citations import fact_rule, source_ids
     from cspdocs.rules.registre import sources
 
     known_rules, known_sources = regles(), sources()
-    for r in result.salaries:
-        for e in r.explications:
+    for r in result.employees:
+        for e in r.explanations:
             assert fact_rule(e.fait) in known_rules, e.fait
             for citation in e.sources:
                 ids = source_ids(citation)
@@ -64,6 +64,6 @@ def test_the_json_explanations_carry_rule_and_source_ids():
     assert e["regle"] == "R-15" and "convention-2015" in e["source_ids"]
     assert set(data["salaries"][0]["faits"]) == {e["fait"] for e in data["salaries"][0]["explications"]}
     # the formula's named terms: the dated duration the engine applied, and the handover it counts from
-    rs = RESULTS[0].salaries[0]
-    assert e["termes"]["duree_jours"] == rs.parametres["duree_delai_reflexion_jours"]
+    rs = RESULTS[0].employees[0]
+    assert e["termes"]["duree_jours"] == rs.parameters["duree_delai_reflexion_jours"]
     assert e["termes"]["remise"] == rs.dates["remise"].isoformat()

@@ -91,11 +91,11 @@ def test_compute_never_crashes_on_a_case_the_loader_accepts():
         if charged is None:
             return
         result = compute_dossier(charged.dossier, charged.nom)
-        assert len(result.salaries) == len(charged.dossier.salaries)
-        for r, s in zip(result.salaries, charged.dossier.salaries):
-            assert r.salarie.matricule == s.matricule
+        assert len(result.employees) == len(charged.dossier.salaries)
+        for r, s in zip(result.employees, charged.dossier.salaries):
+            assert r.employee.matricule == s.matricule
             assert r.zone == expected_zone(charged.dossier, s)
-            assert r.lettre["variante"] in ("conservatoire", "apres_acceptation", "licenciement", None)
+            assert r.letter["variante"] in ("conservatoire", "apres_acceptation", "licenciement", None)
         json.dumps(dossier_json(result))  # serialisable whatever the case
 
     run()
@@ -202,7 +202,7 @@ def _check_dates(dossier, s, r) -> None:
 
 
 def _check_variant(s, r) -> None:
-    d, lettre = r.dates, r.lettre
+    d, lettre = r.dates, r.letter
     envoi, fin, rep = d["envoi_lettre"], d["fin_delai_reflexion"], s.reponse
     if rep is not None and rep.decision == "acceptation" and (envoi is None or rep.date <= envoi):
         expected = "apres_acceptation"
@@ -224,7 +224,7 @@ def test_dates_and_letter_variant(data):
     if charged is None:
         return
     result = compute_dossier(charged.dossier, charged.nom)
-    for s, r in zip(charged.dossier.salaries, result.salaries):
+    for s, r in zip(charged.dossier.salaries, result.employees):
         _check_dates(charged.dossier, s, r)
         _check_variant(s, r)
         # unknown dates only for a protected employee without (or refused) authorisation
@@ -244,7 +244,7 @@ def test_blocking_findings_are_exactly_early_letters_and_late_acceptances(data):
         return
     result = compute_dossier(charged.dossier, charged.nom)
     expected = set()
-    for i, (s, r) in enumerate(zip(charged.dossier.salaries, result.salaries)):
+    for i, (s, r) in enumerate(zip(charged.dossier.salaries, result.employees)):
         earliest, fin = r.dates["envoi_lettre_au_plus_tot"], r.dates["fin_delai_reflexion"]
         after_acceptance = s.reponse and s.reponse.decision == "acceptation" and s.date_envoi_lettre \
             and s.reponse.date <= s.date_envoi_lettre  # the post-acceptance letter notifies no dismissal
@@ -266,7 +266,7 @@ def test_csp_end_around_29_february(year, offset, place, cadre):
     data = simple_case(interview=date(year, 2, 8) + timedelta(days=offset), code_postal=code, ville=ville, cadre=cadre)
     charged, error = try_load(data)
     assert error is None, error
-    (r,) = compute_dossier(charged.dossier, charged.nom).salaries
+    (r,) = compute_dossier(charged.dossier, charged.nom).employees
     _check_dates(charged.dossier, charged.dossier.salaries[0], r)
     debut, fin_csp = r.dates["debut_csp"], r.dates["fin_csp"]
     if (debut.month, debut.day) == (2, 29):
@@ -282,7 +282,7 @@ def test_csp_end_around_29_february(year, offset, place, cadre):
 
 
 def _check_amounts(dossier, s, r) -> None:
-    m, d = r.montants, r.dates
+    m, d = r.amounts, r.dates
     if s.salarie_protege is not None and s.salarie_protege.autorisation_refusee:
         # no rupture follows a refused authorisation, so no rupture amount is owed
         assert all(m[key] is None for key in CONTRACT_AMOUNTS), m
@@ -301,7 +301,7 @@ def _check_amounts(dossier, s, r) -> None:
     assert m["anciennete_mois_rupture"] == at_rupture
     # R-65 (Cass. soc. 26/09/2006 n° 05-43.841): the notice follows the seniority on the day the
     # dismissal letter is sent, at the rupture when no letter precedes it
-    letter = r.lettre["variante"] in ("conservatoire", "licenciement") and d["envoi_lettre"] is not None
+    letter = r.letter["variante"] in ("conservatoire", "licenciement") and d["envoi_lettre"] is not None
     rights_day = d["envoi_lettre"] if letter else rupture
     assert d["anciennete_appreciee_le"] == rights_day
     notice = max(legal_notice(seniority(s, rights_day), s.travailleur_handicape), s.preavis_mois or Decimal(0))
@@ -325,7 +325,7 @@ def _check_amounts(dossier, s, r) -> None:
     assert m["contribution_employeur"] + m["excedent_preavis_salarie"] == m["indemnite_preavis"]
     # assessed at the presentation of a letter sent during the period (at the earliest the day
     # after its dispatch when the presentation is not known), else at the end of the period
-    if r.lettre["variante"] == "conservatoire" and d["envoi_lettre"]:
+    if r.letter["variante"] == "conservatoire" and d["envoi_lettre"]:
         threshold = s.date_presentation_lettre or d["envoi_lettre"] + DAY
     else:
         threshold = rupture
@@ -364,7 +364,7 @@ def test_amounts(data):
     if charged is None:
         return
     result = compute_dossier(charged.dossier, charged.nom)
-    for s, r in zip(charged.dossier.salaries, result.salaries):
+    for s, r in zip(charged.dossier.salaries, result.employees):
         _check_amounts(charged.dossier, s, r)
 
 
@@ -379,7 +379,7 @@ def test_legal_indemnity_is_monotone_in_seniority(data, ages):
     charged, _ = try_load(data)
     if charged is None:
         return
-    remise = compute_dossier(charged.dossier, charged.nom).salaries[0].dates["remise"]
+    remise = compute_dossier(charged.dossier, charged.nom).employees[0].dates["remise"]
     interview = charged.dossier.salaries[0].date_entretien_prealable or charged.dossier.procedure.date_entretien_prealable
     first = min(x for x in (remise, interview) if x is not None)
     previous = None
@@ -387,9 +387,9 @@ def test_legal_indemnity_is_monotone_in_seniority(data, ages):
         base["date_entree"] = first - timedelta(days=age)
         charged, error = try_load(data)
         assert error is None, error
-        r = compute_dossier(charged.dossier, charged.nom).salaries[0]
-        amounts = (r.montants["anciennete_mois_fin_preavis"], r.montants["indemnite_legale_licenciement"],
-                   r.montants["indemnite_legale_a_la_rupture"], r.montants["preavis_mois"])
+        r = compute_dossier(charged.dossier, charged.nom).employees[0]
+        amounts = (r.amounts["anciennete_mois_fin_preavis"], r.amounts["indemnite_legale_licenciement"],
+                   r.amounts["indemnite_legale_a_la_rupture"], r.amounts["preavis_mois"])
         if previous is not None:
             assert all(a >= b for a, b in zip(amounts, previous)), (age, amounts, previous)
         previous = amounts
@@ -440,7 +440,7 @@ def test_json_contract_round_trips_with_keys_in_order(data):
     assert list(back)[:3] == ["dossier", "regime", "salaries"] and "avertissements" in back
     assert back["dossier"] == charged.nom
     assert list(back["regime"])[:2] == ["texte", "valable_jusqu_au"]
-    for sal, r in zip(back["salaries"], result.salaries):
+    for sal, r in zip(back["salaries"], result.employees):
         assert list(sal)[:9] == ["matricule", "operateur", "dates", "lettre", "montants", "explications",
                                  "avertissements", "zone", "circonstance_remise"][:9]
         assert sal["operateur"] in ("Pôle emploi", "France Travail")
@@ -450,8 +450,8 @@ def test_json_contract_round_trips_with_keys_in_order(data):
         for key, value in r.dates.items():
             assert sal["dates"][key] == (value.isoformat() if value else None)
         for key in MONEY_KEYS:
-            if r.montants[key] is None:
+            if r.amounts[key] is None:
                 assert sal["montants"][key] is None
             else:
-                assert Decimal(repr(sal["montants"][key])) == r.montants[key], key
+                assert Decimal(repr(sal["montants"][key])) == r.amounts[key], key
         assert all(isinstance(w, str) for w in sal["avertissements"])

@@ -60,11 +60,11 @@ def test_recorded_letter_before_the_planned_handover_is_refused_on_its_journal_k
 
 def _computed(tmp_path, text, name="dossier.yaml", au=None):
     from cspdocs.casework import compute_charged
-    return compute_charged(load_dossier(write(tmp_path, text, name)), au).salaries[0]
+    return compute_charged(load_dossier(write(tmp_path, text, name)), au).employees[0]
 
 
 def _codes(rs, code):
-    return [w for w in rs.avertissements if w.startswith(f"{code} : ")]
+    return [w for w in rs.warnings if w.startswith(f"{code} : ")]
 
 
 def test_r62_warns_when_the_deferred_handover_comes_later_than_the_day_after_the_protection(tmp_path):
@@ -109,7 +109,7 @@ def test_r69_on_a_recorded_letter_says_what_follows_instead_of_choosing_another_
 def test_explanations_use_french_words_not_output_keys(tmp_path):
     import re
     rs = _computed(tmp_path, with_employee_keys())
-    texts = {e.fait: e.raisonnement for e in rs.explications}
+    texts = {e.fait: e.raisonnement for e in rs.explanations}
     assert texts["dates.fin_delai_envoi_lettre"] == (
         "Dernier jour du délai pendant lequel la lettre ne peut pas encore être expédiée : elle peut l'être au plus "
         "tôt le lendemain (date d'envoi au plus tôt).")
@@ -177,7 +177,7 @@ def test_reflection_constraint_of_the_mentions_reads_the_dated_duration(tmp_path
     [c] = [c for m in load_catalogue().all_mentions() for c in m.contraintes if c.fait == "dates.fin_delai_reflexion"]
     assert (c.operateur, c.reference, c.jours) == ("apres_ou_egal", "dates.remise", "parametres.duree_delai_reflexion_jours")
     rs = _computed(tmp_path, with_employee_keys())
-    assert rs.parametres["duree_delai_reflexion_jours"] == 21
+    assert rs.parameters["duree_delai_reflexion_jours"] == 21
     mention = SimpleNamespace(contraintes=(c,))
     faits = {"dates.remise": date(2026, 3, 3), "parametres.duree_delai_reflexion_jours": 21}
     assert _constraint_detail(mention, SimpleNamespace(faits={**faits, "dates.fin_delai_reflexion": date(2026, 3, 24)})) == ""
@@ -227,11 +227,11 @@ def test_zero_salary_error_cites_r59(tmp_path):
 def test_engine_prose_agrees_with_the_employees_civilite(tmp_path):
     # BASE's employee is « Madame Julie Bernard »; accepted on Fri 06/03/2026, before any letter
     woman = _computed(tmp_path, with_employee_keys("reponse: {decision: acceptation, date: 2026-03-06}"))
-    texts = {e.fait: e.raisonnement for e in woman.explications}
+    texts = {e.fait: e.raisonnement for e in woman.explanations}
     assert texts["lettre.variante"].startswith("La salariée a accepté le CSP le vendredi 06/03/2026, avant tout envoi")
     man = _computed(tmp_path, with_employee_keys("reponse: {decision: acceptation, date: 2026-03-06}")
                     .replace("civilite: Madame", "civilite: Monsieur"), "m.yaml")
-    assert {e.fait: e.raisonnement for e in man.explications}["lettre.variante"].startswith("Le salarié a accepté")
+    assert {e.fait: e.raisonnement for e in man.explanations}["lettre.variante"].startswith("Le salarié a accepté")
 
 
 def test_documents_posted_before_the_last_cse_meeting_are_refused_on_the_journal_key(tmp_path):

@@ -35,7 +35,7 @@ def computed(tmp_path, text):
 
 
 def one(tmp_path, text):
-    return computed(tmp_path, text)[1].salaries[0]
+    return computed(tmp_path, text)[1].employees[0]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def modeles():
 
 
 def documents(tmp_path, text, modeles):
-    """{artefact key: (normalised text, ResultatDossier, ResultatSalarie)} of the first employee."""
+    """{artefact key: (normalised text, CaseResult, EmployeeResult)} of the first employee."""
     charge, result = computed(tmp_path, text)
     lot = render_batch(charge, result, modeles)
     return {d.artefact.modele.removesuffix(".docx"): normalise_spaces(all_text(d.contenu)) for d in lot.salaries[0].documents}, result
@@ -105,7 +105,7 @@ def test_item1_ten_employees_in_an_individual_procedure_block(tmp_path):
 
 def test_item1_nine_employees_individual_is_a_warning_only(tmp_path):
     charge = load_dossier(write(tmp_path, _employees(9)))
-    assert [w.message[:6] for w in charge.avertissements] == ["R-22 :"]
+    assert [w.message[:6] for w in charge.warnings] == ["R-22 :"]
 
 
 def test_item1_pse_under_50_blocks_and_names_the_type(tmp_path):
@@ -127,7 +127,7 @@ def test_item1_dreets_notification_before_the_day_after_the_first_meeting(tmp_pa
     assert (e.ligne, e.chemin) == (line_of(text, "date_notification_projet"), "procedure.date_notification_projet_administration")
     assert "au plus tôt le lendemain de la première réunion du CSE (03/03/2026), soit le 04/03/2026" in e.message
     ok = text.replace("date_notification_projet_administration: 2026-03-03", "date_notification_projet_administration: 2026-03-04")
-    assert not [w for w in load_dossier(write(tmp_path, ok)).avertissements if "R-58" in w.message]
+    assert not [w for w in load_dossier(write(tmp_path, ok)).warnings if "R-58" in w.message]
 
 
 @pytest.mark.parametrize("salary", ["0", "-10.00"])
@@ -155,11 +155,11 @@ def test_item2_statement_required_within_ten_weeks(tmp_path):
 def test_item2_statement_in_letter_and_motive_and_latest_handover(tmp_path, modeles):
     text = MATERNITY + "    impossibilite_maintien_contrat: fermeture définitive de l'atelier\n"
     docs, result = documents(tmp_path, text, modeles)
-    rs = result.salaries[0]
+    rs = result.employees[0]
     assert rs.dates["fin_protection_relative_maternite"] == date(2026, 4, 21)
     assert rs.dates["remise_au_plus_tard_maternite"] == date(2026, 2, 11)  # art. 4, note 1
     # the interview (03/03) is after the protection: nothing deferred, no R-62 (tests/engine/test_law2_fixes.py)
-    assert not any(w.startswith("R-62 : ") for w in rs.avertissements)
+    assert not any(w.startswith("R-62 : ") for w in rs.warnings)
     for name in ("lettre", "motif"):
         assert ("impossibilité de maintenir votre contrat de travail pour un motif étranger à la grossesse et à "
                 "l'accouchement : fermeture définitive de l'atelier") in docs[name]
@@ -167,7 +167,7 @@ def test_item2_statement_in_letter_and_motive_and_latest_handover(tmp_path, mode
         assert not found["MAT.1"].echec
         stripped = docs[name].replace("impossibilité de maintenir", "")
         missing = {r.mention: r for r in check_artefact(name, stripped, result, rs)}
-        assert missing["MAT.1"].echec and missing["MAT.1"].bloquant
+        assert missing["MAT.1"].echec and missing["MAT.1"].blocking
 
 
 def test_item2_outside_the_window_nothing_is_required(tmp_path):
@@ -195,7 +195,7 @@ def _redressement(mission: str) -> str:
 
 def test_item3_ordonnance_cited_and_signature_follows_the_mission(tmp_path, modeles):
     docs, result = documents(tmp_path, _redressement("representation"), modeles)
-    rs = result.salaries[0]
+    rs = result.employees[0]
     for name in ("lettre", "motif"):
         assert "par ordonnance du juge-commissaire du vendredi 20 février 2026 (article L. 631-17 du code de commerce)" in docs[name]
         assert {r.mention: not r.echec for r in check_artefact(name, docs[name], result, rs)}["RJ.1"]
@@ -223,17 +223,17 @@ def test_item4_notice_from_seniority_at_dispatch(tmp_path):
     rs = one(tmp_path, BASE.replace("date_entree: 2015-03-01", "date_entree: 2024-03-20"))
     assert rs.dates["envoi_lettre"] == date(2026, 3, 12)
     assert rs.dates["anciennete_appreciee_le"] == date(2026, 3, 12)
-    assert rs.montants["preavis_mois"] == 1
-    assert rs.montants["contribution_employeur"] == Decimal("2850.00")
-    assert any(w.startswith("R-65 : ") for w in rs.avertissements)
+    assert rs.amounts["preavis_mois"] == 1
+    assert rs.amounts["contribution_employeur"] == Decimal("2850.00")
+    assert any(w.startswith("R-65 : ") for w in rs.warnings)
 
 
 def test_item4_no_letter_before_acceptance_uses_the_rupture(tmp_path):
     rs = one(tmp_path, with_employee("reponse: {decision: acceptation, date: 2026-03-05}",
                                      base=BASE.replace("date_entree: 2015-03-01", "date_entree: 2024-03-20")))
-    assert rs.lettre["variante"] == "apres_acceptation"
+    assert rs.letter["variante"] == "apres_acceptation"
     assert rs.dates["anciennete_appreciee_le"] == date(2026, 3, 24)
-    assert rs.montants["preavis_mois"] == 2
+    assert rs.amounts["preavis_mois"] == 2
 
 
 # --- item 5: provisional amounts are not stated as facts ---------------------------------------
@@ -249,7 +249,7 @@ def test_item5_protected_pending_gives_an_estimate(tmp_path, modeles):
 def test_item5_one_year_threshold_depending_on_the_letter_is_not_asserted(tmp_path, modeles):
     """R-41: 11 months at the earliest presentation (13/03/2026), 12 at the last day (24/03)."""
     docs, result = documents(tmp_path, BASE.replace("date_entree: 2015-03-01", "date_entree: 2025-03-15"), modeles)
-    assert result.salaries[0].conditions["anciennete_un_an_incertaine"] is True
+    assert result.employees[0].conditions["anciennete_un_an_incertaine"] is True
     assert "étant inférieure à un an" not in docs["information"]
     assert "Si votre ancienneté dans l'entreprise est inférieure à un an à la date de première présentation" in docs["information"]
 
@@ -259,24 +259,24 @@ def test_item5_one_year_threshold_depending_on_the_letter_is_not_asserted(tmp_pa
 def test_item6_notice_pay_counts_variable_pay_and_bonus_pro_rata(tmp_path):
     """L1234-5: 2 850 + 300 (variable) + 1 200 / 12 (annual bonus) = 3 250 €; 2 months = 6 500 €."""
     rs = one(tmp_path, with_employee("remuneration_variable_mensuelle: 300.00", "primes_annuelles_3_derniers_mois: 1200.00"))
-    assert rs.montants["salaire_mensuel_preavis"] == Decimal("3250.00")
-    assert rs.montants["indemnite_preavis"] == Decimal("6500.00")
-    assert rs.montants["contribution_employeur"] == Decimal("6500.00")
+    assert rs.amounts["salaire_mensuel_preavis"] == Decimal("3250.00")
+    assert rs.amounts["indemnite_preavis"] == Decimal("6500.00")
+    assert rs.amounts["contribution_employeur"] == Decimal("6500.00")
     rs = one(tmp_path, with_employee("salaire_preavis_mensuel: 3000.00"))
-    assert rs.montants["indemnite_preavis"] == Decimal("6000.00")
+    assert rs.amounts["indemnite_preavis"] == Decimal("6000.00")
 
 
 def test_item7_reading_is_a_case_choice(tmp_path):
     """ANI 2011 art. 9 (default): 8 233,33 €; Cass. soc. 02/12/2009 (rupture): 8 075,00 € (case-format.md)."""
     rs = one(tmp_path, BASE)
-    assert rs.montants["indemnite_legale_licenciement"] == Decimal("8233.33")
-    assert rs.montants["lecture_anciennete_indemnite"] == "fin_preavis"
+    assert rs.amounts["indemnite_legale_licenciement"] == Decimal("8233.33")
+    assert rs.amounts["lecture_anciennete_indemnite"] == "fin_preavis"
     text = BASE.replace("  reclassement:", "  lecture_anciennete_indemnite: rupture\n  reclassement:")
     charge, result = computed(tmp_path, text)
-    rs = result.salaries[0]
-    assert rs.montants["indemnite_legale_licenciement"] == Decimal("8075.00")
-    assert rs.montants["indemnite_licenciement_due"] == Decimal("8075.00")
-    assert any(w.startswith("R-67 : ") for w in rs.avertissements)
+    rs = result.employees[0]
+    assert rs.amounts["indemnite_legale_licenciement"] == Decimal("8075.00")
+    assert rs.amounts["indemnite_licenciement_due"] == Decimal("8075.00")
+    assert any(w.startswith("R-67 : ") for w in rs.warnings)
 
 
 # --- items 8, 9, 10 ----------------------------------------------------------------------------
@@ -287,13 +287,13 @@ def test_item8_liquidation_letter_after_the_ags_window(tmp_path):
                                       "  mandataire: {nom: Maître Paul Roth, qualite: liquidateur judiciaire}"))
     rs = one(tmp_path, with_employee("date_envoi_lettre: 2026-03-10", base=text))
     assert rs.dates["limite_garantie_ags"] == date(2026, 3, 7)
-    assert any(w.startswith("R-54 : la lettre (mardi 10/03/2026)") for w in rs.avertissements)
+    assert any(w.startswith("R-54 : la lettre (mardi 10/03/2026)") for w in rs.warnings)
 
 
 def test_item9_interview_on_a_holiday_and_letter_on_a_sunday(tmp_path):
     text = BASE.replace("date_entretien_prealable: 2026-03-03", "date_entretien_prealable: 2026-05-08")
     rs = one(tmp_path, with_employee("date_envoi_lettre: 2026-05-24", base=text))
-    warnings = [w for w in rs.avertissements if w.startswith("R-69 : ")]
+    warnings = [w for w in rs.warnings if w.startswith("R-69 : ")]
     assert any("l'entretien préalable est daté du vendredi 08/05/2026, un jour férié" in w for w in warnings)
     assert any("la lettre recommandée est datée du dimanche 24/05/2026, un dimanche" in w for w in warnings)
 
@@ -321,7 +321,7 @@ def test_item10_pse_decision_named(tmp_path, modeles):
             "de l'emploi, acquise le jeudi 11 juin 2026") in docs["information"]
     assert "validation ou d'homologation" not in docs["information"]
     rs = one(tmp_path, PSE_TEXT)
-    assert any(w.startswith("R-70 : ") for w in rs.avertissements)
+    assert any(w.startswith("R-70 : ") for w in rs.warnings)
 
 
 # --- item 11 and the dated values (issue 9 bug) ------------------------------------------------
@@ -350,11 +350,11 @@ def test_asp_rate_is_the_dated_value_and_checked(tmp_path, modeles):
     text = (BASE.replace("date_entretien_prealable: 2026-03-03", "date_entretien_prealable: 2014-06-10")
             .replace("date_entree: 2015-03-01", "date_entree: 2005-03-01"))
     docs, result = documents(tmp_path, text, modeles)
-    rs = result.salaries[0]
-    assert rs.parametres["taux_asp_pourcent"] == 80
+    rs = result.employees[0]
+    assert rs.parameters["taux_asp_pourcent"] == 80
     assert "égale à 80 % de votre salaire journalier de référence" in docs["information"]
     wrong = docs["information"].replace("égale à 80 %", "égale à 75 %")
     found = {r.mention: r for r in check_artefact("information", wrong, result, rs)}
-    assert found["1.19"].echec and found["1.19"].bloquant
+    assert found["1.19"].echec and found["1.19"].blocking
     docs, result = documents(tmp_path, BASE, modeles)
     assert "égale à 75 % de votre salaire journalier de référence" in docs["information"]

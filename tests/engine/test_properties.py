@@ -19,7 +19,7 @@ zones = st.sampled_from(sorted(ZONE_POSTAL))
 @given(handovers, zones, st.booleans())
 def test_reflection_period_never_ends_on_a_non_working_day_and_never_short(remise, zone, cadre):
     inp = {"zone": zone, "procedure": "individual", "cadre": cadre, "interview_date": remise.isoformat()}
-    r = compute_dossier(dossier_for(inp), "p").salaries[0]
+    r = compute_dossier(dossier_for(inp), "p").employees[0]
     fin = r.dates["fin_delai_reflexion"]
     cal = Calendar(r.zone)
     assert fin.weekday() < 5 and not cal.is_holiday(fin)
@@ -34,10 +34,10 @@ def test_reflection_period_never_ends_on_a_non_working_day_and_never_short(remis
 def test_letter_variant_agrees_with_the_dates(remise, zone, offset):
     inp = {"zone": zone, "procedure": "individual", "interview_date": remise.isoformat()}
     envoi = remise + timedelta(days=max(offset, 8))
-    r = compute_dossier(dossier_for(inp, envoi.isoformat()), "p").salaries[0]
+    r = compute_dossier(dossier_for(inp, envoi.isoformat()), "p").employees[0]
     fin = r.dates["fin_delai_reflexion"]
-    assert r.lettre["rappel_delai_requis"] is (envoi <= fin)
-    assert r.lettre["variante"] == ("conservatoire" if envoi <= fin else "licenciement")
+    assert r.letter["rappel_delai_requis"] is (envoi <= fin)
+    assert r.letter["variante"] == ("conservatoire" if envoi <= fin else "licenciement")
     assert r.dates["envoi_lettre_au_plus_tot"] > r.dates["remise"]
 
 

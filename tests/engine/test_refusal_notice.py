@@ -25,31 +25,31 @@ REFUSED = ("reponse: {decision: refus, date: 2026-03-10}",
 
 def employee(tmp_path, *lines):
     _, result = load_case(write(tmp_path, with_employee(*lines)))
-    return result, result.salaries[0]
+    return result, result.employees[0]
 
 
 def test_a_recorded_refusal_dates_the_end_of_the_notice(tmp_path):
     _, rs = employee(tmp_path, *REFUSED)
     assert rs.dates["fin_preavis_refus"] == date(2026, 5, 13)  # two months from the presentation, 13/03
-    e = rs.explication("dates.fin_preavis_refus")
+    e = rs.explanation("dates.fin_preavis_refus")
     assert e.raisonnement.startswith("Refus du CSP le mardi 10/03/2026 : le préavis de 2 mois court de la première "
                                      "présentation de la lettre de licenciement (vendredi 13/03/2026) et prend fin le "
                                      "mercredi 13/05/2026")
     assert "C. trav. art. L1234-3" in e.sources and "C. trav. art. L1234-1" in e.sources
-    assert dict(e.termes) == {"presentation_lettre": date(2026, 3, 13), "preavis_mois": rs.montants["preavis_mois"]}
+    assert dict(e.termes) == {"presentation_lettre": date(2026, 3, 13), "preavis_mois": rs.amounts["preavis_mois"]}
 
 
 def test_the_plan_and_suivi_give_the_same_end_of_contract(tmp_path):
     result, rs = employee(tmp_path, *REFUSED)
-    [todo] = [a for a in follow_up(result.dossier, rs, date(2026, 3, 20))["actions"] if a["action"] == "documents_fin_contrat"]
+    [todo] = [a for a in follow_up(result.case, rs, date(2026, 3, 20))["actions"] if a["action"] == "documents_fin_contrat"]
     assert todo["echeance"] == rs.dates["fin_preavis_refus"]
 
 
 def test_a_dismissal_letter_after_the_period_is_a_recorded_refusal(tmp_path):
     _, rs = employee(tmp_path, "suivi: {remise: 2026-03-03, lettre_envoyee: 2026-03-26, presentation_lettre: 2026-03-27}")
-    assert rs.lettre["variante"] == "licenciement"
+    assert rs.letter["variante"] == "licenciement"
     assert rs.dates["fin_preavis_refus"] == date(2026, 5, 27)
-    e = rs.explication("dates.fin_preavis_refus")
+    e = rs.explanation("dates.fin_preavis_refus")
     assert e.raisonnement.startswith("Refus du CSP (délai de réflexion expiré sans réponse, lettre de licenciement)")
     assert "Convention du 26 janvier 2015, art. 5 § 1" in e.sources
 
@@ -66,7 +66,7 @@ def test_no_end_of_notice_while_the_refusal_or_the_presentation_is_not_recorded(
     for why, lines in cases.items():
         _, rs = employee(tmp_path, *lines)
         assert "fin_preavis_refus" not in rs.dates, why
-        assert rs.explication("dates.fin_preavis_refus") is None, why
+        assert rs.explanation("dates.fin_preavis_refus") is None, why
 
 
 def test_compute_json_adds_the_key_with_its_explanation_and_rule(tmp_path):

@@ -28,9 +28,9 @@ def test_reference_salary_counts_the_declared_variable_pay(tmp_path):
     """2 850 + 300 + 1 200 / 12 = 3 250 €; 10 years at 1/4 and 1 year 2 months at 1/3 (end of notice):
     3 250 × (10/4 + 14/36) = 9 388,89 € (8 233,33 € without the variable pay and the bonus: 2 850 €)."""
     rs = one(tmp_path, with_employee("remuneration_variable_mensuelle: 300.00", "primes_annuelles_3_derniers_mois: 1200.00"))
-    assert rs.montants["salaire_reference"] == Decimal("3250.00")
-    assert rs.montants["indemnite_legale_licenciement"] == Decimal("9388.89")
-    assert "rémunération variable moyenne de 300,00 €" in rs.explication("montants.salaire_reference").raisonnement
+    assert rs.amounts["salaire_reference"] == Decimal("3250.00")
+    assert rs.amounts["indemnite_legale_licenciement"] == Decimal("9388.89")
+    assert "rémunération variable moyenne de 300,00 €" in rs.explanation("montants.salaire_reference").raisonnement
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_protected_pending_under_one_year_is_not_asserted(tmp_path, modeles):
     text = with_employee("salarie_protege: {date_notification_autorisation: null}",
                          base=BASE.replace("date_entree: 2015-03-01", "date_entree: 2025-05-01"))
     docs, result = documents(tmp_path, text, modeles)
-    assert result.salaries[0].conditions["anciennete_un_an_incertaine"] is True
+    assert result.employees[0].conditions["anciennete_un_an_incertaine"] is True
     assert "étant inférieure à un an" not in docs["information"]
 
 

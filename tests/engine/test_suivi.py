@@ -32,7 +32,7 @@ def run(*args):
 
 def one(tmp_path, text, au=None):
     charge = load_dossier(write(tmp_path, text))
-    return compute_charged(charge, au).salaries[0]
+    return compute_charged(charge, au).employees[0]
 
 
 # --- rules of time in the engine ----------------------------------------------------------------
@@ -40,29 +40,29 @@ def one(tmp_path, text, au=None):
 def test_recorded_acceptance_gives_the_post_acceptance_letter_on_or_after_it(tmp_path):
     """Before issue 10: a conservatoire letter dated 12/03 for an acceptance of 20/03 (backdated)."""
     rs = one(tmp_path, with_employee("reponse: {decision: acceptation, date: 2026-03-20}"))
-    assert rs.lettre["variante"] == "apres_acceptation"
+    assert rs.letter["variante"] == "apres_acceptation"
     assert rs.dates["envoi_lettre"] == date(2026, 3, 20)
 
 
 def test_a_letter_recorded_as_posted_before_the_acceptance_stays_conservatoire(tmp_path):
     rs = one(tmp_path, with_employee("reponse: {decision: acceptation, date: 2026-03-20}",
                                      "suivi: {remise: 2026-03-03, lettre_envoyee: 2026-03-12}"))
-    assert rs.lettre["variante"] == "conservatoire"
+    assert rs.letter["variante"] == "conservatoire"
     assert rs.dates["envoi_lettre"] == date(2026, 3, 12)
 
 
 def test_a_planned_letter_not_recorded_before_the_acceptance_is_flagged(tmp_path):
     rs = one(tmp_path, with_employee("reponse: {decision: acceptation, date: 2026-03-20}", "date_envoi_lettre: 2026-03-13"))
-    assert rs.lettre["variante"] == "apres_acceptation" and rs.dates["envoi_lettre"] == date(2026, 3, 20)
-    assert any(w.startswith("R-74 : la lettre prévue le vendredi 13/03/2026") for w in rs.avertissements)
+    assert rs.letter["variante"] == "apres_acceptation" and rs.dates["envoi_lettre"] == date(2026, 3, 20)
+    assert any(w.startswith("R-74 : la lettre prévue le vendredi 13/03/2026") for w in rs.warnings)
 
 
 def test_reminder_kept_after_an_express_refusal_while_the_period_runs(tmp_path):
     """Convention of 26/01/2015 art. 4 § 2: no exception while the period runs (prudent reading)."""
     rs = one(tmp_path, with_employee("reponse: {decision: refus, date: 2026-03-05}"))
-    assert rs.lettre == {"variante": "conservatoire", "rappel_delai_requis": True}
+    assert rs.letter == {"variante": "conservatoire", "rappel_delai_requis": True}
     late = one(tmp_path, with_employee("reponse: {decision: refus, date: 2026-03-05}", "date_envoi_lettre: 2026-03-25"))
-    assert late.lettre["variante"] == "licenciement"
+    assert late.letter["variante"] == "licenciement"
 
 
 def test_the_journal_wins_over_the_plan(tmp_path):
@@ -160,9 +160,9 @@ def test_worked_example_after_the_rupture():
 def test_worked_example_letters():
     """The adherent's letter follows her acceptance; the refusing employee's letter keeps the reminder."""
     charge = load_dossier(EXAMPLE / "2-pendant-delai.yaml")
-    lucie, karim, li = compute_charged(charge, date(2026, 9, 25)).salaries
-    assert lucie.lettre["variante"] == "apres_acceptation" and lucie.dates["envoi_lettre"] == date(2026, 9, 21)
-    assert karim.lettre["variante"] == "conservatoire" and li.lettre["variante"] == "conservatoire"
+    lucie, karim, li = compute_charged(charge, date(2026, 9, 25)).employees
+    assert lucie.letter["variante"] == "apres_acceptation" and lucie.dates["envoi_lettre"] == date(2026, 9, 21)
+    assert karim.letter["variante"] == "conservatoire" and li.letter["variante"] == "conservatoire"
 
 
 def test_past_planned_events_not_recorded_are_flagged(tmp_path):

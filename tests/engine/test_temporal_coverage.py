@@ -49,8 +49,8 @@ def test_every_quarter_resolves_or_warns(kind):
     known = regles()
     for day in QUARTERS:
         result = compute_dossier(_case(kind, day), f"{kind}-{day}")
-        r = result.salaries[0]
-        warnings = list(result.avertissements) + list(r.avertissements)
+        r = result.employees[0]
+        warnings = list(result.warnings) + list(r.warnings)
         for w in warnings:
             codes = codes_in(w.split(" : ", 1)[0])
             assert codes and all(c in known for c in codes), (day, w)
@@ -59,4 +59,4 @@ def test_every_quarter_resolves_or_warns(kind):
             assert any(w.startswith("A11") for w in warnings), (day, warnings)
         if day < date(2011, 9, 1):
             # before the CSP: every parameter starting then is out of period and says so
-            assert any("aucun texte connu ne fixe" in w for w in r.avertissements), day
+            assert any("aucun texte connu ne fixe" in w for w in r.warnings), day

@@ -30,7 +30,7 @@ DATE_KEYS = {
 
 def _compute(vector, date_envoi=None):
     result = compute_dossier(dossier_for(vector["input"], date_envoi), vector["id"])
-    return result, result.salaries[0]
+    return result, result.employees[0]
 
 
 @pytest.mark.parametrize("vector", [v for v in VECTORS if "letter_dispatch_dates" not in v["input"]], ids=lambda v: v["id"])
@@ -44,18 +44,18 @@ def test_date_vector(vector):
         # a letter sent on the legal bound itself (the planned default skips Sundays and holidays, R-69)
         if r.dates["envoi_lettre"] != r.dates["envoi_lettre_au_plus_tot"]:
             r = _compute(vector, r.dates["envoi_lettre_au_plus_tot"].isoformat())[1]
-        assert r.lettre["rappel_delai_requis"] is exp["reminder_wording_required_if_sent_on_not_before"]
-        assert r.lettre["variante"] == ("conservatoire" if exp["reminder_wording_required_if_sent_on_not_before"] else "licenciement")
+        assert r.letter["rappel_delai_requis"] is exp["reminder_wording_required_if_sent_on_not_before"]
+        assert r.letter["variante"] == ("conservatoire" if exp["reminder_wording_required_if_sent_on_not_before"] else "licenciement")
     if "operator" in exp:
-        assert r.operateur == exp["operator"]
+        assert r.operator == exp["operator"]
     if "operator_at_payment" in exp:
-        assert r.operateur_paiement == exp["operator_at_payment"]
+        assert r.payment_operator == exp["operator_at_payment"]
     if "naive_relativedelta_csp_end_WRONG" in exp:
         assert r.dates["fin_csp"] != date.fromisoformat(exp["naive_relativedelta_csp_end_WRONG"])
     regime = exp.get("regime", "")
     if regime.startswith("UNKNOWN"):
         assert result.regime["texte"] is None
-        assert any(w.startswith("A11") for w in result.avertissements)
+        assert any(w.startswith("A11") for w in result.warnings)
     elif regime:
         day, month, year = re.search(r"to (\d\d)/(\d\d)/(\d{4})", regime).groups()
         assert result.regime["valable_jusqu_au"] == date(int(year), int(month), int(day))
@@ -70,39 +70,39 @@ def test_reminder_wording_by_dispatch_date(vector):
     for dispatch, required in vector["expected"]["reminder_wording_required"].items():
         _, r = _compute(vector, dispatch)
         assert r.dates["fin_delai_reflexion"] == date.fromisoformat(vector["expected"]["reflection_last_day"])
-        assert r.lettre["rappel_delai_requis"] is required
-        assert r.lettre["variante"] == ("conservatoire" if required else "licenciement")
+        assert r.letter["rappel_delai_requis"] is required
+        assert r.letter["variante"] == ("conservatoire" if required else "licenciement")
 
 
 def test_every_output_value_is_explained():
     _, r = _compute(VECTORS[1])
-    explained = {e.fait for e in r.explications}
+    explained = {e.fait for e in r.explanations}
     for key in r.dates:
         assert f"dates.{key}" in explained
-    for key in r.montants:
+    for key in r.amounts:
         assert f"montants.{key}" in explained
-    assert all(e.sources for e in r.explications if e.valeur is not None)
+    assert all(e.sources for e in r.explanations if e.valeur is not None)
 
 
 def test_pse_warns_about_its_two_readings():
     """Section 11, A12 and A13: a PSE case touches both ambiguities."""
     result, r = _compute(next(v for v in VECTORS if v["id"] == "D48"))
-    assert any(w.startswith("A12") for w in r.avertissements)
-    assert any(w.startswith("A13") for w in r.avertissements)
+    assert any(w.startswith("A12") for w in r.warnings)
+    assert any(w.startswith("A13") for w in r.warnings)
 
 
 @pytest.mark.parametrize("vid", ["D03", "D45", "D48", "D50"])
 def test_one_explanation_per_fact_and_every_fact_is_an_output_key(vid):
     _, r = _compute(next(v for v in VECTORS if v["id"] == vid))
-    faits = [e.fait for e in r.explications]
+    faits = [e.fait for e in r.explanations]
     assert len(faits) == len(set(faits))
-    outputs = {f"dates.{k}" for k in r.dates} | {f"montants.{k}" for k in r.montants} | {"lettre.variante", "operateur"}
+    outputs = {f"dates.{k}" for k in r.dates} | {f"montants.{k}" for k in r.amounts} | {"lettre.variante", "operateur"}
     assert set(faits) <= outputs
 
 
 def test_protected_employee_letter_bound_is_explained_once():
     """R-25: the authorisation bound joins the L1233-15 bound in one explanation."""
     _, r = _compute(next(v for v in VECTORS if v["id"] == "D50"))
-    e = r.explication("dates.envoi_lettre_au_plus_tot")
+    e = r.explanation("dates.envoi_lettre_au_plus_tot")
     assert e.valeur == r.dates["envoi_lettre_au_plus_tot"] == date(2026, 4, 11)
     assert "L1233-15" in " ".join(e.sources) and "C. trav. art. L2411-1" in e.sources

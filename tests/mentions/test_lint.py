@@ -43,16 +43,16 @@ def test_default_templates_lint_clean(default_report):
 def test_matrix_covers_every_condition():
     computed = computed_scenarios()
     assert not coverage(computed=computed)
-    types = {sc.resultat.dossier.procedure.type for sc in computed}
+    types = {sc.resultat.case.procedure.type for sc in computed}
     assert types == {"individuel", "collectif_moins_de_10", "collectif_10_et_plus", "pse"}
-    assert {sc.salarie.lettre["variante"] for sc in computed} >= {"conservatoire", "licenciement", "apres_acceptation"}
+    assert {sc.salarie.letter["variante"] for sc in computed} >= {"conservatoire", "licenciement", "apres_acceptation"}
     assert {"metropole", "alsace-moselle", "reunion", "mayotte"} <= {sc.salarie.zone for sc in computed}
     flags = ("salarie_protege", "maternite", "anciennete_moins_un_an", "cadre", "pse", "procedure_collective_judiciaire")
     for flag in flags:
         assert any(sc.salarie.conditions[flag] for sc in computed), flag
-    assert any(sc.resultat.dossier.procedure.cse is True for sc in computed)
-    assert any(sc.resultat.dossier.procedure.cse is False for sc in computed)
-    assert any(sc.resultat.dossier.employeur.siret is None for sc in computed)
+    assert any(sc.resultat.case.procedure.cse is True for sc in computed)
+    assert any(sc.resultat.case.procedure.cse is False for sc in computed)
+    assert any(sc.resultat.case.employeur.siret is None for sc in computed)
 
 
 def test_lint_time(default_report):
@@ -280,7 +280,7 @@ def test_last_day_stated_before_it_is_known_fails(tmp_path):
 def test_letter_naming_the_operator_of_the_handover_warns(tmp_path):
     """P2-1: handover in December 2023, letter in January 2024: OP.1 reads the letter's date."""
     sc = scenario("individuel-changement-operateur")
-    assert (sc.salarie.operateur, sc.salarie.operateur_lettre) == ("Pôle emploi", "France Travail")
+    assert (sc.salarie.operator, sc.salarie.letter_operator) == ("Pôle emploi", "France Travail")
     directory = copy_templates(tmp_path / "modeles", ["lettre.docx"])
     edit_template(directory / "lettre.docx", directory / "lettre.docx",
                   replace_template_text("{{ operateur_lettre }}", "{{ operateur }}"))

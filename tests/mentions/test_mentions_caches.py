@@ -25,7 +25,7 @@ def test_required_word_is_a_word_every_match_contains():
 
 def _matcher() -> Matcher:
     _, resultat = load_case(CASES / "individuel.yaml")
-    return Matcher(default_catalogue(), Faits(resultat, resultat.salaries[0]))
+    return Matcher(default_catalogue(), Faits(resultat, resultat.employees[0]))
 
 
 def test_a_remembered_place_is_only_tried_first():
@@ -51,11 +51,11 @@ def test_results_do_not_depend_on_what_was_checked_before():
         render_employee(resultat, rs, modeles, textes)
         return check_employee(resultat, rs, textes, catalogue).to_json()
 
-    last = resultat.salaries[-1]
+    last = resultat.employees[-1]
     matching._HINTS.clear()
     matching._COMPILED.clear()
     alone = report(last)
-    for rs in resultat.salaries:  # every other employee first: remembered places, shared regexes
+    for rs in resultat.employees:  # every other employee first: remembered places, shared regexes
         report(rs)
     assert report(last) == alone
     assert alone["statut"] == "conforme" and alone["documents"]

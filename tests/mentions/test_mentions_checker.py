@@ -48,7 +48,7 @@ def test_default_documents_of_every_example_case_pass(case):
     resultat = compute_dossier(charge.dossier, charge.nom)
     lot = render_batch(charge, resultat, load_templates())
     rapport = check_lot(resultat, lot)
-    assert not rapport.bloquant, rapport.texte()
+    assert not rapport.blocking, rapport.texte()
     assert {d.employe for d in rapport.documents} == {s.matricule for s in lot.salaries}
     json.dumps(rapport.to_json(), ensure_ascii=False)
 
@@ -56,7 +56,7 @@ def test_default_documents_of_every_example_case_pass(case):
 @pytest.mark.parametrize("sc", computed_scenarios(), ids=lambda sc: sc.id)
 def test_default_documents_pass_in_every_scenario(sc):
     rapport = employee_report(sc, documents(sc))
-    assert not rapport.bloquant, rapport.texte()
+    assert not rapport.blocking, rapport.texte()
 
 
 @pytest.mark.parametrize("artefact, mention_id", obligatoire_mentions(), ids=lambda x: str(x))
@@ -65,12 +65,12 @@ def test_removing_an_obligatoire_mention_fails_naming_it(artefact, mention_id):
     docs = documents(sc)
     docs[artefact] = remove_mention(docs[artefact], artefact, mention_id, sc)
     failing = [r for r in check(docs[artefact], artefact, sc) if r.mention == mention_id]
-    assert failing and failing[0].bloquant and failing[0].statut in (ABSENTE, NON_CONFORME)
+    assert failing and failing[0].blocking and failing[0].statut in (ABSENTE, NON_CONFORME)
     rapport = employee_report(sc, docs)
-    assert rapport.bloquant
+    assert rapport.blocking
     text = rapport.texte()
     assert f"ERREUR {mention_id} " in text
-    assert failing[0].source in text and "attendu :" in text and sc.salarie.salarie.matricule in text
+    assert failing[0].source in text and "attendu :" in text and sc.salarie.employee.matricule in text
 
 
 def test_last_day_shifted_by_one_day_fails_everywhere():
@@ -80,11 +80,11 @@ def test_last_day_shifted_by_one_day_fails_everywhere():
     docs["information"] = replace_in_docx(docs["information"], "lundi 1er juin 2026", "mardi 2 juin 2026")
     docs["information"] = replace_in_docx(docs["information"], "01/06/2026", "02/06/2026")
     results = {r.mention: r for r in check(docs["information"], "information", sc)}
-    assert results["1.4"].bloquant and results["1.4"].statut == NON_CONFORME
+    assert results["1.4"].blocking and results["1.4"].statut == NON_CONFORME
     assert "mardi 2 juin 2026" in results["1.4"].detail and "lundi 1er juin 2026" in results["1.4"].detail
-    assert results["1.6"].bloquant
+    assert results["1.6"].blocking
     cross = {r.mention: r for r in employee_report(sc, docs).controles}
-    assert cross["X.1"].bloquant and "mardi 2 juin 2026" in cross["X.1"].detail
+    assert cross["X.1"].blocking and "mardi 2 juin 2026" in cross["X.1"].detail
 
 
 def test_one_shifted_occurrence_is_enough_to_fail():
@@ -92,9 +92,9 @@ def test_one_shifted_occurrence_is_enough_to_fail():
     docs = documents(sc)
     docs["lettre"] = replace_in_docx(docs["lettre"], "expire le lundi 1er juin 2026", "expire le mardi 2 juin 2026")
     results = {r.mention: r for r in check(docs["lettre"], "lettre", sc)}
-    assert results["3A.3"].bloquant
+    assert results["3A.3"].blocking
     cross = {r.mention: r for r in employee_report(sc, docs).controles}
-    assert cross["X.1"].bloquant
+    assert cross["X.1"].blocking
 
 
 def test_conditional_wording_is_forbidden_after_the_period_or_after_acceptance():
@@ -104,14 +104,14 @@ def test_conditional_wording_is_forbidden_after_the_period_or_after_acceptance()
         results = check(conservatoire, "lettre", sc)
         forbidden = {r.mention for r in results if r.statut == INTERDITE}
         assert {"3A.3", "3A.4"} <= forbidden, other
-        assert all(r.bloquant for r in results if r.statut == INTERDITE)
+        assert all(r.blocking for r in results if r.statut == INTERDITE)
     # after acceptance, a letter of the reflection period contradicts its own date (R-27)
     sc = scenario("individuel-acceptation")
     cross = {r.mention: r for r in employee_report(sc, {"lettre": conservatoire}).controles}
-    assert cross["X.5"].bloquant and "consécutive à l'adhésion" in cross["X.5"].detail
+    assert cross["X.5"].blocking and "consécutive à l'adhésion" in cross["X.5"].detail
     # after the period, the letter is not the one the engine dates (3A.2: dispatch on 10 June 2026)
     sc = scenario("individuel-hors-delai")
-    assert [r for r in check(conservatoire, "lettre", sc) if r.mention == "3A.2" and r.bloquant]
+    assert [r for r in check(conservatoire, "lettre", sc) if r.mention == "3A.2" and r.blocking]
 
 
 def test_default_letters_do_not_contain_forbidden_wording():
@@ -124,7 +124,7 @@ def test_pre_ticked_slip_is_forbidden():
     sc = scenario("individuel")
     data = replace_in_docx(render("information", sc), "☐", "☒", count=1)
     forbidden = [r for r in check(data, "information", sc) if r.statut == INTERDITE]
-    assert forbidden and forbidden[0].mention == "1.5" and forbidden[0].bloquant
+    assert forbidden and forbidden[0].mention == "1.5" and forbidden[0].blocking
 
 
 def test_letter_dated_before_the_earliest_lawful_date():
@@ -132,16 +132,16 @@ def test_letter_dated_before_the_earliest_lawful_date():
     docs = documents(sc)
     docs["lettre"] = replace_in_docx(docs["lettre"], "Lyon, le 21 mai 2026", "Lyon, le 15 mai 2026")
     cross = {r.mention: r for r in employee_report(sc, docs).controles}
-    assert cross["X.4"].bloquant and "15 mai 2026" in cross["X.4"].detail
-    assert [r for r in check(docs["lettre"], "lettre", sc) if r.mention == "3A.2" and r.bloquant]
+    assert cross["X.4"].blocking and "15 mai 2026" in cross["X.4"].detail
+    assert [r for r in check(docs["lettre"], "lettre", sc) if r.mention == "3A.2" and r.blocking]
 
 
 def test_motive_dated_after_acceptance_blocks():
     sc = scenario("individuel-acceptation")  # accepted on 14 May 2026, handover 11 May
     motif = replace_in_docx(render("motif", sc), "Lyon, le 11 mai 2026", "Lyon, le 20 mai 2026")
     cross = {r.mention: r for r in employee_report(sc, {"motif": motif}).controles}
-    assert cross["X.3"].bloquant and "R-31" in cross["X.3"].detail
-    assert cross["X.2"].echec and not cross["X.2"].bloquant
+    assert cross["X.3"].blocking and "R-31" in cross["X.3"].detail
+    assert cross["X.2"].echec and not cross["X.2"].blocking
     # the information document stating the motive on the handover day cures it
     docs = {"motif": motif, "information": render("information", sc)}
     cross = {r.mention: r for r in employee_report(sc, docs).controles}
@@ -163,12 +163,12 @@ def test_check_lot_blocks_and_reports_json():
     lot = render_batch(charge, resultat, load_templates())
     salarie = lot.salaries[0]
     lettre = next(d for d in salarie.documents if d.artefact.cle == "lettre")
-    sc_like = type("S", (), {"resultat": resultat, "salarie": resultat.salaries[0]})
+    sc_like = type("S", (), {"resultat": resultat, "salarie": resultat.employees[0]})
     broken = remove_mention(lettre.contenu, "lettre", "3A.7", sc_like)
     docs = tuple(replace(d, contenu=broken) if d is lettre else d for d in salarie.documents)
     lot = replace(lot, salaries=(replace(salarie, documents=docs),))
     rapport = check_lot(resultat, lot)
-    assert rapport.bloquant
+    assert rapport.blocking
     data = json.loads(json.dumps(rapport.to_json(), ensure_ascii=False))
     assert data["statut"] == "bloque" and data["mentions_obligatoires_en_defaut"] >= 1
     letter = next(d for d in data["documents"] if d["artefact"] == "lettre")
@@ -180,8 +180,8 @@ def test_check_lot_blocks_and_reports_json():
 
 def test_unknown_matricule_and_unreadable_document_block():
     sc = scenario("individuel")
-    rapport = check_rendered(sc.resultat, {"X999": {"lettre": b""}, sc.salarie.salarie.matricule: {"lettre": b"abc"}})
-    assert rapport.bloquant and len(rapport.erreurs) == 2
+    rapport = check_rendered(sc.resultat, {"X999": {"lettre": b""}, sc.salarie.employee.matricule: {"lettre": b"abc"}})
+    assert rapport.blocking and len(rapport.erreurs) == 2
 
 
 # Hand-written wordings a lawyer could use instead of the default templates' (recognised as present).
@@ -236,9 +236,9 @@ def test_last_day_in_a_document_dated_before_it_is_known_blocks(sc_id):
     guessed = f"l'absence de réponse expire le {day} {months[fin.month - 1]} {fin.year}. L'absence de réponse"
     docs["information"] = replace_in_docx(docs["information"], "L'absence de réponse", guessed, count=1)
     results = {r.mention: r for r in check(docs["information"], "information", sc)}
-    assert results["1.4"].statut == INTERDITE and results["1.4"].bloquant
+    assert results["1.4"].statut == INTERDITE and results["1.4"].blocking
     cross = {r.mention: r for r in employee_report(sc, docs).controles}
-    assert cross["X.1"].bloquant and "pas encore connu" in cross["X.1"].detail
+    assert cross["X.1"].blocking and "pas encore connu" in cross["X.1"].detail
 
 
 def test_liquidation_documents_signed_by_the_liquidator():
@@ -248,4 +248,4 @@ def test_liquidation_documents_signed_by_the_liquidator():
         assert results["S.1"].statut == "presente", artefact
         broken = replace_in_docx(data, "Maître Paul Roth", "Claire Martin")
         results = {r.mention: r for r in check(broken, artefact, sc)}
-        assert results["S.1"].bloquant, artefact
+        assert results["S.1"].blocking, artefact

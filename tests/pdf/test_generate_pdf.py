@@ -155,7 +155,7 @@ def test_pdf_text_passes_the_mention_check(alsace, individuel) -> None:
             for entry, artefacts in _entries(folder)
         }
         rapport = check_rendered(resultat, rendered)
-        assert not rapport.bloquant, rapport.texte()
+        assert not rapport.blocking, rapport.texte()
 
 
 def test_dossier_bookmarks_order_and_metadata(alsace) -> None:

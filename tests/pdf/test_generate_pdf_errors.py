@@ -236,7 +236,7 @@ def test_global_dossier_with_employees_without_pdf_fails_before_converting(
 def test_moment_is_the_earliest_handover_of_the_whole_case() -> None:
     charge = load_dossier(ALSACE)
     resultat = compute_dossier(charge.dossier, charge.nom)
-    remises = sorted(rs.dates["remise"] for rs in resultat.salaries)
+    remises = sorted(rs.dates["remise"] for rs in resultat.employees)
     assert remises[0] == date(2026, 3, 13) and remises[-1] > remises[0]
     assert case_moment(resultat) == datetime(2026, 3, 13, tzinfo=timezone.utc)
 

@@ -35,7 +35,7 @@ def batch(*salaries: BatchEmployee, constats=()) -> Batch:
 
 
 def warn(code: str, message: str) -> Finding:
-    return Finding((), message, bloquant=False, code=code)
+    return Finding((), message, blocking=False, code=code)
 
 
 def printed(capsys, lot: Batch, detailed: bool = False) -> list[str]:
@@ -83,7 +83,7 @@ def test_case_and_run_findings_are_shown_one_by_one(capsys):
 
 def test_published_output_findings_are_data():
     [stale] = out_of_date([{"matricule": "E2", "empreinte_faits": "old"}], {"E2": "new"}, "fp")
-    assert (stale.code, stale.bloquant, stale.niveau) == ("R-78", False, "avertissement")
+    assert (stale.code, stale.blocking, stale.niveau) == ("R-78", False, "avertissement")
     assert stale.text.startswith("R-78 : documents publiés d'autres salariés qui ne correspondent plus au dossier")
     assert "cass-soc-09-41.950" in stale.sources  # the sources of its rule (rules/regles.yaml)
     assert check_delivered(None, None, None, {}, allow=False) == []
@@ -91,17 +91,17 @@ def test_published_output_findings_are_data():
 
 def test_slipped_documents_are_findings_about_their_journal_key(tmp_path):
     _, result = load_case(write(tmp_path, BASE))
-    [rs] = result.salaries
-    vue = view_for(result.dossier, rs, date(2026, 6, 30))
+    [rs] = result.employees
+    vue = view_for(result.case, rs, date(2026, 6, 30))
     # the letter is dated after the slipped handover: only the handover is flagged
     assert [(f.code, f.loc) for f in vue.constats] == [("R-76", ("suivi", "remise"))]
     assert vue.lines == tuple(f.text for f in vue.constats)
     assert vue.lines[0].startswith("R-76 : la remise prévue le mardi 03/03/2026 n'est pas enregistrée")
     # the facts as of the date carry them as data and as lines
     assert [f for f in vue.courant.constats if f.code == "R-76"] == list(vue.constats)
-    assert set(vue.lines) <= set(vue.courant.avertissements)
+    assert set(vue.lines) <= set(vue.courant.warnings)
     _, result = load_case(write(tmp_path, with_employee("suivi: {remise: 2026-03-03}")))
-    vue = view_for(result.dossier, result.salaries[0], date(2026, 6, 30))
+    vue = view_for(result.case, result.employees[0], date(2026, 6, 30))
     assert [(f.code, f.loc) for f in vue.constats] == [("R-76", ("suivi", "lettre_envoyee"))]
 
 
@@ -110,5 +110,5 @@ def test_slipped_documents_are_findings_about_their_journal_key(tmp_path):
 def test_follow_up_explanations_agree_with_the_civilite(tmp_path, civilite, expected):
     text = with_employee(*REMOTE, "suivi: {remise: 2026-03-04, presentation_documents: 2026-03-06}")
     _, result = load_case(write(tmp_path, text.replace("civilite: Madame", f"civilite: {civilite}")))
-    [rs] = result.salaries
-    assert expected in rs.explication("dates.confirmation_remise").raisonnement
+    [rs] = result.employees
+    assert expected in rs.explanation("dates.confirmation_remise").raisonnement

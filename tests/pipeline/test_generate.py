@@ -58,9 +58,9 @@ def test_example_case_documents(generated, case):
                                                         "confirmation.docx", "nouvelle_echeance.docx"}
     assert manifest["regles"] and all(len(r["sha256"]) == 64 for r in manifest["regles"])
     by_matricule = {e["matricule"]: e for e in manifest["salaries"]}
-    assert set(by_matricule) == {r.salarie.matricule for r in resultat.salaries}
-    for rs in resultat.salaries:
-        entry = by_matricule[rs.salarie.matricule]
+    assert set(by_matricule) == {r.employee.matricule for r in resultat.employees}
+    for rs in resultat.employees:
+        entry = by_matricule[rs.employee.matricule]
         produced = {a["cle"]: a for a in entry["artefacts"]}
         # the follow-up documents (issue 10) only once the journal makes them due
         assert set(produced) | {o["cle"] for o in entry["omis"]} >= {"information", "recepisse", "lettre", "motif"}
@@ -71,12 +71,12 @@ def test_example_case_documents(generated, case):
             docx.Document(io.BytesIO(data))
             text = normalise_spaces(all_text(data))
             assert not UNRENDERED.search(text), artefact["chemin"]
-            assert rs.salarie.nom in text
+            assert rs.employee.nom in text
         d = rs.dates
         info = normalise_spaces(all_text((folder / produced["information"]["chemin"]).read_bytes()))
         # sent at a distance, the document states the rule, not the day it reaches the employee;
         # handed over before a protected employee's authorisation, not the last day
-        remote = rs.salarie.mode_remise in ("lrar", "electronique")
+        remote = rs.employee.mode_remise in ("lrar", "electronique")
         if not remote:
             assert fr_long(d["remise"]) in info
             assert fr_short(d["remise"]) in info
@@ -84,18 +84,18 @@ def test_example_case_documents(generated, case):
             assert fr_long(d["fin_delai_reflexion"]) in info and fr_short(d["fin_delai_reflexion"]) in info
         elif d["fin_delai_reflexion"]:
             assert fr_long(d["fin_delai_reflexion"]) not in info and fr_short(d["fin_delai_reflexion"]) not in info
-        due = rs.montants["indemnite_licenciement_due"]
+        due = rs.amounts["indemnite_licenciement_due"]
         if due:
             whole, cents = f"{due:.2f}".split(".")
             grouped = f"{int(whole):,}".replace(",", " ")
             assert f"{grouped},{cents} €" in info
         if "lettre" in produced:
-            assert produced["lettre"]["variante"] == rs.lettre["variante"]
+            assert produced["lettre"]["variante"] == rs.letter["variante"]
             lettre = normalise_spaces(all_text((folder / produced["lettre"]["chemin"]).read_bytes()))
             day = d["envoi_lettre"]
             assert f", le {day.day if day.day > 1 else '1er'} " in lettre
             recall = f"expire le {fr_long(d['fin_delai_reflexion'])} à minuit" if d["fin_delai_reflexion"] else None
-            if rs.lettre["variante"] == "conservatoire":
+            if rs.letter["variante"] == "conservatoire":
                 assert recall in lettre and "constituera la notification de votre licenciement" in lettre
             else:
                 assert "constituera la notification" not in lettre

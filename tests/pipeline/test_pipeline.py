@@ -65,7 +65,7 @@ def test_streamed_check_equals_the_check_of_the_written_documents(tmp_path, case
 def test_text_from_the_renderers_xml_equals_the_text_of_the_file():
     charge, resultat = load_case(ALSACE)
     modeles = load_templates()
-    for rs in resultat.salaries[:3]:
+    for rs in resultat.employees[:3]:
         from cspdocs.generate import render_employee
 
         textes: list = []
@@ -138,7 +138,7 @@ def test_a_failure_in_a_worker_is_raised_with_its_own_message(tmp_path, monkeypa
     original = workers.render_employee
 
     def failing(resultat, rs, modeles, textes=None):
-        if rs.salarie.matricule == "E107":
+        if rs.employee.matricule == "E107":
             from cspdocs.render.artefacts import ARTEFACTS
             from cspdocs.render.errors import ErreurModele
 
@@ -162,5 +162,5 @@ def test_a_header_of_the_following_pages_does_not_break_a_mention_in_the_pdf(tmp
 
     require_libreoffice()
     generation = generate(CASES / "pse.yaml", tmp_path, pdf=True, workers=1)
-    assert generation.etape.rapport is not None and not generation.etape.rapport.bloquant
+    assert generation.etape.rapport is not None and not generation.etape.rapport.blocking
     assert (generation.publication.dossier / "F-3310-Guillou" / "dossier.pdf").is_file()

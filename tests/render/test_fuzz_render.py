@@ -79,7 +79,7 @@ def _expected_artefacts(s, r) -> set[str]:
     if s.mode_remise == "main_propre":
         expected.add("recepisse")
     protected = s.salarie_protege
-    variant = r.lettre["variante"]
+    variant = r.letter["variante"]
     if (not (protected and protected.autorisation_refusee) and r.dates["envoi_lettre"] is not None
             and variant is not None
             and not (variant in ("conservatoire", "apres_acceptation") and r.dates["fin_delai_reflexion"] is None)):
@@ -112,9 +112,9 @@ def test_random_cases_render_with_every_mandatory_mention():
         acceptance.record(None)
         lot = render_batch(charged, result, templates())
         rapport = check_lot(result, lot)
-        assert not rapport.bloquant, rapport.texte()
+        assert not rapport.blocking, rapport.texte()
         assert [s.matricule for s in lot.salaries] == [s.matricule for s in charged.dossier.salaries]
-        for s, r, ls in zip(charged.dossier.salaries, result.salaries, lot.salaries):
+        for s, r, ls in zip(charged.dossier.salaries, result.employees, lot.salaries):
             produced = {d.artefact.cle for d in ls.documents}
             assert produced == _expected_artefacts(s, r), (produced, [o.raison for o in ls.omis])
             # the four documents are produced or omitted with a reason; a follow-up not yet due is skipped
@@ -125,7 +125,7 @@ def test_random_cases_render_with_every_mandatory_mention():
                 text = docx_text(doc.contenu)
                 assert "{{" not in text and "{%" not in text, doc.artefact.cle
                 if doc.artefact.cle == "lettre":
-                    assert doc.variante == r.lettre["variante"]
+                    assert doc.variante == r.letter["variante"]
 
     run()
     acceptance.assert_mostly_accepted(0.8)
@@ -149,7 +149,7 @@ def test_maternity_with_remote_handover_keeps_every_mandatory_mention_minimal(mo
     assert error is None, error
     result, lot = _render(charged)
     rapport = check_lot(result, lot)
-    assert not rapport.bloquant, rapport.texte()
+    assert not rapport.blocking, rapport.texte()
 
 
 @pytest.mark.parametrize("extra", [{"date_envoi_documents": date(2026, 3, 3)}, {"date_remise": date(2026, 3, 4)}])
@@ -158,7 +158,7 @@ def test_maternity_with_remote_handover_single_date_passes(extra):
     charged, error = try_load(data)
     assert error is None, error
     result, lot = _render(charged)
-    assert not check_lot(result, lot).bloquant
+    assert not check_lot(result, lot).blocking
 
 
 # --- hostile free text -----------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ def _assert_mentions_pass(values, base=None):
     _, charged = _hostile_case(values, base)
     result, lot = _render(charged)
     rapport = check_lot(result, lot)
-    assert not rapport.bloquant, rapport.texte()
+    assert not rapport.blocking, rapport.texte()
 
 
 @FUZZ
@@ -330,18 +330,18 @@ def test_typography_and_invisible_characters_keep_every_mandatory_mention_minima
     shown = expected_in_document(value)
     assert any(shown in docx_text(d.contenu) for d in lot.salaries[0].documents)  # the documents are right
     rapport = check_lot(result, lot)
-    assert not rapport.bloquant, rapport.texte()
+    assert not rapport.blocking, rapport.texte()
 
 
 def test_long_employee_name_keeps_mention_2_4_minimal():
     result, lot = _minimal(("salaries", 0, "nom"), "B" * 69)
     rapport = check_lot(result, lot)
-    assert not rapport.bloquant, rapport.texte()
+    assert not rapport.blocking, rapport.texte()
 
 
 def test_employee_name_just_below_the_mention_2_4_limit_passes():
     result, lot = _minimal(("salaries", 0, "nom"), "B" * 68)
-    assert not check_lot(result, lot).bloquant
+    assert not check_lot(result, lot).blocking
 
 
 @NO_SHRINK
@@ -404,7 +404,7 @@ def test_notification_the_day_after_the_handover_is_not_a_forbidden_date(refused
     charged, error = try_load(simple_case(salarie_protege=protege))
     assert error is None, error
     result, lot = _render(charged)
-    assert result.salaries[0].dates["debut_delai_reflexion"] == date(2026, 3, 4)
+    assert result.employees[0].dates["debut_delai_reflexion"] == date(2026, 3, 4)
     rapport = check_lot(result, lot)
-    assert not rapport.bloquant, rapport.texte()
+    assert not rapport.blocking, rapport.texte()
     assert "1.11" not in rapport.texte() and "2.5 " not in rapport.texte(), rapport.texte()

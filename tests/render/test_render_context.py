@@ -21,7 +21,7 @@ TOP_LEVEL = {"employeur", "procedure", "salarie", "dates", "montants", "lettre",
 
 def test_example_context_shape():
     r = exemple.resultat(1)
-    ctx = build_context(r, r.salaries[0])
+    ctx = build_context(r, r.employees[0])
     assert set(ctx) == TOP_LEVEL
     assert ctx["employeur"]["denomination"] == "Ateliers Durand SAS"
     assert ctx["employeur"]["siret_formate"] == "732 829 320 00074"
@@ -45,7 +45,7 @@ def test_example_context_shape():
 def test_context_for_documents_dated_at_the_handover():
     """P1-2, P1-3: what the documents dated at the handover (or the posting) may state."""
     r = exemple.resultat(1)
-    s = r.salaries[0].salarie
+    s = r.employees[0].employee
     pending = exemple.resultat_salarie(s, conditions={"salarie_protege": True,
                                                       "decision_autorisation_attendue_a_la_remise": True})
     ctx = build_context(r, pending)
@@ -61,7 +61,7 @@ def test_context_for_documents_dated_at_the_handover():
 def test_mandataire_and_letter_operator():
     r = exemple.resultat(1, procedure_collective="liquidation", date_jugement="2026-02-02",
                          mandataire={"nom": "Maître Paul Roth", "qualite": "mandataire judiciaire"})
-    rs = exemple.resultat_salarie(r.dossier.salaries[0], operateur="Pôle emploi", operateur_lettre="France Travail")
+    rs = exemple.resultat_salarie(r.case.salaries[0], operateur="Pôle emploi", letter_operator="France Travail")
     ctx = build_context(r, rs)
     assert ctx["employeur"]["mandataire"] == {"nom": "Maître Paul Roth", "qualite": "mandataire judiciaire"}
     assert (ctx["operateur"], ctx["operateur_lettre"]) == ("Pôle emploi", "France Travail")
@@ -70,17 +70,17 @@ def test_mandataire_and_letter_operator():
 def test_regime_of_the_employee_wins_over_the_case():
     """P2-2: the engine gives each employee the texts of its place of work."""
     r = exemple.resultat(1)
-    rs = replace(r.salaries[0], regime={"texte": "Convention du 17 juillet 2018 relative au CSP à Mayotte",
+    rs = replace(r.employees[0], regime={"texte": "Convention du 17 juillet 2018 relative au CSP à Mayotte",
                                         "valable_jusqu_au": None})
     assert build_context(r, rs)["regime"]["texte"].startswith("Convention du 17 juillet 2018")
-    assert build_context(r, r.salaries[0])["regime"] == dict(r.regime)
+    assert build_context(r, r.employees[0])["regime"] == dict(r.regime)
 
 
 @pytest.mark.parametrize("case", EXAMPLE_CASES, ids=lambda p: p.stem)
 def test_engine_results_give_complete_contexts(case):
     charge = load_dossier(case)
     resultat = compute_dossier(charge.dossier, charge.nom)
-    for rs in resultat.salaries:
+    for rs in resultat.employees:
         ctx = build_context(resultat, rs)
         assert set(DATE_KEYS) <= set(ctx["dates"])
         assert set(MONTANT_KEYS) <= set(ctx["montants"])
@@ -90,7 +90,7 @@ def test_engine_results_give_complete_contexts(case):
 
 def test_missing_condition_is_an_error_not_a_silent_false():
     r = exemple.resultat(1)
-    rs = r.salaries[0]
+    rs = r.employees[0]
     incomplete = replace(rs, conditions={k: v for k, v in rs.conditions.items() if k != "maternite"})
     with pytest.raises(ContexteIncomplet, match="maternite"):
         build_context(r, incomplete)
@@ -98,6 +98,6 @@ def test_missing_condition_is_an_error_not_a_silent_false():
 
 def test_male_employee_agreement():
     r = exemple.resultat(1)
-    s = r.salaries[0].salarie.model_copy(update={"civilite": "Monsieur", "prenom": "Paul"})
+    s = r.employees[0].employee.model_copy(update={"civilite": "Monsieur", "prenom": "Paul"})
     ctx = build_context(r, exemple.resultat_salarie(s))
     assert ctx["salarie"]["e"] == "" and ctx["salarie"]["nom_complet"] == "Monsieur Paul Bernard"

@@ -31,7 +31,7 @@ def modeles():
 
 def render(modeles, name, *, variante="conservatoire", employeur=None, **overrides):
     r = exemple.resultat(1, variante=variante, **(employeur or {}))
-    salarie = r.salaries[0].salarie
+    salarie = r.employees[0].employee
     if "salarie" in overrides:
         salarie = salarie.model_copy(update=overrides.pop("salarie"))
     rs = exemple.resultat_salarie(salarie, variante=variante, **overrides)
@@ -181,7 +181,7 @@ def test_maternity_pse_and_judicial_mentions(modeles):
 
 def test_seniority_under_one_year(modeles):
     t = render(modeles, "information.docx", conditions={"anciennete_moins_un_an": True},
-               montants={"contribution_employeur": None, "indemnite_licenciement_due": Decimal("0")})
+               amounts={"contribution_employeur": None, "indemnite_licenciement_due": Decimal("0")})
     assert "Votre ancienneté dans l'entreprise étant inférieure à un an" in t  # 1.17
     assert "égale à l'allocation d'aide au retour à l'emploi" in t
     assert "75 %" not in t
@@ -247,11 +247,11 @@ def test_motif_statement(modeles):
 ])
 def test_consequence_wordings(modeles, consequence, wording):
     r = exemple.resultat(1)
-    motif = r.dossier.procedure.motif_economique.model_copy(update={"consequence": consequence})
-    proc = r.dossier.procedure.model_copy(update={"motif_economique": motif})
-    r = type(r)(nom=r.nom, dossier=r.dossier.model_copy(update={"procedure": proc}), regime=r.regime,
-                salaries=r.salaries)
-    data = modeles["motif.docx"].modele.rendre(build_context(r, r.salaries[0]), date(2026, 3, 3))
+    motif = r.case.procedure.motif_economique.model_copy(update={"consequence": consequence})
+    proc = r.case.procedure.model_copy(update={"motif_economique": motif})
+    r = type(r)(name=r.name, case=r.case.model_copy(update={"procedure": proc}), regime=r.regime,
+                employees=r.employees)
+    data = modeles["motif.docx"].modele.rendre(build_context(r, r.employees[0]), date(2026, 3, 3))
     assert wording in normalise_spaces(all_text(data))
 
 
@@ -323,7 +323,7 @@ def test_handover_at_a_distance_states_the_rule(modeles, mode):
 
 def test_handover_at_a_distance_dates_the_documents_with_the_posting(modeles):
     r = exemple.resultat(1)
-    salarie = r.salaries[0].salarie.model_copy(update={"mode_remise": "lrar"})
+    salarie = r.employees[0].employee.model_copy(update={"mode_remise": "lrar"})
     ctx = build_context(r, exemple.resultat_salarie(salarie, dates={"envoi_documents": POSTED}))
     dated = {a.cle: document_date(a, ctx) for a in PRINCIPAUX}
     assert dated == {"information": POSTED, "recepisse": D["remise"], "lettre": D["envoi_lettre"], "motif": POSTED}
@@ -332,7 +332,7 @@ def test_handover_at_a_distance_dates_the_documents_with_the_posting(modeles):
     ctx = build_context(r, exemple.resultat_salarie(salarie))
     assert document_date(ARTEFACTS[0], ctx) == D["remise"]
     # in person, the handover's date whatever the case says
-    ctx = build_context(r, exemple.resultat_salarie(r.salaries[0].salarie, dates={"envoi_documents": POSTED}))
+    ctx = build_context(r, exemple.resultat_salarie(r.employees[0].employee, dates={"envoi_documents": POSTED}))
     assert {document_date(a, ctx) for a in ARTEFACTS if a.cle in ("information", "motif")} == {D["remise"]}
 
 
@@ -346,7 +346,7 @@ def test_letter_after_handover_at_a_distance(modeles):
 def test_seniority_under_one_year_has_no_excess_over_three_months(modeles):
     """P1-1: below one year the engine gives the whole notice as the employee's part; said once."""
     t = render(modeles, "information.docx", conditions={"anciennete_moins_un_an": True},
-               montants={"contribution_employeur": None, "excedent_preavis_salarie": Decimal("2100.00"),
+               amounts={"contribution_employeur": None, "excedent_preavis_salarie": Decimal("2100.00"),
                          "indemnite_preavis": Decimal("2100.00")})
     assert f"soit {normalise_spaces(fr_euros(Decimal('2100.00')))} brut, vous sera versée" in t
     assert "excédant trois mois" not in t
@@ -354,7 +354,7 @@ def test_seniority_under_one_year_has_no_excess_over_three_months(modeles):
 
 
 def test_excess_over_three_months_is_stated_from_one_year(modeles):
-    t = render(modeles, "information.docx", montants={"excedent_preavis_salarie": Decimal("2850.00")})
+    t = render(modeles, "information.docx", amounts={"excedent_preavis_salarie": Decimal("2850.00")})
     assert (f"La fraction de l'indemnité compensatrice de préavis excédant trois mois de salaire, soit "
             f"{normalise_spaces(fr_euros(Decimal('2850.00')))} brut") in t
 
@@ -405,9 +405,9 @@ def test_redressement_documents_signed_by_the_administrator_when_named(modeles, 
 def test_letter_names_the_operator_of_its_own_date(modeles):
     """P2-1: handover in December 2023 (Pôle emploi), letter in January 2024 (France Travail)."""
     lettre = render(modeles, "lettre.docx", variante="licenciement", operateur="Pôle emploi",
-                    operateur_lettre="France Travail")
+                    letter_operator="France Travail")
     assert "l'attestation destinée à France Travail" in lettre and "Pôle emploi" not in lettre
-    info = render(modeles, "information.docx", operateur="Pôle emploi", operateur_lettre="France Travail")
+    info = render(modeles, "information.docx", operateur="Pôle emploi", letter_operator="France Travail")
     assert "Nous verserons à Pôle emploi" in info and "France Travail" not in info
 
 

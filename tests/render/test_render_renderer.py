@@ -25,13 +25,13 @@ STAMP = date(2026, 3, 3)
 
 def _context(**employeur):
     r = exemple.resultat(1, **employeur)
-    return build_context(r, r.salaries[0])
+    return build_context(r, r.employees[0])
 
 
 def _nasty_context():
     r = exemple.resultat(1, raison_sociale=NASTY)
-    s = r.salaries[0]
-    salarie = s.salarie.model_copy(update={"nom": NASTY, "emploi": "agent <B> & \"C\""})
+    s = r.employees[0]
+    salarie = s.employee.model_copy(update={"nom": NASTY, "emploi": "agent <B> & \"C\""})
     rs = exemple.resultat_salarie(salarie)
     return build_context(r, rs)
 
@@ -161,10 +161,10 @@ def test_tag_split_across_runs_by_word_still_renders():
 def test_line_breaks_in_values_become_word_breaks():
     data = _make_template([["{{ procedure.reclassement }}"]])
     r = exemple.resultat(1)
-    proc = r.dossier.procedure.model_copy(update={"reclassement": "Ligne 1\nLigne 2\tfin"})
-    r = type(r)(nom=r.nom, dossier=r.dossier.model_copy(update={"procedure": proc}), regime=r.regime,
-                salaries=r.salaries)
-    out = CompiledTemplate(data, "lignes.docx").rendre(build_context(r, r.salaries[0]), STAMP)
+    proc = r.case.procedure.model_copy(update={"reclassement": "Ligne 1\nLigne 2\tfin"})
+    r = type(r)(name=r.name, case=r.case.model_copy(update={"procedure": proc}), regime=r.regime,
+                employees=r.employees)
+    out = CompiledTemplate(data, "lignes.docx").rendre(build_context(r, r.employees[0]), STAMP)
     xml = zipfile.ZipFile(io.BytesIO(out)).read("word/document.xml").decode()
     assert "<w:br/>" in xml and "<w:tab/>" in xml
 

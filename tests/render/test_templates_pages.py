@@ -34,10 +34,10 @@ def _receipts(directory: Path) -> list[Path]:
     for case in EXAMPLE_CASES:
         charge = load_dossier(case)
         resultat = compute_dossier(charge.dossier, charge.nom)
-        for rs in resultat.salaries:
+        for rs in resultat.employees:
             ctx = build_context(resultat, rs)
             if definition.omission(ctx) is None:
-                path = directory / f"{case.stem}-{rs.salarie.matricule}.docx"
+                path = directory / f"{case.stem}-{rs.employee.matricule}.docx"
                 data = template(str(TEMPLATES / definition.modele)).rendre(ctx, document_date(definition, ctx))
                 path.write_bytes(data)
                 paths.append(path)

@@ -37,16 +37,16 @@ def test_many_employees_get_the_table_by_default(tmp_path):
     au = date(2026, 12, 2)
     # the facts as of the date: the handovers planned in March are not recorded, so the documents of
     # a run at this date are dated 02/12/2026, and the table shows those dates, not the plan's
-    now = [faits_au(res, r, au) for r in res.salaries]
-    total = sum(r.montants["indemnite_licenciement_due"] for r in now)
+    now = [faits_au(res, r, au) for r in res.employees]
+    total = sum(r.amounts["indemnite_licenciement_due"] for r in now)
     assert f"Indemnités de licenciement dues : {eur(total)} (25 salarié(s))" in result.stdout
     # the answers as the engine counts them at the date (engine/actions.case_follow_up)
     assert "Réponses : 1 acceptation(s), 0 refus, " in result.stdout
     first = now[0]
     assert cli_date(first.dates["remise"]) in rows[0]
-    assert any(w.startswith("R-76") for w in first.avertissements)
-    assert f"acceptée {first.salarie.reponse.date:%d/%m}" in rows[0]  # the recorded answer
-    follow = follow_up(res.dossier, first, au)  # state and next action: the engine's
+    assert any(w.startswith("R-76") for w in first.warnings)
+    assert f"acceptée {first.employee.reponse.date:%d/%m}" in rows[0]  # the recorded answer
+    follow = follow_up(res.case, first, au)  # state and next action: the engine's
     assert follow["etat_libelle"][:12] in rows[0]
     # rules counted per employee (one employee with two findings of a rule counts once)
     assert "Avertissements (salariés concernés) : " in result.stdout and "R-76 × 25" in result.stdout
@@ -96,7 +96,7 @@ def test_suivi_table_view_shows_the_engines_state_and_next_action():
     res = compute_dossier(charged.dossier, charged.nom, au=au)
     data = case_follow_up(res, au)
     for rs, follow in data["salaries"]:
-        assert follow["etat_libelle"][:14] in rows[rs.salarie.matricule]
+        assert follow["etat_libelle"][:14] in rows[rs.employee.matricule]
     assert "acceptée 21/03" in rows["T-102"] and "CSP commencé" in rows["T-102"]
     assert "03/04/2027 Priorité de" in rows["T-102"]  # its next action, with its due date
     r = data["totaux"]["reponses"]

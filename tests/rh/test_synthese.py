@@ -70,19 +70,19 @@ def _day(value):
 def test_xlsx_values_are_the_engines(alsace, tmp_path):
     data = outputs(alsace, tmp_path, AU_ALSACE)["synthese.xlsx"]
     sheet, header, rows = _sheet_rows(data, "Synthèse")
-    assert len(rows) == len(alsace.salaries) + 1  # a totals row
-    for rs, row in zip(alsace.salaries, rows):
-        assert row["Matricule"] == rs.salarie.matricule
+    assert len(rows) == len(alsace.employees) + 1  # a totals row
+    for rs, row in zip(alsace.employees, rows):
+        assert row["Matricule"] == rs.employee.matricule
         assert row["Fin du délai de réflexion (24 h)"].date() == rs.dates["fin_delai_reflexion"]
         assert row["Remise des documents"].date() == rs.dates["remise"]
-        assert Decimal(str(row["Indemnité légale de licenciement"])) == rs.montants["indemnite_legale_licenciement"]
+        assert Decimal(str(row["Indemnité légale de licenciement"])) == rs.amounts["indemnite_legale_licenciement"]
         codes = row["Avertissements (règles)"].split(", ") if row["Avertissements (règles)"] else []
-        assert codes == list(dict.fromkeys(w.split(" : ")[0] for w in rs.avertissements))
-        follow = follow_up(alsace.dossier, rs, AU_ALSACE)
+        assert codes == list(dict.fromkeys(w.split(" : ")[0] for w in rs.warnings))
+        follow = follow_up(alsace.case, rs, AU_ALSACE)
         assert row["État au 01/03/2026"] == follow["etat_libelle"]
     total = rows[-1]
-    assert total["Matricule"] == f"Total ({len(alsace.salaries)} salariés)"
-    expected = sum(rs.montants["indemnite_preavis"] for rs in alsace.salaries if rs.montants["indemnite_preavis"] is not None)
+    assert total["Matricule"] == f"Total ({len(alsace.employees)} salariés)"
+    expected = sum(rs.amounts["indemnite_preavis"] for rs in alsace.employees if rs.amounts["indemnite_preavis"] is not None)
     assert Decimal(str(total["Indemnité de préavis"])) == expected
     assert "acceptation(s)" in total["Réponse"]
     assert sheet.freeze_panes == "E2" and sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{len(rows)}"
@@ -99,9 +99,9 @@ def test_state_next_action_and_actions_sheet_follow_the_engine(suivi_case, tmp_p
     data = outputs(suivi_case, tmp_path, AU)["synthese.xlsx"]
     _, _, rows = _sheet_rows(data, "Synthèse")
     by_id = {r["Matricule"]: r for r in rows[:-1]}
-    for rs in suivi_case.salaries:
-        follow = follow_up(suivi_case.dossier, rs, AU)
-        row = by_id[rs.salarie.matricule]
+    for rs in suivi_case.employees:
+        follow = follow_up(suivi_case.case, rs, AU)
+        row = by_id[rs.employee.matricule]
         assert row["État au 25/09/2026"] == follow["etat_libelle"]
         late = [a for a in follow["actions"] if a["statut"] == "en_retard"]
         assert row["Actions en retard"] == len(late)
@@ -123,7 +123,7 @@ def test_state_next_action_and_actions_sheet_follow_the_engine(suivi_case, tmp_p
     assert len(slip) == 1 and slip[0]["Statut"] == "fait" and slip[0]["Fait le"].date() == date(2026, 9, 21)
     assert "art. 5 § 2" in slip[0]["Sources"]
     [contribution] = [a for a in mine if a["Action"].startswith("Contribution de l'employeur")]
-    assert contribution["Échéance"].date() == suivi_case.salaries[0].dates["echeance_contribution_employeur"]
+    assert contribution["Échéance"].date() == suivi_case.employees[0].dates["echeance_contribution_employeur"]
     assert contribution["Statut"] == "à faire" and "2013-639" in contribution["Sources"]
     # a refusal: no deadline "if accepted" for S02
     assert not [a for a in actions if a["Matricule"] == "S02" and "en cas d'acceptation" in a["Action"]]
@@ -146,11 +146,11 @@ def test_csv_is_utf8_with_bom_semicolons_and_french_numbers(alsace, tmp_path):
     assert raw == csv_bytes(alsace, Suivi(), AU_ALSACE)
     assert raw.startswith("\ufeff".encode("utf-8")) and b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert len(rows) == len(alsace.salaries)
-    rs = alsace.salaries[0]
+    assert len(rows) == len(alsace.employees)
+    rs = alsace.employees[0]
     assert rows[0]["Remise des documents"] == rs.dates["remise"].strftime("%d/%m/%Y")
-    assert rows[0]["Indemnité de préavis"] == format(rs.montants["indemnite_preavis"], "f").replace(".", ",")
-    assert rows[0]["État au 01/03/2026"] == follow_up(alsace.dossier, rs, AU_ALSACE)["etat_libelle"]
+    assert rows[0]["Indemnité de préavis"] == format(rs.amounts["indemnite_preavis"], "f").replace(".", ",")
+    assert rows[0]["État au 01/03/2026"] == follow_up(alsace.case, rs, AU_ALSACE)["etat_libelle"]
 
 
 def test_same_bytes_across_runs(suivi_case, tmp_path):
@@ -168,8 +168,8 @@ def test_ics_events_against_the_engine_with_stable_uids(alsace, tmp_path):
     expected = echeances(alsace, AU_ALSACE)
     assert len(events) == len(expected)
     assert len({str(e["UID"]) for e in every}) == len(every)
-    rs = alsace.salaries[0]
-    [end] = [e for e in events if f"({rs.salarie.matricule})" in str(e["SUMMARY"])
+    rs = alsace.employees[0]
+    [end] = [e for e in events if f"({rs.employee.matricule})" in str(e["SUMMARY"])
              and "réponse du salarié" in str(e["SUMMARY"]).lower()]
     assert end.decoded("DTSTART") == rs.dates["fin_delai_reflexion"]
     assert end.decoded("DTEND") - end.decoded("DTSTART") == (date(2000, 1, 2) - date(2000, 1, 1))
@@ -186,13 +186,13 @@ def test_ics_events_against_the_engine_with_stable_uids(alsace, tmp_path):
     again = {str(e["UID"]): e for e in later.walk("VEVENT")}
     assert set(uids) <= set(again)
     assert all(int(e["SEQUENCE"]) > int(every[0]["SEQUENCE"]) for e in again.values())
-    assert len(set(uids) & set(again)) >= len(alsace.salaries) * 3
+    assert len(set(uids) & set(again)) >= len(alsace.employees) * 3
 
 
 def test_ics_france_travail_contribution_and_priority_from_the_engine(suivi_case, tmp_path):
     cal = icalendar.Calendar.from_ical(outputs(suivi_case, tmp_path, AU)["echeancier.ics"])
     events = [e for e in cal.walk("VEVENT") if "(S01)" in str(e["SUMMARY"])]
-    follow = follow_up(suivi_case.dossier, suivi_case.salaries[0], AU)
+    follow = follow_up(suivi_case.case, suivi_case.employees[0], AU)
     for key in ("bulletin_transmis", "dossier_transmis", "contribution", "fin_priorite_reembauche"):
         [action] = [a for a in follow["actions"] if a["action"] == key]
         [event] = [e for e in events if action["libelle"] in str(e["SUMMARY"])]
@@ -210,7 +210,7 @@ def test_ics_aggregated_is_employer_level(alsace, tmp_path):
     assert any(str(e["STATUS"]) == "CANCELLED" for e in cal.walk("VEVENT"))
     handover = [e for e in events if "Remise des documents" in str(e["SUMMARY"])]
     assert handover and all("Salariés concernés" in str(e["DESCRIPTION"]) for e in handover)
-    assert sum(int(str(e["SUMMARY"]).rsplit("(", 1)[1].split()[0]) for e in handover) == len(alsace.salaries)
+    assert sum(int(str(e["SUMMARY"]).rsplit("(", 1)[1].split()[0]) for e in handover) == len(alsace.employees)
 
 
 def test_ics_text_escaping_round_trips():
@@ -283,25 +283,25 @@ def test_generate_writes_the_summary_and_calendar_from_the_blank_workbook(tmp_pa
     today = date(2026, 6, 1)
     documents = {e["matricule"]: {a["cle"]: a for a in e["artefacts"]} for e in manifest["salaries"]}
     slipped = 0
-    for rs, row in zip(resultat.salaries, rows):
-        assert row["Matricule"] == rs.salarie.matricule
+    for rs, row in zip(resultat.employees, rows):
+        assert row["Matricule"] == rs.employee.matricule
         now = faits_au(resultat, rs, today)
         assert row["Fin du délai de réflexion (24 h)"].date() == now.dates["fin_delai_reflexion"]
-        assert Decimal(str(row["Indemnité de licenciement due"])) == now.montants["indemnite_licenciement_due"]
-        assert row[f"État au {today:%d/%m/%Y}"] == follow_up(resultat.dossier, now, today)["etat_libelle"]
-        info = documents[rs.salarie.matricule]["information"]
+        assert Decimal(str(row["Indemnité de licenciement due"])) == now.amounts["indemnite_licenciement_due"]
+        assert row[f"État au {today:%d/%m/%Y}"] == follow_up(resultat.case, now, today)["etat_libelle"]
+        info = documents[rs.employee.matricule]["information"]
         if not info["remis"]:
             assert row["Remise des documents"].date() == date.fromisoformat(info["date"]) == today
             assert row["Fin du délai de réflexion (24 h)"].date() > rs.dates["fin_delai_reflexion"]
             assert "R-76" in row["Avertissements (règles)"]
             slipped += 1
-        lettre = documents[rs.salarie.matricule].get("lettre")
+        lettre = documents[rs.employee.matricule].get("lettre")
         if lettre is not None and not lettre["remis"]:
             assert row["Envoi prévu de la lettre"].date() == date.fromisoformat(lettre["date"])
     assert slipped > 0
     assert "Date limite d'envoi de la lettre" not in header
     csv_rows = list(csv.DictReader(io.StringIO((out / "synthese.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert [r["Matricule"] for r in csv_rows] == [rs.salarie.matricule for rs in resultat.salaries]
+    assert [r["Matricule"] for r in csv_rows] == [rs.employee.matricule for rs in resultat.employees]
     events = [e for e in icalendar.Calendar.from_ical((out / "echeancier.ics").read_bytes()).walk("VEVENT")
               if str(e["STATUS"]) == "CONFIRMED"]
     expected = echeances(resultat, today)
@@ -340,8 +340,8 @@ def test_aggregated_event_names_a_bounded_number_of_employees(alsace, monkeypatc
     cal = icalendar.Calendar.from_ical(calendrier(alsace, AU_ALSACE, agrege=True))
     [dreets] = [e for e in cal.walk("VEVENT") if "DREETS" in str(e["SUMMARY"])]  # every employee, one day
     text = str(dreets["DESCRIPTION"])
-    assert f"Salariés concernés ({len(alsace.salaries)})" in text
-    assert text.count("(E1") == 3 and f"et {len(alsace.salaries) - 3} autres" in text
+    assert f"Salariés concernés ({len(alsace.employees)})" in text
+    assert text.count("(E1") == 3 and f"et {len(alsace.employees) - 3} autres" in text
 
 
 def test_overdue_next_action_in_red(suivi_case, tmp_path):
@@ -396,7 +396,7 @@ def test_aggregated_calendar_never_counts_if_accepted_dates_as_amounts_due(suivi
     au = date(2026, 9, 20)
     cal = icalendar.Calendar.from_ical(calendrier(suivi_case, au, agrege=True))
     contribution = [e for e in cal.walk("VEVENT") if "Contribution" in str(e["SUMMARY"])]
-    accepted = follow_up(suivi_case.dossier, suivi_case.salaries[0], au)
+    accepted = follow_up(suivi_case.case, suivi_case.employees[0], au)
     [due] = [a for a in accepted["actions"] if a["action"] == "contribution"]
     firm = [e for e in contribution if "en cas d'acceptation" not in str(e["SUMMARY"])]
     maybe = [e for e in contribution if "en cas d'acceptation" in str(e["SUMMARY"])]

@@ -31,8 +31,8 @@ def _sha(path: Path) -> str:
 
 def _links(resultat) -> Suivi:
     suivi = Suivi(mentions_defaut=VERIFIEES)
-    for i, rs in enumerate(resultat.salaries):
-        m = rs.salarie.matricule
+    for i, rs in enumerate(resultat.employees):
+        m = rs.employee.matricule
         docs = [("document d'information", f"{m}/information.docx"), ("lettre", f"{m}/lettre.docx")]
         suivi.documents[m] = docs if i % 3 else docs[:1] + [("récépissé", f"{m}/recepisse & <reçu>.docx")]
     return suivi

@@ -98,16 +98,16 @@ def _plain(value: Any) -> Any:
 
 def _internal(result: Any) -> dict[str, Any]:
     return {
-        r.salarie.matricule: {
+        r.employee.matricule: {
             "conditions": _plain(r.conditions),
-            "parametres": _plain(r.parametres),
-            "operateur_lettre": r.operateur_lettre,
-            "blocages": _plain(r.blocages),
+            "parametres": _plain(r.parameters),
+            "operateur_lettre": r.letter_operator,
+            "blocages": _plain(r.blockers),
             "regime": _plain(r.regime),
             "dates": _plain(r.dates),
-            "montants": _plain(r.montants),
+            "montants": _plain(r.amounts),
         }
-        for r in result.salaries
+        for r in result.employees
     }
 
 
