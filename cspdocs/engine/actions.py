@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from ..case.model import Dossier
+from . import parameters as PR
 from .amounts import eur
 from .dates import fr
 from .facts import CaseResult, EmployeeResult
@@ -175,11 +176,12 @@ def _procedure_actions(dossier: Dossier, rs: EmployeeResult, au: date, accepted:
     p, d = dossier.procedure, rs.dates
     out = []
     if p.type in ("individuel", "collectif_moins_de_10"):
-        # L1233-19, D1233-3: the DREETS is informed of the dismissals within 8 days of the letters
+        # L1233-19, D1233-3: the DREETS is informed of the dismissals within 8 days (dated parameter) of the letters
         envoi = recorded(rs, "lettre_envoyee") or d.get("envoi_lettre")
+        days = PR.value("delai_information_dreets_jours", PR.ignore, lettre_ou_remise=envoi or d.get("remise"))
         out.append(_action(
-            "information_dreets", "Information de la DREETS des licenciements prononcés (8 jours après l'envoi des lettres)",
-            envoi + timedelta(days=8) if envoi else None, recorded(rs, "dreets_informee"), au,
+            "information_dreets", f"Information de la DREETS des licenciements prononcés ({days} jours après l'envoi des lettres)",
+            envoi + timedelta(days=days) if envoi else None, recorded(rs, "dreets_informee"), au,
             ("C. trav. art. L1233-19", "C. trav. art. D1233-3"), applicable=envoi is not None))
     else:
         first = p.date_premiere_reunion_cse

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Mapping, Optional, Sequence
 
 from ..formats import explanation_amount
-from .dates import add_months, fr, last_day_of_months
+from .dates import add_months, last_day_of_months
 from .facts import Fact, extend, fact, money
 from .prose import years_months
 
@@ -200,15 +200,19 @@ def asp_daily(sjr: Decimal, rate: Decimal, rate_reference: str) -> Fact:
 
 def prime_reclassement(csp_start: date, asp: Decimal, job_start: date, csp_months: int, bonus_months: int,
                        rate: Decimal) -> dict:
-    """R-47 estimate (A27): ``rate`` (parameter taux_prime_reclassement: 50 %) of the remaining ASP rights when a job is taken before the end of
-    the 10th month, in two equal instalments. The remaining days are assumed to be the calendar
-    days from the job start to the end of the CSP (an estimate: the operator decides)."""
+    """R-47 estimate (A27): ``rate`` (parameter taux_prime_reclassement: 50 %) of the remaining ASP
+    rights when a job is taken before the end of the 10th month, in two equal instalments. The
+    remaining days are assumed to be the calendar days from the job start to the end of the CSP (an
+    estimate: the operator decides). Not a fact of ``compute``: no case key gives the job start and no
+    document states the prime; the spec's vector A27 checks this rule."""
     end = last_day_of_months(csp_start, csp_months)[1]
     tenth = last_day_of_months(csp_start, bonus_months)[1]
     eligible = job_start <= tenth
     days = (end - job_start).days + 1 if eligible else 0
     prime = money(asp * days * rate) if eligible else money(ZERO)
     half = money(prime / 2)
+    explained = fact("prime_reclassement", prime, (), reprise_emploi=job_start, mois=bonus_months, fin_10e_mois=tenth,
+                     eligible=eligible, jours_restants=days, asp_journaliere=asp, taux=rate)
     return {
         "fin_csp": end,
         "fin_10e_mois": tenth,
@@ -216,9 +220,5 @@ def prime_reclassement(csp_start: date, asp: Decimal, job_start: date, csp_month
         "jours_restants": days,
         "prime": prime,
         "versements": [half, prime - half],
-        "raisonnement": (
-            f"Reprise d'emploi le {fr(job_start)}, fin du {bonus_months}e mois le {fr(tenth)} : "
-            + (f"éligible ; {days} jours restants × {eur(asp)} × {rate * 100:.0f} % = {eur(prime)}, en deux versements."
-               if eligible else f"non éligible (reprise après la fin du {bonus_months}e mois).")
-        ),
+        "raisonnement": explained.raisonnement,
     }

@@ -16,7 +16,7 @@ from ..case.model import Dossier
 from . import parameters as PR
 from .employee_checks import INTERVIEW_TYPES, employee_findings
 from .findings import Finding, day_text, employee_path, thousands
-from .procedure import engagement_date
+from .procedure import at_engagement, engagement_date
 
 def check_dossier(dossier: Dossier) -> list[Finding]:
     """Every finding of the case, in no particular order (the loader sorts them by line)."""
@@ -32,7 +32,7 @@ def _employer(d: Dossier) -> Iterator[Finding]:
     e = d.employeur
     # R-07: the congé de reclassement replaces the CSP from 1 000 employees, except in RJ/LJ.
     if e.procedure_collective is None:
-        threshold = _at_engagement(d, "seuil_conge_reclassement_salaries")
+        threshold = at_engagement(d, "seuil_conge_reclassement_salaries")
         shown = f"{threshold:,}".replace(",", " ")
         for key, size, who in (("effectif", e.effectif, "l'entreprise"),
                                ("effectif_groupe", e.effectif_groupe, "le groupe")):
@@ -106,7 +106,7 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
     if p.type in INTERVIEW_TYPES:
         yield from _require_interview(d)
     n = len(d.salaries)
-    collective = _at_engagement(d, "seuil_licenciement_collectif")
+    collective = at_engagement(d, "seuil_licenciement_collectif")
     if p.type == "individuel" and 1 < n < collective:
         yield Finding(("procedure", "type"), (
             f"procédure « individuel » pour {n} salariés : de 2 à {collective - 1} licenciements sur "
@@ -116,7 +116,7 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
     # CSE is consulted (L1233-28), the project notified to the DREETS (L1233-46), the letters wait
     # (L1233-39), and there is no interview when a CSE exists (L1233-38). Blocking: the dates and
     # the documents of an "individuel" or "moins de 10" procedure would all be wrong.
-    pse = _at_engagement(d, "seuil_pse_salaries")
+    pse = at_engagement(d, "seuil_pse_salaries")
     if p.type in INTERVIEW_TYPES and n >= collective:
         yield Finding(("procedure", "type"), (
             f"procédure « {p.type} » pour {n} salariés : à partir de {collective} licenciements sur {_window(d)} jours, "
@@ -151,9 +151,9 @@ def _procedure(d: Dossier) -> Iterator[Finding]:
 
 def _collectif_10(d: Dossier) -> Iterator[Finding]:
     p, e = d.procedure, d.employeur
-    pse = _at_engagement(d, "seuil_pse_salaries")
+    pse = at_engagement(d, "seuil_pse_salaries")
     if e.effectif >= pse:
-        collective = _at_engagement(d, "seuil_licenciement_collectif")
+        collective = at_engagement(d, "seuil_licenciement_collectif")
         yield Finding(("procedure", "type"), (
             f"procédure « collectif_10_et_plus » dans une entreprise de {thousands(e.effectif)} salariés : à partir "
             f"de {pse} salariés, le licenciement d'au moins {collective} salariés sur {_window(d)} jours impose un plan de "
@@ -247,17 +247,9 @@ def duplicate_matricules(matricules: list) -> Iterator[Finding]:
             first[matricule] = i
 
 
-def _at_engagement(d: Dossier, name: str) -> int:
-    """A threshold (R-07 1 000, R-57 50, R-56 10) on the engagement date of the procedure (R-05);
-    the engine warns when that date is inferred (A10) or outside every known period (A11). A case
-    without any procedural date fails other checks; the law in force now is then applied."""
-    engaged = engagement_date(d)[0]
-    return PR.value(name, PR.ignore, engagement=engaged) if engaged else PR.current(name)
-
-
 def _window(d: Dossier) -> int:
     """R-56: the period over which dismissals are counted for the collective thresholds (L1233-28)."""
-    return _at_engagement(d, "periode_licenciement_collectif_jours")
+    return at_engagement(d, "periode_licenciement_collectif_jours")
 
 
 def _executive_days(d: Dossier) -> int:

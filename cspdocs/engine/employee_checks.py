@@ -10,10 +10,10 @@ from ..calendar import Calendar, zone_from_postal_code
 from ..case.model import Dossier, Salarie
 from ..case.places import calendar_for
 from . import parameters as PR
+from . import wording as W
 from .findings import Finding, day_text, employee_path
 from .journal import effective, journal_source
-from .procedure import handover as engine_handover
-from .procedure import trigger as handover_trigger
+from .procedure import at_engagement, handover as engine_handover, trigger as handover_trigger
 
 INTERVIEW_TYPES = ("individuel", "collectif_moins_de_10")
 
@@ -150,9 +150,9 @@ def _journal(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
 def _protected(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
     if _has_cse_consultation(d) and s.date_entretien_prealable is None:
         yield Finding(employee_path(i, "date_entretien_prealable"), (
-            "salarié protégé dans un licenciement d'au moins 10 salariés avec CSE : il a toujours un "
-            "entretien préalable, lors duquel les documents du CSP lui sont remis ; donnez sa date "
-            "propre (C. trav. L1233-38 ; R-51)"), at=employee_path(i, "salarie_protege"))
+            f"{W.protege(s, False)} dans un licenciement d'au moins {at_engagement(d, 'seuil_licenciement_collectif')} "
+            f"salariés avec CSE : {W.il(s)} a toujours un entretien préalable, lors duquel les documents du CSP lui "
+            "sont remis ; donnez sa date propre (C. trav. L1233-38 ; R-51)"), at=employee_path(i, "salarie_protege"))
     notified = s.salarie_protege.date_notification_autorisation
     interview = _interview(d, s)
     if notified is not None and interview is not None and notified < interview:
@@ -232,7 +232,7 @@ def _employee_chronology(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:
     day, what = handover
     if s.reponse is not None and s.reponse.date < day:
         yield Finding(employee_path(i, "reponse", "date"), (
-            f"la réponse du salarié ({day_text(s.reponse.date)}) précède la remise des documents du CSP "
+            f"la réponse {W.du_salarie(s)} ({day_text(s.reponse.date)}) précède la remise des documents du CSP "
             f"({what} : {day_text(day)}) : le délai de réflexion court à compter de la remise (R-15, R-19)"))
     letter_key = journal_source(s, "date_envoi_lettre")
     both_recorded = letter_key[0] == "suivi" and s.mode_remise == "main_propre" and s.suivi.remise is not None
@@ -297,4 +297,4 @@ def _remise_trigger(d: Dossier, i: int, s: Salarie, interview: Optional[date], k
     elif remise < event.evenement:
         yield Finding(where, (
             f"{said} : les documents du CSP sont remis lors de l'entretien préalable "
-            f"({day_text(event.evenement)}) ou après (salarié absent, R-14), pas avant (C. trav. L1233-66 ; R-10)"))
+            f"({day_text(event.evenement)}) ou après ({W.absent(s)}, R-14), pas avant (C. trav. L1233-66 ; R-10)"))

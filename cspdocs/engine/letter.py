@@ -14,7 +14,7 @@ from . import journal as J
 from . import parameters as PR
 from .collector import Collector, amend_explanation
 from .facts import extend, fact
-from .procedure import engagement_date
+from .procedure import at_engagement, engagement_date
 from .timeline import postal_day_from
 
 
@@ -122,7 +122,8 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
         c.dates["fin_delai_envoi_lettre"] = last
         c.letter_delay_on = lambda other: D.earliest_letter_l1233_15(interview, other, jours)[1]
         if s.cadre and proc.type != "individuel":
-            bound = extend(bound, "+cadre_collectif", jours_cadre=delays["cadre_licenciement_individuel"])
+            bound = extend(bound, "+cadre_collectif", jours_cadre=delays["cadre_licenciement_individuel"],
+                           seuil_licenciement_collectif=at_engagement(dossier, "seuil_licenciement_collectif"))
     else:  # collectif_10_et_plus
         notification = proc.date_notification_projet_administration
         if notification is None:

@@ -22,6 +22,7 @@ from . import dates as D
 from . import parameters as PR
 from .collector import Collector
 from .facts import Fact, fact
+from . import wording as W
 from .findings import Finding
 
 ART4_2 = "Convention du 26 janvier 2015, art. 4 § 2"
@@ -55,6 +56,14 @@ def engagement_date(dossier: Dossier) -> tuple[Optional[date], str, bool]:
     if known:
         return min(known), "date la plus ancienne connue de la procédure (date d'engagement non déclarée)", True
     return None, "aucune date de procédure connue", True
+
+
+def at_engagement(d: Dossier, name: str) -> Any:
+    """A threshold (R-07 1 000, R-57 50, R-56 10) on the engagement date of the procedure (R-05);
+    the engine warns when that date is inferred (A10) or outside every known period (A11). A case
+    without any procedural date fails other checks; the law in force now is then applied."""
+    engaged = engagement_date(d)[0]
+    return PR.value(name, PR.ignore, engagement=engaged) if engaged else PR.current(name)
 
 
 def regime(dossier: Dossier, zone_is_mayotte: bool) -> tuple[dict[str, Any], list[Finding]]:
@@ -125,7 +134,7 @@ def _procedural_fact(dossier: Dossier, s: Salarie, t: Trigger) -> Fact:
                     decision_administration=t.evenement, remise_procedurale=after)
     if t.circonstance == "derniere_reunion_cse":
         return fact("dates.remise/cse", t.evenement, (ART4_2 + " al. 2", "C. trav. art. L1233-38", "C. trav. art. L1233-66"),
-                    derniere_reunion_cse=t.evenement)
+                    derniere_reunion_cse=t.evenement, seuil_licenciement_collectif=at_engagement(dossier, "seuil_licenciement_collectif"))
     interview = t.evenement
     if proc.type == "pse":
         return fact("dates.remise/pse_entretien_protege", interview, (ART4_2 + " al. 1", "C. trav. art. L1233-66"),
@@ -179,5 +188,5 @@ def record_handover(dossier: Dossier, s: Salarie, c: Collector) -> tuple[date, s
     if s.mode_remise == "lrar":
         c.warn("A4", "remise par lettre recommandée : la date de remise retenue doit être celle de la première présentation de la lettre, non celle du retrait.")
     if s.mode_remise == "electronique":
-        c.warn("R-14", "remise par voie électronique : elle suppose l'accord préalable du salarié et un accusé de réception électronique.")
+        c.warn("R-14", f"remise par voie électronique : elle suppose l'accord préalable {W.du_salarie(s)} et un accusé de réception électronique.")
     return remise, circonstance, op.valeur

@@ -55,6 +55,7 @@ FORMS: dict[str, Callable[[Any], str]] = {
     "liste": ", ".join,
     "zone": ZONE_LABELS.__getitem__,
     "cap": str.capitalize,
+    "moins_un": lambda n: str(n - 1),
     "fraction": lambda text: str(Fraction(text)),
     "duree_mois": lambda m: "un an" if m == 12 else f"{m} mois",
     "mode_remise": {"main_propre": "en main propre", "lrar": "par lettre recommandée",

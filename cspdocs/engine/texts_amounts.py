@@ -121,4 +121,9 @@ TEXTS: dict[str, tuple] = {
     "montants.lecture_anciennete_indemnite": (
         "R-67", "Lecture retenue pour l'ancienneté de l'indemnité de licenciement (procedure.lecture_anciennete_indemnite) : "
                 "fin_preavis (ANI 2011, art. 9, par défaut) ou rupture (Cass. soc. 2 décembre 2009)."),
+    # the prime au reclassement estimate (R-47, A27: amounts.prime_reclassement, not a fact of compute)
+    "prime_reclassement": ("R-47", "Reprise d'emploi le {reprise_emploi:date}, fin du {mois}e mois le "
+                                   "{fin_10e_mois:date} : {eligible:?éligible ; {jours_restants} jours restants × "
+                                   "{asp_journaliere:eur} × {taux:pct} % = {valeur:eur}, en deux versements.|non "
+                                   "éligible (reprise après la fin du {mois}e mois).}"),
 }

@@ -113,7 +113,8 @@ TEXTS: dict[str, tuple] = {
     "dates.envoi_lettre_au_plus_tot/notification_projet_inconnue": (
         "R-22", "Date de notification du projet à l'administration non renseignée : délai de l'article L1233-39 avant "
                 "l'envoi des lettres non calculable."),
-    "+cadre_collectif": (None, " Cadre compris dans un licenciement collectif de 2 à 9 salariés : le délai de "
+    "+cadre_collectif": (None, " Cadre compris dans un licenciement collectif de 2 à {seuil_licenciement_collectif:moins_un} "
+                               "salariés : le délai de "
                                "{jours_cadre} jours est réservé au licenciement individuel d'un cadre."),
     "+avant_remise": (None, " La lettre ne pouvant précéder la proposition du CSP, la date retenue est celle de la "
                             "remise, {remise:date}."),
@@ -158,8 +159,9 @@ TEXTS: dict[str, tuple] = {
     "dates.remise/pse": ("R-10", "PSE : les documents sont remis au lendemain de la notification (ou de l'acquisition) "
                                  "de la décision de validation ou d'homologation du {decision_administration:date}, soit le "
                                  "{remise_procedurale:date} (A12 : date de décision déclarée)."),
-    "dates.remise/cse": ("R-10", "Licenciement d'au moins 10 salariés avec CSE, sans entretien préalable : remise à "
-                                 "l'issue de la dernière réunion de consultation du CSE, le {derniere_reunion_cse:date}."),
+    "dates.remise/cse": ("R-10", "Licenciement d'au moins {seuil_licenciement_collectif} salariés avec CSE, sans entretien "
+                                 "préalable : remise à l'issue de la dernière réunion de consultation du CSE, le "
+                                 "{derniere_reunion_cse:date}."),
     "dates.remise/pse_entretien_protege": (
         "R-10", "{civilite:Protege} : remise lors de son entretien préalable du {entretien_prealable:date}, postérieur au "
                 "lendemain de la décision administrative ({lendemain_decision:date})."),

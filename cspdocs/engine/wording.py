@@ -37,6 +37,11 @@ def protege(s: Any, capital: bool = True) -> str:
     return _cap("salariée protégée" if feminine(s) else "salarié protégé", capital)
 
 
+def absent(s: Any) -> str:
+    """« salarié absent » / « salariée absente »."""
+    return "salariée absente" if feminine(s) else "salarié absent"
+
+
 def il(s: Any) -> str:
     return "elle" if feminine(s) else "il"
 

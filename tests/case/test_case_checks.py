@@ -124,7 +124,8 @@ def test_entry_after_interview(tmp_path):
 def test_answer_before_handover(tmp_path):
     e = only_error(tmp_path, with_employee_keys("reponse: {decision: acceptation, date: 2026-03-02}"))
     assert (e.ligne, e.chemin) == (24, "salaries[0].reponse.date")
-    assert e.message == ("la réponse du salarié (02/03/2026) précède la remise des documents du CSP "
+    # BASE's employee is « Madame »: the message agrees (issue 9 item 3)
+    assert e.message == ("la réponse de la salariée (02/03/2026) précède la remise des documents du CSP "
                          "(entretien préalable : 03/03/2026) : le délai de réflexion court à compter de la "
                          "remise (R-15, R-19)")
 
@@ -140,7 +141,7 @@ def test_handover_before_interview(tmp_path):
     e = only_error(tmp_path, with_employee_keys("date_remise: 2026-03-02"))
     assert (e.ligne, e.chemin) == (24, "salaries[0].date_remise")
     assert e.message == ("remise le 02/03/2026 : les documents du CSP sont remis lors de l'entretien préalable "
-                         "(03/03/2026) ou après (salarié absent, R-14), pas avant (C. trav. L1233-66 ; R-10)")
+                         "(03/03/2026) ou après (salariée absente, R-14), pas avant (C. trav. L1233-66 ; R-10)")
 
 
 def test_handover_after_interview_is_allowed(tmp_path):
@@ -334,7 +335,7 @@ def test_r51_protected_employee_needs_his_interview(tmp_path):
     text = with_employee_keys("salarie_protege: {date_notification_autorisation: null}", base=collectif_10())
     e = only_error(tmp_path, text)
     assert (e.ligne, e.chemin) == (27, "salaries[0].date_entretien_prealable")
-    assert e.message == ("salarié protégé dans un licenciement d'au moins 10 salariés avec CSE : il a toujours un "
+    assert e.message == ("salariée protégée dans un licenciement d'au moins 10 salariés avec CSE : elle a toujours un "
                          "entretien préalable, lors duquel les documents du CSP lui sont remis ; donnez sa date "
                          "propre (C. trav. L1233-38 ; R-51)")
 

@@ -177,3 +177,12 @@ def test_protected_employee_prose_agrees_with_the_civilite(civilite, protege):
     f, _ = D.protected_last_day(date(2026, 3, 24), date(2026, 4, 30), Calendar("metropole"), 21, civilite)
     assert f.raisonnement.startswith(f"{protege} : le délai est prolongé jusqu'au lendemain de la notification")
     assert f.terms["civilite"] == civilite
+
+
+@pytest.mark.parametrize("civilite, said", [("Madame", "la réponse de la salariée"), ("Monsieur", "la réponse du salarié")])
+def test_case_check_messages_agree_with_the_civilite(tmp_path, civilite, said):
+    from tests.case.test_case_loading import only_error
+
+    text = with_employee_keys("reponse: {decision: acceptation, date: 2026-03-02}").replace(
+        "civilite: Madame", f"civilite: {civilite}")
+    assert only_error(tmp_path, text).message.startswith(f"{said} (02/03/2026) précède la remise")
