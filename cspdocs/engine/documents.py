@@ -14,6 +14,7 @@ from num2words import num2words
 from ..case.model import Dossier, Salarie
 from . import parameters as PR
 from . import procedure_rules as P
+from .findings import Finding
 from .procedure import engagement_date
 
 MODES_A_DISTANCE = ("lrar", "electronique")  # documents posted or sent electronically (R-14)
@@ -35,30 +36,44 @@ def handover_documents_state_dates(mode_remise: str, authorisation_awaited: bool
 ARTEFACT_KEYS = ("information", "recepisse", "lettre", "motif")
 
 
+def omission_finding(artefact: str, mode_remise: str, autorisation_refusee: bool, envoi_lettre: Optional[date],
+                     variante: Optional[str], fin_delai_reflexion: Optional[date]) -> Optional[Finding]:
+    """Why ``artefact`` is not produced for an employee, as a finding about ``documents.<artefact>``
+    (its rule code as data), or None when it is produced: the one rule that render/artefacts.py (what
+    generate writes) and the mention files' ``applicable: {produit: …}`` (what the checks expect) both read."""
+    found = _omission(artefact, mode_remise, autorisation_refusee, envoi_lettre, variante, fin_delai_reflexion)
+    return None if found is None else Finding(("documents", artefact), found[1], blocking=False, code=found[0])
+
+
 def omission(artefact: str, mode_remise: str, autorisation_refusee: bool, envoi_lettre: Optional[date],
              variante: Optional[str], fin_delai_reflexion: Optional[date]) -> Optional[str]:
-    """Why ``artefact`` is not produced for an employee, or None when it is: the one rule that
-    render/artefacts.py (what generate writes) and the mention files' ``applicable: {produit: …}``
-    (what the checks expect) both read."""
+    """The line of ``omission_finding`` (« R-14 : … »), or None when the artefact is produced."""
+    f = omission_finding(artefact, mode_remise, autorisation_refusee, envoi_lettre, variante, fin_delai_reflexion)
+    return None if f is None else f.text
+
+
+def _omission(artefact: str, mode_remise: str, autorisation_refusee: bool, envoi_lettre: Optional[date],
+              variante: Optional[str], fin_delai_reflexion: Optional[date]) -> Optional[tuple[str, str]]:
     if artefact == "recepisse":
         if mode_remise == "lrar":
-            return ("R-14 : remise par lettre recommandée : la preuve de la remise est l'avis de réception "
-                    "(mentions, 2.7), pas de récépissé à faire signer")
+            return "R-14", ("remise par lettre recommandée : la preuve de la remise est l'avis de réception "
+                            "(mentions, 2.7), pas de récépissé à faire signer")
         if mode_remise == "electronique":
-            return ("R-14 : remise par voie électronique : la preuve de la remise est l'accusé de réception "
-                    "électronique (mentions, 2.7), pas de récépissé à faire signer")
+            return "R-14", ("remise par voie électronique : la preuve de la remise est l'accusé de réception "
+                            "électronique (mentions, 2.7), pas de récépissé à faire signer")
         return None
     if artefact != "lettre":
         return None
     if autorisation_refusee:
-        return "R-51 : autorisation de licenciement refusée : aucune rupture, pas de lettre"
+        return "R-51", "autorisation de licenciement refusée : aucune rupture, pas de lettre"
     if envoi_lettre is None:
-        return ("R-25 : date d'envoi de la lettre inconnue (salarié protégé dont l'autorisation n'est pas "
-                "encore notifiée) : la lettre sera produite quand la date sera connue")
+        return "R-25", ("date d'envoi de la lettre inconnue (salarié protégé dont l'autorisation n'est pas "
+                        "encore notifiée) : la lettre sera produite quand la date sera connue")
     if variante not in ("conservatoire", "apres_acceptation", "licenciement"):
-        return f"variante de lettre inconnue : {variante!r}"
+        return "R-27", f"variante de lettre inconnue : {variante!r}"
     if variante in ("conservatoire", "apres_acceptation") and fin_delai_reflexion is None:
-        return "fin du délai de réflexion inconnue : la lettre ne peut pas la rappeler (3A.3)"
+        # the period's end is unknown only for a protected employee awaiting the authorisation (R-51)
+        return "R-51", "fin du délai de réflexion inconnue : la lettre ne peut pas la rappeler (3A.3)"
     return None
 
 

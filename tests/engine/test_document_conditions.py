@@ -44,3 +44,17 @@ def test_every_omission_reason_names_its_rule():
     assert [r.split(" : ")[0] for r in reasons] == ["R-14", "R-14", "R-51", "R-25"]
     for r in reasons:
         assert regle(r.split(" : ")[0])
+
+
+def test_an_omitted_document_is_a_finding_with_its_rule_code():
+    from datetime import date
+
+    from cspdocs.engine.documents import omission, omission_finding
+
+    f = omission_finding("recepisse", "lrar", False, date(2026, 3, 13), "conservatoire", date(2026, 3, 24))
+    assert (f.code, f.loc, f.blocking) == ("R-14", ("documents", "recepisse"), False)
+    assert f.message.startswith("remise par lettre recommandée : la preuve de la remise est l'avis de réception")
+    assert omission("recepisse", "lrar", False, date(2026, 3, 13), "conservatoire", date(2026, 3, 24)) == f.text
+    assert omission_finding("lettre", "main_propre", True, None, None, None).code == "R-51"
+    assert omission_finding("lettre", "main_propre", False, date(2026, 3, 13), "conservatoire", None).code == "R-51"
+    assert omission_finding("information", "lrar", False, None, None, None) is None
