@@ -28,14 +28,14 @@ def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
         bonus_months = PR.value("duree_prime_reclassement_mois", c.warn, debut_csp=debut)
         c.date("fin_csp", D.csp_end(debut, csp_months))
         c.date("fin_10e_mois_csp", D.tenth_month_end(debut, bonus_months))
+        priority_months = PR.value("duree_priorite_reembauche_mois", c.warn, rupture=rupture)
         if ac is False:
             # R-32 review correction: on refusal the year runs from the end of the notice, which starts
             # at the first presentation of the letter (L1234-3): unknown here, so no guessed date.
             c.unknown_date("fin_priorite_reembauche", "/refus", ("C. trav. art. L1233-45", "C. trav. art. L1234-3"),
-                           civilite=s.civilite)
+                           civilite=s.civilite, mois=priority_months)
         else:
-            c.date("fin_priorite_reembauche", D.rehiring_priority_end(
-                rupture, PR.value("duree_priorite_reembauche_mois", c.warn, rupture=rupture), s.civilite))
+            c.date("fin_priorite_reembauche", D.rehiring_priority_end(rupture, priority_months, s.civilite))
         touched = (debut, c.dates["fin_csp"], c.dates["fin_10e_mois_csp"])
         if any((d.month, d.day) == (2, 29) for d in touched) or D.add_months(debut, csp_months).day != debut.day \
                 or D.add_months(debut, bonus_months).day != debut.day:

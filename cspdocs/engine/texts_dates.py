@@ -92,7 +92,7 @@ TEXTS: dict[str, tuple] = {
                                 "la formation professionnelle){refus:? ; sans objet si {civilite:le_salarie} maintient son "
                                 "refus.|.}"),
     "dates.fin_priorite_reembauche/refus": (
-        "R-32", "{civilite:Le_salarie} a refusé le CSP : la priorité de réembauche court pendant un an à compter de la "
+        "R-32", "{civilite:Le_salarie} a refusé le CSP : la priorité de réembauche court pendant {mois:duree_mois} à compter de la "
                 "fin du préavis, exécuté ou non, qui commence à la première présentation de la lettre de licenciement ; "
                 "date à établir d'après l'avis de réception."),
     "+inconnue_sans_fin_delai": (None, "Inconnue tant que la fin du délai de réflexion ne l'est pas ({civilite:protege}, "
