@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from ..case.model import Dossier
 from . import parameters as PR
@@ -91,22 +91,42 @@ def _action(key: str, libelle: str, echeance: Optional[date], fait_le: Optional[
             "sources": list(sources), "note": note}
 
 
+class _Step(NamedTuple):
+    """What every group of actions reads: the plan, the facts as of ``au`` and the answer by then."""
+
+    plan: EmployeeResult
+    rs: EmployeeResult
+    au: date
+    rep: Any  # the answer recorded by ``au``, or None
+    accepted: bool
+    expired: Optional[date]  # the period's end when it passed by ``au`` without an answer
+    refused_authorisation: bool
+
+
 def actions(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueAu] = None) -> list[dict[str, Any]]:
     """The actions of one employee's procedure, in the order they fall due. ``rs``: the computed
     employee; the dates are read from its facts as of ``au`` (``vue``, computed when not given)."""
     vue = vue if vue is not None else view_for(dossier, rs, au)
     plan, rs = rs, vue.courant
-    d, s = rs.dates, rs.employee
+    s, fin = rs.employee, rs.dates.get("fin_delai_reflexion")
     rep = s.reponse if s.reponse and s.reponse.date <= au else None
-    accepted = rep is not None and rep.decision == "acceptation"
-    refused_authorisation = s.salarie_protege is not None and s.salarie_protege.autorisation_refusee
+    expired = fin if fin is not None and au > fin and rep is None else None
+    st = _Step(plan, rs, au, rep, rep is not None and rep.decision == "acceptation", expired,
+               s.salarie_protege is not None and s.salarie_protege.autorisation_refusee)
+    notice = notice_end(rs) if not st.accepted and (rep is not None or expired is not None) else None
+    return (_handover_actions(st) + _answer_and_letter(st) + _adhesion_actions(st) + [_end_of_contract(st, notice)]
+            + _procedure_actions(dossier, rs, au, st.accepted) + [_rehiring_priority(st, notice)])
+
+
+def _handover_actions(st: _Step) -> list[dict[str, Any]]:
+    rs, au, d, s = st.rs, st.au, st.rs.dates, st.rs.employee
     handed = handover_recorded(rs)
     remote = s.mode_remise != "main_propre"
-    slipped = handed is None and plan.dates.get("remise") != d.get("remise")
+    slipped = handed is None and st.plan.dates.get("remise") != d.get("remise")
     out = [_action(
         "remise", "Remise des documents du CSP" + (" (première présentation ou réception)" if remote else " contre récépissé"),
         d.get("remise"), handed, au, (ART4 + " § 2", "C. trav. art. L1233-66"),
-        note=f"prévue le {fr(plan.dates.get('remise'))}, non enregistrée : documents datés à nouveau (R-76)" if slipped else "")]
+        note=f"prévue le {fr(st.plan.dates.get('remise'))}, non enregistrée : documents datés à nouveau (R-76)" if slipped else "")]
     # issue 10: the follow-up documents, once the journal makes them due (engine/follow_up.py)
     if remote:
         out.append(_action(
@@ -119,57 +139,68 @@ def actions(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueAu]
             "nouvelle_echeance", "Avis de la nouvelle date d'expiration du délai de réflexion, remis en main propre",
             d.get("notification_nouvelle_echeance"), recorded(rs, "nouvelle_echeance_remise"), au, (ART4 + " § 1 al. 3",),
             applicable=d.get("notification_nouvelle_echeance") is not None))
-    fin = d.get("fin_delai_reflexion")
-    answered = s.reponse.date if s.reponse and s.reponse.date <= au else None
-    expired = fin if fin is not None and au > fin and answered is None else None
-    out.append(_action(
-        "fin_delai_reflexion", "Réponse du salarié au plus tard le dernier jour du délai de réflexion", fin,
-        answered or expired, au, (ART4 + " § 1", "Convention du 26 janvier 2015, art. 5 § 1"),
-        note="délai expiré sans réponse : refus" if expired else ""))
+    return out
+
+
+def _answer_and_letter(st: _Step) -> list[dict[str, Any]]:
+    rs, au, d = st.rs, st.au, st.rs.dates
     letter_label = ("Lettre recommandée postérieure à l'acceptation" if rs.letter.get("variante") == "apres_acceptation"
                     else "Lettre recommandée (au plus tôt le " + fr(d.get("envoi_lettre_au_plus_tot")) + ")")
-    letter_slipped = recorded(rs, "lettre_envoyee") is None and plan.dates.get("envoi_lettre") not in (None, d.get("envoi_lettre"))
-    out.append(_action(
-        "lettre", letter_label, d.get("envoi_lettre"), recorded(rs, "lettre_envoyee"), au,
-        ("C. trav. art. L1233-15", "C. trav. art. L1233-39", ART4 + " § 2 dernier al."),
-        applicable=not refused_authorisation and d.get("envoi_lettre") is not None,
-        note=f"prévue le {fr(plan.dates.get('envoi_lettre'))}, non enregistrée : datée à nouveau (R-76)" if letter_slipped else ""))
-    out.append(_action(
-        "bulletin_transmis", "Bulletin d'acceptation et copie de la pièce d'identité transmis à l'opérateur",
-        rep.date if accepted else None, recorded(rs, "bulletin_transmis"), au, (ART5_2,), applicable=accepted))
-    out.append(_action(
-        "dossier_transmis", "Attestation employeur, demande d'ASP et copie de la carte Vitale transmises à l'opérateur",
-        d.get("rupture_si_acceptation") if accepted else None, recorded(rs, "dossier_transmis"), au, (ART5_2,),
-        applicable=accepted))
+    letter_slipped = recorded(rs, "lettre_envoyee") is None and st.plan.dates.get("envoi_lettre") not in (None, d.get("envoi_lettre"))
+    return [
+        _action("fin_delai_reflexion", "Réponse du salarié au plus tard le dernier jour du délai de réflexion",
+                d.get("fin_delai_reflexion"), (st.rep.date if st.rep else None) or st.expired, au,
+                (ART4 + " § 1", "Convention du 26 janvier 2015, art. 5 § 1"),
+                note="délai expiré sans réponse : refus" if st.expired else ""),
+        _action("lettre", letter_label, d.get("envoi_lettre"), recorded(rs, "lettre_envoyee"), au,
+                ("C. trav. art. L1233-15", "C. trav. art. L1233-39", ART4 + " § 2 dernier al."),
+                applicable=not st.refused_authorisation and d.get("envoi_lettre") is not None,
+                note=f"prévue le {fr(st.plan.dates.get('envoi_lettre'))}, non enregistrée : datée à nouveau (R-76)"
+                if letter_slipped else ""),
+    ]
+
+
+def _adhesion_actions(st: _Step) -> list[dict[str, Any]]:
+    rs, au, d, accepted = st.rs, st.au, st.rs.dates, st.accepted
     owes = accepted and rs.conditions.get("anciennete_un_an_ou_plus", False)
-    out.append(_action(
-        "contribution", "Contribution de l'employeur versée à l'opérateur"
-        + (f" ({eur(rs.amounts['contribution_employeur'])})" if owes and rs.amounts.get("contribution_employeur") else ""),
-        d.get("echeance_contribution_employeur") if owes else None, recorded(rs, "contribution_payee"), au,
-        ("Décret n° 2013-639 du 17 juillet 2013, art. 2", "C. trav. art. L1233-69"), applicable=owes))
-    # review finding 9: after a refusal (express or by silence), the notice runs from the first
-    # presentation of the letter (engine/refusal_dates.py)
-    refused = not accepted and (rep is not None or expired is not None)
-    notice = notice_end(rs) if refused else None
-    end = d.get("rupture_si_acceptation") if accepted else (notice.valeur if notice else None)
-    out.append(_action(
+    return [
+        _action("bulletin_transmis", "Bulletin d'acceptation et copie de la pièce d'identité transmis à l'opérateur",
+                st.rep.date if accepted else None, recorded(rs, "bulletin_transmis"), au, (ART5_2,), applicable=accepted),
+        _action("dossier_transmis", "Attestation employeur, demande d'ASP et copie de la carte Vitale transmises à l'opérateur",
+                d.get("rupture_si_acceptation") if accepted else None, recorded(rs, "dossier_transmis"), au, (ART5_2,),
+                applicable=accepted),
+        _action("contribution", "Contribution de l'employeur versée à l'opérateur"
+                + (f" ({eur(rs.amounts['contribution_employeur'])})" if owes and rs.amounts.get("contribution_employeur") else ""),
+                d.get("echeance_contribution_employeur") if owes else None, recorded(rs, "contribution_payee"), au,
+                ("Décret n° 2013-639 du 17 juillet 2013, art. 2", "C. trav. art. L1233-69"), applicable=owes),
+    ]
+
+
+def _end_of_contract(st: _Step, notice: Any) -> dict[str, Any]:
+    """Review finding 9: after a refusal (express or by silence), the notice runs from the first
+    presentation of the letter (engine/refusal_dates.py)."""
+    rs, s = st.rs, st.rs.employee
+    end = rs.dates.get("rupture_si_acceptation") if st.accepted else (notice.valeur if notice else None)
+    return _action(
         "documents_fin_contrat", "Certificat de travail, attestation employeur et reçu pour solde de tout compte",
-        end, recorded(rs, "documents_fin_contrat"), au, ("C. trav. art. L1234-19", "C. trav. art. L1234-20")
+        end, recorded(rs, "documents_fin_contrat"), st.au, ("C. trav. art. L1234-19", "C. trav. art. L1234-20")
         + (("C. trav. art. L1234-3",) if notice else ()),
-        applicable=not refused_authorisation,
-        note="" if accepted else (f"à la fin du préavis, qui court de la présentation de la lettre le {fr(s.date_presentation_lettre)}"
-                                  if notice else "à la fin du préavis en cas de refus (date selon l'avis de réception de la lettre, « suivi.presentation_lettre »)")))
-    out += _procedure_actions(dossier, rs, au, accepted)
-    # R-32: one year from the rupture for an adherent; from the end of the notice otherwise (unknown here)
-    end_priority = d.get("fin_priorite_reembauche") if accepted else (priority_end(rs, notice.valeur).valeur if notice else None)
-    out.append(_action(
+        applicable=not st.refused_authorisation,
+        note="" if st.accepted else (f"à la fin du préavis, qui court de la présentation de la lettre le {fr(s.date_presentation_lettre)}"
+                                     if notice else "à la fin du préavis en cas de refus (date selon l'avis de réception de la lettre, « suivi.presentation_lettre »)"))
+
+
+def _rehiring_priority(st: _Step, notice: Any) -> dict[str, Any]:
+    """R-32: one year from the rupture for an adherent; from the end of the notice otherwise (unknown here)."""
+    rs, au = st.rs, st.au
+    end_priority = rs.dates.get("fin_priorite_reembauche") if st.accepted else (priority_end(rs, notice.valeur).valeur if notice else None)
+    return _action(
         "fin_priorite_reembauche", "Priorité de réembauche : proposer les postes disponibles jusqu'au",
         end_priority, end_priority if end_priority and end_priority < au else None, au, ("C. trav. art. L1233-45",)
         + (("C. trav. art. L1234-3",) if notice else ()),
-        applicable=not refused_authorisation,
-        note="" if accepted else (f"un an à compter de la fin du préavis, le {fr(notice.valeur)}" if notice else
-                                  "un an à compter de la fin du préavis en cas de refus ; à compter de la rupture en cas d'adhésion")))
-    return out
+        applicable=not st.refused_authorisation,
+        note="" if st.accepted else (f"un an à compter de la fin du préavis, le {fr(notice.valeur)}" if notice else
+                                     "un an à compter de la fin du préavis en cas de refus ; à compter de la rupture en cas d'adhésion"))
 
 
 def _procedure_actions(dossier: Dossier, rs: EmployeeResult, au: date, accepted: bool) -> list[dict[str, Any]]:
