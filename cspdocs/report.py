@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .engine.amounts import eur
-from .engine.citations import fact_rule, fact_source_ids
+from .engine.citations import fact_source_ids
 from .formats import plain_decimal
 from .engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
 from .engine.dates import fr
@@ -47,8 +47,8 @@ def _explication_json(e) -> dict[str, Any]:
 
 def _faits_json(r: EmployeeResult) -> dict[str, Any]:
     """Added key: each explained fact's rule (regles.yaml) and its sources as ids (sources.yaml)."""
-    return {e.fait: {"regle": fact_rule(e.fait), "source_ids": fact_source_ids(e.sources),
-                     "termes": {name: _plain(value) for name, value in e.termes}} for e in r.explanations}
+    return {e.fait: {"regle": e.regle, "source_ids": fact_source_ids(e.sources),
+                     "termes": {name: _plain(value) for name, value in e.terms.items()}} for e in r.explanations}
 
 
 def salarie_json(r: EmployeeResult) -> dict[str, Any]:
