@@ -10,13 +10,9 @@ from functools import lru_cache
 
 from .facts import PATH_RULES
 
-# The rule of the facts whose explanation is still a free text (engine/follow_up.py, engine/timeline.py):
-# every other fact's rule is declared with its formula (engine/texts_dates.py, engine/texts_amounts.py).
-_FREE_TEXT_RULES = {
-    "dates.confirmation_remise": "R-79", "dates.notification_nouvelle_echeance": "R-80",
-    # review finding 9: the end of the notice after a refusal the case records (engine/refusal_dates.py)
-    "dates.fin_preavis_refus": "R-46",
-}
+# The rule of the facts whose explanation is still a free text: none left; every fact's rule is declared
+# with its formula (engine/texts_dates.py, engine/texts_amounts.py).
+_FREE_TEXT_RULES: dict[str, str] = {}
 
 _PATTERNS = (
     (re.compile(r"C\. trav\. art\. ([LRD]\d{4}-\d+(?:-\d+)?)"), lambda m: f"ct-{m.group(1)}"),

@@ -12,20 +12,14 @@ from typing import Any, Callable, Optional
 from ..calendar import Calendar
 from ..case.model import Salarie
 from .dates import fr
-from .facts import Fact, EmployeeResult
+from .facts import EmployeeResult, fact
 from .findings import Finding
 from .timeline import ART4_1, CONFIRMATION, ECHEANCE, FOLLOW_UP, DocumentAu, finding, postal_day_from
-from .wording import feminine, protege
-
-
-def _to_employee(s: Salarie) -> str:
-    """« au salarié » / « à la salariée » (issue 8: the prose agrees with the employee's civilité)."""
-    return "à la salariée" if feminine(s) else "au salarié"
 
 
 def follow_up_plan(raw: Salarie, s: Salarie, dates: dict, record: Callable[[str, Any], Any]) -> None:
     """The planned dates of the follow-up documents, once the journal makes them due (``record(key,
-    Fact)`` adds a date with its explanation; called by ``compute_salarie``):
+    Fact)`` adds a date with its explanation, engine/texts_dates.py; called by ``compute_salarie``):
 
     - after a handover at a distance, once its first presentation (or electronic receipt) is known
       (``suivi.presentation_documents``), a letter confirming the handover date, the last day of the
@@ -38,22 +32,17 @@ def follow_up_plan(raw: Salarie, s: Salarie, dates: dict, record: Callable[[str,
     j = raw.suivi
     if s.mode_remise != "main_propre" and j is not None and j.presentation_documents is not None:
         day = j.presentation_documents
-        record("confirmation_remise", Fact(
-            day, f"Remise à distance : sa première présentation (ou sa réception électronique) est connue, le {fr(day)} ; "
-                 f"un courrier confirme {_to_employee(s)} la date de remise, le dernier jour du délai de réflexion et la date de "
-                 f"rupture en cas d'acceptation, que les documents postés ne pouvaient donner : au plus tôt le {fr(day)}.",
-            (ART4_1, "Guide de l'employeur (étape 4)")))
+        record("confirmation_remise", fact("dates.confirmation_remise", day, (ART4_1, "Guide de l'employeur (étape 4)"),
+                                           presentation_documents=day, civilite=s.civilite))
     p = s.salarie_protege
     # only when the documents dated at the handover could not state the new last day (R-51)
     if p is not None and not p.autorisation_refusee and p.date_notification_autorisation is not None \
             and dates.get("fin_delai_reflexion") is not None and dates.get("remise") is not None \
             and p.date_notification_autorisation > dates["remise"]:
         day = p.date_notification_autorisation
-        record("notification_nouvelle_echeance", Fact(
-            day, f"{protege(s)} : l'autorisation de licenciement est notifiée le {fr(day)} ; le délai de réflexion est "
-                 f"prolongé jusqu'au {fr(dates['fin_delai_reflexion'])} : un avis de cette nouvelle date d'expiration est "
-                 f"remis {_to_employee(s)} sans attendre la lettre recommandée, qui pourrait lui parvenir après elle.",
-            (ART4_1 + " al. 3",)))
+        record("notification_nouvelle_echeance", fact(
+            "dates.notification_nouvelle_echeance", day, (ART4_1 + " al. 3",),
+            notification_autorisation=day, fin_delai_reflexion=dates["fin_delai_reflexion"], civilite=s.civilite))
 
 
 def follow_up_as_of(group: str, raw: Salarie, plan: EmployeeResult, current: EmployeeResult,

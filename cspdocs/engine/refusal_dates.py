@@ -27,42 +27,33 @@ from typing import Any, Callable, Optional
 from ..case.model import Salarie
 from . import dates as D
 from . import parameters as PR
-from .facts import Fact, EmployeeResult
+from .facts import EmployeeResult, Fact, fact
 
 NOTICE_SOURCES = ("C. trav. art. L1234-1", "C. trav. art. L1234-3", "C. trav. art. L1234-19", "C. trav. art. L1234-20")
 SILENCE = "Convention du 26 janvier 2015, art. 5 § 1"  # no answer by the end of the period: refusal
 
 
-def _notice_end(s: Salarie, months: Optional[Decimal], why: str, sources: tuple[str, ...] = ()) -> Optional[Fact]:
+def _notice_end(s: Salarie, months: Optional[Decimal], why: str, sources: tuple[str, ...] = (),
+                **terms: Any) -> Optional[Fact]:
+    """The end of the notice from the letter's first presentation; ``why``: the variant of
+    ``dates.fin_preavis_refus`` (engine/texts_dates.py) saying why the employee refused, with its ``terms``."""
     presented = s.date_presentation_lettre
     if presented is None or months is None:
         return None
     whole = int(months)
     extra = int(((months - whole) * 30).to_integral_value())
     end = D.add_months(presented, whole) + timedelta(days=extra)
-    shown = whole if extra == 0 else months
-    return Fact(end, f"{why} : le préavis de {shown} mois court de la première présentation de la lettre de "
-                     f"licenciement ({D.fr(presented)}) et prend fin le {D.fr(end)} ; le certificat de travail et le "
-                     "reçu pour solde de tout compte sont remis à la fin du contrat.",
-                sources + NOTICE_SOURCES, (("presentation_lettre", presented), ("preavis_mois", months)))
+    return fact((f"dates.fin_preavis_refus/{why}", "+preavis_refus"), end, sources + NOTICE_SOURCES,
+                preavis_mois=whole if extra == 0 else months, presentation_lettre=presented, **terms)
 
 
 def notice_end(rs: EmployeeResult) -> Optional[Fact]:
     """The end of the notice counted from the first presentation of the letter, or None while unknown."""
-    return _notice_end(rs.employee, rs.amounts.get("preavis_mois"), "Refus du CSP")
+    return _notice_end(rs.employee, rs.amounts.get("preavis_mois"), "suivi")
 
 
-def recorded_refusal(s: Salarie, lettre: dict[str, Any]) -> Optional[str]:
-    """Why the case itself says the employee refused (the start of the explanation), or None: an express
-    refusal, or the letter notifying the dismissal after the period ended without an answer (R-27)."""
-    p = s.salarie_protege
-    if p is not None and p.autorisation_refusee:
-        return None  # no rupture follows (R-51)
-    if s.reponse is not None:
-        return f"Refus du CSP le {D.fr(s.reponse.date)}" if s.reponse.decision == "refus" else None
-    if lettre.get("variante") == "licenciement":
-        return "Refus du CSP (délai de réflexion expiré sans réponse, lettre de licenciement)"
-    return None
+def _no_rupture(s: Salarie) -> bool:
+    return s.salarie_protege is not None and s.salarie_protege.autorisation_refusee  # R-51
 
 
 def refusal_as_of(rs: EmployeeResult, au: date) -> Optional[Fact]:
@@ -70,29 +61,35 @@ def refusal_as_of(rs: EmployeeResult, au: date) -> Optional[Fact]:
     recorded by then, or once the period has ended by then without an answer (refusal by silence), when
     the first presentation of the letter is known; None otherwise."""
     s = rs.employee
-    if s.salarie_protege is not None and s.salarie_protege.autorisation_refusee:
-        return None  # no rupture follows (R-51)
+    if _no_rupture(s):
+        return None
     months = rs.amounts.get("preavis_mois")
     rep = s.reponse if s.reponse is not None and s.reponse.date <= au else None
     if rep is not None:
-        return _notice_end(s, months, f"Refus du CSP le {D.fr(rep.date)}") if rep.decision == "refus" else None
+        return _notice_end(s, months, "refus", refus=rep.date) if rep.decision == "refus" else None
     fin = rs.dates.get("fin_delai_reflexion")
     if fin is None or au <= fin:
         return None
-    return _notice_end(s, months, f"Refus du CSP (délai de réflexion expiré le {D.fr(fin)} sans réponse)", (SILENCE,))
+    return _notice_end(s, months, "silence", (SILENCE,), fin_delai_reflexion=fin)
 
 
 def refusal_plan(s: Salarie, lettre: dict[str, Any], amounts: dict[str, Any],
                  record: Callable[[str, Fact], Any]) -> None:
     """Review finding 9, in the plan (called by ``compute_salarie``; ``record(key, Fact)`` adds a date with
-    its explanation): ``dates.fin_preavis_refus``, the end of the notice after a refusal the case records,
-    once the first presentation of the letter is known (L1234-3)."""
-    why = recorded_refusal(s, lettre)
-    if why is None:
+    its explanation): ``dates.fin_preavis_refus``, the end of the notice after a refusal the case itself
+    records (an express refusal, or the letter notifying the dismissal after the period ended without an
+    answer, R-27), once the first presentation of the letter is known (L1234-3)."""
+    if _no_rupture(s):
         return
-    fact = _notice_end(s, amounts.get("preavis_mois"), why, () if s.reponse is not None else (SILENCE,))
-    if fact is not None:
-        record("fin_preavis_refus", fact)
+    months = amounts.get("preavis_mois")
+    if s.reponse is not None:
+        notice = _notice_end(s, months, "refus", refus=s.reponse.date) if s.reponse.decision == "refus" else None
+    elif lettre.get("variante") == "licenciement":
+        notice = _notice_end(s, months, "lettre_licenciement", (SILENCE,))
+    else:
+        notice = None
+    if notice is not None:
+        record("fin_preavis_refus", notice)
 
 
 def priority_end(rs: EmployeeResult, end_of_notice: date) -> Fact:

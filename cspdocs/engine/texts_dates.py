@@ -58,6 +58,28 @@ TEXTS: dict[str, tuple] = {
         "R-54", "Liquidation judiciaire (jugement du {jugement:date}) : l'AGS garantit les sommes dues au titre de la "
                 "rupture lorsque le CSP est proposé dans les {jours} jours suivant le jugement{pse:? ({jours} jours "
                 "lorsqu’un PSE est élaboré)|}, soit au plus tard le {valeur:date}."),
+    # issue 10: the follow-up documents (engine/follow_up.py, R-79, R-80)
+    "dates.confirmation_remise": (
+        "R-79", "Remise à distance : sa première présentation (ou sa réception électronique) est connue, le "
+                "{presentation_documents:date} ; un courrier confirme {civilite:au_salarie} la date de remise, le dernier "
+                "jour du délai de réflexion et la date de rupture en cas d'acceptation, que les documents postés ne "
+                "pouvaient donner : au plus tôt le {valeur:date}."),
+    "dates.notification_nouvelle_echeance": (
+        "R-80", "{civilite:Protege} : l'autorisation de licenciement est notifiée le {notification_autorisation:date} ; le "
+                "délai de réflexion est prolongé jusqu'au {fin_delai_reflexion:date} : un avis de cette nouvelle date "
+                "d'expiration est remis {civilite:au_salarie} sans attendre la lettre recommandée, qui pourrait lui "
+                "parvenir après elle."),
+    # review finding 9: the end of the notice after a refusal (engine/refusal_dates.py, R-46, L1234-3): why the
+    # employee refused, then "+preavis_refus"
+    "dates.fin_preavis_refus/refus": ("R-46", "Refus du CSP le {refus:date}"),
+    "dates.fin_preavis_refus/lettre_licenciement": (
+        "R-46", "Refus du CSP (délai de réflexion expiré sans réponse, lettre de licenciement)"),
+    "dates.fin_preavis_refus/silence": (
+        "R-46", "Refus du CSP (délai de réflexion expiré le {fin_delai_reflexion:date} sans réponse)"),
+    "dates.fin_preavis_refus/suivi": ("R-46", "Refus du CSP"),
+    "+preavis_refus": (None, " : le préavis de {preavis_mois:virgule} mois court de la première présentation de la "
+                             "lettre de licenciement ({presentation_lettre:date}) et prend fin le {valeur:date} ; le "
+                             "certificat de travail et le reçu pour solde de tout compte sont remis à la fin du contrat."),
     # values derived or declared beside the facts (collector.DERIVED)
     "dates.fin_preavis": ("R-45", "Fin du préavis qu'aurait effectué {civilite:le_salarie}, comptée à partir de la "
                                   "rupture : base de l'ancienneté retenue pour l'indemnité de licenciement."),

@@ -36,7 +36,8 @@ def test_a_recorded_refusal_dates_the_end_of_the_notice(tmp_path):
                                      "présentation de la lettre de licenciement (vendredi 13/03/2026) et prend fin le "
                                      "mercredi 13/05/2026")
     assert "C. trav. art. L1234-3" in e.sources and "C. trav. art. L1234-1" in e.sources
-    assert dict(e.termes) == {"presentation_lettre": date(2026, 3, 13), "preavis_mois": rs.amounts["preavis_mois"]}
+    assert dict(e.termes) == {"presentation_lettre": date(2026, 3, 13), "preavis_mois": 2, "refus": date(2026, 3, 10)}
+    assert e.regle == "R-46"
 
 
 def test_the_plan_and_suivi_give_the_same_end_of_contract(tmp_path):

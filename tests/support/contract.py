@@ -73,6 +73,10 @@ DIFFERENCES: dict[str, str] = {
                                                     "« raisonnement » is rebuilt from those terms and is byte-identical "
                                                     "(also checked on 600 fuzzed cases against main), except the "
                                                     "agreement below",
+    "contrat faits termes suivi (collectif-alsace, campagne-tableur, 3-apres-rupture, D50, D52)": "the same for the "
+        "follow-up dates (dates.confirmation_remise, dates.notification_nouvelle_echeance) and dates.fin_preavis_refus, "
+        "now formulas too (engine/texts_dates.py): their « termes » gain presentation_documents, "
+        "notification_autorisation, fin_delai_reflexion, civilite, refus; prose and values unchanged",
     "contrat explications accord 2 (cases with a « Madame »)": "issue 9 item 3: the remaining engine sentences about "
                                                               "one employee agree with her civilité (« si la salariée "
                                                               "adhère », « versée à la salariée », « qu'aurait effectué la "
