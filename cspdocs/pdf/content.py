@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from .fonts import Font, Unsupported
 
 
-_NUMBER = rb"[+-]?(?:\d+\.?\d*|\.\d+)"
+#: One way only to match a number ("-85" is never "-8" "5", nor "8" + "5"): a failed match
+#: backtracks in linear time.
+_NUMBER = rb"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?![\d.])"
 _END = rb"(?![^\s/\[\]()<>{}%])"
 _NAME = rb"/[^\s/\[\]()<>{}%]*" + _END
 #: Operators that do not move or show text, skipped with their operands in one token.
@@ -25,7 +27,11 @@ _TOKEN = re.compile(
     |(?P<tj><[0-9A-Fa-f\s]*>)\s*Tj""" + _END + rb"""
     |(?P<td>(?P<tx>""" + _NUMBER + rb""")\s+(?P<ty>""" + _NUMBER + rb""")\s*Td)""" + _END + rb"""
     |(?P<tf>/(?P<font>[^\s/\[\]()<>{}%]*)\s*(?P<size>""" + _NUMBER + rb""")\s*Tf)""" + _END + rb"""
-    |(?P<ignored>(?:(?:""" + _NUMBER + _END + rb"|" + _NAME + rb"""|<<[^<>()\[\]]*>>)\s*)*""" + _IGNORED + rb")" + _END + rb"""
+    |(?P<chunk>q\s+(?:""" + _NUMBER + rb"""\s+){1,4}(?:rg|g|k)\s+BT\s+(?P<cx>""" + _NUMBER + rb""")\s+(?P<cy>""" + _NUMBER \
+    + rb""")\s+Td\s*/(?P<cf>[^\s/\[\]()<>{}%]*)\s*(?P<cs>""" + _NUMBER + rb""")\s*Tf\s*(?:\[(?P<carr>(?:\s*(?:<[0-9A-Fa-f\s]*>|""" \
+    + _NUMBER + rb"""))*)\s*\]\s*TJ|(?P<chex><[0-9A-Fa-f\s]*>)\s*Tj)\s*ET\s+Q)""" + _END + rb"""
+    |(?P<ignored>(?:(?:(?:""" + _NUMBER + _END + rb"|" + _NAME + rb"""|<<[^<>()\[\]]*>>)\s*)*""" + _IGNORED + _END \
+    + rb"""\s*)+)
     |(?P<hex><[0-9A-Fa-f\s]*>)
     |(?P<lit>\((?:\\.|[^\\()])*\))
     |(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))
@@ -184,6 +190,16 @@ class TextInterpreter:
         for match in _TOKEN.finditer(content):
             kind = match.lastgroup
             token = match[kind]  # without the whitespace before it
+            if kind == "chunk":  # q, a colour, BT, Td, Tf, one TJ or Tj, ET, Q: LibreOffice's usual text
+                self.operator(b"BT", operands)
+                self.move(float(match["cx"]), float(match["cy"]))
+                self.operator(b"Tf", [match["cf"].decode("latin-1"), float(match["cs"])])
+                if match["carr"] is not None:
+                    self.show_hex_array(match["carr"])
+                else:
+                    self.show(_hex(match["chex"]))
+                operands = []
+                continue
             if kind == "ignored":
                 operands = []
                 continue

@@ -120,6 +120,18 @@ def test_fast_path_lines_and_spaces() -> None:
     assert _run(content) == "ab é a\nab\na b"
 
 
+def test_libreoffice_text_blocks_read_in_one_token_or_operator_by_operator() -> None:
+    # LibreOffice's usual block (q, colour, BT, Td, Tf, one TJ, ET, Q), marked content around it,
+    # then a block with a second show inside: the long array must not make the tokenizer backtrack
+    # exponentially when the one-token form does not apply.
+    long = b"[" + b"<01>-85<02>-4" * 2000 + b"]TJ"
+    content = (
+        b"/P <</MCID 0>> BDC q 0 0 0 rg\nBT\n90 700 Td /F1 10 Tf[<0102>-3<04>]TJ\nET\nQ\nEMC\n"
+        b"q 0 0 0 rg\nBT\n90 686 Td /F1 10 Tf" + long + b"\n1 0 0 1 90 672 Tm\n/F1 10 Tf<04>Tj\nET\nQ"
+    )
+    assert _run(content) == "abé\n" + "ab" * 2000 + "\né"
+
+
 @pytest.mark.parametrize(
     "content",
     [
