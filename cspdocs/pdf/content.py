@@ -10,64 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from .fonts import Font, Unsupported
+from .tokens import NUMBER, TOKEN, hex_bytes, literal_bytes
 
-
-#: One way only to match a number ("-85" is never "-8" "5", nor "8" + "5"): a failed match
-#: backtracks in linear time.
-_NUMBER = rb"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?![\d.])"
-_END = rb"(?![^\s/\[\]()<>{}%])"
-_NAME = rb"/[^\s/\[\]()<>{}%]*" + _END
-#: Operators that do not move or show text, skipped with their operands in one token.
-_IGNORED = rb"(?:rg|RG|g|G|k|K|cs|CS|sc|SC|scn|SCN|w|j|J|M|ri|i|gs|m|l|c|v|y|h|re|S|s|f\*?|F|B\*?|b\*?|n|W\*?" \
-           rb"|BMC|BDC|EMC|MP|DP|ET|BX|EX|sh)"
-_TOKEN = re.compile(
-    rb"""\s*(?:
-    (?P<skip>%[^\r\n]*)
-    |\[(?P<tjarray>(?:\s*(?:<[0-9A-Fa-f\s]*>|""" + _NUMBER + rb"""))*)\s*\]\s*TJ""" + _END + rb"""
-    |(?P<tj><[0-9A-Fa-f\s]*>)\s*Tj""" + _END + rb"""
-    |(?P<td>(?P<tx>""" + _NUMBER + rb""")\s+(?P<ty>""" + _NUMBER + rb""")\s*Td)""" + _END + rb"""
-    |(?P<tf>/(?P<font>[^\s/\[\]()<>{}%]*)\s*(?P<size>""" + _NUMBER + rb""")\s*Tf)""" + _END + rb"""
-    |(?P<chunk>q\s+(?:""" + _NUMBER + rb"""\s+){1,4}(?:rg|g|k)\s+BT\s+(?P<cx>""" + _NUMBER + rb""")\s+(?P<cy>""" + _NUMBER \
-    + rb""")\s+Td\s*/(?P<cf>[^\s/\[\]()<>{}%]*)\s*(?P<cs>""" + _NUMBER + rb""")\s*Tf\s*(?:\[(?P<carr>(?:\s*(?:<[0-9A-Fa-f\s]*>|""" \
-    + _NUMBER + rb"""))*)\s*\]\s*TJ|(?P<chex><[0-9A-Fa-f\s]*>)\s*Tj)\s*ET\s+Q)""" + _END + rb"""
-    |(?P<ignored>(?:(?:(?:""" + _NUMBER + _END + rb"|" + _NAME + rb"""|<<[^<>()\[\]]*>>)\s*)*""" + _IGNORED + _END \
-    + rb"""\s*)+)
-    |(?P<hex><[0-9A-Fa-f\s]*>)
-    |(?P<lit>\((?:\\.|[^\\()])*\))
-    |(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))
-    |(?P<name>/[^\s/\[\]()<>{}%]*)
-    |(?P<open>\[)|(?P<close>\])
-    |(?P<dict><<|>>)
-    |(?P<op>[A-Za-z'"*][^\s/\[\]()<>{}%]*)
-    |(?P<bad>\S)
-    )""",
-    re.VERBOSE | re.DOTALL,
-)
-_HEX_STRING = re.compile(rb"<([0-9A-Fa-f\s]*)>")
 _SPACE_GAP = -200.0  # a TJ adjustment beyond -200/1000 em is a word gap
-_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-_LIT_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.DOTALL)
-
-
-def _hex(token: bytes) -> bytes:
-    """The bytes of a hexadecimal string token ``<...>`` (an odd last digit is followed by 0)."""
-    try:
-        return bytes.fromhex(token[1:-1].decode("ascii"))  # skips whitespace
-    except ValueError:
-        digits = re.sub(rb"\s", b"", token[1:-1])
-        return bytes.fromhex((digits + b"0").decode("ascii"))
-
-
-def _literal(token: bytes) -> bytes:
-    def escape(match: re.Match) -> bytes:
-        value = match[1]
-        if value[:1].isdigit():
-            return bytes([int(value, 8) & 0xFF])
-        if value in (b"\n", b"\r"):
-            return b""
-        return _ESCAPES.get(value, value)
-
-    return _LIT_ESCAPE.sub(escape, token[1:-1])
 
 
 @dataclass
@@ -168,13 +113,13 @@ class TextInterpreter:
         numbers = [float(n) for n in b" ".join(parts[0::2]).split()]
         if numbers and min(numbers) < _SPACE_GAP:
             items: list = []
-            for match in re.finditer(rb"<([0-9A-Fa-f\s]*)>|(" + _NUMBER + rb")", body):
-                items.append(_hex(match[0]) if match[1] is not None else float(match[2]))
+            for match in re.finditer(rb"<([0-9A-Fa-f\s]*)>|(" + NUMBER + rb")", body):
+                items.append(hex_bytes(match[0]) if match[1] is not None else float(match[2]))
             self.show_array(items)
             return
         matrix, x, _, out = self._place()
         font = self.state.font
-        codes = _hex(b"<" + b"".join(parts[1::2]) + b">")
+        codes = hex_bytes(b"<" + b"".join(parts[1::2]) + b">")
         out.append(font.decode(codes))
         self._advance(matrix, x, font.width(codes) - sum(numbers), codes)
 
@@ -187,7 +132,7 @@ class TextInterpreter:
     def run(self, content: bytes) -> str:
         operands: list = []
         array: list | None = None
-        for match in _TOKEN.finditer(content):
+        for match in TOKEN.finditer(content):
             kind = match.lastgroup
             token = match[kind]  # without the whitespace before it
             if kind == "chunk":  # q, a colour, BT, Td, Tf, one TJ or Tj, ET, Q: LibreOffice's usual text
@@ -197,7 +142,7 @@ class TextInterpreter:
                 if match["carr"] is not None:
                     self.show_hex_array(match["carr"])
                 else:
-                    self.show(_hex(match["chex"]))
+                    self.show(hex_bytes(match["chex"]))
                 operands = []
                 continue
             if kind == "ignored":
@@ -218,7 +163,7 @@ class TextInterpreter:
                 operands = []
                 continue
             if kind == "tj":
-                self.show(_hex(match["tj"]))
+                self.show(hex_bytes(match["tj"]))
                 operands = []
                 continue
             if kind == "bad":
@@ -227,9 +172,9 @@ class TextInterpreter:
             if kind == "num":
                 value = float(token)
             elif kind == "hex":
-                value = _hex(token)
+                value = hex_bytes(token)
             elif kind == "lit":
-                value = _literal(token)
+                value = literal_bytes(token)
             elif kind == "name":
                 value = token[1:].decode("latin-1")
             elif kind == "open":
