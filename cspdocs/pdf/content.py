@@ -13,6 +13,7 @@ from .fonts import Font, Unsupported
 from .tokens import NUMBER, TOKEN, hex_bytes, literal_bytes
 
 _SPACE_GAP = -200.0  # a TJ adjustment beyond -200/1000 em is a word gap
+_WHOLE = frozenset({"chunk", "ignored", "td", "tf", "tjarray", "tj"})  # tokens that are whole operations
 
 
 @dataclass
@@ -129,42 +130,36 @@ class TextInterpreter:
         tlm[5] += tx * tlm[1] + ty * tlm[3]
         self.state.tm = list(tlm)
 
+    def _whole(self, kind: str, match: re.Match) -> None:
+        """A token that is a whole operation (tokens.py): show, move, set the font, or skip."""
+        if kind == "chunk":  # q, a colour, BT, Td, Tf, one TJ or Tj, ET, Q: LibreOffice's usual text
+            self.operator(b"BT", [])
+            self.move(float(match["cx"]), float(match["cy"]))
+            self.operator(b"Tf", [match["cf"].decode("latin-1"), float(match["cs"])])
+            if match["carr"] is not None:
+                self.show_hex_array(match["carr"])
+            else:
+                self.show(hex_bytes(match["chex"]))
+        elif kind == "td":
+            self.move(float(match["tx"]), float(match["ty"]))
+        elif kind == "tf":
+            self.operator(b"Tf", [match["font"].decode("latin-1"), float(match["size"])])
+        elif kind == "tjarray":
+            self.show_hex_array(match["tjarray"])
+        elif kind == "tj":
+            self.show(hex_bytes(match["tj"]))
+
     def run(self, content: bytes) -> str:
         operands: list = []
         array: list | None = None
         for match in TOKEN.finditer(content):
             kind = match.lastgroup
             token = match[kind]  # without the whitespace before it
-            if kind == "chunk":  # q, a colour, BT, Td, Tf, one TJ or Tj, ET, Q: LibreOffice's usual text
-                self.operator(b"BT", operands)
-                self.move(float(match["cx"]), float(match["cy"]))
-                self.operator(b"Tf", [match["cf"].decode("latin-1"), float(match["cs"])])
-                if match["carr"] is not None:
-                    self.show_hex_array(match["carr"])
-                else:
-                    self.show(hex_bytes(match["chex"]))
-                operands = []
-                continue
-            if kind == "ignored":
+            if kind in _WHOLE:
+                self._whole(kind, match)
                 operands = []
                 continue
             if kind == "skip" or kind == "dict":
-                continue
-            if kind == "td":
-                self.move(float(match["tx"]), float(match["ty"]))
-                operands = []
-                continue
-            if kind == "tf":
-                self.operator(b"Tf", [match["font"].decode("latin-1"), float(match["size"])])
-                operands = []
-                continue
-            if kind == "tjarray":
-                self.show_hex_array(match["tjarray"])
-                operands = []
-                continue
-            if kind == "tj":
-                self.show(hex_bytes(match["tj"]))
-                operands = []
                 continue
             if kind == "bad":
                 raise Unsupported(f"unexpected byte {token!r}")

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from pypdf import PageObject
 from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
+
+from .objects import Objects, Ref
 
 
 class Unsupported(Exception):
@@ -83,23 +86,29 @@ class Font:
         return sum(map(self.width_list.__getitem__, codes))
 
 
-def font_of(obj: DictionaryObject) -> Font:
-    if obj.get("/Subtype") not in ("/TrueType", "/Type1"):
-        raise Unsupported(f"font subtype {obj.get('/Subtype')}")
-    stream = obj.get("/ToUnicode")
-    if stream is None:
+def _font(subtype: Any, cmap: bytes | None, first: Any, widths: Any, missing: Any) -> Font:
+    if subtype not in ("/TrueType", "/Type1"):
+        raise Unsupported(f"font subtype {subtype}")
+    if cmap is None:
         raise Unsupported("font without ToUnicode")
-    stream = stream.get_object()
-    if not isinstance(stream, StreamObject):
+    first = int(first)
+    return Font(parse_to_unicode(cmap), {first + i: float(w) for i, w in enumerate(widths)}, float(missing))
+
+
+def font_of(obj: DictionaryObject) -> Font:
+    """The font of a pypdf font dictionary."""
+    stream = obj.get("/ToUnicode")
+    stream = stream.get_object() if stream is not None else None
+    if stream is not None and not isinstance(stream, StreamObject):
         raise Unsupported("ToUnicode is not a stream")
-    first = int(obj.get("/FirstChar", 0))
-    widths = {first + i: float(w) for i, w in enumerate(obj.get("/Widths", []))}
     descriptor = obj.get("/FontDescriptor")
-    missing = float(descriptor.get_object().get("/MissingWidth", 0)) if descriptor else 0.0
-    return Font(parse_to_unicode(stream.get_data()), widths, missing)
+    missing = descriptor.get_object().get("/MissingWidth", 0) if descriptor else 0.0
+    return _font(obj.get("/Subtype"), stream.get_data() if stream is not None else None,
+                 obj.get("/FirstChar", 0), obj.get("/Widths", []), missing)
 
 
 def page_fonts(page: PageObject, cache: dict[int, Font]) -> dict[str, Font]:
+    """The fonts of a pypdf page, by resource name (without its slash)."""
     resources = page.get("/Resources")
     if resources is None:
         return {}
@@ -116,4 +125,23 @@ def page_fonts(page: PageObject, cache: dict[int, Font]) -> dict[str, Font]:
     return result
 
 
-__all__ = ["Font", "Unsupported", "font_of", "page_fonts", "parse_to_unicode"]
+def raw_page_fonts(objects: Objects, resources: Any, cache: dict[int, Font]) -> dict[str, Font]:
+    """The fonts of a page read from the file's bytes (objects.py), by resource name."""
+    fonts = objects.resolve((objects.resolve(resources) or {}).get("/Font")) or {}
+    result: dict[str, Font] = {}
+    for name, ref in fonts.items():
+        if not isinstance(ref, Ref):
+            raise Unsupported("direct font dictionary")
+        if ref.number not in cache:
+            obj = objects.get(ref.number)
+            descriptor = objects.resolve(obj.get("/FontDescriptor")) or {}
+            cmap = obj.get("/ToUnicode")
+            cache[ref.number] = _font(obj.get("/Subtype"), objects.stream(cmap) if cmap is not None else None,
+                                      objects.resolve(obj.get("/FirstChar", 0)),
+                                      objects.resolve(obj.get("/Widths", [])),
+                                      objects.resolve(descriptor.get("/MissingWidth", 0)))
+        result[name[1:]] = cache[ref.number]
+    return result
+
+
+__all__ = ["Font", "Unsupported", "font_of", "page_fonts", "parse_to_unicode", "raw_page_fonts"]

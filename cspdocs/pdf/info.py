@@ -10,6 +10,8 @@ from typing import Any, Mapping
 
 from pypdf.generic import NameObject
 
+from .objects import Name, Ref
+
 
 def pdf_date(moment: datetime) -> str:
     """``moment`` in PDF date syntax (naive datetimes are taken as UTC)."""
@@ -47,12 +49,28 @@ def text_string(value: str) -> bytes:
 
 
 def serialize(value: Any) -> bytes:
-    """A value of the information dictionary: a text string, or any pypdf object."""
+    """A value of a dictionary: a text string (``str``), or an object as objects.py or pypdf read it."""
+    if isinstance(value, Name):
+        return value.encode("latin-1")
     if isinstance(value, str) and not isinstance(value, NameObject):
         return text_string(value)
-    buffer = io.BytesIO()
-    value.write_to_stream(buffer)
-    return buffer.getvalue()
+    if hasattr(value, "write_to_stream"):  # pypdf's
+        buffer = io.BytesIO()
+        value.write_to_stream(buffer)
+        return buffer.getvalue()
+    if isinstance(value, bool) or value is None:
+        return {True: b"true", False: b"false", None: b"null"}[value]
+    if isinstance(value, (int, float)):
+        return b"%d" % value if isinstance(value, int) else repr(value).encode()
+    if isinstance(value, bytes):
+        return b"<" + value.hex().upper().encode() + b">"
+    if isinstance(value, Ref):
+        return b"%d 0 R" % value.number
+    if isinstance(value, list):
+        return b"[" + b" ".join(map(serialize, value)) + b"]"
+    if isinstance(value, dict):
+        return b"<<" + b"".join(k.encode("latin-1") + b" " + serialize(v) for k, v in value.items()) + b">>"
+    raise TypeError(f"cannot write {type(value).__name__}")
 
 
 def info_dictionary(info: Mapping[str, Any]) -> bytes:

@@ -20,21 +20,18 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
 import struct
 import tempfile
 import zlib
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
-    DictionaryObject,
-    IndirectObject,
     NameObject,
     NumberObject,
     StreamObject,
@@ -43,6 +40,7 @@ from pypdf.generic import (
 from . import rawfile
 from .archival import archival_problems  # noqa: F401  (kept importable from here)
 from .info import document_info, info_dictionary, pdf_date, serialize
+from .objects import Objects, Ref, text_of
 from .xmp import pdfa_identification, xmp_packet
 
 #: LibreOffice's PDF export options: PDF/A-2b and tagged PDF (JSON filter options, LibreOffice >= 7.4).
@@ -76,49 +74,52 @@ def _deflate(data: bytes) -> bytes:
 
 # --- LibreOffice's files: object by object -----------------------------------------------------
 
-_LENGTH_REFERENCE = re.compile(rb"/Length\s+(\d+)\s+0\s+R")
-
-
-def _reference(dictionary: DictionaryObject, key: str) -> int | None:
+def _reference(dictionary: dict, key: str) -> int | None:
     """The object number ``dictionary[key]`` refers to; NotSimple when it is a direct value."""
-    value = dictionary.raw_get(key) if key in dictionary else None
+    value = dictionary.get(key)
     if value is None:
         return None
-    if not isinstance(value, IndirectObject):
+    if not isinstance(value, Ref):
         raise rawfile.NotSimple(f"{key} is a direct object")
-    return value.idnum
+    return value.number
 
 
-def _patch(data: bytes, reader: PdfReader, moment: datetime, metadata: Mapping[str, str] | None) -> bytes:
-    raw = rawfile.parse(data)
-    current = reader.trailer.get("/Info") or {}
-    info = document_info({k: current[k] for k in current}, moment, metadata)
+def _info_value(objects: Objects, value: Any) -> Any:
+    value = objects.resolve(value)
+    return text_of(value) if isinstance(value, bytes) else value
+
+
+def _patch(objects: Objects, moment: datetime, metadata: Mapping[str, str] | None) -> bytes:
+    raw = objects.raw
+    current = objects.get(raw.info) if raw.info is not None else {}
+    if not isinstance(current, dict):
+        raise rawfile.NotSimple("information dictionary")
+    info = document_info({k: _info_value(objects, v) for k, v in current.items()}, moment, metadata)
     info_number = raw.info if raw.info is not None else raw.size
     replaced = {info_number: rawfile.indirect(info_number, info_dictionary(info))}
-    root = reader.trailer["/Root"]
+    root = objects.get(raw.root)
     metadata_number = _reference(root, "/Metadata")
-    if metadata_number is not None and isinstance(root["/Metadata"].get_object(), StreamObject):
-        found = pdfa_identification(root["/Metadata"].get_object().get_data())
+    if metadata_number is not None:
+        found = pdfa_identification(objects.stream(root["/Metadata"]))
         packet = xmp_packet({k: str(v) for k, v in info.items()}, moment,
                             found if "/OutputIntents" in root else None)
         replaced[metadata_number] = rawfile.indirect(
             metadata_number, rawfile.stream_body(b"<</Type/Metadata/Subtype/XML/Length", packet))
     stamp = _icc_stamp(moment)
-    for intent in root.get("/OutputIntents") or []:
-        intent = intent.get_object()
+    for intent in objects.resolve(root.get("/OutputIntents")) or []:
+        intent = objects.resolve(intent)
         number = _reference(intent, "/DestOutputProfile")
         if number is None or number in replaced:
             continue
-        stream = intent["/DestOutputProfile"].get_object()
-        fixed = _icc_fixed(stream.get_data(), stamp)
+        fixed = _icc_fixed(objects.stream(intent["/DestOutputProfile"]), stamp)
         if fixed is None:
             continue
+        stream = objects.get(number)
         head = b"".join(k.encode("latin-1") + b" " + serialize(v) for k, v in stream.items()
                         if k not in ("/Length", "/Filter", "/DecodeParms"))
         packed = _deflate(fixed)
         # LibreOffice gives the length as an object of its own: it changes with the data
-        found = _LENGTH_REFERENCE.search(raw.body(number), 0, 200)
-        length = int(found[1]) if found and int(found[1]) in raw.spans else None
+        length = _reference(stream, "/Length") if isinstance(stream.get("/Length"), Ref) else None
         if length is not None:
             replaced[length] = rawfile.indirect(length, b"%d" % len(packed))
         replaced[number] = rawfile.indirect(number, rawfile.stream_body(
@@ -185,7 +186,7 @@ def _bytes_of(reader: PdfReader) -> bytes:
 
 
 def normalize_pdf(
-    source: Path | bytes | PdfReader,
+    source: Path | bytes | PdfReader | Objects,
     moment: datetime,
     metadata: dict[str, str] | None = None,
     *,
@@ -193,21 +194,26 @@ def normalize_pdf(
 ) -> bytes:
     """The bytes of ``source`` made reproducible (see module docstring).
 
-    ``metadata`` adds or replaces document-information entries (e.g. {"Title": ...});
-    ``reader``, when ``source`` is bytes, is a PdfReader already open on them (not parsed again).
+    ``metadata`` adds or replaces document-information entries (e.g. {"Title": ...}); ``source``
+    may be objects.Objects already read, ``reader`` a PdfReader already open on the same bytes.
     """
-    if isinstance(source, PdfReader):
-        reader, data = source, _bytes_of(source)
-    elif isinstance(source, (bytes, bytearray)):
-        data = bytes(source)
+    if isinstance(source, Objects):
+        objects, data = source, source.raw.data
     else:
-        data = Path(source).read_bytes()
-    if reader is None:
-        reader = PdfReader(io.BytesIO(data))
-    try:
-        return _patch(data, reader, moment, metadata)
-    except rawfile.NotSimple:
-        return finalize(PdfWriter(clone_from=reader), moment, metadata)
+        if isinstance(source, PdfReader):
+            reader, data = source, _bytes_of(source)
+        else:
+            data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
+        try:
+            objects = Objects(rawfile.parse(data))
+        except rawfile.NotSimple:
+            objects = None
+    if objects is not None:
+        try:
+            return _patch(objects, moment, metadata)
+        except (rawfile.NotSimple, LookupError, TypeError, ValueError):
+            pass  # pypdf reads what the fast path does not
+    return finalize(PdfWriter(clone_from=reader or PdfReader(io.BytesIO(data))), moment, metadata)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -26,9 +26,11 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from .. import scratch
+from . import fasttext, rawfile
 from .convert import Converter, _check_unique_targets, pdf_target
 from .errors import ConversionError
 from .normalize import normalize_pdf, sha256, write_atomic
+from .objects import Objects
 from .text import extract_pdf_text
 
 
@@ -56,13 +58,27 @@ def finish_pdf(
     """
     with open(raw, "rb") as handle:
         original = handle.read()
-    reader = PdfReader(io.BytesIO(original))  # parsed once: normalised and read from the same objects
-    data = normalize_pdf(original, moment, dict(metadata) if metadata else None, reader=reader)
-    text = extract_pdf_text(reader) if extract else None
-    pages = len(reader.pages)
+    source = _parsed(original)  # parsed once: normalised and read from the same objects
+    data = normalize_pdf(source, moment, dict(metadata) if metadata else None)
+    text = extract_pdf_text(source) if extract else None
     write_atomic(Path(target), data)
+    pages = _page_count(source)
     os.unlink(raw)
     return sha256(data), pages, text
+
+
+def _parsed(data: bytes) -> Objects | PdfReader:
+    """LibreOffice's PDF read from its bytes (objects.py), or by pypdf when it is laid out otherwise."""
+    try:
+        objects = Objects(rawfile.parse(data))
+        fasttext.raw_pages(objects)  # the page tree is readable
+        return objects
+    except (rawfile.NotSimple, LookupError, TypeError, ValueError):
+        return PdfReader(io.BytesIO(data))
+
+
+def _page_count(source: Objects | PdfReader) -> int:
+    return len(fasttext.raw_pages(source)) if isinstance(source, Objects) else len(source.pages)
 
 
 def build_pdfs(

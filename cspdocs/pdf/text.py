@@ -10,14 +10,16 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import Iterable, Literal, Sequence
+from typing import Iterable, Literal, Sequence, Union
 
 from pypdf import PdfReader
 
 from ..text import match_key, normalize_text
-from . import fasttext
+from . import fasttext, rawfile
+from .objects import Objects
 
 Engine = Literal["auto", "pypdf"]
+Source = Union[Path, bytes, PdfReader, Objects]
 
 __all__ = ["extract_clean_pages", "extract_pages", "extract_pdf_text", "match_key", "missing_mentions",
            "normalize_text", "strip_repeated_margins"]
@@ -81,32 +83,71 @@ def _reader(source: Path | bytes | PdfReader) -> PdfReader:
     return PdfReader(source)
 
 
-def extract_pages(source: Path | bytes | PdfReader, engine: Engine = "auto") -> list[str]:
+def _objects(source: Source) -> Objects | None:
+    """``source`` read from its bytes (objects.py), or None when pypdf must read it."""
+    if isinstance(source, Objects):
+        return source
+    if isinstance(source, PdfReader):
+        return None
+    try:
+        data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
+        return Objects(rawfile.parse(data))
+    except rawfile.NotSimple:
+        return None
+
+
+_GIVE_UP = (fasttext.Unsupported, rawfile.NotSimple, LookupError, ValueError, TypeError, AttributeError)
+
+
+def extract_pages(source: Source, engine: Engine = "auto") -> list[str]:
     """Raw text of each page, one line per line of text.
 
-    ``engine="auto"`` reads LibreOffice's output with the fast path of fasttext.py
-    and any page it does not fully understand with pypdf; ``"pypdf"`` always uses
-    pypdf's ``extract_text``.
+    ``engine="auto"`` reads LibreOffice's output with the fast path of fasttext.py (from the
+    file's bytes, or through pypdf when they are not laid out as LibreOffice writes them) and
+    any page it does not fully understand with pypdf; ``"pypdf"`` always uses pypdf's
+    ``extract_text``. ``source`` may be objects.Objects already read.
     """
-    reader = _reader(source)
-    if engine == "pypdf":
-        return [page.extract_text() for page in reader.pages]
+    objects = _objects(source) if engine == "auto" else None
+    if objects is not None:
+        try:
+            pages = fasttext.raw_pages(objects)
+        except _GIVE_UP:
+            objects = None
+    if objects is None:
+        reader = _reader(source if not isinstance(source, Objects) else source.raw.data)
+        if engine == "pypdf":
+            return [page.extract_text() for page in reader.pages]
+        return _pypdf_pages(reader)
+    fonts: dict = {}
+    texts: list[str] = []
+    fallback: PdfReader | None = None
+    for number, page in enumerate(pages):
+        try:
+            texts.append(fasttext.raw_page_text(objects, page, fonts))
+        except _GIVE_UP:
+            fallback = fallback or PdfReader(io.BytesIO(objects.raw.data))
+            texts.append(_pypdf_pages(fallback, number)[0])
+    return texts
+
+
+def _pypdf_pages(reader: PdfReader, only: int | None = None) -> list[str]:
+    """The fast path over pypdf's pages (all, or page ``only``), pypdf's extract_text where it gives up."""
     fonts: dict = {}
     pages = []
-    for page in reader.pages:
+    for page in reader.pages if only is None else [reader.pages[only]]:
         try:
             pages.append(fasttext.page_text(page, fonts))
-        except (fasttext.Unsupported, LookupError, ValueError, TypeError, AttributeError):
+        except _GIVE_UP:
             pages.append(page.extract_text())  # whatever the fast path cannot vouch for
     return pages
 
 
-def extract_clean_pages(source: Path | bytes | PdfReader, engine: Engine = "auto") -> list[str]:
+def extract_clean_pages(source: Source, engine: Engine = "auto") -> list[str]:
     """Text of each page with its lines, repeated headers/footers kept only once
     (not normalised: for reports that quote a page)."""
     return strip_repeated_margins(extract_pages(source, engine))
 
 
-def extract_pdf_text(source: Path | bytes | PdfReader, engine: Engine = "auto") -> str:
+def extract_pdf_text(source: Source, engine: Engine = "auto") -> str:
     """The whole text of a PDF, margins de-duplicated and normalised for matching."""
     return normalize_text("\n".join(extract_clean_pages(source, engine)))

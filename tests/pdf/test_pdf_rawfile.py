@@ -11,10 +11,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from cspdocs.pdf import rawfile
+from cspdocs.pdf import fasttext, rawfile
 from cspdocs.pdf.dossier import DossierPart, build_dossier
 from cspdocs.pdf.merge import _scan
 from cspdocs.pdf.normalize import normalize_pdf
+from cspdocs.pdf.objects import Name, Objects, Ref, parse_value, text_of
 from cspdocs.pdf.text import extract_pages
 from tests.support.paths import TESTS
 
@@ -101,3 +102,26 @@ def test_merged_dossier_keeps_every_page(tmp_path) -> None:
     assert extract_pages(merged) == extract_pages(LETTER) + extract_pages(PDFA)
     assert merged.pages[0].mediabox == PdfReader(LETTER).pages[0].mediabox
     assert "/StructTreeRoot" not in merged.trailer["/Root"]
+
+
+def test_objects_read_from_the_bytes() -> None:
+    value, end = parse_value(b"<</A [1 2.5 /N#20x (s\\)(t)) <4142> 3 0 R true null] /B<</C -1>>>> tail", 0)
+    assert value == {"/A": [1, 2.5, "/N#20x", b"s)(t)", b"AB", Ref(3), True, None], "/B": {"/C": -1}}
+    assert isinstance(value["/A"][2], Name)
+    with pytest.raises(rawfile.NotSimple):
+        parse_value(b"<</A [1 2>>", 0)
+    assert text_of(b"\xfe\xff\x00\xe9") == "é" and text_of(b"D:2026") == "D:2026"
+
+
+def test_streams_read_from_the_bytes() -> None:
+    objects = Objects(rawfile.parse(PDFA.read_bytes()))
+    catalog = objects.get(objects.raw.root)
+    assert b"<pdfaid:part>2</pdfaid:part>" in objects.stream(catalog["/Metadata"])
+    page = fasttext.raw_pages(objects)[0]
+    assert b"BT" in objects.stream(page["/Contents"])
+    assert "/Resources" in page and "/MediaBox" in page  # inherited from the page tree
+
+
+@pytest.mark.parametrize("pdf", [LETTER, NOTE, PDFA], ids=lambda p: p.name)
+def test_text_from_the_bytes_is_the_text_through_pypdf(pdf) -> None:
+    assert extract_pages(pdf.read_bytes()) == extract_pages(PdfReader(pdf))
