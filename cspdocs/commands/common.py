@@ -1,34 +1,30 @@
-"""What every command that reads a case does: load, validate, compute, or report the case invalid;
-and what a command that writes checks first (the output folder, the temporary work area)."""
+"""What every command that reads a case does: parse the as-of date, load and compute the case or
+report it invalid; what a command that writes checks first (cspdocs/output_check.py). The library
+calls go through cspdocs.api; this module turns their French errors into messages and exit codes."""
 
 from __future__ import annotations
 
-import os
 import sys
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import NoReturn, Optional, Sequence
 
 import click
 
-from ..case.errors import DossierInvalide
-from ..os_errors import reason
-from ..case.loader import ChargedDossier
-from ..casework import compute_charged, load_case  # noqa: F401 - compute_charged re-exported (tests)
-from ..engine.facts import CaseResult
+from .. import api
+
+SEUIL_TABLEAU = 10  # beyond this many employees, compute and suivi print the table by default
+AGREGE = ("Échéancier de l'employeur : un événement par échéance et par jour pour tout le dossier, "
+          "avec les salariés concernés, au lieu d'un événement par salarié.")
 
 
 def today() -> date:
-    """The default as-of date: today, or the day of ``SOURCE_DATE_EPOCH`` when it is set (the
-    reproducible-builds convention: a CI run gives the same documents whatever the day)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            raise click.UsageError(f"SOURCE_DATE_EPOCH={epoch!r} n'est pas un nombre de secondes depuis le "
-                                   "1er janvier 1970") from None
-    return date.today()
+    """The default as-of date: today, or the day of ``SOURCE_DATE_EPOCH`` (cspdocs/as_of.py). The
+    test suite replaces this function (tests/conftest.py)."""
+    try:
+        return api.today()
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def parse_as_of(value: Optional[str]) -> Optional[date]:
@@ -50,11 +46,11 @@ def as_of_option(f):
                              "le journal « suivi » ne peut rien contenir après elle (par défaut : aujourd'hui).")(f)
 
 
-def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple[ChargedDossier, CaseResult]:
+def load_and_compute(path: str, nothing_written: bool = False, au=None):
     """Load and compute the case at ``path``, or print every error in French and exit 1."""
     try:
-        return load_case(path, au)  # every error at once: the loader's and the engine's
-    except DossierInvalide as exc:
+        return api.load_case(path, au)  # every error at once: the loader's and the engine's
+    except api.DossierInvalide as exc:
         suffix = " Aucun document écrit." if nothing_written else ""
         click.echo(f"Dossier invalide : {len(exc.erreurs)} erreur(s).{suffix}", err=True)
         for erreur in exc.erreurs:
@@ -62,96 +58,40 @@ def load_and_compute(path: str, nothing_written: bool = False, au=None) -> tuple
         sys.exit(1)
 
 
-def selected_employees(result: CaseResult, matricules: Sequence[str]) -> tuple:
+def compute_charged(charge, au: Optional[date] = None):
+    """Compute a loaded case (tests/engine, tests/case call it; cspdocs/casework.py)."""
+    from ..casework import compute_charged as compute
+
+    return compute(charge, au)
+
+
+def selected_employees(result, matricules: Sequence[str]) -> tuple:
     """The employees ``--employe`` asks for (all when none), or a usage error naming the unknown."""
-    if not matricules:
-        return result.employees
-    known = {r.employee.matricule for r in result.employees}
-    unknown = [m for m in matricules if m not in known]
-    if unknown:
-        raise click.UsageError(f"matricule(s) absent(s) du dossier : {', '.join(unknown)}")
-    return tuple(r for r in result.employees if r.employee.matricule in matricules)
-
-
-def _first_existing(path: Path) -> Path:
-    while not path.exists() and not path.is_symlink() and path != path.parent:
-        path = path.parent
-    return path
-
-
-def manifest_problem(path: Path) -> Optional[str]:
-    """Why the previous manifest at ``path`` cannot be read (corrupt, truncated), or None (absent or
-    readable): such a folder is not recognised as cspdocs' output, so it is neither replaced nor
-    completed (``--employe``)."""
-    import json
-
-    if not path.is_file():
-        return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        where = f"{path}"
-    except json.JSONDecodeError as exc:
-        where = f"{path}:{exc.lineno}"
-    except OSError as exc:
-        return f"{path} : manifeste illisible ({reason(exc)}) ; le dossier n'est ni remplacé ni modifié"
-    else:
-        if isinstance(data, dict) and isinstance(data.get("salaries"), list):
-            return None
-        where = f"{path}:1"
-    return (f"{where} : manifeste illisible ou incomplet (JSON invalide, ou sans la liste « salaries ») : ce "
-            "dossier n'est pas reconnu comme une sortie de cspdocs, il n'est ni remplacé ni complété ; "
-            "déplacez-le, ou choisissez un autre dossier de sortie")
+        return api.select_employees(result, matricules)
+    except api.MatriculeInconnu as exc:
+        raise click.UsageError(str(exc)) from None
 
 
-def output_problem(sortie: Path, nom: Optional[str] = None, sources: Sequence[Path] = ()) -> Optional[str]:
-    """Why the documents cannot be written under ``sortie`` (and ``sortie/<nom>``), or None.
-
-    cspdocs never writes through a symbolic link (the documents would land in another folder than
-    the one named), never into a file's place, never replaces a folder holding the case's own
-    files (``-o dossiers`` for ``dossiers/martin/martin.yaml``) nor one whose manifest is corrupt."""
-    from ..publish import safe_name
-
-    if sortie.is_symlink():
-        return (f"le dossier de sortie « {sortie} » est un lien symbolique (vers « {os.readlink(sortie)} ») : "
-                "donnez le dossier réel ; cspdocs n'écrit pas à travers un lien")
-    existing = _first_existing(sortie)
-    if existing.exists() and not existing.is_dir():
-        return f"« {existing} » est un fichier, pas un dossier : choisissez un autre dossier de sortie"
-    if existing.exists() and not os.access(existing, os.W_OK | os.X_OK):
-        return f"le dossier « {existing} » n'est pas accessible en écriture : choisissez un autre dossier de sortie"
-    if nom is not None:
-        case_folder = sortie / safe_name(nom)
-        if case_folder.is_symlink():
-            return (f"« {case_folder} » est un lien symbolique (vers « {os.readlink(case_folder)} ») : cspdocs "
-                    "n'écrit pas à travers un lien ; supprimez le lien ou choisissez un autre dossier de sortie")
-        if case_folder.exists() and not case_folder.is_dir():
-            return (f"« {case_folder} » est un fichier : cspdocs n'écrit pas à sa place ; déplacez-le ou "
-                    "choisissez un autre dossier de sortie")
-        if case_folder.is_dir():
-            unreadable = manifest_problem(case_folder / "manifest.json")
-            if unreadable:
-                return unreadable
-            inside = case_folder.resolve()
-            for source in sources:
-                if Path(source).resolve().is_relative_to(inside):
-                    return (f"« {case_folder} » contient {Path(source).name}, un fichier du dossier : la sortie "
-                            "remplacerait ce dossier ; choisissez un autre dossier de sortie")
-    return None
+def fail(message: str) -> NoReturn:
+    """Print ``message`` on stderr and exit 1 (a library error the user can fix)."""
+    click.echo(message, err=True)
+    sys.exit(1)
 
 
 def check_writable(sortie: Path, nom: Optional[str], pdf: bool, sources: Sequence[Path] = ()) -> None:
     """Before anything is rendered: the output folder (``nom``: the case's name, ``sources``: its
     files), and the work area when PDFs are asked; else print the French reason and exit 1
     (nothing is written anywhere)."""
-    from .. import scratch
-
-    problem = output_problem(sortie, nom, sources)
-    if problem is None and pdf:
-        try:
-            scratch.root()
-        except OSError as exc:
-            problem = str(exc)
+    problem = api.output_problem(sortie, nom, pdf, sources)
     if problem is not None:
-        click.echo(f"Erreur : {problem}\nAucun document écrit.", err=True)
-        sys.exit(1)
+        fail(f"Erreur : {problem}\nAucun document écrit.")
+
+
+def write_summary(folder: Path, result, as_of: date, agrege: bool, force: bool) -> None:
+    """The HR summary files in ``folder`` (``synthese``, ``suivi --synthese``), or exit 1 in French."""
+    try:
+        written = api.write_summary(folder, result, as_of, agrege, force)
+    except api.FichierRefuse as exc:
+        fail(str(exc))
+    click.echo(written.text(), err=True)

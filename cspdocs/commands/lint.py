@@ -12,6 +12,7 @@ from typing import Optional
 
 import click
 
+from .. import api
 from .sortie import SILENCIEUX, colorer_lignes, verbosite
 
 
@@ -35,16 +36,13 @@ def _quiet(text: str) -> str:
 def command(modeles: str, junit: Optional[str], fmt: str) -> None:
     """Vérifie les modèles DOCX du DOSSIER_MODELES : noms de fichiers, syntaxe, accolades, filtres,
     variables, puis les mentions obligatoires dans chaque scénario."""
-    from ..mentions.junit import write_junit
-    from ..mentions.lint import lint
-
-    rapport = lint(modeles)
+    rapport = api.lint_templates(modeles)
     if fmt == "json":
         click.echo(json.dumps(rapport.as_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(colorer_lignes(_quiet(rapport.texte()) if verbosite() == SILENCIEUX else rapport.texte()))
     if junit:
-        write_junit(rapport, junit)
+        api.write_junit(rapport, junit)
         if fmt != "json" and verbosite() != SILENCIEUX:
             click.echo(f"Rapport JUnit : {junit}")
     sys.exit(0 if rapport.ok else 1)

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import click
 
-from ..reference import SUJETS
+from .. import api
 
 
 @click.command("reference")
-@click.argument("sujet", type=click.Choice(SUJETS))
+@click.argument("sujet", type=click.Choice(api.SUJETS))
 def command(sujet: str) -> None:
     """Affiche la référence (Markdown) : format du dossier, codes des règles, mentions des documents
     ou variables des modèles."""
-    from ..reference import GENERATORS
-
-    click.echo(GENERATORS[sujet](), nl=False)
+    click.echo(api.reference(sujet), nl=False)

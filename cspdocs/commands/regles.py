@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
+
+from .. import api
+from .common import fail
 
 
 @click.command("regles")
@@ -12,15 +13,7 @@ import click
 def command(code: str | None) -> None:
     """Explique un code de règle (R-45, A8…) : titre, résumé et sources avec leurs liens ;
     sans CODE, liste tous les codes."""
-    from ..rules.registre import CodeInconnu, format_regle, regle, regles
-
-    if code is None:
-        for r in regles().values():
-            click.echo(f"{r.code:5} {r.titre}")
-        click.echo("Détail d'un code : cspdocs regles CODE")
-        return
     try:
-        click.echo(format_regle(regle(code)))
-    except CodeInconnu as exc:
-        click.echo(f"Erreur : {exc}", err=True)
-        sys.exit(1)
+        click.echo(api.rules_text(code))
+    except api.CodeInconnu as exc:
+        fail(f"Erreur : {exc}")

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..case.schema import case_json_schema
+from .. import api
 
 
 @click.command("schema")
@@ -14,7 +14,7 @@ from ..case.schema import case_json_schema
               help="Écrire le schéma dans ce fichier plutôt que sur la sortie standard.")
 def command(output: str | None) -> None:
     """Affiche le schéma JSON (draft 2020-12) d'un dossier CSP."""
-    text = json.dumps(case_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(api.case_schema(), ensure_ascii=False, indent=2) + "\n"
     if output:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -1,6 +1,7 @@
 """`cspdocs suivi CASE.yaml [--au AAAA-MM-JJ]`: each employee's state and the actions due, as of a date.
 
-The rules live in the engine (cspdocs/engine/actions.py); this command parses and prints.
+The rules live in the engine (cspdocs/engine/actions.py), their wording in
+cspdocs/follow_up_report.py; this command parses and prints.
 """
 
 from __future__ import annotations
@@ -9,54 +10,13 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 import click
 
-from ..engine.actions import case_follow_up
-from ..engine.amounts import eur
-from ..engine.dates import fr
-from ..report import _plain
-from ..rh.tableau import tableau
-from .compute import SEUIL_TABLEAU
-from .synthese import AGREGE, write_summary
-from .common import as_of_option, load_and_compute, parse_as_of, selected_employees
-
-STATUTS = {"fait": "fait", "a_faire": "à faire", "en_retard": "EN RETARD", "sans_objet": "sans objet"}
-
-
-def suivi_json(nom: str, data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "dossier": nom,
-        "au": _plain(data["au"]),
-        "salaries": [{"matricule": rs.employee.matricule, **_plain({k: v for k, v in f.items() if k != "faits"})}
-                     for rs, f in data["salaries"]],
-        "totaux": _plain(data["totaux"]),
-    }
-
-
-def suivi_text(nom: str, data: dict[str, Any]) -> str:
-    lines = [f"Suivi du dossier {nom} au {fr(data['au'])}", ""]
-    for rs, f in data["salaries"]:
-        s = rs.employee
-        lines.append(f"{s.civilite} {s.prenom} {s.nom} (matricule {s.matricule}) — {f['etat_libelle']}")
-        for a in f["actions"]:
-            if a["statut"] == "sans_objet":
-                continue
-            when = fr(a["echeance"]) if a["echeance"] else "—"
-            done = f", le {fr(a['fait_le'])}" if a["statut"] == "fait" and a["fait_le"] else ""
-            note = f" ({a['note']})" if a["note"] else ""
-            lines.append(f"    [{STATUTS[a['statut']]}{done}] {a['libelle']} — échéance {when}{note}")
-            lines.append(f"        Sources : {' ; '.join(a['sources'])}")
-        lines += [f"    ⚠ {c}" for c in f["constats"]]
-        lines.append("")
-    t = data["totaux"]
-    r = t["reponses"]
-    lines.append(f"Réponses : {r['acceptation']} acceptation(s), {r['refus']} refus, {r['sans_reponse']} sans réponse "
-                 f"(refus), {r['en_attente']} en attente.")
-    for m in t["montants_dus"]:
-        lines.append(f"Contribution à verser au plus tard le {fr(m['echeance'])} : {eur(m['montant'])}")
-    return "\n".join(lines) + "\n"
+from .. import api
+from .common import AGREGE, SEUIL_TABLEAU, as_of_option, load_and_compute, parse_as_of, selected_employees, \
+    write_summary
 
 
 @click.command("suivi")
@@ -77,19 +37,16 @@ def command(dossier: str, au: Optional[str], fmt: Optional[str], matricules: tup
             synthese: Optional[str], agrege: bool, force: bool) -> None:
     """État de la procédure de chaque salarié du DOSSIER et actions dues, à une date."""
     as_of = parse_as_of(au) or date.today()  # None only under the test suite (tests/conftest.py)
-    charge, result = load_and_compute(dossier, au=as_of)
-    selected = selected_employees(result, matricules)
-    data = case_follow_up(result, as_of, selected)
-    if synthese is not None:  # cspdocs/commands/synthese.py (issue 11): every employee, not only --employe
+    _, result = load_and_compute(dossier, au=as_of)
+    selected_employees(result, matricules)  # a usage error for an unknown matricule
+    suivi = api.follow_up(result, as_of, matricules)
+    if synthese is not None:  # every employee, not only --employe (issue 11)
         write_summary(Path(synthese), result, as_of, agrege, force)
     if fmt is None:  # the table for many employees, as compute does
-        fmt = "tableau" if len(selected) > SEUIL_TABLEAU else "texte"
+        fmt = "tableau" if len(suivi.selected) > SEUIL_TABLEAU else "texte"
     if fmt == "tableau":  # cspdocs/rh/tableau.py (issue 11)
-        width = shutil.get_terminal_size((100, 24)).columns
-        slipped = tuple(f"{rs.employee.matricule} : {c}" for rs, f in data["salaries"] for c in f["constats"]
-                        if c.startswith("R-76"))  # the plan slipped (review finding 1)
-        click.echo(tableau(result, selected, width=width, notes=tuple(f"⚠ {c}" for c in slipped), au=as_of), nl=False)
+        click.echo(suivi.table(width=shutil.get_terminal_size((100, 24)).columns), nl=False)
     elif fmt == "json":
-        click.echo(json.dumps(suivi_json(charge.nom, data), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(suivi.as_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(suivi_text(charge.nom, data), nl=False)
+        click.echo(suivi.text(), nl=False)

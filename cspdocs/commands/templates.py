@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
+import json
 from pathlib import Path
 
 import click
 
-from ..render.artefacts import TEMPLATE_NAMES
-from ..render.docxparts import ModeleInvalide
-from ..render.modeles import default_templates_dir
-from ..render.textdump import format_dump
+from .. import api
+from .common import fail
 
 
 @click.group("templates")
@@ -24,29 +21,12 @@ def command() -> None:
 @click.option("--force", is_flag=True, help="Remplacer les fichiers déjà présents.")
 def export(destination: str, force: bool) -> None:
     """Copie les modèles par défaut dans DESTINATION, pour les personnaliser dans Word."""
-    dest = Path(destination)
-    source = default_templates_dir()
-    existing = [name for name in TEMPLATE_NAMES if (dest / name).exists()]
-    if existing and not force:
-        click.echo(f"Fichier(s) déjà présent(s) dans {dest} : {', '.join(existing)} "
-                   "(utilisez --force pour les remplacer). Rien n'a été copié.", err=True)
-        sys.exit(1)
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in TEMPLATE_NAMES:
-        shutil.copyfile(source / name, dest / name)
-        click.echo(str(dest / name))
-
-
-def _resolve(name: str) -> Path:
-    path = Path(name)
-    if path.is_file():
-        return path
-    defaults = default_templates_dir()
-    for candidate in (defaults / name, defaults / f"{name}.docx"):
-        if candidate.is_file():
-            return candidate
-    known = ", ".join(n.removesuffix(".docx") for n in TEMPLATE_NAMES)
-    raise click.BadParameter(f"modèle introuvable : {name} (modèles par défaut : {known}, ou un chemin)")
+    try:
+        written = api.export_templates(Path(destination), force)
+    except api.FichierRefuse as exc:
+        fail(str(exc))
+    for path in written:
+        click.echo(str(path))
 
 
 @command.command("show")
@@ -54,12 +34,13 @@ def _resolve(name: str) -> Path:
 def show(modele: str) -> None:
     """Affiche le texte d'un modèle avec ses balises (un paragraphe par ligne ; en-têtes, pieds de
     page et propriétés compris) : un changement de formulation apparaît dans un diff."""
-    path = _resolve(modele)
     try:
-        click.echo(format_dump(path.read_bytes(), path.name), nl=False)
-    except ModeleInvalide as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
+        text = api.template_text(modele)
+    except api.ModeleIntrouvable as exc:
+        raise click.BadParameter(str(exc)) from None
+    except api.ModeleInvalide as exc:
+        fail(str(exc))
+    click.echo(text, nl=False)
 
 
 @command.command("variables")
@@ -69,13 +50,7 @@ def show(modele: str) -> None:
 def variables(prefixe: str, fmt: str) -> None:
     """Liste les variables utilisables dans les modèles (type, exemple, quand elle est vide) ;
     PREFIXE limite la liste (« salarie. », « dates. »)."""
-    from dataclasses import asdict
-    import json
-
-    from ..render.variables import describe, format_variables
-
-    found = describe()
     if fmt == "json":
-        click.echo(json.dumps([asdict(v) for v in found if v.nom.startswith(prefixe)], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(api.template_variables(prefixe), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_variables(found, prefixe))
+        click.echo(api.template_variables_text(prefixe))
