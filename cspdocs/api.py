@@ -228,6 +228,14 @@ def workbook_columns() -> str:
     return texte_colonnes()
 
 
-__all__ = sorted([name for name, value in dict(globals()).items()
-                  if callable(value) and not name.startswith("_") and getattr(value, "__module__", "") == __name__]
-                 + list(_LAZY))
+__all__ = [
+    # a case
+    "today", "load_case", "select_employees", "generate", "output_problem", "check_documents", "published_as_of",
+    "follow_up", "write_summary",
+    # templates, reference, files
+    "lint_templates", "write_junit", "export_templates", "template_text", "template_variables",
+    "template_variables_text", "mentions_text", "rules_text", "reference", "case_schema", "write_blank_workbook",
+    "workbook_columns",
+    # exceptions and constants (imported on first access)
+    *_LAZY,
+]

@@ -1,0 +1,61 @@
+"""The README's « Utiliser cspdocs comme bibliothèque » example runs as written (offline, in a
+temporary folder), and the library gives what the CLI prints."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from cspdocs import api
+from cspdocs.cli import main
+from tests.support.paths import ROOT
+
+
+def _example() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Utiliser cspdocs comme bibliothèque"):]
+    section = section[: section.index("\n## ", 1)]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    assert len(blocks) == 1
+    return blocks[0]
+
+
+def test_the_readme_example_runs(tmp_path, monkeypatch, capsys):
+    (tmp_path / "cases").mkdir()
+    shutil.copy(ROOT / "cases" / "individuel.yaml", tmp_path / "cases")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(_example(), "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    # the spec's example: handover on 11/05/2026, reflection period to 01/06/2026 (R-15)
+    assert out.startswith("V-0112 2026-06-01 ")
+    assert "4 document(s) publiés dans sortie/individuel" in out
+    assert "toutes les mentions obligatoires sont présentes" in out
+    assert "Suivi du dossier individuel au lundi 11/05/2026" in out
+    assert (tmp_path / "sortie" / "individuel" / "manifest.json").is_file()
+
+
+def test_the_library_says_what_the_cli_prints():
+    au = date(2026, 5, 11)
+    _, resultat = api.load_case(ROOT / "cases" / "individuel.yaml", au=au)
+    printed = CliRunner().invoke(main, ["suivi", str(ROOT / "cases" / "individuel.yaml"), "--au", "2026-05-11"])
+    assert printed.exit_code == 0
+    assert printed.output == api.follow_up(resultat).text()
+
+
+def test_library_errors_are_the_french_messages(tmp_path):
+    _, resultat = api.load_case(ROOT / "cases" / "individuel.yaml", au=date(2026, 5, 11))
+    with pytest.raises(api.CheckError, match="fichier ou dossier introuvable"):
+        api.check_documents(resultat, [tmp_path / "absent"])
+    with pytest.raises(api.CheckError, match="aucun fichier DOCX ou PDF à vérifier"):
+        api.check_documents(resultat, [tmp_path])
+    with pytest.raises(api.MatriculeInconnu, match=r"matricule\(s\) absent\(s\) du dossier : X9"):
+        api.follow_up(resultat, matricules=["X9"])
+    bad = tmp_path / "faux.yaml"
+    bad.write_text("employeur: {}\n", encoding="utf-8")
+    with pytest.raises(api.DossierInvalide) as invalid:
+        api.load_case(bad)
+    assert invalid.value.erreurs and all(str(bad) in str(e) for e in invalid.value.erreurs)
