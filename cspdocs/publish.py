@@ -118,15 +118,29 @@ def _compact(value: Any) -> str:
 def manifest_text(manifest: dict[str, Any]) -> str:
     """The manifest as written: one line per top-level key, and per item of a list of records
     (employees), so that it stays readable and small (no deep indentation)."""
-    lines = []
-    for key, value in manifest.items():
+    return "".join(manifest_chunks(manifest))
+
+
+def manifest_chunks(manifest: dict[str, Any]):
+    """``manifest_text`` piece by piece (a line per employee), to write it without building it whole."""
+    yield "{\n"
+    for index, (key, value) in enumerate(manifest.items()):
         name = json.dumps(key, ensure_ascii=False)
+        comma = ",\n" if index else ""
         if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            body = ",\n".join("    " + _compact(item) for item in value)
-            lines.append(f"  {name}: [\n{body}\n  ]")
+            yield f"{comma}  {name}: [\n"
+            for i, item in enumerate(value):
+                yield (",\n    " if i else "    ") + _compact(item)
+            yield "\n  ]"
         else:
-            lines.append(f"  {name}: {_compact(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+            yield f"{comma}  {name}: {_compact(value)}"
+    yield "\n}\n"
+
+
+def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
+    """Write ``manifest_text(manifest)`` to ``path`` line by line (5,000 employees: no 10 MB string)."""
+    with path.open("w", encoding="utf-8") as out:
+        out.writelines(manifest_chunks(manifest))
 
 
 def write_employee(root: Path, folder: str, s: BatchEmployee, fingerprint: str) -> tuple[dict[str, Any], list[Path]]:
@@ -270,7 +284,7 @@ class Publisher:
                     if p.is_file() and p.relative_to(self.root).parts[0] not in carried
                     and not (p.parent == self.root and p.name in (MANIFEST, MARKER, MENTIONS_REPORT))
                 ]
-            (self.root / MANIFEST).write_text(manifest_text(manifest), encoding="utf-8")
+            write_manifest(self.root / MANIFEST, manifest)
             with locked(self.sortie):
                 check_replaceable(self.dest, lot.identite)  # it may have changed while rendering
                 switch(self.tmp, self.dest)
