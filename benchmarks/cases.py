@@ -7,6 +7,7 @@ figures (every document differs).
 from __future__ import annotations
 
 import copy
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -38,3 +39,7 @@ def write_pse_case(folder: Path, n: int) -> Path:
     path = folder / f"pse-{n}.yaml"
     path.write_text(yaml.safe_dump(pse_case(n), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+if __name__ == "__main__":  # python benchmarks/cases.py N FOLDER: prints the path written
+    print(write_pse_case(Path(sys.argv[2]), int(sys.argv[1])))
