@@ -137,12 +137,6 @@ def manifest_chunks(manifest: dict[str, Any]):
     yield "\n}\n"
 
 
-def write_manifest(path: Path, manifest: dict[str, Any]) -> None:
-    """Write ``manifest_text(manifest)`` to ``path`` line by line (5,000 employees: no 10 MB string)."""
-    with path.open("w", encoding="utf-8") as out:
-        out.writelines(manifest_chunks(manifest))
-
-
 def write_employee(root: Path, folder: str, s: BatchEmployee, fingerprint: str) -> tuple[dict[str, Any], list[Path]]:
     """Write one employee's documents into ``root/folder``; its manifest entry and the files written."""
     directory = root / folder
@@ -284,7 +278,8 @@ class Publisher:
                     if p.is_file() and p.relative_to(self.root).parts[0] not in carried
                     and not (p.parent == self.root and p.name in (MANIFEST, MARKER, MENTIONS_REPORT))
                 ]
-            write_manifest(self.root / MANIFEST, manifest)
+            with (self.root / MANIFEST).open("w", encoding="utf-8") as out:  # line by line: no 10 MB string
+                out.writelines(manifest_chunks(manifest))
             with locked(self.sortie):
                 check_replaceable(self.dest, lot.identite)  # it may have changed while rendering
                 switch(self.tmp, self.dest)
