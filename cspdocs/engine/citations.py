@@ -45,7 +45,13 @@ def source_ids(citation: str) -> tuple[str, ...]:
 
 
 def fact_source_ids(citations: tuple[str, ...]) -> list[str]:
-    return list(dict.fromkeys(i for c in citations for i in source_ids(c)))
+    return list(_fact_source_ids(tuple(citations)))
+
+
+@lru_cache(maxsize=4096)
+def _fact_source_ids(citations: tuple[str, ...]) -> tuple[str, ...]:
+    # a batch's facts share a few hundred citation tuples
+    return tuple(dict.fromkeys(i for c in citations for i in source_ids(c)))
 
 
 def _derived() -> dict[str, str]:

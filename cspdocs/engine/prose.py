@@ -16,6 +16,7 @@ formula, or texts shared by several facts (each fact then has the rule of its pa
 from __future__ import annotations
 
 import string
+from functools import lru_cache
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Callable, Mapping, Optional
@@ -38,6 +39,7 @@ def years_months(months: int) -> str:
     return " et ".join(parts)
 
 
+@lru_cache(maxsize=64)
 def _ordinal(n: int) -> str:
     from num2words import num2words
 
@@ -46,8 +48,9 @@ def _ordinal(n: int) -> str:
 
 FORMS: dict[str, Callable[[Any], str]] = {
     "": str,
-    "date": explanation_date,
-    "eur": explanation_amount,
+    # cached: a batch states the same few dates and amounts many times (the value alone decides the text)
+    "date": lru_cache(maxsize=8192)(explanation_date),
+    "eur": lru_cache(maxsize=8192)(explanation_amount),
     "am": years_months,  # a number of months as years and months
     "pct": lambda rate: f"{Decimal(rate) * 100:.0f}",
     "virgule": lambda x: str(x).replace(".", ","),
