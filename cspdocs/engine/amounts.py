@@ -59,7 +59,6 @@ def _legal_notice_months(seniority_months: int, disabled: bool, one_from: int, t
     doubled = ("+travailleur_handicape",) if disabled and base else ()
     return fact(
         (f"montants.preavis_mois/{variant}",) + doubled, Decimal(value),
-        ("C. trav. art. L1234-1",) + (("C. trav. art. L5213-9",) if doubled else ()),
         mois_anciennete=seniority_months, un_mois_des=one_from, deux_mois_des=two_from, travailleur_handicape=disabled,
         plafond_travailleur_handicape=cap, preavis_legal_mois=value,
     )
@@ -70,8 +69,7 @@ def notice_months(legal: Fact, agreed: Optional[Decimal]) -> Fact:
     one (whose reasoning and sources, L5213-9 included, are kept)."""
     if agreed is None:
         return extend(legal, "+preavis_legal_retenu")
-    return extend(legal, "+preavis_declare", max(legal.valeur, agreed), ("Convention du 26 janvier 2015, art. 21",),
-                  preavis_declare_mois=agreed)
+    return extend(legal, "+preavis_declare", max(legal.valeur, agreed), preavis_declare_mois=agreed)
 
 
 def reference_salary(
@@ -100,7 +98,7 @@ def reference_salary(
         base, terms = "montants.salaire_reference/mensuel", {"salaire_mensuel": monthly, "remuneration_variable": variable}
     value = max(avg12, avg3)
     return (
-        fact((base, "+salaire_reference_bases"), money(value), ("C. trav. art. R1234-4",), **terms, prime_annuelle=bonus,
+        fact((base, "+salaire_reference_bases"), money(value), **terms, prime_annuelle=bonus,
              moyenne_12_mois=money(avg12), moyenne_3_mois=money(avg3)),
         avg12,
         avg3,
@@ -127,25 +125,24 @@ def notice_split(
     charges); any excess is paid to the employee; below 1 year of seniority it is all paid to
     the employee and the employer owes no contribution."""
     total = salary * months
-    src = ("C. trav. art. L1234-5", "C. trav. art. L1233-67", "C. trav. art. L1233-69", "Convention du 26 janvier 2015, art. 21")
-    ind = fact("montants.indemnite_preavis", money(total), src, salaire_mensuel=salary, mois_de_preavis=months)
+    ind = fact("montants.indemnite_preavis", money(total), salaire_mensuel=salary, mois_de_preavis=months)
     if not at_least_one_year:
         return NoticeSplit(
             ind,
-            fact("montants.contribution_employeur/moins_un_an", money(ZERO), src),
-            fact("montants.contribution_employeur_charges_comprises/sans_objet", None, src),
-            fact("montants.excedent_preavis_salarie/moins_un_an", money(total), src, indemnite_preavis=money(total),
+            fact("montants.contribution_employeur/moins_un_an", money(ZERO)),
+            fact("montants.contribution_employeur_charges_comprises/sans_objet", None),
+            fact("montants.excedent_preavis_salarie/moins_un_an", money(total), indemnite_preavis=money(total),
                  civilite=civilite),
         )
     capped = min(total, salary * cap_months)
-    contribution = fact("montants.contribution_employeur", money(capped), src, indemnite_preavis=total,
+    contribution = fact("montants.contribution_employeur", money(capped), indemnite_preavis=total,
                         salaire_mensuel=salary, plafond_mois=cap_months, plafond=money(salary * cap_months))
     if charge_rate is None:
-        charges = fact("montants.contribution_employeur_charges_comprises/taux_inconnu", None, src)
+        charges = fact("montants.contribution_employeur_charges_comprises/taux_inconnu", None)
     else:
-        charges = fact("montants.contribution_employeur_charges_comprises", money(capped * (1 + charge_rate)), src,
+        charges = fact("montants.contribution_employeur_charges_comprises", money(capped * (1 + charge_rate)),
                        contribution=money(capped), taux_charges=charge_rate)
-    excedent = fact("montants.excedent_preavis_salarie", money(total - capped), src, plafond_mois=cap_months,
+    excedent = fact("montants.excedent_preavis_salarie", money(total - capped), plafond_mois=cap_months,
                     civilite=civilite)
     return NoticeSplit(ind, contribution, charges, excedent)
 
@@ -168,16 +165,15 @@ def _legal_severance(months: int, reference: Decimal, low_text: str, high_text: 
                      tranche_months: int) -> Fact:
     """R-45: R1234-2 fractions per year (complete months only, R1234-1), due from the minimum
     seniority of L1234-9."""
-    src = ("C. trav. art. L1234-9", "C. trav. art. R1234-1", "C. trav. art. R1234-2")
     if months < minimum_months:
-        return fact("montants.indemnite_legale_licenciement/sans", money(ZERO), src, mois_anciennete=months,
+        return fact("montants.indemnite_legale_licenciement/sans", money(ZERO), mois_anciennete=months,
                     anciennete_minimale_mois=minimum_months)
     low, high = _frac(low_text), _frac(high_text)
     first, rest = min(months, tranche_months), max(months - tranche_months, 0)
     # One exact division: reference x (first x low + rest x high) / 12, as a single fraction.
     numerator = first * low.numerator * high.denominator + rest * high.numerator * low.denominator
     value = reference * numerator / (12 * low.denominator * high.denominator)
-    return fact("montants.indemnite_legale_licenciement", money(value), src, mois_anciennete=months,
+    return fact("montants.indemnite_legale_licenciement", money(value), mois_anciennete=months,
                 salaire_reference=reference, fraction_jusqu_a_tranche=low_text, fraction_au_dela=high_text,
                 tranche_mois=tranche_months, mois_premiere_tranche=first, mois_au_dela=rest)
 
@@ -187,7 +183,6 @@ def penalty(salary: Decimal, months: dict[str, int], civilite: Optional[str] = N
     refus = money(salary * months["refus"])
     adhesion = money(salary * months["adhesion"])
     return fact("montants.penalite_defaut_proposition", {"refus": refus, "adhesion": adhesion},
-                ("C. trav. art. L1233-66 al. 2", "Décret n° 2013-639 du 17 juillet 2013, art. 2"),
                 salaire_mensuel=salary, mois_refus=months["refus"], mois_adhesion=months["adhesion"],
                 montant_refus=refus, montant_adhesion=adhesion, civilite=civilite)
 
@@ -211,7 +206,7 @@ def prime_reclassement(csp_start: date, asp: Decimal, job_start: date, csp_month
     days = (end - job_start).days + 1 if eligible else 0
     prime = money(asp * days * rate) if eligible else money(ZERO)
     half = money(prime / 2)
-    explained = fact("prime_reclassement", prime, (), reprise_emploi=job_start, mois=bonus_months, fin_10e_mois=tenth,
+    explained = fact("prime_reclassement", prime, reprise_emploi=job_start, mois=bonus_months, fin_10e_mois=tenth,
                      eligible=eligible, jours_restants=days, asp_journaliere=asp, taux=rate)
     return {
         "fin_csp": end,

@@ -51,7 +51,7 @@ class Collector:
         self.explanations = [e for e in self.explanations if e.fait != f"dates.{key}"]
         return self.date(key, fact)
 
-    def unknown_date(self, key: str, formule: str, sources: tuple[str, ...], **termes: Any) -> None:
+    def unknown_date(self, key: str, formule: str, sources: tuple[str, ...] = (), **termes: Any) -> None:
         """An unknown date, explained by the formula ``formule`` (its terms say why); ``/variant`` stands
         for ``dates.KEY/variant``."""
         self.date(key, fact(f"dates.{key}{formule}" if formule.startswith("/") else formule, None, sources, **termes))
@@ -80,7 +80,7 @@ class Collector:
         return tuple((f.loc, f.message) for f in self.constats if f.blocking)
 
 
-def amend_explanation(c: Collector, fait: str, value: Any, formule: str, sources: tuple[str, ...], **termes: Any) -> None:
+def amend_explanation(c: Collector, fait: str, value: Any, formule: str, sources: tuple[str, ...] = (), **termes: Any) -> None:
     """Complete a fact's explanation with a further bound, the formula fragment ``formule`` and its
     terms (one explanation per fact)."""
     for i, e in enumerate(c.explanations):
@@ -92,28 +92,6 @@ def amend_explanation(c: Collector, fait: str, value: Any, formule: str, sources
     c.explanations.append(Explanation.of(fait, alone._replace(texte=alone.raisonnement.strip())))
 
 
-# The explanations of the values derived or declared beside the computed facts (their formulas are
-# in the text tables under the same path): their sources.
-DERIVED = {
-    "dates.fin_preavis": ("ANI du 31 mai 2011, art. 9", "C. trav. art. L1234-1"),
-    "dates.fin_delai_envoi_lettre": ("C. trav. art. L1233-15", "C. trav. art. L1233-39", "C. trav. art. R1231-1"),
-    "dates.envoi_documents": ("Guide employeur du CSP (étape 4)",),
-    "dates.entretien_prealable": ("C. trav. art. L1233-11",),
-    "dates.derniere_reunion_cse": ("C. trav. art. L1233-30",),
-    "dates.decision_administration": ("C. trav. art. L1233-57-4",),
-    "dates.ordonnance_juge_commissaire": ("C. com. art. L631-17",),
-    "dates.notification_autorisation": ("C. trav. art. L2421-3",),
-    "dates.fin_delai_reflexion_lecture_stricte": ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",),
-    "montants.anciennete_mois_fin_preavis": ("C. trav. art. R1234-1", "ANI du 31 mai 2011, art. 9"),
-    "montants.anciennete_mois_rupture": ("C. trav. art. R1234-1",),
-    "montants.salaire_moyen_12_mois": ("C. trav. art. R1234-4",),
-    "montants.salaire_moyen_3_mois": ("C. trav. art. R1234-4",),
-    "montants.indemnite_legale_a_la_rupture": ("C. trav. art. R1234-2", "Cass. soc. 2 décembre 2009, n° 08-44.656"),
-    "montants.indemnite_legale_fin_preavis": ("C. trav. art. R1234-2", "ANI du 31 mai 2011, art. 9"),
-    "montants.lecture_anciennete_indemnite": ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656"),
-}
-
-
 def explain_remaining(c: Collector) -> None:
     """Every output value carries an explanation: derived and declared values get theirs here, with
     the terms recorded beside them (``Collector.derived``)."""
@@ -122,4 +100,5 @@ def explain_remaining(c: Collector) -> None:
         for key, value in values.items():
             fait = f"{group}.{key}"
             if fait not in explained:
-                c.explanations.append(Explanation.of(fait, fact(fait, value, DERIVED[fait], **c.derived_terms.get(fait, {}))))
+                # the formula of the path itself (texts_dates.py, texts_amounts.py): its rule, text and sources
+                c.explanations.append(Explanation.of(fait, fact(fait, value, **c.derived_terms.get(fait, {}))))

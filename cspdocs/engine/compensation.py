@@ -62,7 +62,7 @@ def compute_amounts(dossier: Dossier, s: Salarie, c: Collector, rupture: date, p
 def _refused(s: Salarie, c: Collector, rupture: date) -> dict[str, bool]:
     """R-51: no rupture follows a refused authorisation: no rupture amount is owed."""
     for key in CONTRACT_AMOUNT_KEYS:
-        c.amount(key, fact("+sans_objet_autorisation_refusee", None, ("C. trav. art. L2411-1",)))
+        c.amount(key, fact("+sans_objet_autorisation_refusee", None))
     at_least = seniority_months(s, rupture) >= c.one_year_months
     return {"anciennete_un_an_ou_plus": at_least, "anciennete_moins_un_an": not at_least,
             "anciennete_un_an_incertaine": False}
@@ -99,7 +99,6 @@ def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Option
     at_end = seniority(fin_preavis)
     c.amount("anciennete_annees", fact(
         "montants.anciennete_annees", (Decimal(at_end) / 12).quantize(Decimal("0.01")),
-        ("ANI du 31 mai 2011, art. 9", "C. trav. art. L1233-67", "C. trav. art. R1234-1", "C. trav. art. L1234-11"),
         date_entree=s.date_entree, fin_preavis=fin_preavis, mois_anciennete_fin_preavis=at_end, mois_non_comptes=non_comptes,
         rupture=rupture, mois_anciennete_rupture=at_rupture, civilite=s.civilite))
     c.derived("montants", "anciennete_mois_fin_preavis", at_end, date_entree=s.date_entree, le=fin_preavis,

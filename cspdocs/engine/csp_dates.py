@@ -19,10 +19,9 @@ def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
     """R-30 to R-39, A5: the CSP's dates, unknown while the end of the period is (R-51)."""
     ac = s.reponse.decision == "acceptation" if s.reponse else None
     if rupture:
-        c.date("rupture_si_acceptation", fact("dates.rupture_si_acceptation", rupture, (
-            "Convention du 26 janvier 2015, art. 5 § 1", "C. trav. art. L1233-67", "Cass. soc. 1er juin 2022, n° 20-17.360")))
+        c.date("rupture_si_acceptation", fact("dates.rupture_si_acceptation", rupture))
         debut = rupture + timedelta(days=1)
-        c.date("debut_csp", fact("dates.debut_csp", debut, ("Convention du 26 janvier 2015, art. 5 § 1 et art. 6",),
+        c.date("debut_csp", fact("dates.debut_csp", debut,
                                  rupture=rupture, refus=ac is False, civilite=s.civilite))
         csp_months = PR.value("duree_csp_mois", c.warn, debut_csp=debut)
         bonus_months = PR.value("duree_prime_reclassement_mois", c.warn, debut_csp=debut)
@@ -32,8 +31,7 @@ def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
         if ac is False:
             # R-32 review correction: on refusal the year runs from the end of the notice, which starts
             # at the first presentation of the letter (L1234-3): unknown here, so no guessed date.
-            c.unknown_date("fin_priorite_reembauche", "/refus", ("C. trav. art. L1233-45", "C. trav. art. L1234-3"),
-                           civilite=s.civilite, mois=priority_months)
+            c.unknown_date("fin_priorite_reembauche", "/refus", civilite=s.civilite, mois=priority_months)
         else:
             c.date("fin_priorite_reembauche", D.rehiring_priority_end(rupture, priority_months, s.civilite))
         touched = (debut, c.dates["fin_csp"], c.dates["fin_10e_mois_csp"])
@@ -42,8 +40,7 @@ def csp_dates(s: Salarie, rupture: Optional[date], c: Collector) -> None:
             c.warn("A5", f"la durée de {csp_months} mois du CSP touche un 29 février : anniversaire reporté au 1er mars, fin la veille.")
     else:
         for key in ("rupture_si_acceptation", "debut_csp", "fin_csp", "fin_10e_mois_csp", "fin_priorite_reembauche"):
-            c.unknown_date(key, "+inconnue_sans_fin_delai", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",),
-                           civilite=s.civilite)
+            c.unknown_date(key, "+inconnue_sans_fin_delai", civilite=s.civilite)
 
 
 
@@ -60,9 +57,9 @@ def contribution_due(rupture: Optional[date], one_year: bool, operateur: str, c:
         if pay_op.valeur != operateur:
             c.warn("R-06", f"opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
     elif rupture:
-        c.unknown_date("echeance_contribution_employeur", "/moins_un_an", ("Convention du 26 janvier 2015, art. 21",))
+        c.unknown_date("echeance_contribution_employeur", "/moins_un_an")
     else:
-        c.unknown_date("echeance_contribution_employeur", "/debut_csp_inconnu", ())
+        c.unknown_date("echeance_contribution_employeur", "/debut_csp_inconnu")
     return payment_operator
 
 
@@ -77,8 +74,7 @@ def procedure_dates(dossier: Dossier, s: Salarie, remise: date, c: Collector) ->
     if proc.date_decision_administration:
         c.dates["decision_administration"] = proc.date_decision_administration
     c.dates["enonce_motif"] = remise
-    c.explain("dates.enonce_motif", fact("dates.enonce_motif", remise, (
-        "Cass. soc. 17 mars 2015, n° 13-26.941", "Cass. soc. 16 novembre 2016, n° 15-12.293", "Cass. soc. 23 novembre 2022, n° 21-17.483"),
+    c.explain("dates.enonce_motif", fact("dates.enonce_motif", remise,
         remise=remise))
     if emp.date_jugement and emp.procedure_collective:
         ags = D.ags_window_end(emp.date_jugement, emp.procedure_collective, proc.type == "pse",

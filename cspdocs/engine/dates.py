@@ -14,12 +14,6 @@ from ..calendar import Calendar
 from ..formats import explanation_date
 from .facts import Fact, fact
 
-CONVENTION_ART4 = "Convention du 26 janvier 2015 relative au CSP, art. 4 § 1"
-CONVENTION_ART4_2 = "Convention du 26 janvier 2015 relative au CSP, art. 4 § 2"
-R1231_1 = "C. trav. art. R1231-1 (prorogation au premier jour ouvrable suivant)"
-CPC_641_642 = "Code de procédure civile, art. 641 et 642"
-CASS_2019 = "Cass. soc. 10 juillet 2019, n° 18-11.528"
-GUIDE = "Guide employeur du CSP (étape 4 : délai de 21 jours calendaires)"
 
 
 # Short French rendering of a date in explanations, « mardi 24/03/2026 » (cspdocs/formats.py).
@@ -52,7 +46,7 @@ def _prorogation(skipped: list[str]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def reflection_start(remise: date) -> Fact:
-    return fact("dates.debut_delai_reflexion", remise + timedelta(days=1), (CONVENTION_ART4, CPC_641_642, GUIDE),
+    return fact("dates.debut_delai_reflexion", remise + timedelta(days=1),
                 remise=remise)
 
 
@@ -63,7 +57,6 @@ def reflection_last_day(remise: date, cal: Calendar, duree: int) -> Fact:
     nominal = remise + timedelta(days=duree)
     landing, skipped = cal.prorogate(nominal)
     return fact(("dates.fin_delai_reflexion_21_jours",) + _prorogation(skipped) + ("+feries_lieu",), landing,
-                (CONVENTION_ART4, GUIDE, R1231_1, CPC_641_642, CASS_2019),
                 remise=remise, duree_jours=duree, jour_nominal=nominal, zone=cal.zone,
                 jours_non_ouvres=tuple(skipped), jour_proroge=landing)
 
@@ -80,7 +73,6 @@ def protected_last_day(standard: date, notification: date, cal: Calendar, duree:
     strict = max(standard, lendemain)
     return (
         fact(("dates.fin_delai_reflexion/protege",) + _prorogation(skipped) + ("+protege_fin",), value,
-             ("Convention du 26 janvier 2015, art. 4 § 1 al. 3", "ANI du 31 mai 2011, art. 5", R1231_1),
              civilite=civilite, notification=notification, lendemain=lendemain, jours_non_ouvres=tuple(skipped),
              jour_proroge=landing, duree_jours=duree, fin_21_jours=standard, lecture_stricte=strict),
         strict,
@@ -97,7 +89,6 @@ def earliest_letter_l1233_15(interview: date, cal: Calendar, jours: int) -> tupl
     earliest = last + timedelta(days=1)
     return (
         fact("dates.envoi_lettre_au_plus_tot/l1233_15", earliest,
-             ("C. trav. art. L1233-15", R1231_1, "Cass. soc. 3 juin 2015, n° 14-12.245", CASS_2019),
              entretien_prealable=interview, jours_ouvrables=jours, dernier_jour_du_delai=last,
              feries_non_comptes=tuple(skipped), jour_ouvrable_n=nth, jours_non_ouvres=tuple(pushed),
              lettre_a_compter=earliest),
@@ -116,7 +107,7 @@ def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int, coll
     earliest = last + timedelta(days=1)
     return (
         fact(("dates.envoi_lettre_au_plus_tot/l1233_39",) + _prorogation(skipped) + ("+lettre_a_compter",),
-             earliest, ("C. trav. art. L1233-39", R1231_1),
+             earliest,
              notification_projet=notification, jours=jours, dernier_jour_du_delai=last,
              seuil_licenciement_collectif=collective, seuil_pse_salaries=pse, jour_nominal=nominal,
              jours_non_ouvres=tuple(skipped), jour_proroge=last, lettre_a_compter=earliest),
@@ -128,7 +119,7 @@ def earliest_letter_l1233_39(notification: date, cal: Calendar, jours: int, coll
 def csp_end(debut: date, months: int) -> Fact:
     """R-38, R-39, A5, A6: ``months`` (12) months date to date, anniversary rolled forward, minus one day."""
     anniversary, end = last_day_of_months(debut, months)
-    return fact("dates.fin_csp", end, ("Convention du 26 janvier 2015, art. 6 (rédaction des avenants n° 5 et 9)",),
+    return fact("dates.fin_csp", end,
                 debut_csp=debut, mois=months, anniversaire=anniversary)
 
 
@@ -137,7 +128,6 @@ def tenth_month_end(debut: date, months: int) -> Fact:
     """R-47: the end of the ``months``-th (10th) month of the CSP, date to date."""
     anniversary, end = last_day_of_months(debut, months)
     return fact("dates.fin_10e_mois_csp", end,
-                ("Convention du 26 janvier 2015 (prime au reclassement)", "Guide employeur du CSP"),
                 debut_csp=debut, mois=months, anniversaire=anniversary)
 
 
@@ -149,7 +139,6 @@ def employer_payment_due(debut_csp: date, day: int, months_after: int) -> Fact:
     year = debut_csp.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
     return fact("dates.echeance_contribution_employeur", date(year, month, day),
-                ("Décret n° 2013-639 du 17 juillet 2013, art. 2 II", "C. trav. art. L1233-69"),
                 debut_csp=debut_csp, jour=day, mois_suivants=months_after)
 
 
@@ -157,7 +146,6 @@ def employer_payment_due(debut_csp: date, day: int, months_after: int) -> Fact:
 def rehiring_priority_end(rupture: date, months: int, civilite: str | None = None) -> Fact:
     """R-32: one year (``months``) from the rupture for an adherent (review correction)."""
     return fact("dates.fin_priorite_reembauche", add_months(rupture, months),
-                ("C. trav. art. L1233-45", "Cass. soc. 30 novembre 2011, n° 09-43.183", "Cass. soc. 26 février 2025, n° 23-15.427"),
                 rupture=rupture, mois=months, civilite=civilite)
 
 
@@ -166,8 +154,8 @@ def ags_window_end(jugement: date, procedure: str, pse: bool, window_days: dict[
     CSP during the observation period in redressement (2° a; or within the month after the plan,
     2° b), and within 15 days of the liquidation judgment, 21 days when a PSE is drawn up (2° c)."""
     if procedure == "redressement":
-        return fact("dates.limite_garantie_ags/redressement", None, ("C. trav. art. L3253-8, 2° a et b, et 3°",),
+        return fact("dates.limite_garantie_ags/redressement", None,
                     jugement=jugement)
     days = window_days["avec_pse" if pse else "sans_pse"]
-    return fact("dates.limite_garantie_ags", jugement + timedelta(days=days), ("C. trav. art. L3253-8, 2° c et 3°",),
+    return fact("dates.limite_garantie_ags", jugement + timedelta(days=days),
                 jugement=jugement, jours=days, pse=pse)

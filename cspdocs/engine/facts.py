@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Optional, Union
 
 from ..case.model import Dossier, Salarie
-from .prose import render, rule_of, rules_by_fact
+from .prose import render, rule_of, rules_by_fact, sources_of
 
 
 NO_TERMS: Mapping[str, Any] = MappingProxyType({})
@@ -45,28 +45,33 @@ class Fact(NamedTuple):
         return tuple(_as_mapping(self.terms).items())
 
 
-def fact(formule: Union[str, tuple[str, ...]], valeur: Any, sources: tuple[str, ...], **termes: Any) -> Fact:
-    """The fact of formula ``formule`` (one id or several, in order) with its named terms."""
+def fact(formule: Union[str, tuple[str, ...]], valeur: Any, sources: tuple[str, ...] = (), **termes: Any) -> Fact:
+    """The fact of formula ``formule`` (one id or several, in order) with its named terms; its sources
+    are those the formula table declares for each id, then ``sources`` (the ones known only at run
+    time: a dated parameter's reference, another fact's sources)."""
     try:
-        ids, regle = _FORMULA_IDS[formule]
+        ids, regle, declared = _FORMULA_IDS[formule]
     except KeyError:
         ids = (formule,) if isinstance(formule, str) else formule
-        regle = rule_of(ids)  # KeyError for an unknown formula
-        _FORMULA_IDS[formule] = ids, regle
+        regle, declared = rule_of(ids), sources_of(ids)  # KeyError for an unknown formula
+        _FORMULA_IDS[formule] = ids, regle, declared
+    if sources:
+        declared = declared + tuple(x for x in sources if x not in declared) if declared else sources
     # tuple.__new__: the engine builds about 30 facts per employee (NamedTuple's __new__ is a Python frame)
-    return _new(Fact, (valeur, None, sources, termes, ids, regle))
+    return _new(Fact, (valeur, None, declared, termes, ids, regle))
 
 
-_FORMULA_IDS: dict[Any, tuple[tuple[str, ...], Optional[str]]] = {}
+_FORMULA_IDS: dict[Any, tuple[tuple[str, ...], Optional[str], tuple[str, ...]]] = {}
 _new = tuple.__new__
 
 
 def extend(f: Fact, formule: Union[str, tuple[str, ...]], valeur: Any = None, sources: tuple[str, ...] = (),
            **termes: Any) -> Fact:
-    """``f`` completed by further formula fragments (and their terms, sources): the value is
-    ``valeur`` when given, the rule stays ``f``'s."""
+    """``f`` completed by further formula fragments (their terms and sources, then ``sources``): the
+    value is ``valeur`` when given, the rule stays ``f``'s."""
     ids = (formule,) if isinstance(formule, str) else formule
-    return Fact(f.valeur if valeur is None else valeur, None, f.sources + tuple(x for x in sources if x not in f.sources),
+    more = sources_of(ids) + sources
+    return Fact(f.valeur if valeur is None else valeur, None, f.sources + tuple(dict.fromkeys(x for x in more if x not in f.sources)),
                 {**f.terms, **termes}, f.formule + ids, f.regle)
 
 

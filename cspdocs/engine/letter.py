@@ -38,16 +38,15 @@ def _earliest_with_protection(dossier: Dossier, s: Salarie, cal: Calendar, remis
     if refused_authorisation:
         earliest = None
         amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None, "+lettre_autorisation_refusee",
-                          ("C. trav. art. L2411-1",), civilite=s.civilite)
+                          civilite=s.civilite)
     elif protected and notif is None:
         earliest = None
         amend_explanation(c, "dates.envoi_lettre_au_plus_tot", None, "+lettre_notification_inconnue",
-                          ("C. trav. art. L2411-1",), civilite=s.civilite)
+                          civilite=s.civilite)
     elif protected:
         after = notif + timedelta(days=1)
         earliest = max(earliest, after) if earliest else after
         amend_explanation(c, "dates.envoi_lettre_au_plus_tot", earliest, "+lettre_apres_autorisation",
-                          ("C. trav. art. L2411-1", "Convention du 26 janvier 2015, art. 4 § 1 al. 3"),
                           civilite=s.civilite, notification_autorisation=notif, lendemain_notification=after)
     c.dates["envoi_lettre_au_plus_tot"] = earliest
     return earliest
@@ -56,7 +55,7 @@ def _earliest_with_protection(dossier: Dossier, s: Salarie, cal: Calendar, remis
 def _planned(raw: Salarie, s: Salarie, cal: Calendar, earliest: Optional[date], c: Collector) -> Optional[date]:
     """The declared dispatch (blocked before the earliest), else the earliest postal day (R-69)."""
     if s.date_envoi_lettre:
-        envoi = c.date("envoi_lettre", fact("dates.envoi_lettre/declaree", s.date_envoi_lettre, ("Dossier",)))
+        envoi = c.date("envoi_lettre", fact("dates.envoi_lettre/declaree", s.date_envoi_lettre))
         after_acceptance = s.reponse is not None and s.reponse.decision == "acceptation" and s.reponse.date <= envoi
         # the post-acceptance letter notifies no dismissal: the L1233-15 / L1233-39 bounds do not apply
         if earliest and envoi < earliest and not after_acceptance:
@@ -73,7 +72,7 @@ def _planned(raw: Salarie, s: Salarie, cal: Calendar, earliest: Optional[date], 
                                             au_plus_tot=earliest, deplace=moved))
     else:
         envoi = None
-        c.unknown_date("envoi_lettre", "/inconnue", ())
+        c.unknown_date("envoi_lettre", "/inconnue")
     return envoi
 
 
@@ -89,8 +88,7 @@ def _after_acceptance(raw: Salarie, s: Salarie, envoi: Optional[date], c: Collec
             c.warn("R-74", f"la lettre prévue le {D.fr(s.date_envoi_lettre)} n'est pas enregistrée comme envoyée avant "
                    f"l'acceptation du {D.fr(rep_.date)} (« suivi.lettre_envoyee ») : la lettre est celle qui suit l'acceptation, "
                    "datée au plus tôt de l'acceptation.")
-        envoi = c.redate("envoi_lettre", fact("dates.envoi_lettre/apres_acceptation", rep_.date, (
-            "Convention du 26 janvier 2015, art. 5 § 1", "Guide de l'employeur (étape 6)"), civilite=s.civilite, acceptation=rep_.date))
+        envoi = c.redate("envoi_lettre", fact("dates.envoi_lettre/apres_acceptation", rep_.date, civilite=s.civilite, acceptation=rep_.date))
     return envoi
 
 
@@ -109,10 +107,9 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
     if emp.procedure_collective:
         after = remise + timedelta(days=1)
         bound = fact("dates.envoi_lettre_au_plus_tot/procedure_collective", after,
-                     ("C. trav. art. L1233-59", "Cass. soc. 17 mai 2023, n° 21-21.041"),
                      procedure_collective=emp.procedure_collective, remise=remise, lettre_a_compter=after)
     elif proc.type == "pse":
-        bound = fact("dates.envoi_lettre_au_plus_tot/pse", remise, ("C. trav. art. L1233-39 al. 5 et 6", "C. trav. art. L1233-57-4"),
+        bound = fact("dates.envoi_lettre_au_plus_tot/pse", remise,
                      remise=remise)
     elif proc.type in ("individuel", "collectif_moins_de_10"):
         assert interview is not None
@@ -127,7 +124,7 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
     else:  # collectif_10_et_plus
         notification = proc.date_notification_projet_administration
         if notification is None:
-            c.unknown_date("envoi_lettre_au_plus_tot", "/notification_projet_inconnue", ("C. trav. art. L1233-39",))
+            c.unknown_date("envoi_lettre_au_plus_tot", "/notification_projet_inconnue")
             c.warn("R-24", "procedure.date_notification_projet_administration manque : la date d'envoi au plus tôt est inconnue.")
             return None
         jours = PR.value("delai_envoi_lettre_collectif_jours", c.warn, notification_projet=notification)
@@ -155,7 +152,6 @@ def variant_for(rep: Any, envoi: Optional[date], fin: Optional[date]) -> Optiona
 
 def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: Collector) -> dict[str, Any]:
     """R-27, mentions.md 3A/3B/3C: which wording the registered letter takes."""
-    src = ("Convention du 26 janvier 2015, art. 4 § 2 dernier al.", "ANI du 31 mai 2011, art. 7.4")
     rep = s.reponse
     if rep and rep.decision == "acceptation" and (envoi is None or rep.date <= envoi):
         variante, why = "apres_acceptation", "apres_acceptation"
@@ -173,7 +169,7 @@ def letter_variant(s: Salarie, envoi: Optional[date], fin: Optional[date], c: Co
         variante, why = "licenciement", "licenciement"
     assert variante == variant_for(rep, envoi, fin)  # the explanation above follows the one rule
     rappel = None if variante is None else variante == "conservatoire"
-    c.explain("lettre.variante", fact(f"lettre.variante/{why}", variante, src, civilite=s.civilite,
+    c.explain("lettre.variante", fact(f"lettre.variante/{why}", variante, civilite=s.civilite,
                                       reponse=rep.date if rep else None, decision=rep.decision if rep else None,
                                       envoi=envoi, fin_delai_reflexion=fin))
     return {"variante": variante, "rappel_delai_requis": rappel}

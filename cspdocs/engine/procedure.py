@@ -25,7 +25,6 @@ from .facts import Fact, fact
 from . import wording as W
 from .findings import Finding
 
-ART4_2 = "Convention du 26 janvier 2015, art. 4 § 2"
 
 
 def engagement_date(dossier: Dossier) -> tuple[Optional[date], str, bool]:
@@ -130,18 +129,18 @@ def _procedural_fact(dossier: Dossier, s: Salarie, t: Trigger) -> Fact:
     proc = dossier.procedure
     if t.circonstance == "lendemain_decision_administration":
         after = t.evenement + timedelta(days=1)
-        return fact("dates.remise/pse", after, (ART4_2 + " al. 3", "C. trav. art. L1233-66", "C. trav. art. L1233-57-4"),
+        return fact("dates.remise/pse", after,
                     decision_administration=t.evenement, remise_procedurale=after)
     if t.circonstance == "derniere_reunion_cse":
-        return fact("dates.remise/cse", t.evenement, (ART4_2 + " al. 2", "C. trav. art. L1233-38", "C. trav. art. L1233-66"),
+        return fact("dates.remise/cse", t.evenement,
                     derniere_reunion_cse=t.evenement, seuil_licenciement_collectif=at_engagement(dossier, "seuil_licenciement_collectif"))
     interview = t.evenement
     if proc.type == "pse":
-        return fact("dates.remise/pse_entretien_protege", interview, (ART4_2 + " al. 1", "C. trav. art. L1233-66"),
+        return fact("dates.remise/pse_entretien_protege", interview,
                     civilite=s.civilite, entretien_prealable=interview,
                     lendemain_decision=proc.date_decision_administration + timedelta(days=1))
     variant = "dates.remise/entretien_protege" if proc.type == "collectif_10_et_plus" else "dates.remise/entretien"
-    return fact(variant, interview, (ART4_2 + " al. 1", "C. trav. art. L1233-66"), civilite=s.civilite,
+    return fact(variant, interview, civilite=s.civilite,
                 entretien_prealable=interview)
 
 

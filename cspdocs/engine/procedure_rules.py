@@ -16,7 +16,6 @@ from . import parameters as PR
 from .facts import fact
 from .timeline import postal_day_from
 
-L1225_4 = "C. trav. art. L1225-4 al. 1"
 
 
 def maternity(s: Salarie, remise: date, envoi: Optional[date], rupture: Optional[date], c: Any,
@@ -39,8 +38,7 @@ def maternity(s: Salarie, remise: date, envoi: Optional[date], rupture: Optional
     # during the protection is deferred, at the latest to that day. When the procedure's own handover
     # date already falls after the protection, nothing is deferred and a later handover is no delay.
     latest = end + timedelta(days=1)
-    c.date("remise_au_plus_tard_maternite", fact("dates.remise_au_plus_tard_maternite", latest, (
-        "Convention du 26 janvier 2015, art. 4, note 1", "C. trav. art. L1225-4"), fin_protection_maternite=end))
+    c.date("remise_au_plus_tard_maternite", fact("dates.remise_au_plus_tard_maternite", latest, fin_protection_maternite=end))
     deferred = procedural is None or procedural <= end
     if remise > latest and deferred:
         c.warn("R-62", f"remise le {D.fr(remise)}, après le lendemain de la fin de la protection de maternité ({D.fr(latest)}) "
@@ -50,7 +48,7 @@ def maternity(s: Salarie, remise: date, envoi: Optional[date], rupture: Optional
     weeks_p = PR.resolved("duree_protection_relative_maternite_semaines", c.warn, lettre_ou_remise=act_day)
     relative_end = end + timedelta(weeks=int(weeks_p.valeur))
     c.date("fin_protection_relative_maternite", fact("dates.fin_protection_relative_maternite", relative_end,
-                                                     (L1225_4, weeks_p.reference), semaines=weeks_p.valeur,
+                                                     (weeks_p.reference,), semaines=weeks_p.valeur,
                                                      fin_protection_maternite=end))
     inside = [(what, day) for what, day in (("la remise", remise), ("la lettre", envoi), ("la rupture", rupture))
               if day is not None and end < day <= relative_end]

@@ -77,12 +77,13 @@ FORMS: dict[str, Callable[[Any], str]] = {
 
 
 class Formula:
-    """A French sentence template and the rule code of the fact it explains (None for a fragment)."""
+    """A French sentence template, the rule code of the fact it explains (None for a fragment) and
+    the sources it cites (French citations, whose ids engine/citations.py derives)."""
 
-    __slots__ = ("regle", "texte", "_parts")
+    __slots__ = ("regle", "texte", "sources", "_parts")
 
-    def __init__(self, regle: Optional[str], texte: str) -> None:
-        self.regle, self.texte, self._parts = regle, texte, None
+    def __init__(self, regle: Optional[str], texte: str, sources: tuple[str, ...] = ()) -> None:
+        self.regle, self.texte, self.sources, self._parts = regle, texte, sources, None
 
     def fill(self, terms: dict[str, Any]) -> str:
         if self._parts is None:
@@ -125,7 +126,7 @@ def _fill(parts: tuple, terms: dict[str, Any]) -> str:
 def _table() -> dict[str, Formula]:
     both = set(_DATES) & set(_AMOUNTS)
     assert not both, both
-    return {fid: Formula(regle, texte) for fid, (regle, texte) in {**_DATES, **_AMOUNTS}.items()}
+    return {fid: Formula(*entry) for fid, entry in {**_DATES, **_AMOUNTS}.items()}
 
 
 FORMULAS = _table()
@@ -137,6 +138,13 @@ def render(formule: tuple[str, ...], termes: Mapping[str, Any], valeur: Any = No
     terms = dict(termes)
     terms.setdefault("valeur", valeur)
     return "".join(FORMULAS[fid].fill(terms) for fid in formule)
+
+
+def sources_of(formule: tuple[str, ...]) -> tuple[str, ...]:
+    """The sources the formulas ``formule`` declare, in order, once each."""
+    if len(formule) == 1:
+        return FORMULAS[formule[0]].sources
+    return tuple(dict.fromkeys(x for fid in formule for x in FORMULAS[fid].sources))
 
 
 def rule_of(formule: tuple[str, ...]) -> Optional[str]:

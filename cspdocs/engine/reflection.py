@@ -39,13 +39,11 @@ def _protected_end(s: Salarie, cal: Calendar, fin21: date, duree: int, c: Collec
     """R-20, R-51, A2: the end for a protected employee; None while the decision is unknown or refused."""
     notif = s.salarie_protege.date_notification_autorisation
     if s.salarie_protege.autorisation_refusee:
-        c.unknown_date("fin_delai_reflexion", "/autorisation_refusee",
-                       ("Convention du 26 janvier 2015, art. 4 § 1 al. 3", "C. trav. art. L2411-1"), civilite=s.civilite)
+        c.unknown_date("fin_delai_reflexion", "/autorisation_refusee", civilite=s.civilite)
         c.warn("R-51", "autorisation de licenciement refusée : pas de rupture, pas de lettre de licenciement.")
         return None
     if notif is None:
-        c.unknown_date("fin_delai_reflexion", "/notification_inconnue", ("Convention du 26 janvier 2015, art. 4 § 1 al. 3",),
-                       civilite=s.civilite, fin_21_jours=fin21)
+        c.unknown_date("fin_delai_reflexion", "/notification_inconnue", civilite=s.civilite, fin_21_jours=fin21)
         c.warn("R-51", f"{protege(s, False)} sans date de notification de l'autorisation : la fin du délai de réflexion, la rupture et les dates qui en dépendent restent inconnues.")
         return None
     fact, strict = D.protected_last_day(fin21, notif, cal, duree, s.civilite)

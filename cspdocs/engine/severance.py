@@ -44,8 +44,7 @@ def severance(dossier: Dossier, s: Salarie, c: Collector, rupture: date, referen
              {"mois_anciennete_rupture": at_rupture, "mois_anciennete_fin_preavis": at_end,
               "indemnite_fin_preavis": legal_end.valeur})
     legal_value = c.amount("indemnite_legale_licenciement", extend(
-        chosen, "+lecture_fin_preavis" if reading == "fin_preavis" else "+lecture_rupture", None,
-        ("ANI du 31 mai 2011, art. 9", "Cass. soc. 2 décembre 2009, n° 08-44.656"), lecture=reading, **other))
+        chosen, "+lecture_fin_preavis" if reading == "fin_preavis" else "+lecture_rupture", lecture=reading, **other))
     c.derived("montants", "indemnite_legale_a_la_rupture", legal_rupture.valeur, mois_anciennete=at_rupture)
     c.derived("montants", "indemnite_legale_fin_preavis", legal_end.valeur, mois_anciennete=at_end)
     if legal_rupture.valeur != legal_end.valeur:
@@ -59,11 +58,10 @@ def severance(dossier: Dossier, s: Salarie, c: Collector, rupture: date, referen
     conventional = s.indemnite_conventionnelle
     if conventional is not None and conventional > legal_value:
         due = fact("montants.indemnite_licenciement_due/conventionnelle", money(conventional),
-                   ("C. trav. art. L1234-9", "Convention collective applicable"),
                    indemnite_conventionnelle=conventional, indemnite_legale=legal_value)
     else:
         due = fact("montants.indemnite_licenciement_due/" + ("sans_conventionnelle" if conventional is None else "legale"),
-                   legal_value, ("C. trav. art. L1234-9",), indemnite_legale=legal_value,
+                   legal_value, indemnite_legale=legal_value,
                    indemnite_conventionnelle=conventional)
     c.amount("indemnite_licenciement_due", due)
 
@@ -76,15 +74,15 @@ def penalty(c: Collector, rupture: date, avg12: Decimal, civilite: Optional[str]
 
 def asp(s: Salarie, c: Collector, one_year: bool, dossier: Dossier) -> Fact:
     if s.salaire_journalier_reference is None:
-        return fact("montants.asp_journaliere/sjr_inconnu", None, ("Convention du 26 janvier 2015",))
+        return fact("montants.asp_journaliere/sjr_inconnu", None)
     if not one_year:
-        return fact("montants.asp_journaliere/moins_un_an", None, ("ANI du 31 mai 2011, art. 3", "Convention du 26 janvier 2015"))
+        return fact("montants.asp_journaliere/moins_un_an", None)
     if calendar_for(dossier.employeur, s).zone == "mayotte":
         c.warn("R-04", "Mayotte : les paramètres de l'ASP propres à Mayotte n'ont pas été vérifiés ; l'ASP n'est pas estimée.")
-        return fact("montants.asp_journaliere/mayotte", None, ("Convention du 17 juillet 2018 relative au CSP à Mayotte",))
+        return fact("montants.asp_journaliere/mayotte", None)
     on = engagement_date(dossier)[0]
     rate = PR.in_force("taux_asp", engagement=on) if on else None
     if rate is None:
         c.warn("A11", "aucun taux d'ASP connu pour cette date d'engagement : ASP non estimée.")
-        return fact("montants.asp_journaliere/taux_inconnu", None, ())
+        return fact("montants.asp_journaliere/taux_inconnu", None)
     return A.asp_daily(s.salaire_journalier_reference, Decimal(rate.valeur), rate.reference)
