@@ -10,9 +10,6 @@ from functools import lru_cache
 
 from .facts import PATH_RULES
 
-# The rule of the facts whose explanation is still a free text: none left; every fact's rule is declared
-# with its formula (engine/texts_dates.py, engine/texts_amounts.py).
-_FREE_TEXT_RULES: dict[str, str] = {}
 
 _PATTERNS = (
     (re.compile(r"C\. trav\. art\. ([LRD]\d{4}-\d+(?:-\d+)?)"), lambda m: f"ct-{m.group(1)}"),
@@ -54,14 +51,9 @@ def _fact_source_ids(citations: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for c in citations for i in source_ids(c)))
 
 
-def _derived() -> dict[str, str]:
-    both = {k for k in _FREE_TEXT_RULES if k in PATH_RULES and PATH_RULES[k] != _FREE_TEXT_RULES[k]}
-    assert not both, both
-    return {**_FREE_TEXT_RULES, **PATH_RULES}
-
-
-# The rule of each fact the engine explains (regles.yaml): derived from the formula table.
-FACT_RULES = _derived()
+# The rule of each fact the engine explains (regles.yaml): declared with its formula
+# (engine/texts_dates.py, engine/texts_amounts.py), one rule per fact path.
+FACT_RULES = PATH_RULES
 
 
 def fact_rule(fait: str) -> str:

@@ -21,8 +21,6 @@ from tests.case.test_case_checks import with_employee_keys
 from tests.case.test_case_loading import BASE, write
 from tests.support import contract as C
 
-# facts still explained in free text by their own modules (engine/follow_up.py, engine/timeline.py)
-FREE_TEXT = {"dates.confirmation_remise", "dates.notification_nouvelle_echeance", "dates.fin_preavis_refus"}
 
 
 def _placeholders(text: str) -> list[tuple[str, str]]:
@@ -50,7 +48,7 @@ def test_one_rule_per_fact_path_and_fact_rules_is_derived_from_the_formulas():
     rules = rules_by_fact()
     assert rules["dates.fin_delai_reflexion"] == "R-15" and rules["montants.asp_journaliere"] == "R-41"
     assert all(FACT_RULES[path] == rule for path, rule in rules.items())
-    assert set(FACT_RULES) - set(rules) <= FREE_TEXT
+    assert set(FACT_RULES) == set(rules)
 
 
 def _example_results():
@@ -64,8 +62,6 @@ def test_every_engine_fact_of_the_examples_is_a_formula_with_its_terms_and_rule(
     seen = 0
     for rs in _example_results():
         for e in rs.explanations:
-            if e.fait in FREE_TEXT:
-                continue
             seen += 1
             assert e.texte is None and e.formule, e.fait
             # the fact's own formula, a shared text, or (the 21 days, recorded as the period's end) one of the same rule
