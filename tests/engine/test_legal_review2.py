@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from cspdocs.cli import main
 from cspdocs.case.loader import load_dossier
-from cspdocs.commands.common import compute_charged
+from cspdocs.casework import compute_charged
 from cspdocs.generate import render_batch
 from cspdocs.mentions.checker import check_artefact
 from cspdocs.render.modeles import load_templates

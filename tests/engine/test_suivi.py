@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from cspdocs.case.loader import load_dossier
 from cspdocs.cli import main
-from cspdocs.commands.common import compute_charged
+from cspdocs.casework import compute_charged
 from tests.case.test_case_loading import BASE, errors_of, line_of, write
 from tests.support.paths import ROOT
 
