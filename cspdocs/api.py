@@ -4,6 +4,7 @@
     from cspdocs import api
 
     charge, resultat = api.load_case("cases/individuel.yaml", au=date(2026, 12, 2))
+    contrat = api.contract_json(resultat)        # the public JSON of « cspdocs compute --format json »
     generation = api.generate("cases/individuel.yaml", "sortie", au=date(2026, 12, 2))
     controle = api.check_documents("cases/individuel.yaml", ["sortie"], au=date(2026, 12, 2))
     suivi = api.follow_up(resultat)             # state and actions due as of the case's as-of date
@@ -84,6 +85,14 @@ def select_employees(result: "CaseResult", matricules: Iterable[str] = ()) -> tu
     from .selection import select
 
     return select(result, tuple(matricules))
+
+
+def contract_json(result: "CaseResult", matricules: Iterable[str] = ()) -> dict[str, Any]:
+    """The public contract JSON (``cspdocs compute --format json``): every date and amount with its
+    explanation, per employee; computed as of a date, the state then in added keys (``au``, ``etat_au``)."""
+    from .contract import contract_json as contract
+
+    return contract(result, select_employees(result, matricules))
 
 
 def generate(case: PathLike, sortie: PathLike = "output", *, au: Optional[date] = None,
@@ -230,7 +239,7 @@ def workbook_columns() -> str:
 
 __all__ = [
     # a case
-    "today", "load_case", "select_employees", "generate", "output_problem", "check_documents", "published_as_of",
+    "today", "load_case", "select_employees", "contract_json", "generate", "output_problem", "check_documents", "published_as_of",
     "follow_up", "write_summary",
     # templates, reference, files
     "lint_templates", "write_junit", "export_templates", "template_text", "template_variables",

@@ -59,3 +59,16 @@ def test_library_errors_are_the_french_messages(tmp_path):
     with pytest.raises(api.DossierInvalide) as invalid:
         api.load_case(bad)
     assert invalid.value.erreurs and all(str(bad) in str(e) for e in invalid.value.erreurs)
+
+
+@pytest.mark.parametrize("case, au", [("individuel.yaml", "2026-05-11"), ("pse.yaml", "2026-06-12"),
+                                      ("suivi/3-apres-rupture.yaml", "2026-11-20"), ("collectif-alsace.yaml", None)])
+def test_contract_json_is_what_compute_prints(case, au):
+    import json
+
+    path = ROOT / "cases" / case
+    args = ["compute", str(path), "--format", "json"] + (["--au", au] if au else [])
+    printed = CliRunner().invoke(main, args)
+    assert printed.exit_code == 0, printed.output
+    _, resultat = api.load_case(path, au=date.fromisoformat(au) if au else None)
+    assert printed.stdout == json.dumps(api.contract_json(resultat), ensure_ascii=False, indent=2) + "\n"
