@@ -1,6 +1,12 @@
 """Benchmark of the PDF stage against bare LibreOffice calls, on the same files, in one run.
 
     .venv/bin/python benchmarks/bench_pdf.py [--n 40] [--skip-sequential] [--repeat 3]
+    .venv/bin/python benchmarks/bench_pdf.py --stage [--employees 25] [--repeat 3]
+
+``--stage`` measures what ``make bench`` reports (benchmarks/bench_generate.py): the PDF stage of
+``generate --pdf`` (its run minus the DOCX-only run: conversion, normalisation, mention check on
+the PDF text, dossiers) against bare parallel ``soffice --convert-to pdf`` batches on the same DOCX,
+wall and CPU time (LibreOffice's included), with the load average around the run. Otherwise:
 
 (a) bare sequential: one `soffice --convert-to pdf` call per document
 (b) bare batch: one call with every document
@@ -83,7 +89,11 @@ def main() -> None:
     parser.add_argument("--skip-sequential", action="store_true", help="skip (a), the slow one")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of (b)-(e), best kept")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--stage", action="store_true", help="the PDF stage of generate --pdf (make bench)")
+    parser.add_argument("--employees", type=int, default=25, help="employees for --stage (25)")
     args = parser.parse_args()
+    if args.stage:
+        return stage(args)
     soffice = find_soffice()
     tmp = Path(tempfile.mkdtemp(prefix="cspdocs-bench-pdf-"))
     try:
@@ -152,6 +162,22 @@ def main() -> None:
         print(f"pipeline / parallel   : {rate['c'] / rate['d']:5.2f}x the time  (target <= 1.2x)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def stage(args) -> None:
+    """The PDF part of make bench, alone, over --repeat interleaved rounds."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_generate import bench_pdf
+
+    tmp = Path(tempfile.mkdtemp(prefix="cspdocs-bench-pdf-"))
+    before = os.getloadavg()
+    try:
+        for label, value, ok in bench_pdf(argparse.Namespace(pdf=args.employees, rounds=args.repeat), tmp):
+            print(f"  {label:40s} {value:>8s}  {'atteint' if ok else 'NON atteint'}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    after = os.getloadavg()
+    print(f"charge moyenne (1 min) : {before[0]:.1f} avant, {after[0]:.1f} après".replace(".", ","))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from .fonts import Font, Unsupported
 from .tokens import NUMBER, TOKEN, hex_bytes, literal_bytes
@@ -28,6 +29,9 @@ class _State:
     char_spacing: float = 0.0
     word_spacing: float = 0.0
     scale: float = 1.0
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def _multiply(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
@@ -55,12 +59,12 @@ class TextInterpreter:
         self.line_y: float | None = None
         self.end_x = 0.0
 
-    def _place(self) -> tuple[tuple[float, ...], float, float, list[str]]:
+    def _place(self) -> tuple[Sequence[float], float, float, list[str]]:
         """Start or continue a line at the current text position."""
         state = self.state
         if state.font is None:
             raise Unsupported("text without font")
-        matrix = _multiply(tuple(state.tm), state.ctm)
+        matrix = state.tm if state.ctm == _IDENTITY else _multiply(tuple(state.tm), state.ctm)
         _upright(matrix)
         x, y = matrix[4], matrix[5]
         height = state.size * matrix[3]
@@ -73,7 +77,7 @@ class TextInterpreter:
             self.lines[-1].append(" ")  # a gap, or a jump back (next table cell, column)
         return matrix, x, y, self.lines[-1]
 
-    def _advance(self, matrix: tuple[float, ...], x: float, units: float, codes: bytes) -> None:
+    def _advance(self, matrix: Sequence[float], x: float, units: float, codes: bytes) -> None:
         """Move the text position past ``codes`` (``units``: widths - adjustments, /1000 em)."""
         state = self.state
         advance = units / 1000.0 * state.size + state.char_spacing * len(codes)

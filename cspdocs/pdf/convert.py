@@ -35,6 +35,14 @@ TIMEOUT_PER_DOCUMENT = 10.0
 MAX_BATCH = 100
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
 def batch_timeout(n_documents: int, timeout: float | None = None) -> float:
     """Timeout of a batch of ``n_documents``; an explicit ``timeout`` wins."""
     if timeout is not None:
@@ -85,7 +93,7 @@ class Converter:
         max_batch: int = MAX_BATCH,
     ) -> None:
         self.soffice = find_soffice(soffice)  # fails at once when LibreOffice is missing
-        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.workers = max(1, workers or available_cores())
         self.timeout = timeout
         self.retries = retries
         self.max_batch = max_batch

@@ -72,7 +72,7 @@ class Font:
 
     def __post_init__(self) -> None:
         # str.translate table over latin-1-decoded codes; unmapped codes are flagged
-        self.table = {code: self.to_unicode.get(code, _UNMAPPED) for code in range(256)}
+        self.table = [self.to_unicode.get(code, _UNMAPPED) for code in range(256)]
         self.width_list = [self.widths.get(code, self.missing_width) for code in range(256)]
 
     def decode(self, codes: bytes) -> str:
