@@ -20,32 +20,16 @@ from typing import Any, Mapping, Sequence
 
 from . import rawfile
 from .info import info_dictionary, text_string
+from .objects import string_end
 
 _LEX = re.compile(
     rb"<<|>>|<[0-9A-Fa-f\s]*>|\(|%[^\r\n]*"
     rb"|(?<![^\s\[\]<>()])(?P<ref>\d+)\s+0\s+R(?![^\s\[\]<>()/%])"
     rb"|(?<![^\s\[\]<>()])(?P<stream>stream)(?=[\r\n])"
 )
-_STRING_DELIMITER = re.compile(rb"[\\()]")
 _KIDS = re.compile(rb"/Kids\s*\[([^\]]*)\]")
 _TYPE_PAGES = re.compile(rb"/Type\s*/Pages(?![A-Za-z])")
-_COUNT = re.compile(rb"/Count\s+(\d+)")
 _REF = re.compile(rb"(\d+)\s+0\s+R")
-
-
-def _skip_string(body: bytes, position: int) -> int:
-    """The offset after the literal string whose "(" ends at ``position``."""
-    depth = 1
-    while depth:
-        found = _STRING_DELIMITER.search(body, position)
-        if found is None:
-            raise rawfile.NotSimple("unterminated string")
-        position = found.end()
-        if found[0] == b"\\":
-            position += 1
-        else:
-            depth += 1 if found[0] == b"(" else -1
-    return position
 
 
 def _scan(body: bytes) -> tuple[list[tuple[int, int, int]], int]:
@@ -59,7 +43,7 @@ def _scan(body: bytes) -> tuple[list[tuple[int, int, int]], int]:
             return refs, len(body)
         token = found[0]
         if token == b"(":
-            position = _skip_string(body, found.end())
+            position = string_end(body, found.end())
             continue
         if token == b"<<":
             depth += 1
@@ -80,6 +64,7 @@ class Source:
     pages_root: int
     pages: list[int]
     scans: dict[int, tuple[list[tuple[int, int, int]], int]]
+    _reachable: list[int] | None = None
 
     @classmethod
     def read(cls, data: bytes) -> "Source":
@@ -113,6 +98,8 @@ class Source:
 
     def reachable(self) -> list[int]:
         """The objects the page tree reaches, in file order."""
+        if self._reachable is not None:
+            return self._reachable
         seen = {self.pages_root}
         todo = [self.pages_root]
         while todo:
@@ -122,11 +109,8 @@ class Source:
                         raise rawfile.NotSimple(f"reference to a missing object {target}")
                     seen.add(target)
                     todo.append(target)
-        return [n for n in self.raw.order if n in seen]
-
-    def page_count(self) -> int:
-        found = _COUNT.search(self.raw.body(self.pages_root))
-        return int(found[1]) if found else len(self.pages)
+        self._reachable = [n for n in self.raw.order if n in seen]
+        return self._reachable
 
     def copy(self, numbers: Mapping[int, int], parent: int) -> list[tuple[int, bytes]]:
         """Every reachable object, renumbered by ``numbers``; the page tree's root gets ``parent``."""
@@ -182,7 +166,7 @@ def merge(sources: Sequence[Source], bookmarks: Sequence[Bookmark], info: Mappin
         (catalog, rawfile.indirect(catalog, b"<</Type/Catalog/Pages 2 0 R/Outlines 4 0 R/PageMode/UseOutlines>>")),
         (tree, rawfile.indirect(tree, b"<</Type/Pages/Kids[%s]/Count %d>>" % (
             b" ".join(b"%d 0 R" % numbers[i][s.pages_root] for i, s in enumerate(sources)),
-            sum(s.page_count() for s in sources)))),
+            sum(len(s.pages) for s in sources)))),
         (info_number, rawfile.indirect(info_number, info_dictionary(info))),
     ]
     objects += _outline(flat, sources, numbers, outlines)

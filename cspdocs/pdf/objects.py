@@ -48,7 +48,7 @@ class Ref:
     number: int
 
 
-def _string_end(data: bytes, position: int) -> int:
+def string_end(data: bytes, position: int) -> int:
     """The offset after the literal string whose "(" ends at ``position``."""
     depth = 1
     while depth:
@@ -90,7 +90,7 @@ def parse_value(data: bytes, position: int = 0) -> tuple[Any, int]:
         elif kind == "hex":
             value = hex_bytes(found["hex"])
         elif kind == "lit":
-            end = _string_end(data, position)
+            end = string_end(data, position)
             value, position = literal_bytes(data[position - 1:end]), end
         elif kind == "gen":  # the last group of "n g R"
             if found["gen"] != b"0":
@@ -175,4 +175,4 @@ def text_of(value: Any) -> str:
     return value.decode("latin-1")
 
 
-__all__ = ["Name", "Objects", "Ref", "parse_value", "text_of"]
+__all__ = ["Name", "Objects", "Ref", "parse_value", "string_end", "text_of"]
