@@ -17,7 +17,7 @@ from .engine.findings import Finding
 from .mentions.extract import Texte, texte_parts
 from .output_folder import case_identity
 from .render import dated
-from .render.artefacts import ARTEFACTS, SANS_OBJET, Artefact, document_date
+from .render.artefacts import ARTEFACTS, NOT_DUE, Artefact, document_date
 from .render.context import build_context
 from .render.errors import ErreurModele
 from .render.modeles import LoadedTemplate
@@ -39,18 +39,6 @@ class OmittedArtefact:
     artefact: Artefact
     raison: str
     constat: Optional[Finding] = None  # the same, as data (its rule code)
-
-
-def omission_finding(artefact: Artefact, raison: str) -> Finding:
-    """An omitted document as a finding about ``documents.<key>``: the rule code its reason starts with.
-
-    TODO (/work/coord/requests.md): engine/documents.py to give the code as data; until then it is read
-    with the registry's rule-code pattern, exactly at the start of the reason."""
-    from .rules.registre import codes_in
-
-    code = next((c for c in codes_in(raison)[:1] if raison.startswith(f"{c} : ")), "")
-    return Finding(("documents", artefact.cle), raison.removeprefix(f"{code} : ") if code else raison,
-                   blocking=False, code=code)
 
 
 @dataclass(frozen=True)
@@ -124,11 +112,11 @@ def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str,
     documents, omis = [], []
     pairs = employee_contexts(resultat, rs, v)
     for artefact, ctx in pairs:
-        raison = artefact.omission(ctx)
-        if raison == SANS_OBJET:  # a follow-up document not due: nothing to report
+        found = artefact.omission(ctx)
+        if found is NOT_DUE:  # a follow-up document not due: nothing to report
             continue
-        if raison:
-            omis.append(OmittedArtefact(artefact, raison, omission_finding(artefact, raison)))
+        if found is not None:
+            omis.append(OmittedArtefact(artefact, found.text, found))
             continue
         when = document_date(artefact, ctx)
         try:

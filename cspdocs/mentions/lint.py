@@ -193,7 +193,8 @@ def _lint_case(nom: str, modele: CompiledTemplate, artefact: str, c: ComputedSce
     case = CasLint(nom, artefact, c.id, c.libelle)
     t0 = time.perf_counter()
     render_def = RENDER_BY_CLE[artefact]
-    reason = render_def.omission(ctx)
+    found = render_def.omission(ctx)
+    reason = found.text if found is not None else None
     if reason is None and not artefact_applicable(artefact, c.resultat, c.salarie, catalogue):
         reason = "document sans objet pour ce salarié"
     if reason:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Mapping, Optional
 
-from ..engine.documents import omission
+from ..engine.documents import omission_finding
+from ..engine.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -21,42 +22,44 @@ class Artefact:
     libelle: str
     date_document: str  # key of ``dates`` giving the document's date (also its DOCX creation date)
     variante: Callable[[Mapping[str, Any]], Optional[str]]
-    omission: Callable[[Mapping[str, Any]], Optional[str]]  # reason why not produced, or None
+    # why the document is not produced (a finding about ``documents.<cle>``, its rule code as data),
+    # NOT_DUE for a follow-up document not yet due, or None when it is produced
+    omission: Callable[[Mapping[str, Any]], Optional[Finding]]
 
 
 def _no_variant(ctx: Mapping[str, Any]) -> Optional[str]:
     return None
 
 
-def _always(ctx: Mapping[str, Any]) -> Optional[str]:
+def _always(ctx: Mapping[str, Any]) -> Optional[Finding]:
     return None
 
 
-def _omission(artefact: str, ctx: Mapping[str, Any]) -> Optional[str]:
+def _omission(artefact: str, ctx: Mapping[str, Any]) -> Optional[Finding]:
     """The engine's one rule of whether a document exists (engine/documents.py, issue 9)."""
     dates = ctx["dates"]
-    return omission(artefact, ctx["salarie"]["mode_remise"], bool(ctx["conditions"].get("autorisation_refusee")),
+    return omission_finding(artefact, ctx["salarie"]["mode_remise"], bool(ctx["conditions"].get("autorisation_refusee")),
                     dates["envoi_lettre"], ctx["lettre"].get("variante"), dates["fin_delai_reflexion"])
 
 
-def _recepisse_omission(ctx: Mapping[str, Any]) -> Optional[str]:
+def _recepisse_omission(ctx: Mapping[str, Any]) -> Optional[Finding]:
     return _omission("recepisse", ctx)
 
 
-def _lettre_omission(ctx: Mapping[str, Any]) -> Optional[str]:
+def _lettre_omission(ctx: Mapping[str, Any]) -> Optional[Finding]:
     return _omission("lettre", ctx)
 
 
-# Omission reason of a follow-up document that is not due (nothing to say: not listed as omitted).
-SANS_OBJET = "courrier de suivi sans objet à cette date"
+# A follow-up document that is not due: nothing to report (not listed as omitted).
+NOT_DUE = Finding(("documents",), "courrier de suivi sans objet à cette date", blocking=False)
 
 
-def _confirmation_omission(ctx: Mapping[str, Any]) -> Optional[str]:
-    return None if ctx["dates"].get("confirmation_remise") else SANS_OBJET
+def _confirmation_omission(ctx: Mapping[str, Any]) -> Optional[Finding]:
+    return None if ctx["dates"].get("confirmation_remise") else NOT_DUE
 
 
-def _echeance_omission(ctx: Mapping[str, Any]) -> Optional[str]:
-    return None if ctx["dates"].get("notification_nouvelle_echeance") else SANS_OBJET
+def _echeance_omission(ctx: Mapping[str, Any]) -> Optional[Finding]:
+    return None if ctx["dates"].get("notification_nouvelle_echeance") else NOT_DUE
 
 
 def _lettre_variante(ctx: Mapping[str, Any]) -> Optional[str]:

@@ -15,9 +15,10 @@ import pytest
 from cspdocs.casework import load_case
 from cspdocs.commands.generate import print_warnings
 from cspdocs.delivered import check_delivered, out_of_date
+from cspdocs.engine.documents import omission_finding
 from cspdocs.engine.findings import Finding
 from cspdocs.engine.timeline import view_for
-from cspdocs.generate import Batch, BatchEmployee, OmittedArtefact, omission_finding
+from cspdocs.generate import Batch, BatchEmployee, OmittedArtefact
 from cspdocs.render.artefacts import ARTEFACTS
 from tests.case.test_case_loading import BASE, write
 from tests.engine.test_timeline import REMOTE, with_employee
@@ -65,7 +66,7 @@ def test_the_code_is_read_from_the_finding_not_from_its_line(capsys):
 def test_omitted_documents_are_grouped_by_their_rule_and_document(capsys):
     raison = ("R-14 : remise par lettre recommandée : la preuve de la remise est l'avis de réception "
               "(mentions, 2.7), pas de récépissé à faire signer")
-    finding = omission_finding(RECEPISSE, raison)
+    finding = omission_finding("recepisse", "lrar", False, None, None, None)
     assert (finding.code, finding.loc, finding.text) == ("R-14", ("documents", "recepisse"), raison)
     omitted = OmittedArtefact(RECEPISSE, raison, finding)
     lot = batch(employee("E1", omis=[omitted]), employee("E2", omis=[omitted]),
