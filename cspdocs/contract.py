@@ -36,7 +36,7 @@ def with_state(data: dict, result: CaseResult, selected, as_of: Optional[date]) 
         v = dated.view(result, rs)
         entry["etat_au"] = _plain({"etat": f["etat"], "etat_libelle": f["etat_libelle"],
                                    "documents": v.documents() if v else None,
-                                   "constats": list(f["constats"])})  # the R-76 findings included (engine/actions.py)
+                                   "constats": [c.text for c in f["constats"]]})  # the R-76 findings included (engine/actions.py)
         notice = refusal_as_of(f["faits"], as_of)
         if notice is not None:
             entry["etat_au"]["fin_preavis_refus"] = _plain({"valeur": notice.valeur, "raisonnement": notice.raisonnement,

@@ -37,8 +37,8 @@ class FollowUp:
         the employees whose plan slipped (R-76, review finding 1) noted under it."""
         from .rh.tableau import tableau
 
-        slipped = tuple(f"{rs.employee.matricule} : {c}" for rs, f in self.data["salaries"] for c in f["constats"]
-                        if c.startswith("R-76"))
+        slipped = tuple(f"{rs.employee.matricule} : {c.text}" for rs, f in self.data["salaries"] for c in f["constats"]
+                        if c.code == "R-76")
         return tableau(self.result, self.selected, width=width, notes=tuple(f"⚠ {c}" for c in slipped), au=self.au)
 
 
@@ -59,7 +59,8 @@ def suivi_json(nom: str, data: dict[str, Any]) -> dict[str, Any]:
     return {
         "dossier": nom,
         "au": _plain(data["au"]),
-        "salaries": [{"matricule": rs.employee.matricule, **_plain({k: v for k, v in f.items() if k != "faits"})}
+        "salaries": [{"matricule": rs.employee.matricule, **_plain({k: v for k, v in f.items() if k != "faits"}),
+                      "constats": [c.text for c in f["constats"]]}
                      for rs, f in data["salaries"]],
         "totaux": _plain(data["totaux"]),
     }
@@ -78,7 +79,7 @@ def _employee_lines(rs, f: dict[str, Any]) -> list[str]:
         note = f" ({a['note']})" if a["note"] else ""
         lines.append(f"    [{STATUTS[a['statut']]}{done}] {a['libelle']} — échéance {when}{note}")
         lines.append(f"        Sources : {' ; '.join(a['sources'])}")
-    return lines + [f"    ⚠ {c}" for c in f["constats"]] + [""]
+    return lines + [f"    ⚠ {c.text}" for c in f["constats"]] + [""]
 
 
 def suivi_text(nom: str, data: dict[str, Any]) -> str:

@@ -22,6 +22,7 @@ from . import parameters as PR
 from .amounts import eur
 from .dates import fr
 from .facts import CaseResult, EmployeeResult
+from .findings import Finding
 from .refusal_dates import notice_end, priority_end
 from .timeline import VueAu, view_for
 
@@ -229,21 +230,27 @@ def _procedure_actions(dossier: Dossier, rs: EmployeeResult, au: date, accepted:
     return out
 
 
-def findings(rs: EmployeeResult, au: date, todo: list[dict[str, Any]], slipped: tuple[str, ...] = ()) -> list[str]:
-    """Past planned events nobody recorded: flagged, never assumed (issue 10); ``slipped``: the R-76
-    findings of the documents re-dated as of ``au`` (engine/timeline.py)."""
+def findings(rs: EmployeeResult, au: date, todo: list[dict[str, Any]],
+             slipped: tuple[Finding, ...] = ()) -> list[Finding]:
+    """Past planned events nobody recorded: flagged, never assumed (issue 10), as findings about the
+    action (``("actions", key)``); ``slipped``: the R-76 and R-80 findings of the documents re-dated as
+    of ``au`` (engine/timeline.py's ``VueAu.constats``)."""
     out = list(slipped)
     for a in todo:
         if a["statut"] != EN_RETARD:
             continue
+        loc, due = ("actions", a["action"]), fr(a["echeance"])
         if a["action"] == "remise":
-            out.append(f"R-71 : la remise prévue le {fr(a['echeance'])} n'est pas enregistrée (« suivi.remise » ou "
-                       "« suivi.presentation_documents ») : le délai de réflexion ne court pas tant qu'elle n'a pas eu lieu.")
+            out.append(Finding(loc, f"la remise prévue le {due} n'est pas enregistrée (« suivi.remise » ou "
+                                    "« suivi.presentation_documents ») : le délai de réflexion ne court pas tant "
+                                    "qu'elle n'a pas eu lieu.", blocking=False, code="R-71"))
         elif a["action"] == "lettre":
-            out.append(f"R-72 : la lettre prévue le {fr(a['echeance'])} n'est pas enregistrée comme envoyée "
-                       "(« suivi.lettre_envoyee ») : elle sera datée du jour de son envoi, jamais antidatée.")
+            out.append(Finding(loc, f"la lettre prévue le {due} n'est pas enregistrée comme envoyée "
+                                    "(« suivi.lettre_envoyee ») : elle sera datée du jour de son envoi, jamais "
+                                    "antidatée.", blocking=False, code="R-72"))
         else:
-            out.append(f"R-73 : {a['libelle'].lower()} : échéance du {fr(a['echeance'])} dépassée, rien n'est enregistré.")
+            out.append(Finding(loc, f"{a['libelle'].lower()} : échéance du {due} dépassée, rien n'est enregistré.",
+                               blocking=False, code="R-73"))
     return out
 
 
@@ -254,7 +261,7 @@ def follow_up(dossier: Dossier, rs: EmployeeResult, au: date, vue: Optional[VueA
     todo = actions(dossier, rs, au, vue)
     etat = state(vue.courant, au)
     return {"au": au, "etat": etat, "etat_libelle": ETATS[etat], "actions": todo,
-            "constats": findings(vue.courant, au, todo, vue.lines), "faits": vue.courant}
+            "constats": findings(vue.courant, au, todo, vue.constats), "faits": vue.courant}
 
 
 def case_follow_up(result: CaseResult, au: date, salaries=None) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from typing import Any, Optional
 
 from ..engine.actions import A_FAIRE, EN_RETARD, FAIT, SANS_OBJET, follow_up
 from ..engine.facts import CaseResult, EmployeeResult
+from ..engine.findings import Finding
 from ..engine.timeline import view_as_of
 
 # action of the engine -> key of the plan date it is the same deadline as
@@ -68,6 +69,11 @@ class Echeance:
     si_acceptation: bool = False  # a date of the plan that applies only if the CSP is accepted
 
 
+def rule_label(f: Finding) -> str:
+    """The rule code the HR outputs show for a finding (« autre » when it has none)."""
+    return f.code or "autre"
+
+
 @dataclass(frozen=True)
 class Fiche:
     """One employee as the HR outputs show them: the engine's result and follow-up as of ``au``."""
@@ -76,19 +82,33 @@ class Fiche:
     au: date
     suivi: dict[str, Any]  # engine/actions.follow_up
     echeances: tuple[Echeance, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Finding, ...] = ()  # findings of the HR outputs themselves (R-78: published documents stale)
     # deadlines withdrawn (the answer or the expiry made an "if accepted" date moot, the letter was
     # posted, or the event is no longer published): the calendar keeps them as cancelled events
-    retirees: tuple[Echeance, ...] = ()  # findings of the HR outputs themselves (R-78: published documents stale)
+    retirees: tuple[Echeance, ...] = ()
 
     @property
     def etat(self) -> str:
         return self.suivi["etat_libelle"]
 
     @property
+    def constats(self) -> tuple[Finding, ...]:
+        """The employee's warnings as of ``au``, as data, each once: the engine's (R-76 included), the
+        follow-up's (R-71 to R-73), the notes (R-78)."""
+        found: dict[str, Finding] = {}
+        for f in (*self.rs.constats, *self.suivi["constats"], *self.notes):
+            if not f.blocking:
+                found.setdefault(f.text, f)
+        return tuple(found.values())
+
+    @property
     def warnings(self) -> tuple[str, ...]:
-        """The employee's warnings as of ``au``: the engine's (R-76 included), the follow-up's, the notes."""
-        return tuple(dict.fromkeys(self.rs.warnings + tuple(self.suivi["constats"]) + self.notes))
+        """The lines of ``constats`` (« R-48 : ... »)."""
+        return tuple(f.text for f in self.constats)
+
+    def rule_codes(self) -> tuple[str, ...]:
+        """The rule codes of ``constats``, each once, in order (« autre » for a finding without one)."""
+        return tuple(dict.fromkeys(rule_label(f) for f in self.constats))
 
     def en_retard(self) -> list[dict[str, Any]]:
         return [a for a in self.suivi["actions"] if a["statut"] == EN_RETARD]
@@ -120,21 +140,21 @@ def faits_au(resultat: CaseResult, rs: EmployeeResult, au: date, raw=None) -> Em
 
 
 def fiche(resultat: CaseResult, rs: EmployeeResult, au: date, follow: Optional[dict[str, Any]] = None,
-          raw=None, notes: tuple[str, ...] = ()) -> Fiche:
+          raw=None, notes: tuple[Finding, ...] = ()) -> Fiche:
     """``rs``: the plan; the fiche reads the facts as of ``au`` (``faits_au``). ``follow``: the
     engine's follow-up of those facts when already computed."""
     return fiche_au(resultat, faits_au(resultat, rs, au, raw), au, follow, notes)
 
 
 def fiche_au(resultat: CaseResult, current: EmployeeResult, au: date, follow: Optional[dict[str, Any]] = None,
-             notes: tuple[str, ...] = ()) -> Fiche:
+             notes: tuple[Finding, ...] = ()) -> Fiche:
     """The fiche of facts already as of ``au`` (``faits_au``)."""
     follow = follow_up(resultat.case, current, au) if follow is None else follow
     live, withdrawn = _echeances(current, follow)
     return Fiche(current, au, follow, tuple(live), notes, tuple(withdrawn))
 
 
-def fiches(resultat: CaseResult, au: date, salaries=None, notes: Optional[dict[str, tuple[str, ...]]] = None):
+def fiches(resultat: CaseResult, au: date, salaries=None, notes: Optional[dict[str, tuple[Finding, ...]]] = None):
     """The employees one at a time (a generator: nothing is kept for the whole case). ``notes``:
     matricule -> extra findings shown with the employee's warnings."""
     raws = {s.matricule: s for s in resultat.case.salaries}

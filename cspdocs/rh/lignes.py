@@ -19,7 +19,8 @@ from datetime import date
 from typing import Any, Optional
 
 from ..engine.facts import CaseResult, EmployeeResult
-from .echeances import STATUTS, Fiche, fiche, fiche_au
+from ..engine.findings import Finding
+from .echeances import STATUTS, Fiche, fiche, fiche_au, rule_label
 from .echeancier import evenements
 from .synthese import Suivi, Table, answer_kind
 
@@ -29,7 +30,7 @@ class HrRow:
     matricule: str
     nom: str  # "Prénom Nom"
     valeurs: list[Any]  # Table.ligne_faits
-    warnings: tuple[str, ...]  # Fiche.avertissements
+    constats: tuple[tuple[str, str], ...]  # Fiche.constats as (rule code, line) pairs
     reponse: str  # synthese.answer_kind
     # (due date, matricule, deadline key, status, label, done on, note, sources) by deadline
     actions: tuple[tuple, ...]
@@ -40,7 +41,8 @@ def row_of(table: Table, f: Fiche, nom_dossier: str) -> HrRow:
     s = f.rs.employee
     actions = tuple((e.date, e.matricule, e.cle, STATUTS[e.statut], e.libelle, e.fait_le, e.note, " ; ".join(e.sources))
                     for e in f.echeances)
-    return HrRow(s.matricule, f"{s.prenom} {s.nom}", table.ligne_faits(f), f.warnings, answer_kind(f),
+    return HrRow(s.matricule, f"{s.prenom} {s.nom}", table.ligne_faits(f),
+                 tuple((rule_label(c), c.text) for c in f.constats), answer_kind(f),
                  actions, evenements(f, nom_dossier, f.au))
 
 
@@ -52,7 +54,7 @@ class HrRowMaker:
         self.table = table if table is not None else Table(resultat, Suivi(), au)  # the facts' columns only
 
     def fiche(self, rs: EmployeeResult, current: Optional[EmployeeResult] = None, raw=None,
-              notes: tuple[str, ...] = ()) -> Fiche:
+              notes: tuple[Finding, ...] = ()) -> Fiche:
         """``current``: the employee's facts as of ``au`` when already computed (echeances.faits_au)."""
         if current is not None:
             return fiche_au(self.resultat, current, self.au, notes=notes)

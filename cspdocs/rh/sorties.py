@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..engine.facts import CaseResult
+from ..engine.findings import Finding
 from ..render.artefacts import ARTEFACTS
 from .echeancier import IcsCalendar
 from .lignes import HrRowMaker, HrRowSpool, row_of
@@ -77,9 +78,10 @@ VERIFIEES = "vérifiées (toutes présentes)"
 # --employe: an employee carried over whose published documents no longer match the case. The row
 # shows the case as it is now (what the documents must say once regenerated) and says, in its
 # warnings and its mention status, that the linked documents are stale (review finding 6).
-PERIME = ("R-78 : les documents publiés de ce salarié ne correspondent plus au dossier (données, journal ou "
-          "modèles modifiés depuis leur génération) : les valeurs de cette ligne sont celles du dossier actuel, "
-          "pas celles des documents liés ; régénérez-les (--employe MATRICULE, ou sans --employe) avant de les remettre.")
+PERIME = Finding(("documents",), "les documents publiés de ce salarié ne correspondent plus au dossier (données, "
+                 "journal ou modèles modifiés depuis leur génération) : les valeurs de cette ligne sont celles du "
+                 "dossier actuel, pas celles des documents liés ; régénérez-les (--employe MATRICULE, ou sans "
+                 "--employe) avant de les remettre.", blocking=False, code="R-78")
 
 
 def suivi_publication(entries: list[dict[str, Any]]) -> Suivi:

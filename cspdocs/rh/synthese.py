@@ -25,6 +25,7 @@ from typing import Any, BinaryIO, Optional
 from ..case.colonnes import par_cle
 from ..engine.compute import CONTRACT_AMOUNT_KEYS, CONTRACT_DATE_KEYS
 from ..engine.facts import CaseResult, EmployeeResult
+from ..engine.findings import Finding
 from ..formats import cli_date, plain_decimal
 from ..report import _AMOUNT_LABELS, _DATE_LABELS
 from .classeur import cellule_sure
@@ -77,12 +78,7 @@ class Suivi:
     documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # matricule -> (label, path)
     mentions: dict[str, str] = field(default_factory=dict)  # matricule -> status
     mentions_defaut: str = "non vérifiées (documents non générés par cette commande)"
-    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # matricule -> extra findings
-
-
-def rule_code(warning: str) -> str:
-    head, sep, _ = warning.partition(" : ")
-    return head if sep and len(head) <= 12 else "autre"
+    notes: dict[str, tuple[Finding, ...]] = field(default_factory=dict)  # matricule -> extra findings
 
 
 def answer_kind(f: Fiche) -> str:
@@ -182,7 +178,7 @@ class Table:
         row += [rs.dates.get(k) for k in self.date_keys]
         row.append(VARIANTES.get(rs.letter.get("variante"), "inconnue"))
         row += [_amount(rs, key, part) for key, _, part in self.amounts]
-        row.append(", ".join(dict.fromkeys(rule_code(w) for w in f.warnings)))
+        row.append(", ".join(f.rule_codes()))
         return row
 
     def ligne_suivi(self, matricule: str) -> list[Any]:

@@ -28,7 +28,8 @@ from typing import Any
 from .classeur import cellule_sure, enregistrer_reproductible
 from .echeances import STATUTS
 from .lignes import HrRow
-from .synthese import FORMAT_DATE, FORMAT_EURO, Colonne, Table, answers_text, rule_code
+from .echeances import rule_label
+from .synthese import FORMAT_DATE, FORMAT_EURO, Colonne, Table, answers_text
 from .xlsx_rows import DirectRows
 
 _WIDTHS = {"date": 12, "euro": 15, "nombre": 11, "lien": 30, "texte": 18}
@@ -93,8 +94,9 @@ class SyntheseXlsx:
         self._shared: dict[str, str] = {}
         self.totals: dict[int, Any] = {}
         self.answers: Counter = Counter()
-        for text in table.resultat.warnings:
-            self._warning("", "(dossier)", text)
+        for f in table.resultat.constats:
+            if not f.blocking:
+                self._warning("", "(dossier)", rule_label(f), f.text)
 
     def _sheet(self, title: str, columns: list[tuple[str, int]], fill, wrap, freeze: str, height: int, pages: int):
         from openpyxl.cell import WriteOnlyCell
@@ -161,8 +163,8 @@ class SyntheseXlsx:
     def _intern(self, text: str) -> str:
         return self._shared.setdefault(text, text)
 
-    def _warning(self, matricule: str, name: str, text: str) -> None:
-        self._append(self.warnings_sheet, [cellule_sure(matricule), cellule_sure(name), rule_code(text), cellule_sure(text)])
+    def _warning(self, matricule: str, name: str, code: str, text: str) -> None:
+        self._append(self.warnings_sheet, [cellule_sure(matricule), cellule_sure(name), code, cellule_sure(text)])
         self.warning_rows += 1
 
     def ajouter(self, part: HrRow, values: list[Any]) -> None:
@@ -173,8 +175,8 @@ class SyntheseXlsx:
             if c.total and v is not None:
                 self.totals[index] = self.totals.get(index, 0) + v
         self.answers[part.reponse] += 1
-        for text in part.warnings:
-            self._warning(part.matricule, part.nom, text)
+        for code, text in part.constats:
+            self._warning(part.matricule, part.nom, code, text)
         intern = self._intern
         for when, matricule, key, statut, libelle, done, note, sources in part.actions:
             self.actions.append((when, matricule, key, intern(statut), intern(libelle), part.nom, done,

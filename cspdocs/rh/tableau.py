@@ -22,7 +22,7 @@ from ..engine.amounts import eur
 from ..formats import cli_date
 from ..engine.facts import CaseResult, EmployeeResult
 from .echeances import Fiche, faits_au, fiche_au
-from .synthese import REPONSES_TOTAUX, next_action, rule_code
+from .synthese import REPONSES_TOTAUX, next_action
 
 _VARIANTES = {"conservatoire": "conserv.", "apres_acceptation": "après acc.", "licenciement": "licenc."}
 _INCONNUE = "variante non déterminée"  # e.g. a protected employee whose authorisation is not known yet
@@ -78,7 +78,7 @@ COLONNES = (
     ("Rupture si acc.", lambda f: _d(f.rs.dates.get("rupture_si_acceptation")), False, 4, 0),
     ("Indemnité due", lambda f: _money(f.rs.amounts.get("indemnite_licenciement_due")), True, 3, 0),
     ("Contribution", lambda f: _money(f.rs.amounts.get("contribution_employeur")), True, 4, 0),
-    ("Alertes", lambda f: ",".join(dict.fromkeys(rule_code(w) for w in f.warnings)) or "—", False, 5, 8),
+    ("Alertes", lambda f: ",".join(f.rule_codes()) or "—", False, 5, 8),
 )
 
 
@@ -169,7 +169,7 @@ def summary(salaries: tuple[EmployeeResult, ...], totaux: dict[str, Any], rows: 
     for due in totaux["montants_dus"]:
         lines.append(f"Contribution à verser au plus tard le {cli_date(due['echeance'])} : {eur(due['montant'])}")
     # employees per rule (an employee with two findings of one rule counts once)
-    rules = Counter(code for f in rows for code in dict.fromkeys(rule_code(w) for w in f.warnings))
+    rules = Counter(code for f in rows for code in f.rule_codes())
     if rules:
         lines.append("Avertissements (salariés concernés) : "
                      + ", ".join(f"{code} × {_n(n)}" for code, n in sorted(rules.items())))
