@@ -104,6 +104,11 @@ def french_message(error: dict, from_csv: bool = False) -> str:
         return "valeur vide alors qu'une valeur est obligatoire"
     if kind == "date_iso":  # raised by the model's IsoDate validator, already in French
         return error["msg"]
+    return _type_message(kind, echo, ctx) or _bound_message(kind, echo, loc, ctx)
+
+
+def _type_message(kind: str, echo: str, ctx: dict) -> str:
+    """A value of the wrong type or format, in French ("" when ``kind`` is not one of these)."""
     if kind.startswith("date_") or kind.startswith("datetime_"):
         return f"{echo}{DATE_EXPECTED}"
     if kind == "literal_error":
@@ -127,6 +132,11 @@ def french_message(error: dict, from_csv: bool = False) -> str:
         return f"{echo}n'est pas un nombre fini"
     if kind.startswith("decimal_"):
         return f"{echo}ne convient pas : trop de chiffres ou de décimales"
+    return ""
+
+
+def _bound_message(kind: str, echo: str, loc: tuple, ctx: dict) -> str:
+    """A value out of its bounds, a list of the wrong length, a validator's own message, in French."""
     if kind == "greater_than_equal":
         return f"{echo}doit être supérieur ou égal à {_number(ctx.get('ge'))}"
     if kind == "greater_than":

@@ -34,6 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..limits import MAX_EMPLOYEES, MAX_NESTING, MAX_YAML_NODES
 from .bounds import french_number
 from .fields import BOOL, DATE, DECIMAL, INT, STR, kind_at
+from .yaml_messages import YamlSyntaxError, character_code, syntax_message, too_deep, too_many_employees
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -53,40 +54,6 @@ class YamlDocument:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-
-
-class YamlSyntaxError(Exception):
-    def __init__(self, line: Optional[int], message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
-# PyYAML's scanner/parser messages, said in French (matched on a fragment of the English text).
-_SYNTAX = (
-    ("mapping values are not allowed", "« : » inattendu (mettez entre guillemets une valeur qui contient « : », ou vérifiez l'indentation)"),
-    ("could not find expected ':'", "« : » attendu après la clé"),
-    ("'\\t'", "tabulation interdite : indentez avec des espaces"),
-    ("expected <block end>", "indentation incohérente"),
-    ("did not find expected key", "indentation incohérente ou clé attendue"),
-    ("did not find expected '-'", "élément de liste attendu (« - ») : vérifiez l'indentation"),
-    ("expected ',' or ']'", "liste entre crochets mal fermée (« , » ou « ] » attendu)"),
-    ("expected ',' or '}'", "groupe entre accolades mal fermé (« , » ou « } » attendu)"),
-    ("unexpected end of stream", "fin de fichier inattendue (guillemet ou crochet non fermé ?)"),
-    ("undefined alias", "référence (*ancre) à une ancre non définie"),
-    ("duplicate anchor", "ancre (&ancre) définie deux fois"),
-    ("unknown escape character", "séquence d'échappement inconnue entre guillemets doubles"),
-    ("found another document", "le fichier contient plusieurs documents YAML (« --- ») ; un seul est attendu"),
-)
-
-
-def _syntax_message(error: yaml.YAMLError) -> tuple[Optional[int], str]:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    english = " ".join(str(x) for x in (getattr(error, "context", None), getattr(error, "problem", None)) if x)
-    french = next((fr for en, fr in _SYNTAX if en in english), "syntaxe YAML invalide")
-    if mark is None:
-        return None, french
-    return mark.line + 1, f"{french} (colonne {mark.column + 1})"
 
 
 class _TooDeep(Exception):
@@ -109,12 +76,6 @@ class _BoundedLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
-
-
-def _character(character) -> str:
-    """U+XXXX of the character PyYAML's reader refused (it gives its code point, or the character)."""
-    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
-    return f"U+{code:04X}"
 
 
 def _count_employees(text: str) -> None:
@@ -179,9 +140,9 @@ def read_yaml(text: str) -> YamlDocument:
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         raise YamlSyntaxError(line, f"caractère de contrôle interdit dans un fichier YAML "
-                                    f"({_character(error.character)}) : supprimez-le") from None
+                                    f"({character_code(error.character)}) : supprimez-le") from None
     except yaml.YAMLError as error:
-        line, message = _syntax_message(error)
+        line, message = syntax_message(error)
         raise YamlSyntaxError(line, message) from None
     if root is None:
         raise YamlSyntaxError(None, "le fichier est vide")
@@ -298,13 +259,3 @@ class _Builder:
             return self.constructor.construct_object(node)
         except (ValueError, yaml.YAMLError):
             return node.value
-
-
-def too_many_employees(count: Optional[int]) -> str:
-    said = f"{french_number(count)} salariés : un" if count is not None else "un"
-    return (f"{said} dossier en compte au plus {french_number(MAX_EMPLOYEES)} ; "
-            "répartissez la procédure en plusieurs dossiers")
-
-
-def too_deep() -> str:
-    return f"imbrication trop profonde : au plus {MAX_NESTING} niveaux de groupes et de listes emboîtés"

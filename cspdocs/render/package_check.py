@@ -22,6 +22,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import Optional
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -91,6 +92,26 @@ def open_package(data: bytes, nom: str) -> Contenu:
                                  "enregistrez-le de nouveau au format .docx"]) from exc
     if len(infos) > LIMITE_MEMBRES:
         raise ModeleRefuse(nom, [f"archive de {len(infos)} fichiers internes (au plus {LIMITE_MEMBRES})"])
+    members, problems = _read_members(zf, infos)
+    if problems:
+        raise ModeleRefuse(nom, problems)
+    by_name = dict(members)
+    if CONTENT_TYPES not in by_name:
+        raise ModeleRefuse(nom, [f"{CONTENT_TYPES} absent : ce n'est pas un document Word (.docx)"])
+    parsed, problems = _parse_xml(members)
+    if CONTENT_TYPES not in parsed:
+        raise ModeleRefuse(nom, problems or [f"{CONTENT_TYPES} illisible"])
+    problems.extend(_content_type_problems(parsed[CONTENT_TYPES], by_name))
+    for name, root in parsed.items():
+        if name.endswith(".rels"):
+            problems.extend(_relationship_problems(name, root, by_name))
+    if problems:
+        raise ModeleRefuse(nom, problems)
+    return Contenu(tuple(members), parsed[CONTENT_TYPES])
+
+
+def _read_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """Each member's bytes, read within the size limits (names, duplicates, ZIP bombs), and the problems."""
     problems: list[str] = []
     seen: set[str] = set()
     total = 0
@@ -98,24 +119,16 @@ def open_package(data: bytes, nom: str) -> Contenu:
     for info in infos:
         name = info.filename
         problem = _name_problem(name)
+        if not problem and name.lower() in seen:
+            problem = f"fichier interne en double dans l'archive : {name}"
+        problem = problem or _size_problem(info, total)
         if problem:
             problems.append(problem)
             continue
-        if name.lower() in seen:
-            problems.append(f"fichier interne en double dans l'archive : {name}")
-            continue
         seen.add(name.lower())
-        if info.file_size > LIMITE_MEMBRE or total + info.file_size > LIMITE_TOTAL:
-            problems.append(f"{name} : trop gros une fois décompressé ({info.file_size // 2**20} Mo annoncés, "
-                            f"au plus {_mo(LIMITE_MEMBRE)} par fichier et {_mo(LIMITE_TOTAL)} au total) — bombe ZIP ?")
-            continue
-        if info.file_size > 2**20 and info.file_size > LIMITE_RATIO * max(info.compress_size, 1):
-            problems.append(f"{name} : taux de compression anormal ({info.file_size // max(info.compress_size, 1)} "
-                            "pour 1) — bombe ZIP ?")
-            continue
         try:
             content = _read_bounded(zf, info, min(LIMITE_MEMBRE, LIMITE_TOTAL - total))
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
             problems.append(f"{name} : illisible dans l'archive (compression inconnue ou données corrompues)")
             continue
         if content is None:
@@ -123,11 +136,24 @@ def open_package(data: bytes, nom: str) -> Contenu:
             continue
         total += len(content)
         members.append((name, content))
-    if problems:
-        raise ModeleRefuse(nom, problems)
-    by_name = dict(members)
-    if CONTENT_TYPES not in by_name:
-        raise ModeleRefuse(nom, [f"{CONTENT_TYPES} absent : ce n'est pas un document Word (.docx)"])
+    return members, problems
+
+
+def _size_problem(info: zipfile.ZipInfo, total: int) -> Optional[str]:
+    """A member announced too big, alone or with those read before, or too compressed (ZIP bomb)."""
+    name = info.filename
+    if info.file_size > LIMITE_MEMBRE or total + info.file_size > LIMITE_TOTAL:
+        return (f"{name} : trop gros une fois décompressé ({info.file_size // 2**20} Mo annoncés, "
+                f"au plus {_mo(LIMITE_MEMBRE)} par fichier et {_mo(LIMITE_TOTAL)} au total) — bombe ZIP ?")
+    if info.file_size > 2**20 and info.file_size > LIMITE_RATIO * max(info.compress_size, 1):
+        return (f"{name} : taux de compression anormal ({info.file_size // max(info.compress_size, 1)} "
+                "pour 1) — bombe ZIP ?")
+    return None
+
+
+def _parse_xml(members: list[tuple[str, bytes]]) -> tuple[dict[str, etree._Element], list[str]]:
+    """The XML and relationship members parsed (no DOCTYPE or ENTITY), and the problems."""
+    problems: list[str] = []
     parsed: dict[str, etree._Element] = {}
     for name, content in members:
         if not name.endswith((".xml", ".rels")):
@@ -141,15 +167,7 @@ def open_package(data: bytes, nom: str) -> Contenu:
         except etree.XMLSyntaxError as exc:
             line = f" à la ligne {exc.lineno}" if getattr(exc, "lineno", None) else ""
             problems.append(f"{name} : XML mal formé{line} (fichier abîmé ou modifié hors de Word)")
-    if CONTENT_TYPES not in parsed:
-        raise ModeleRefuse(nom, problems or [f"{CONTENT_TYPES} illisible"])
-    problems.extend(_content_type_problems(parsed[CONTENT_TYPES], by_name))
-    for name, root in parsed.items():
-        if name.endswith(".rels"):
-            problems.extend(_relationship_problems(name, root, by_name))
-    if problems:
-        raise ModeleRefuse(nom, problems)
-    return Contenu(tuple(members), parsed[CONTENT_TYPES])
+    return parsed, problems
 
 
 def _content_type_problems(root: etree._Element, by_name: dict[str, bytes]) -> list[str]:
