@@ -83,3 +83,17 @@ def test_no_import_cycle_in_cspdocs():
     assert len(edges) > 100 and "cspdocs.mentions.checker" in edges
     assert imports.cycles(edges) == []
     assert imports.cycles(imports.package_graph(edges)) == []
+
+
+def test_tests_import_no_private_name():
+    """Tests use the package's public names (issue 9): a test needing a private helper means the
+    helper deserves a public name, or the test should go through the function that uses it."""
+    import re
+
+    found = []
+    for path in sorted((PACKAGE.parent / "tests").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"^\s*from cspdocs[\w.]* import (\([^)]*\)|[^\n]*)", text, re.M):
+            names = re.findall(r"\b(\w+)\b(?:\s+as\s+\w+)?", m.group(1).strip("()"))
+            found += [f"{path.name}: {n}" for n in names if n.startswith("_") and n != "__version__"]
+    assert found == []

@@ -59,7 +59,7 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-def _luhn_ok(digits: str) -> bool:
+def luhn_ok(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
         n = int(ch)
@@ -134,7 +134,7 @@ class Employeur(_Strict):
         digits = v.replace(" ", "")
         if len(digits) != 14 or not digits.isdigit():
             raise ValueError("le SIRET doit compter 14 chiffres")
-        if not _luhn_ok(digits):
+        if not luhn_ok(digits):
             raise ValueError("le SIRET n'est pas valide (clé de Luhn incorrecte)")
         return digits
 

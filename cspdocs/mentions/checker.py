@@ -73,7 +73,7 @@ def _check_reco(reco: Reconnaissance, matcher: Matcher, region: str, offset: int
     return True, "", spans
 
 
-def _constraint_detail(mention: Mention, matcher: Matcher) -> str:
+def constraint_detail(mention: Mention, matcher: Matcher) -> str:
     for c in mention.contraintes:
         value, ref = matcher.faits.get(c.fait), matcher.faits.get(c.reference)
         if not isinstance(value, date) or not isinstance(ref, date):
@@ -144,7 +144,7 @@ def check_mention(art: MentionFile, mention: Mention, text: TexteCompare, matche
                 wrong = _displayed_values_detail(mention, matcher, region) if mention.valeurs_affichees else ""
                 statut, detail = (NON_CONFORME, f"{detail} ; {wrong}") if wrong else (ABSENTE, detail)
             else:
-                detail = ((mention.contraintes and _constraint_detail(mention, matcher))
+                detail = ((mention.contraintes and constraint_detail(mention, matcher))
                           or (mention.valeurs_affichees and _displayed_values_detail(mention, matcher, region)) or "")
                 if detail:
                     statut = NON_CONFORME

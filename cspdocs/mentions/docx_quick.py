@@ -30,7 +30,7 @@ def _entity(m: "re.Match[str]") -> str:
     return _ENTITIES[name]
 
 
-def _quick_paragraphs(xml: str) -> Optional[list[str]]:
+def quick_paragraphs(xml: str) -> Optional[list[str]]:
     """``paragraph_texts`` of a plain part in one regex pass, or None when the part is not plain."""
     if len(xml) <= _SMALL_PART:  # headers and footers: often the same for every employee
         found = _small_quick_paragraphs(xml)

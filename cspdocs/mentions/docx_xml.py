@@ -10,13 +10,13 @@ from lxml import etree
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = "{%s}" % W
-_P, _T, _TAB, _BR, _CR = _W + "p", _W + "t", _W + "tab", _W + "br", _W + "cr"
+PARAGRAPH, TEXT_RUN, _TAB, _BR, _CR = _W + "p", _W + "t", _W + "tab", _W + "br", _W + "cr"
 _NBH, _SOFT = _W + "noBreakHyphen", _W + "softHyphen"
-_FALLBACK = "{%s}Fallback" % MC
-_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+FALLBACK = "{%s}Fallback" % MC
+DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
 _TABS = _W + "tabs"
-_TEXT_TAGS = (_T, _TAB, _BR, _CR, _NBH)
+_TEXT_TAGS = (TEXT_RUN, _TAB, _BR, _CR, _NBH)
 
 
 def paragraph_texts(xml: bytes) -> list[str]:
@@ -35,14 +35,14 @@ def paragraph_texts(xml: bytes) -> list[str]:
         if tag == _TAB and parent is not None and parent.tag == _TABS:
             continue  # a tab stop definition, not a tab character
         paragraph = parent
-        while paragraph is not None and paragraph.tag != _P:
+        while paragraph is not None and paragraph.tag != PARAGRAPH:
             paragraph = paragraph.getparent()
-        if paragraph is None or (has_fallback and _inside_fallback(paragraph)):
+        if paragraph is None or (has_fallback and inside_fallback(paragraph)):
             continue
-        text = (el.text or "") if tag == _T else ("-" if tag == _NBH else " ")
+        text = (el.text or "") if tag == TEXT_RUN else ("-" if tag == _NBH else " ")
         pieces.setdefault(paragraph, []).append(text)
     out = []
-    for p in root.iter(_P):
+    for p in root.iter(PARAGRAPH):
         found = pieces.get(p)
         if found:
             text = "".join(found)
@@ -57,28 +57,28 @@ def core_title(xml: str) -> str:
     if not xml:
         return ""
     try:
-        found = etree.fromstring(xml.encode("utf-8")).find(_DC_TITLE)
+        found = etree.fromstring(xml.encode("utf-8")).find(DC_TITLE)
     except etree.XMLSyntaxError:
         return ""
     return (found.text or "") if found is not None else ""
 
 
-def _inside_fallback(el: etree._Element) -> bool:
+def inside_fallback(el: etree._Element) -> bool:
     parent = el.getparent()
     while parent is not None:
-        if parent.tag == _FALLBACK:
+        if parent.tag == FALLBACK:
             return True
         parent = parent.getparent()
     return False
 
 
-def _collect(el: etree._Element, pieces: list[str]) -> None:
+def collect_text(el: etree._Element, pieces: list[str]) -> None:
     """Own text of a paragraph (nested paragraphs excluded), for tools that walk paragraphs."""
     for child in el:
         tag = child.tag
-        if tag == _P or tag == _FALLBACK:
+        if tag == PARAGRAPH or tag == FALLBACK:
             continue
-        if tag == _T:
+        if tag == TEXT_RUN:
             pieces.append(child.text or "")
         elif tag in (_TAB, _BR, _CR):
             if not (tag == _TAB and el.tag == _TABS):
@@ -86,5 +86,5 @@ def _collect(el: etree._Element, pieces: list[str]) -> None:
         elif tag == _NBH:
             pieces.append("-")
         elif isinstance(tag, str):
-            _collect(child, pieces)
+            collect_text(child, pieces)
 

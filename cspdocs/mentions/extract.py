@@ -21,14 +21,11 @@ from typing import Iterable, Optional, Union
 from lxml import etree
 
 from ..text import normalize_text
-from .docx_quick import _quick_paragraphs
-from .docx_xml import _DC_TITLE, _FALLBACK, _P, _T, _collect, _inside_fallback, core_title, paragraph_texts
+from .docx_quick import quick_paragraphs
+from .docx_xml import DC_TITLE, core_title, paragraph_texts
 
-# Re-exported: paragraph_texts and _quick_paragraphs for tests/pipeline/test_pipeline.py; _FALLBACK, _P,
-# _T, _collect, _inside_fallback for tests/support/mentions.py (until they import from docx_xml.py
-# and docx_quick.py).
-__all__ = ["DocumentIllisible", "Source", "Texte", "_FALLBACK", "_P", "_T", "_collect", "_inside_fallback",
-           "_quick_paragraphs", "core_title", "document_text", "docx_parts", "docx_text", "is_pdf", "join_texts",
+# paragraph_texts re-exported: the text of a DOCX part, beside the text of a whole document.
+__all__ = ["DocumentIllisible", "Source", "Texte", "core_title", "document_text", "docx_parts", "docx_text", "is_pdf", "join_texts",
            "margin_texts", "paragraph_texts", "pdf_text", "texte_parts"]
 
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -97,7 +94,7 @@ def texte_parts(parts: Iterable[tuple[str, str, Union[str, bytes]]], titre: str 
                 if isinstance(xml, bytes):  # a part the renderer copied as is: same for every document
                     paragraphs.extend(_static_paragraphs(xml))
                 else:
-                    quick = _quick_paragraphs(xml)
+                    quick = quick_paragraphs(xml)
                     paragraphs.extend(quick if quick is not None else paragraph_texts(xml.encode("utf-8")))
             except etree.XMLSyntaxError as exc:
                 raise DocumentIllisible(f"partie {name} illisible ({exc})") from exc
@@ -135,7 +132,7 @@ def docx_parts(data: bytes) -> tuple[list[tuple[str, bytes]], str]:
         if ctype == _CORE:
             try:
                 core = etree.fromstring(zf.read(name))
-                found = core.find(_DC_TITLE)
+                found = core.find(DC_TITLE)
                 title = (found.text or "") if found is not None else ""
             except etree.XMLSyntaxError:
                 pass

@@ -32,7 +32,7 @@ _TYPE_PAGES = re.compile(rb"/Type\s*/Pages(?![A-Za-z])")
 _REF = re.compile(rb"(\d+)\s+0\s+R")
 
 
-def _scan(body: bytes) -> tuple[list[tuple[int, int, int]], int]:
+def scan_body(body: bytes) -> tuple[list[tuple[int, int, int]], int]:
     """The references in ``body`` outside strings and stream data, as (start, end, number), and
     where its stream starts (``len(body)`` when it has none)."""
     refs: list[tuple[int, int, int]] = []
@@ -93,7 +93,7 @@ class Source:
 
     def scan(self, number: int) -> tuple[list[tuple[int, int, int]], int]:
         if number not in self.scans:
-            self.scans[number] = _scan(self.raw.body(number))
+            self.scans[number] = scan_body(self.raw.body(number))
         return self.scans[number]
 
     def reachable(self) -> list[int]:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cspdocs.case.loader import load_dossier
-from cspdocs.case.model import _luhn_ok
+from cspdocs.case.model import luhn_ok
 from cspdocs.case.places import zone_for
 from cspdocs.case.schema import case_json_schema
 from cspdocs.commands.schema import command as schema_command
@@ -32,7 +32,7 @@ def test_example_loads_without_warning(path):
     assert charged.warnings == ()
     assert charged.nom == path.stem
     dossier = charged.dossier
-    assert dossier.employeur.siret is None or _luhn_ok(dossier.employeur.siret)
+    assert dossier.employeur.siret is None or luhn_ok(dossier.employeur.siret)
     # 2026 procedures: the convention in force runs to 31/12/2026
     for s in dossier.salaries:
         for day in (s.date_entretien_prealable, dossier.procedure.date_entretien_prealable,

@@ -171,7 +171,7 @@ def test_reflection_constraint_of_the_mentions_reads_the_dated_duration(tmp_path
     from datetime import date
     from types import SimpleNamespace
 
-    from cspdocs.mentions.checker import _constraint_detail
+    from cspdocs.mentions.checker import constraint_detail
     from cspdocs.mentions.loading import load_catalogue
 
     [c] = [c for m in load_catalogue().all_mentions() for c in m.contraintes if c.fait == "dates.fin_delai_reflexion"]
@@ -180,8 +180,8 @@ def test_reflection_constraint_of_the_mentions_reads_the_dated_duration(tmp_path
     assert rs.parameters["duree_delai_reflexion_jours"] == 21
     mention = SimpleNamespace(contraintes=(c,))
     faits = {"dates.remise": date(2026, 3, 3), "parametres.duree_delai_reflexion_jours": 21}
-    assert _constraint_detail(mention, SimpleNamespace(faits={**faits, "dates.fin_delai_reflexion": date(2026, 3, 24)})) == ""
-    detail = _constraint_detail(mention, SimpleNamespace(faits={**faits, "dates.fin_delai_reflexion": date(2026, 3, 23)}))
+    assert constraint_detail(mention, SimpleNamespace(faits={**faits, "dates.fin_delai_reflexion": date(2026, 3, 24)})) == ""
+    detail = constraint_detail(mention, SimpleNamespace(faits={**faits, "dates.fin_delai_reflexion": date(2026, 3, 23)}))
     assert detail.endswith("(dates.remise + 21 jours)")
 
 

@@ -17,8 +17,8 @@ from cspdocs.mentions.scenario_coverage import coverage
 from cspdocs.mentions.scenarios import computed_scenarios
 from tests.support.mentions import (
     TEMPLATES,
-    _P,
-    _T,
+    PARAGRAPH,
+    TEXT_RUN,
     blank_template_paragraphs,
     copy_templates,
     edit_template,
@@ -122,9 +122,9 @@ def test_template_with_a_wrong_date_fails(tmp_path):
 
     def edit(root):
         n = 0
-        for p in root.iter(_P):
+        for p in root.iter(PARAGRAPH):
             if "Nous vous rappelons" in paragraph_text(p):
-                for t in p.iter(_T):
+                for t in p.iter(TEXT_RUN):
                     if t.text and "dates.fin_delai_reflexion" in t.text:
                         t.text = t.text.replace("dates.fin_delai_reflexion", "dates.debut_csp")
                         n += 1
@@ -166,9 +166,9 @@ def test_unknown_variable_is_reported_with_its_paragraph(tmp_path):
 
 def _closing_tag(root):
     """The w:t holding ``{{ salarie.civilite }}`` in the closing formula, and its paragraph."""
-    for p in root.iter(_P):
+    for p in root.iter(PARAGRAPH):
         if "Nous vous prions d'agréer" in paragraph_text(p):
-            for t in p.iter(_T):
+            for t in p.iter(TEXT_RUN):
                 if t.text == "{{ salarie.civilite }}":
                     return p, t
     raise AssertionError("formule de politesse introuvable")
@@ -187,7 +187,7 @@ def _split_run(at: int):
         _p, t = _closing_tag(root)
         run = t.getparent()
         clone = etree.fromstring(etree.tostring(run))
-        t.text, clone.find(_T).text = t.text[:at], t.text[at:]
+        t.text, clone.find(TEXT_RUN).text = t.text[:at], t.text[at:]
         run.addnext(clone)
         return 1
     return edit
@@ -210,7 +210,7 @@ def test_tag_across_paragraphs_is_an_error(tmp_path):
         new_p = etree.fromstring(etree.tostring(p))
         p.addnext(new_p)
         t.text = "{{ salarie."
-        for t2 in new_p.iter(_T):
+        for t2 in new_p.iter(TEXT_RUN):
             t2.text = "civilite }}" if t2.text == "{{ salarie.civilite }}" else ""
         return 1
 

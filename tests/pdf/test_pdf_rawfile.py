@@ -13,7 +13,7 @@ from pypdf import PdfReader, PdfWriter
 
 from cspdocs.pdf import fasttext, rawfile
 from cspdocs.pdf.dossier import DossierPart, build_dossier
-from cspdocs.pdf.merge import _scan
+from cspdocs.pdf.merge import scan_body
 from cspdocs.pdf.normalize import normalize_pdf
 from cspdocs.pdf.objects import Name, Objects, Ref, parse_value, text_of
 from cspdocs.pdf.text import extract_pages
@@ -90,7 +90,7 @@ def test_incremental_update_is_normalised_by_pypdf() -> None:
 
 def test_references_in_strings_and_streams_are_left_alone() -> None:
     body = b"<</A (x 1 0 R (y) \\) 9 0 R) /B 2 0 R/C <00>/D [3 0 R 4 0 R]/E<</F 5 0 R>>>>stream\n6 0 R"
-    refs, stream_at = _scan(body)
+    refs, stream_at = scan_body(body)
     assert [target for _, _, target in refs] == [2, 3, 4, 5]
     assert body[stream_at:].startswith(b"stream")
 

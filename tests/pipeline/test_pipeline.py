@@ -11,7 +11,8 @@ import pytest
 
 from cspdocs.generate import render_batch
 from cspdocs.mentions import check_lot
-from cspdocs.mentions.extract import _quick_paragraphs, docx_parts, docx_text, paragraph_texts, texte_parts
+from cspdocs.mentions.docx_quick import quick_paragraphs
+from cspdocs.mentions.extract import docx_parts, docx_text, paragraph_texts, texte_parts
 from cspdocs.pipeline import MentionsBloquantes, generate, load_case, run
 from cspdocs.pipeline import workers
 from cspdocs.render.modeles import load_templates
@@ -98,14 +99,14 @@ def test_quick_reading_equals_lxml(body):
     xml = f"<?xml version='1.0' encoding='UTF-8'?><w:document {W}><w:body>{body}</w:body></w:document>"
     expected = paragraph_texts(xml.encode("utf-8"))
     assert texte_parts([("word/document.xml", "document", xml)]).paragraphes == tuple(expected)
-    quick = _quick_paragraphs(xml)
+    quick = quick_paragraphs(xml)
     assert quick is None or quick == expected
 
 
 def test_another_prefix_for_wordprocessingml_is_read_by_lxml():
     xml = ('<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body>'
            '<x:p><x:r><x:t>texte</x:t></x:r></x:p></x:body></x:document>')
-    assert _quick_paragraphs(xml) is None
+    assert quick_paragraphs(xml) is None
     assert texte_parts([("word/document.xml", "document", xml)]).paragraphes == ("texte",)
 
 

@@ -12,7 +12,8 @@ from typing import Callable, Iterable, Optional
 from lxml import etree
 
 from cspdocs.mentions.checker import Matcher, TexteCompare, artefact_applicable, check_artefact, check_mention
-from cspdocs.mentions.extract import _FALLBACK, _P, _T, _collect, _inside_fallback, docx_parts, docx_text
+from cspdocs.mentions.docx_xml import FALLBACK, PARAGRAPH, TEXT_RUN, collect_text, inside_fallback
+from cspdocs.mentions.extract import docx_parts, docx_text
 from cspdocs.mentions.facts import Faits
 from cspdocs.mentions.loading import default_catalogue
 from cspdocs.mentions.scenarios import ComputedScenario, computed_scenarios
@@ -74,18 +75,18 @@ def blank_paragraphs(data: bytes, indices: Iterable[int]) -> bytes:
     for name, xml in parts:
         root = etree.fromstring(xml)
         changed = False
-        for p in root.iter(_P):
-            if _inside_fallback(p):
+        for p in root.iter(PARAGRAPH):
+            if inside_fallback(p):
                 continue
             pieces: list[str] = []
-            _collect(p, pieces)
+            collect_text(p, pieces)
             if not "".join(pieces).strip():
                 continue
             index += 1
             if index in wanted:
-                for t in p.iter(_T):
+                for t in p.iter(TEXT_RUN):
                     owner = t.getparent()
-                    while owner is not None and owner.tag != _P:
+                    while owner is not None and owner.tag != PARAGRAPH:
                         owner = owner.getparent()
                     if owner is p:
                         t.text = ""
@@ -126,8 +127,8 @@ def replace_in_docx(data: bytes, old: str, new: str, count: int = -1) -> bytes:
     for name, xml in parts:
         root = etree.fromstring(xml)
         changed = False
-        for p in root.iter(_P):
-            ts = [t for t in p.iter(_T) if _owner(t) is p]
+        for p in root.iter(PARAGRAPH):
+            ts = [t for t in p.iter(TEXT_RUN) if _owner(t) is p]
             text = "".join(t.text or "" for t in ts)
             if old not in text or (0 <= count <= done):
                 continue
@@ -146,7 +147,7 @@ def replace_in_docx(data: bytes, old: str, new: str, count: int = -1) -> bytes:
 
 def _owner(t: etree._Element) -> Optional[etree._Element]:
     owner = t.getparent()
-    while owner is not None and owner.tag != _P:
+    while owner is not None and owner.tag != PARAGRAPH:
         owner = owner.getparent()
     return owner
 
@@ -165,16 +166,16 @@ def edit_template(src: Path, dst: Path, edit: Callable[[etree._Element], int], p
 
 
 def paragraph_text(p: etree._Element) -> str:
-    return "".join(t.text or "" for t in p.iter(_T))
+    return "".join(t.text or "" for t in p.iter(TEXT_RUN))
 
 
 def blank_template_paragraphs(containing: str) -> Callable[[etree._Element], int]:
     """An ``edit`` emptying every template paragraph whose text contains ``containing``."""
     def edit(root: etree._Element) -> int:
         n = 0
-        for p in root.iter(_P):
+        for p in root.iter(PARAGRAPH):
             if containing in paragraph_text(p):
-                for t in p.iter(_T):
+                for t in p.iter(TEXT_RUN):
                     t.text = ""
                 n += 1
         return n
@@ -184,7 +185,7 @@ def blank_template_paragraphs(containing: str) -> Callable[[etree._Element], int
 def replace_template_text(old: str, new: str) -> Callable[[etree._Element], int]:
     def edit(root: etree._Element) -> int:
         n = 0
-        for t in root.iter(_T):
+        for t in root.iter(TEXT_RUN):
             if t.text and old in t.text:
                 t.text = t.text.replace(old, new)
                 n += 1
