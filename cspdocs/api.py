@@ -87,12 +87,30 @@ def select_employees(result: "CaseResult", matricules: Iterable[str] = ()) -> tu
     return select(result, tuple(matricules))
 
 
-def contract_json(result: "CaseResult", matricules: Iterable[str] = ()) -> dict[str, Any]:
+def contract_json(result: "CaseResult", matricules: Iterable[str] = (), au: Optional[date] = None) -> dict[str, Any]:
     """The public contract JSON (``cspdocs compute --format json``): every date and amount with its
-    explanation, per employee; computed as of a date, the state then in added keys (``au``, ``etat_au``)."""
+    explanation, per employee; as of ``au`` (default: the date the case was computed as of) the
+    state then in added keys (``au``, ``etat_au``)."""
     from .contract import contract_json as contract
 
-    return contract(result, select_employees(result, matricules))
+    return contract(result, select_employees(result, matricules), au)
+
+
+def case_text(result: "CaseResult", matricules: Iterable[str] = (), detail: bool = True) -> str:
+    """Each employee's calendar and amounts in French (``cspdocs compute --format texte``), with
+    the explanations unless ``detail`` is False."""
+    from .report import dossier_text
+
+    return dossier_text(result, select_employees(result, matricules), detail=detail)
+
+
+def case_table(result: "CaseResult", matricules: Iterable[str] = (), width: int = 100,
+               au: Optional[date] = None) -> str:
+    """One line per employee, counts and totals, ``width`` characters wide, the state as of ``au``
+    (default today) (``cspdocs compute --format tableau``)."""
+    from .rh.tableau import tableau
+
+    return tableau(result, select_employees(result, matricules), width=width, au=au)
 
 
 def generate(case: PathLike, sortie: PathLike = "output", *, au: Optional[date] = None,
@@ -239,7 +257,7 @@ def workbook_columns() -> str:
 
 __all__ = [
     # a case
-    "today", "load_case", "select_employees", "contract_json", "generate", "output_problem", "check_documents", "published_as_of",
+    "today", "load_case", "select_employees", "contract_json", "case_text", "case_table", "generate", "output_problem", "check_documents", "published_as_of",
     "follow_up", "write_summary",
     # templates, reference, files
     "lint_templates", "write_junit", "export_templates", "template_text", "template_variables",

@@ -168,7 +168,7 @@ def regles_reference() -> str:
 
 
 def mentions_reference() -> str:
-    from .commands.mentions import _value
+    from .listings import condition_value as _value
     from .mentions.loading import default_catalogue
     from .mentions.model import NIVEAU_LABELS
 

@@ -54,11 +54,3 @@ def command(dossier: str, documents: tuple[str, ...], artefact: Optional[str], m
         click.echo(outcome.text(detail=detail))
     sys.exit(1 if outcome.blocking else 0)
 
-
-def __getattr__(name: str):
-    """``collect``: tests/pipeline/test_generate_warnings.py's former import (now in cspdocs/document_check.py)."""
-    if name == "collect":  # TODO(perf): that test imports cspdocs.document_check.collect; then remove
-        from ..document_check import collect
-
-        return collect
-    raise AttributeError(name)

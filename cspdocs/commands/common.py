@@ -58,13 +58,6 @@ def load_and_compute(path: str, nothing_written: bool = False, au=None):
         sys.exit(1)
 
 
-def compute_charged(charge, au: Optional[date] = None):
-    """Compute a loaded case (tests/engine, tests/case call it; cspdocs/casework.py)."""
-    from ..casework import compute_charged as compute
-
-    return compute(charge, au)
-
-
 def selected_employees(result, matricules: Sequence[str]) -> tuple:
     """The employees ``--employe`` asks for (all when none), or a usage error naming the unknown."""
     try:

@@ -14,38 +14,12 @@ from typing import Optional
 
 import click
 
-from ..report import dossier_json, dossier_text
-from ..rh.tableau import tableau
-from ..engine.dates import fr
+from .. import api
+from ..formats import explanation_date as fr
 from .common import as_of_option, load_and_compute, parse_as_of, selected_employees
 from .sortie import informer
 
 SEUIL_TABLEAU = 10
-
-
-def with_state(data: dict, result, selected, as_of) -> dict:
-    """The contract (the plan, independent of the as-of date) plus, in added keys, the state as of
-    ``as_of``: ``au`` and, per employee, ``etat_au`` (state, documents' dates and delivery, findings and,
-    after a refusal, the end of the notice with its explanation: ``fin_preavis_refus``)."""
-    from ..engine.actions import follow_up
-    from ..engine.refusal_dates import refusal_as_of
-    from ..render import dated
-    from ..report import _plain
-
-    if as_of is None:
-        return data
-    data["au"] = as_of.isoformat()
-    for entry, rs in zip(data["salaries"], selected):
-        f = follow_up(result.case, rs, as_of)
-        v = dated.view(result, rs)
-        entry["etat_au"] = _plain({"etat": f["etat"], "etat_libelle": f["etat_libelle"],
-                                   "documents": v.documents() if v else None,
-                                   "constats": [c.text for c in f["constats"]]})  # the R-76 findings included (engine/actions.py)
-        notice = refusal_as_of(f["faits"], as_of)
-        if notice is not None:
-            entry["etat_au"]["fin_preavis_refus"] = _plain({"valeur": notice.valeur, "raisonnement": notice.raisonnement,
-                                                            "sources": list(notice.sources)})
-    return data
 
 
 @click.command("compute")
@@ -73,10 +47,9 @@ def command(dossier: str, fmt: Optional[str], matricules: tuple[str, ...], sans_
         informer(f"Date d'observation : {fr(as_of)} (--au) ; les dates calculées sont celles du plan, "
                  "l'état à cette date est donné par « cspdocs suivi ».")
     if fmt == "json":
-        click.echo(json.dumps(with_state(dossier_json(result, selected), result, selected, as_of),
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps(api.contract_json(result, matricules, au=as_of), ensure_ascii=False, indent=2))
     elif fmt == "tableau":
         width = largeur or shutil.get_terminal_size((100, 24)).columns
-        click.echo(tableau(result, selected, width=width, au=as_of), nl=False)
+        click.echo(api.case_table(result, matricules, width=width, au=as_of), nl=False)
     else:
-        click.echo(dossier_text(result, selected, detail=not sans_explications), nl=False)
+        click.echo(api.case_text(result, matricules, detail=not sans_explications), nl=False)

@@ -18,11 +18,3 @@ def command(artefact: str | None) -> None:
     except api.DocumentInconnu as exc:
         fail(f"Erreur : {exc}")
 
-
-def __getattr__(name: str):
-    """``_value``: cspdocs/reference.py's former import, now cspdocs.listings.condition_value."""
-    if name == "_value":  # TODO(coordinator): reference.py imports listings.condition_value; then remove
-        from ..listings import condition_value
-
-        return condition_value
-    raise AttributeError(name)

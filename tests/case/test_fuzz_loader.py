@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from cspdocs.case.errors import DossierInvalide
 from cspdocs.case.loader import load_dossier
-from cspdocs.commands.common import compute_charged
+from cspdocs.casework import compute_charged
 from tests.support.fuzz import _no_local_constants, simple_case, to_yaml
 
 pytestmark = pytest.mark.usefixtures(_no_local_constants.__name__)

@@ -27,13 +27,7 @@ ALLOWED = {"click", "cspdocs.api", "cspdocs.commands", "cspdocs.commands.common"
 EXTRA_IMPORTS = {
     # « vouliez-vous dire » for an unknown command: click's own usage error, no library call behind it.
     "__init__.py": {"cspdocs.render.messages"},
-    # Compatibility re-exports (module __getattr__), until their last callers switch (requests.md):
-    "check.py": {"cspdocs.document_check"},  # tests/pipeline/test_generate_warnings.py (perf): collect
-    "mentions.py": {"cspdocs.listings"},  # cspdocs/reference.py (coordinator): _value
-    "common.py": {"cspdocs.casework"},  # compute_charged: tests/engine (facts), tests/case (coordinator)
     # Owned by the findings helper, not yet moved to the library (requests.md, library → findings):
-    "compute.py": {"cspdocs.report", "cspdocs.rh.tableau", "cspdocs.engine.dates", "cspdocs.engine.actions",
-                   "cspdocs.engine.refusal_dates", "cspdocs.render"},
     "generate.py": {"cspdocs.engine.dates", "cspdocs.delivered", "cspdocs.generate", "cspdocs.output_folder",
                     "cspdocs.pdf.errors", "cspdocs.pdf.soffice", "cspdocs.pipeline", "cspdocs.render.docxparts",
                     "cspdocs.render.errors", "cspdocs.render.modeles", "cspdocs.rh.sorties", "cspdocs.rh.progression",
@@ -74,10 +68,13 @@ def _library(name: str) -> bool:
     return top not in sys.stdlib_module_names and top != "__future__"
 
 
-def test_the_import_reader_sees_relative_and_lazy_imports():
+def test_the_import_reader_sees_relative_and_lazy_imports(tmp_path):
     found = imports(COMMANDS / "check.py")
     assert {"cspdocs.api", "cspdocs.commands.common", "cspdocs.commands.sortie", "click", "json"} <= found
-    assert "cspdocs.document_check" in found  # inside a function
+    module = tmp_path / "lazy.py"
+    module.write_text("from .. import api\n\ndef f():\n    from ..document_check import collect\n"
+                      "    import cspdocs.engine.dates\n", encoding="utf-8")
+    assert imports(module) == {"cspdocs.api", "cspdocs.document_check", "cspdocs.engine.dates"}  # inside a function
 
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: p.name)

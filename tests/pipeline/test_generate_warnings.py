@@ -53,7 +53,7 @@ def test_manifest_records_the_mention_check(tmp_path):
 
 
 def test_check_skips_merged_dossiers_when_walking_a_folder(tmp_path):
-    from cspdocs.commands.check import collect
+    from cspdocs.document_check import collect
 
     folder = tmp_path / "E1"
     folder.mkdir()
