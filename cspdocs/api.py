@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover - types only
 
 PathLike = Union[str, Path]
 
-# Exceptions and constants, imported on first access (``api.DossierInvalide``, ``from cspdocs.api import X``).
+# Exceptions, constants and helpers, imported on first access (``api.DossierInvalide``, ``from cspdocs.api import X``).
 _LAZY = {
     "DossierInvalide": "cspdocs.case.errors",  # a case file that does not validate: every error at once
     "MatriculeInconnu": "cspdocs.selection",  # a matricule absent from the case
@@ -48,6 +48,14 @@ _LAZY = {
     "CodeInconnu": "cspdocs.rules.registre",
     "ARTEFACTS": "cspdocs.mentions.model",  # the documents' ids: information, recepisse, lettre…
     "SUJETS": "cspdocs.reference",  # the subjects of the French reference
+    "SofficeNotFoundError": "cspdocs.pdf.errors",  # LibreOffice is needed for the PDFs and not found
+    "GENERATION_ERRORS": "cspdocs.generation_text",  # what stops ``generate``: ``generation_error(exc)``
+    # What ``cspdocs generate`` prints, as functions returning French lines (cspdocs/generation_text.py):
+    "spreadsheet_notes": "cspdocs.generation_text", "warning_lines": "cspdocs.generation_text",
+    "generation_summary": "cspdocs.generation_text", "generation_error": "cspdocs.generation_text",
+    "templates_report": "cspdocs.render.modeles",  # which file of a custom folder serves which document
+    "find_soffice": "cspdocs.pdf.soffice",  # LibreOffice's executable, or SofficeNotFoundError at once
+    "ProgressBar": "cspdocs.rh.progression",  # the progress of ``generate`` on stderr (``progress=``)
 }
 
 
@@ -113,17 +121,18 @@ def case_table(result: "CaseResult", matricules: Iterable[str] = (), width: int 
     return tableau(result, select_employees(result, matricules), width=width, au=au)
 
 
-def generate(case: PathLike, sortie: PathLike = "output", *, au: Optional[date] = None,
+def generate(case: Union[PathLike, tuple], sortie: PathLike = "output", *, au: Optional[date] = None,
              **options: Any) -> "Generation":
-    """The one pipeline (``cspdocs generate``): load and compute the case as of ``au``, render,
-    check the mandatory mentions, make the PDFs when asked, publish into ``sortie/<nom>/``.
-    ``options``: those of ``cspdocs.pipeline.run`` (``modeles``, ``matricules``, ``pdf``,
-    ``dossier_global``, ``reecrire_remis``…). On any error nothing is published."""
+    """The one pipeline (``cspdocs generate``): load and compute the case as of ``au`` (or take the
+    pair ``load_case`` returned), render, check the mandatory mentions, make the PDFs when asked,
+    publish into ``sortie/<nom>/``. ``options``: those of ``cspdocs.pipeline.run`` (``modeles``,
+    ``matricules``, ``pdf``, ``dossier_global``, ``reecrire_remis``…). On any error nothing is
+    published (``GENERATION_ERRORS``, ``MatriculeInconnu``)."""
     from .pipeline import run
 
-    charge, resultat = load_case(case, au)
+    charge, resultat = case if isinstance(case, tuple) else load_case(case, au)
     select_employees(resultat, options.get("matricules") or ())  # MatriculeInconnu before anything is rendered
-    return run(charge, resultat, sortie, **options)
+    return run(charge, resultat, Path(sortie), **options)
 
 
 def output_problem(sortie: PathLike, nom: Optional[str] = None, pdf: bool = False,

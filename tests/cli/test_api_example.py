@@ -72,3 +72,40 @@ def test_contract_json_is_what_compute_prints(case, au):
     assert printed.exit_code == 0, printed.output
     _, resultat = api.load_case(path, au=date.fromisoformat(au) if au else None)
     assert printed.stdout == json.dumps(api.contract_json(resultat), ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["texte", "tableau"])
+def test_the_text_and_table_views_are_what_compute_prints(fmt):
+    path, au = ROOT / "cases" / "collectif-alsace.yaml", date(2026, 6, 12)
+    printed = CliRunner().invoke(main, ["compute", str(path), "--format", fmt, "--au", au.isoformat(),
+                                        "--largeur", "120", "--employe", "E102", "--employe", "E101"])
+    assert printed.exit_code == 0, printed.output
+    _, resultat = api.load_case(path, au=au)
+    view = (api.case_text(resultat, ["E102", "E101"]) if fmt == "texte"
+            else api.case_table(resultat, ["E102", "E101"], width=120, au=au))
+    assert printed.stdout == view and "E101" in view
+
+
+def test_the_generation_summary_is_what_generate_prints(tmp_path):
+    path = ROOT / "cases" / "individuel.yaml"
+    printed = CliRunner().invoke(main, ["generate", str(path), "-o", str(tmp_path / "cli"), "--au", "2026-05-11"])
+    assert printed.exit_code == 0, printed.output
+    generation = api.generate(api.load_case(path, au=date(2026, 5, 11)), tmp_path / "api")
+    summary = api.generation_summary(generation)
+    assert printed.stdout.replace(str(tmp_path / "cli"), str(tmp_path / "api")) == "".join(
+        line + "\n" for line in summary.results)
+    assert summary.results[0] == f"4 document(s) pour 1 salarié(s) publiés dans {tmp_path / 'api' / 'individuel'}/ ; " \
+                                 "mentions obligatoires vérifiées."
+    assert all(line in printed.stderr for line in summary.notes)
+
+
+def test_a_generation_error_is_the_french_message_the_cli_prints(tmp_path):
+    with pytest.raises(api.MatriculeInconnu, match="X9"):
+        api.generate(ROOT / "cases" / "individuel.yaml", tmp_path, matricules=["X9"])
+    from cspdocs.output_folder import SortieRefusee
+
+    refused = SortieRefusee("la sortie est refusée")
+    assert isinstance(refused, api.GENERATION_ERRORS)
+    assert api.generation_error(refused) == "la sortie est refusée\nAucun document écrit."
+    assert api.generation_error(PermissionError(13, "Permission denied", "sortie")) == (
+        "Erreur d'écriture : sortie : permission refusée\nAucun document publié ; la sortie précédente est inchangée.")

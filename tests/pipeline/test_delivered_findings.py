@@ -1,6 +1,7 @@
 """Issue 9: findings are data with a rule code, shown to the user: the documents through time (R-76,
 R-80), the published output (R-77, R-78) and the documents not produced are ``Finding``s carried by
-the batch; ``generate`` groups them by ``Finding.code``, never by reading a code back out of a line.
+the batch; ``generate`` groups them by ``Finding.code`` (cspdocs/generation_text.warning_lines),
+never by reading a code back out of a line.
 
 Built on tests/case/test_case_loading.BASE (Madame Julie Bernard, Metz, interview Tue 03/03/2026).
 """
@@ -9,16 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import click
 import pytest
 
 from cspdocs.casework import load_case
-from cspdocs.commands.generate import print_warnings
 from cspdocs.delivered import check_delivered, out_of_date
 from cspdocs.engine.documents import omission_finding
 from cspdocs.engine.findings import Finding
 from cspdocs.engine.timeline import view_for
 from cspdocs.generate import Batch, BatchEmployee, OmittedArtefact
+from cspdocs.generation_text import warning_lines
 from cspdocs.render.artefacts import ARTEFACTS
 from tests.case.test_case_loading import BASE, write
 from tests.engine.test_timeline import REMOTE, with_employee
@@ -39,31 +39,29 @@ def warn(code: str, message: str) -> Finding:
     return Finding((), message, blocking=False, code=code)
 
 
-def printed(capsys, lot: Batch, detailed: bool = False) -> list[str]:
-    with click.Context(click.Command("generate")):
-        print_warnings(lot, detailed)
-    return capsys.readouterr().err.splitlines()
+def printed(lot: Batch, detailed: bool = False) -> list[str]:
+    return warning_lines(lot, detailed)  # the lines « cspdocs generate » prints on stderr
 
 
-def test_employee_findings_are_grouped_by_their_code(capsys):
+def test_employee_findings_are_grouped_by_their_code():
     # two messages of one rule form one group; an employee with two findings of that rule counts once
     lot = batch(employee("E1", [warn("R-76", "la remise prévue le 03/03/2026 …"), warn("R-76", "la lettre prévue …")]),
                 employee("E2", [warn("R-76", "la lettre prévue …"), warn("A8", "le Vendredi saint …")]))
-    lines = printed(capsys, lot)
+    lines = printed(lot)
     assert lines[0] == ("Avertissement R-76 pour 2 salarié(s) (E1, E2) ; par exemple (E1) : "
                         "R-76 : la remise prévue le 03/03/2026 …")
     assert lines[1] == "Avertissement (E2) : A8 : le Vendredi saint …"
-    assert len(printed(capsys, lot, detailed=True)) == 4
+    assert len(printed(lot, detailed=True)) == 4
 
 
-def test_the_code_is_read_from_the_finding_not_from_its_line(capsys):
+def test_the_code_is_read_from_the_finding_not_from_its_line():
     # a message that itself contains « X : » does not make a rule of its own
     lot = batch(employee("E1", [warn("R-06", "opérateur : documents remis sous le nom « France Travail »")]),
                 employee("E2", [warn("R-06", "opérateur : contribution payée à « Pôle emploi »")]))
-    assert printed(capsys, lot)[0].startswith("Avertissement R-06 pour 2 salarié(s) (E1, E2) ; par exemple (E1) : R-06 : ")
+    assert printed(lot)[0].startswith("Avertissement R-06 pour 2 salarié(s) (E1, E2) ; par exemple (E1) : R-06 : ")
 
 
-def test_omitted_documents_are_grouped_by_their_rule_and_document(capsys):
+def test_omitted_documents_are_grouped_by_their_rule_and_document():
     raison = ("R-14 : remise par lettre recommandée : la preuve de la remise est l'avis de réception "
               "(mentions, 2.7), pas de récépissé à faire signer")
     finding = omission_finding("recepisse", "lrar", False, None, None, None)
@@ -71,14 +69,14 @@ def test_omitted_documents_are_grouped_by_their_rule_and_document(capsys):
     omitted = OmittedArtefact(RECEPISSE, raison, finding)
     lot = batch(employee("E1", omis=[omitted]), employee("E2", omis=[omitted]),
                 employee("E3", [warn("R-14", "renseignez la date d'envoi des documents")]))
-    lines = printed(capsys, lot)
+    lines = printed(lot)
     assert lines[0] == f"Avertissement Non produit : récépissé de remise (R-14) pour 2 salarié(s) (E1, E2) ; par exemple (E1) : {raison}"
     assert lines[1] == "Avertissement (E3) : R-14 : renseignez la date d'envoi des documents"
 
 
-def test_case_and_run_findings_are_shown_one_by_one(capsys):
+def test_case_and_run_findings_are_shown_one_by_one():
     lot = batch(constats=[warn("R-48", "cases/x.yaml:3: employeur.zone : …"), warn("R-78", "documents publiés …")])
-    assert printed(capsys, lot) == ["Avertissement : R-48 : cases/x.yaml:3: employeur.zone : …",
+    assert printed(lot) == ["Avertissement : R-48 : cases/x.yaml:3: employeur.zone : …",
                                     "Avertissement : R-78 : documents publiés …"]
 
 
