@@ -16,10 +16,8 @@ import click
 
 from .. import api
 from ..formats import explanation_date as fr
-from .common import as_of_option, load_and_compute, parse_as_of, selected_employees
+from .common import SEUIL_TABLEAU, as_of_option, load_and_compute, parse_as_of, selected_employees
 from .sortie import informer
-
-SEUIL_TABLEAU = 10
 
 
 @click.command("compute")
