@@ -39,6 +39,6 @@ def with_state(data: dict, result: CaseResult, selected, as_of: Optional[date]) 
                                    "constats": [c.text for c in f["constats"]]})  # the R-76 findings included (engine/actions.py)
         notice = refusal_as_of(f["faits"], as_of)
         if notice is not None:
-            entry["etat_au"]["fin_preavis_refus"] = _plain({"valeur": notice.valeur, "raisonnement": notice.raisonnement,
+            entry["etat_au"]["fin_preavis_refus"] = _plain({"valeur": notice.value, "raisonnement": notice.reasoning,
                                                             "sources": list(notice.sources)})
     return data

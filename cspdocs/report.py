@@ -38,16 +38,16 @@ def _ordered(values: dict[str, Any], contract: tuple[str, ...]) -> dict[str, Any
 
 def _constat_json(f) -> dict[str, Any]:
     """A finding as data (engine/findings.py): ``avertissements`` is the list of their lines."""
-    return {"code": f.code, "niveau": f.niveau, "chemin": list(f.loc), "message": f.message, "sources": list(f.sources)}
+    return {"code": f.code, "niveau": f.level, "chemin": list(f.loc), "message": f.message, "sources": list(f.sources)}
 
 
 def _explication_json(e) -> dict[str, Any]:
-    return {"fait": e.fait, "valeur": _plain(e.valeur), "raisonnement": e.raisonnement, "sources": list(e.sources)}
+    return {"fait": e.path, "valeur": _plain(e.value), "raisonnement": e.reasoning, "sources": list(e.sources)}
 
 
 def _faits_json(r: EmployeeResult) -> dict[str, Any]:
     """Added key: each explained fact's rule (regles.yaml) and its sources as ids (sources.yaml)."""
-    return {e.fait: {"regle": e.regle, "source_ids": fact_source_ids(e.sources),
+    return {e.path: {"regle": e.rule, "source_ids": fact_source_ids(e.sources),
                      "termes": {name: _plain(value) for name, value in e.terms.items()}} for e in r.explanations}
 
 
@@ -159,7 +159,7 @@ def salarie_text(r: EmployeeResult, detail: bool = True) -> str:
     if detail:
         lines += ["", "  Explications"]
         for e in r.explanations:
-            lines.append(f"    • {e.fait} : {e.raisonnement}")
+            lines.append(f"    • {e.path} : {e.reasoning}")
             if e.sources:
                 lines.append(f"      Sources : {' ; '.join(e.sources)}")
     if r.warnings:

@@ -181,7 +181,7 @@ def _end_of_contract(st: _Step, notice: Any) -> dict[str, Any]:
     """Review finding 9: after a refusal (express or by silence), the notice runs from the first
     presentation of the letter (engine/refusal_dates.py)."""
     rs, s = st.rs, st.rs.employee
-    end = rs.dates.get("rupture_si_acceptation") if st.accepted else (notice.valeur if notice else None)
+    end = rs.dates.get("rupture_si_acceptation") if st.accepted else (notice.value if notice else None)
     return _action(
         "documents_fin_contrat", "Certificat de travail, attestation employeur et reçu pour solde de tout compte",
         end, recorded(rs, "documents_fin_contrat"), st.au, ("C. trav. art. L1234-19", "C. trav. art. L1234-20")
@@ -194,13 +194,13 @@ def _end_of_contract(st: _Step, notice: Any) -> dict[str, Any]:
 def _rehiring_priority(st: _Step, notice: Any) -> dict[str, Any]:
     """R-32: one year from the rupture for an adherent; from the end of the notice otherwise (unknown here)."""
     rs, au = st.rs, st.au
-    end_priority = rs.dates.get("fin_priorite_reembauche") if st.accepted else (priority_end(rs, notice.valeur).valeur if notice else None)
+    end_priority = rs.dates.get("fin_priorite_reembauche") if st.accepted else (priority_end(rs, notice.value).value if notice else None)
     return _action(
         "fin_priorite_reembauche", "Priorité de réembauche : proposer les postes disponibles jusqu'au",
         end_priority, end_priority if end_priority and end_priority < au else None, au, ("C. trav. art. L1233-45",)
         + (("C. trav. art. L1234-3",) if notice else ()),
         applicable=not st.refused_authorisation,
-        note="" if st.accepted else (f"un an à compter de la fin du préavis, le {fr(notice.valeur)}" if notice else
+        note="" if st.accepted else (f"un an à compter de la fin du préavis, le {fr(notice.value)}" if notice else
                                      "un an à compter de la fin du préavis en cas de refus ; à compter de la rupture en cas d'adhésion"))
 
 

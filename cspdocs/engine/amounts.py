@@ -69,7 +69,7 @@ def notice_months(legal: Fact, agreed: Optional[Decimal]) -> Fact:
     one (whose reasoning and sources, L5213-9 included, are kept)."""
     if agreed is None:
         return extend(legal, "+preavis_legal_retenu")
-    return extend(legal, "+preavis_declare", max(legal.valeur, agreed), preavis_declare_mois=agreed)
+    return extend(legal, "+preavis_declare", max(legal.value, agreed), preavis_declare_mois=agreed)
 
 
 def reference_salary(
@@ -215,5 +215,5 @@ def prime_reclassement(csp_start: date, asp: Decimal, job_start: date, csp_month
         "jours_restants": days,
         "prime": prime,
         "versements": [half, prime - half],
-        "raisonnement": explained.raisonnement,
+        "raisonnement": explained.reasoning,
     }

@@ -32,38 +32,38 @@ class Collector:
         self.one_year_months = 0  # dated parameter anciennete_un_an_mois, at the engagement
         self.derived_terms: dict[str, dict[str, Any]] = {}  # terms of the values explained at the end
 
-    def derived(self, group: str, key: str, value: Any, **termes: Any) -> None:
+    def derived(self, group: str, key: str, value: Any, **terms: Any) -> None:
         """A value derived beside the facts, explained at the end (``explain_remaining``) from its terms."""
         getattr(self, _MEMBER.get(group, group))[key] = value
-        if termes:
-            self.derived_terms[f"{group}.{key}"] = termes
+        if terms:
+            self.derived_terms[f"{group}.{key}"] = terms
 
     def block(self, code: str, loc: tuple, message: str) -> None:
         self.constats.append(Finding(loc, message, blocking=True, code=code))
 
     def date(self, key: str, fact: Fact) -> Optional[date]:
-        self.dates[key] = fact.valeur
+        self.dates[key] = fact.value
         self.explanations.append(Explanation.of(f"dates.{key}", fact))
-        return fact.valeur
+        return fact.value
 
     def redate(self, key: str, fact: Fact) -> Optional[date]:
         """Replace a date already recorded (one explanation per fact)."""
-        self.explanations = [e for e in self.explanations if e.fait != f"dates.{key}"]
+        self.explanations = [e for e in self.explanations if e.path != f"dates.{key}"]
         return self.date(key, fact)
 
-    def unknown_date(self, key: str, formule: str, sources: tuple[str, ...] = (), **termes: Any) -> None:
-        """An unknown date, explained by the formula ``formule`` (its terms say why); ``/variant`` stands
+    def unknown_date(self, key: str, formula: str, sources: tuple[str, ...] = (), **terms: Any) -> None:
+        """An unknown date, explained by the formula ``formula`` (its terms say why); ``/variant`` stands
         for ``dates.KEY/variant``."""
-        self.date(key, fact(f"dates.{key}{formule}" if formule.startswith("/") else formule, None, sources, **termes))
+        self.date(key, fact(f"dates.{key}{formula}" if formula.startswith("/") else formula, None, sources, **terms))
 
-    def explain(self, fait: str, f: Fact) -> None:
+    def explain(self, path: str, f: Fact) -> None:
         """Record the explanation of a value stored directly (``lettre.variante``, ``operateur``)."""
-        self.explanations.append(Explanation.of(fait, f))
+        self.explanations.append(Explanation.of(path, f))
 
     def amount(self, key: str, fact: Fact) -> Any:
-        self.amounts[key] = fact.valeur
+        self.amounts[key] = fact.value
         self.explanations.append(Explanation.of(f"montants.{key}", fact))
-        return fact.valeur
+        return fact.value
 
     def warn(self, code: str, message: str, sources: tuple[str, ...] = ()) -> None:
         finding = Finding((), message, blocking=False, code=code, sources=sources)
@@ -80,22 +80,23 @@ class Collector:
         return tuple((f.loc, f.message) for f in self.constats if f.blocking)
 
 
-def amend_explanation(c: Collector, fait: str, value: Any, formule: str, sources: tuple[str, ...] = (), **termes: Any) -> None:
-    """Complete a fact's explanation with a further bound, the formula fragment ``formule`` and its
+def amend_explanation(c: Collector, path: str, value: Any, formula: str, sources: tuple[str, ...] = (),
+                      **terms: Any) -> None:
+    """Complete a fact's explanation with a further bound, the formula fragment ``formula`` and its
     terms (one explanation per fact)."""
     for i, e in enumerate(c.explanations):
-        if e.fait == fait:
-            base = Fact(e.valeur, e.texte, e.sources, e.terms, e.formule, e.regle)
-            c.explanations[i] = Explanation.of(fait, extend(base, formule, value, sources, **termes)._replace(valeur=value))
+        if e.path == path:
+            base = Fact(e.value, e.text, e.sources, e.terms, e.formula, e.rule)
+            c.explanations[i] = Explanation.of(path, extend(base, formula, value, sources, **terms)._replace(value=value))
             return
-    alone = fact(formule, value, sources, **termes)
-    c.explanations.append(Explanation.of(fait, alone._replace(texte=alone.raisonnement.strip())))
+    alone = fact(formula, value, sources, **terms)
+    c.explanations.append(Explanation.of(path, alone._replace(text=alone.reasoning.strip())))
 
 
 def explain_remaining(c: Collector) -> None:
     """Every output value carries an explanation: derived and declared values get theirs here, with
     the terms recorded beside them (``Collector.derived``)."""
-    explained = {e.fait for e in c.explanations}
+    explained = {e.path for e in c.explanations}
     for group, values in (("dates", c.dates), ("montants", c.amounts)):
         for key, value in values.items():
             fait = f"{group}.{key}"

@@ -81,15 +81,15 @@ def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Option
     # 26/09/2006 n° 05-43.841), at the rupture when no letter precedes it.
     day = N.rights_day(lettre.get("variante"), envoi, rupture)
     c.date("anciennete_appreciee_le", day)
-    at_rights = seniority(day.valeur)
-    scale = PR.value("bareme_preavis_legal", c.warn, appreciation_anciennete=day.valeur)
+    at_rights = seniority(day.value)
+    scale = PR.value("bareme_preavis_legal", c.warn, appreciation_anciennete=day.value)
     legal = A.legal_notice_months(at_rights, s.travailleur_handicape, scale)
-    if legal.valeur != A.legal_notice_months(at_rupture, s.travailleur_handicape, scale).valeur:
+    if legal.value != A.legal_notice_months(at_rupture, s.travailleur_handicape, scale).value:
         c.warn("R-65", f"un seuil d'ancienneté du préavis légal ({A.years_months(scale['un_mois_des'])}, {A.years_months(scale['deux_mois_des'])}) est franchi entre l'envoi de la lettre "
-               f"({D.fr(day.valeur)} : {A.years_months(at_rights)}) et la rupture ({D.fr(rupture)} : {A.years_months(at_rupture)}) : "
-               f"le préavis est celui de la date d'envoi, {legal.valeur} mois (Cass. soc. 26 septembre 2006, n° 05-43.841).")
+               f"({D.fr(day.value)} : {A.years_months(at_rights)}) et la rupture ({D.fr(rupture)} : {A.years_months(at_rupture)}) : "
+               f"le préavis est celui de la date d'envoi, {legal.value} mois (Cass. soc. 26 septembre 2006, n° 05-43.841).")
     notice = c.amount("preavis_mois", A.notice_months(legal, s.preavis_mois))
-    if s.travailleur_handicape and legal.valeur == 0 and s.preavis_mois is None:
+    if s.travailleur_handicape and legal.value == 0 and s.preavis_mois is None:
         c.warn("R-46", f"travailleur handicapé de moins de {A.years_months(scale['un_mois_des'])} d'ancienneté : le préavis fixé par la convention collective ou l'usage est doublé (L5213-9, dans la limite de {scale['plafond_travailleur_handicape']} mois) ; renseignez « preavis_mois ».")
     whole = int(notice)
     month_days = PR.value("jours_par_mois_preavis", c.warn, rupture=rupture)
@@ -106,7 +106,7 @@ def _notice(s: Salarie, c: Collector, rupture: date, lettre: dict, envoi: Option
     c.derived("montants", "anciennete_mois_rupture", at_rupture, date_entree=s.date_entree, le=rupture,
               mois_non_comptes=non_comptes)
 
-    return notice, Seniority(at_rupture, at_rights, at_end, day.valeur)
+    return notice, Seniority(at_rupture, at_rights, at_end, day.value)
 
 
 def _salaries(s: Salarie, c: Collector) -> tuple[Decimal, Decimal, Decimal]:
@@ -119,8 +119,8 @@ def _salaries(s: Salarie, c: Collector) -> tuple[Decimal, Decimal, Decimal]:
     c.derived("montants", "salaire_moyen_12_mois", money(avg12))
     c.derived("montants", "salaire_moyen_3_mois", money(avg3))
     pay = N.notice_pay(s)  # what the employee would have earned during the notice (L1234-5)
-    monthly = pay.valeur
-    c.amount("salaire_mensuel_preavis", pay._replace(valeur=money(monthly)))
+    monthly = pay.value
+    c.amount("salaire_mensuel_preavis", pay._replace(value=money(monthly)))
     if s.primes_annuelles_3_derniers_mois and s.salaire_preavis_mensuel is None:
         c.warn("R-66", "la prime annuelle déclarée est comptée au prorata dans l'indemnité de préavis et la contribution "
                "(C. trav. L1234-5) ; si elle était exceptionnelle, donnez « salaire_preavis_mensuel ».")

@@ -52,7 +52,7 @@ def contribution_due(rupture: Optional[date], one_year: bool, operateur: str, c:
         due = PR.value("echeance_contribution_employeur", c.warn, debut_csp=debut)
         due_fact = D.employer_payment_due(debut, due["jour"], due["mois_suivants"])
         c.date("echeance_contribution_employeur", due_fact)
-        pay_op = PR.resolved("operateur", c.warn, document=due_fact.valeur)
+        pay_op = PR.resolved("operateur", c.warn, document=due_fact.value)
         payment_operator = pay_op.valeur
         if pay_op.valeur != operateur:
             c.warn("R-06", f"opérateur : documents remis sous le nom « {operateur} », contribution payée à « {pay_op.valeur} » ({pay_op.reference}).")
@@ -80,8 +80,8 @@ def procedure_dates(dossier: Dossier, s: Salarie, remise: date, c: Collector) ->
         ags = D.ags_window_end(emp.date_jugement, emp.procedure_collective, proc.type == "pse",
                                PR.value("delai_garantie_ags_liquidation_jours", c.warn, jugement=emp.date_jugement))
         c.date("limite_garantie_ags", ags)
-        if ags.valeur and remise > ags.valeur:
-            c.warn("R-54", f"la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(ags.valeur)}) : les sommes de rupture risquent de ne pas être garanties.")
+        if ags.value and remise > ags.value:
+            c.warn("R-54", f"la remise ({D.fr(remise)}) est postérieure à la fenêtre de garantie AGS (jusqu'au {D.fr(ags.value)}) : les sommes de rupture risquent de ne pas être garanties.")
 
 
 def prime_reclassement_estimate(debut: date, asp: Decimal, job_start: date, warn: PR.Warn = PR.ignore) -> dict:

@@ -44,7 +44,7 @@ _CIRCONSTANCES = {
 def _handover(d: Dossier, s: Salarie) -> Optional[tuple[date, str]]:
     """The handover date as the engine fixes it (R-10 to R-12, R-51: one rule, in the engine)."""
     found = engine_handover(d, effective(s))  # the journal's actual handover wins (issue 10)
-    return None if found is None else (found[0].valeur, _CIRCONSTANCES[found[1]])
+    return None if found is None else (found[0].value, _CIRCONSTANCES[found[1]])
 
 
 def employee_findings(d: Dossier, i: int, s: Salarie) -> Iterator[Finding]:

@@ -21,85 +21,76 @@ NO_TERMS: Mapping[str, Any] = MappingProxyType({})
 # Explanation and Fact are NamedTuples: immutable like frozen dataclasses, but several times cheaper
 # to build, and the engine builds dozens per employee.
 class Fact(NamedTuple):
-    """A value with its explanation, as produced by the engine's pure functions: ``formule`` names
+    """A value with its explanation, as produced by the engine's pure functions: ``formula`` names
     its formula (ids of engine/prose.py's table), ``terms`` the formula's named inputs with their
     values (the JSON's ``faits``; a plain dict of atomic values, which the garbage collector does not
-    track: a tuple of pairs per fact made the engine 30 % slower), ``regle`` the rule code; ``raisonnement`` is the French view of
-    the terms, built when read. ``texte`` is a free French text, for the facts not yet made of a
-    formula (then ``formule`` is empty)."""
+    track: a tuple of pairs per fact made the engine 30 % slower), ``rule`` the rule code;
+    ``reasoning`` is the French view of the terms, built when read. ``text`` is a free French text,
+    for the facts not made of a formula (then ``formula`` is empty)."""
 
-    valeur: Any
-    texte: Optional[str]
+    value: Any
+    text: Optional[str]
     sources: tuple[str, ...]
     terms: Mapping[str, Any] = NO_TERMS
-    formule: tuple[str, ...] = ()
-    regle: Optional[str] = None
+    formula: tuple[str, ...] = ()
+    rule: Optional[str] = None
 
     @property
-    def raisonnement(self) -> str:
-        return self.texte if self.texte is not None else render(self.formule, self.terms, self.valeur)
-
-    @property
-    def termes(self) -> tuple[tuple[str, Any], ...]:
-        """The terms as (name, value) pairs (the form the readers of the contract JSON iterate)."""
-        return tuple(_as_mapping(self.terms).items())
+    def reasoning(self) -> str:
+        return self.text if self.text is not None else render(self.formula, self.terms, self.value)
 
 
-def fact(formule: Union[str, tuple[str, ...]], valeur: Any, sources: tuple[str, ...] = (), **termes: Any) -> Fact:
-    """The fact of formula ``formule`` (one id or several, in order) with its named terms; its sources
+def fact(formula: Union[str, tuple[str, ...]], value: Any, sources: tuple[str, ...] = (), **terms: Any) -> Fact:
+    """The fact of formula ``formula`` (one id or several, in order) with its named terms; its sources
     are those the formula table declares for each id, then ``sources`` (the ones known only at run
     time: a dated parameter's reference, another fact's sources)."""
     try:
-        ids, regle, declared = _FORMULA_IDS[formule]
+        ids, rule, declared = _FORMULA_IDS[formula]
     except KeyError:
-        ids = (formule,) if isinstance(formule, str) else formule
-        regle, declared = rule_of(ids), sources_of(ids)  # KeyError for an unknown formula
-        _FORMULA_IDS[formule] = ids, regle, declared
+        ids = (formula,) if isinstance(formula, str) else formula
+        rule, declared = rule_of(ids), sources_of(ids)  # KeyError for an unknown formula
+        _FORMULA_IDS[formula] = ids, rule, declared
     if sources:
         declared = declared + tuple(x for x in sources if x not in declared) if declared else sources
     # tuple.__new__: the engine builds about 30 facts per employee (NamedTuple's __new__ is a Python frame)
-    return _new(Fact, (valeur, None, declared, termes, ids, regle))
+    return _new(Fact, (value, None, declared, terms, ids, rule))
 
 
 _FORMULA_IDS: dict[Any, tuple[tuple[str, ...], Optional[str], tuple[str, ...]]] = {}
 _new = tuple.__new__
 
 
-def extend(f: Fact, formule: Union[str, tuple[str, ...]], valeur: Any = None, sources: tuple[str, ...] = (),
-           **termes: Any) -> Fact:
+def extend(f: Fact, formula: Union[str, tuple[str, ...]], value: Any = None, sources: tuple[str, ...] = (),
+           **terms: Any) -> Fact:
     """``f`` completed by further formula fragments (their terms and sources, then ``sources``): the
-    value is ``valeur`` when given, the rule stays ``f``'s."""
-    ids = (formule,) if isinstance(formule, str) else formule
+    value is ``value`` when given, the rule stays ``f``'s."""
+    ids = (formula,) if isinstance(formula, str) else formula
     more = sources_of(ids) + sources
-    return Fact(f.valeur if valeur is None else valeur, None, f.sources + tuple(dict.fromkeys(x for x in more if x not in f.sources)),
-                {**f.terms, **termes}, f.formule + ids, f.regle)
+    return Fact(f.value if value is None else value, None,
+                f.sources + tuple(dict.fromkeys(x for x in more if x not in f.sources)),
+                {**f.terms, **terms}, f.formula + ids, f.rule)
 
 
 class Explanation(NamedTuple):
-    """A recorded fact: its path in the output (e.g. "dates.fin_delai_reflexion") and its fact's
-    members; ``regle`` is the rule of the path (engine/prose.py)."""
+    """A recorded fact: its ``path`` in the output (e.g. "dates.fin_delai_reflexion") and its fact's
+    members; ``rule`` is the rule of the path (engine/prose.py)."""
 
-    fait: str
-    valeur: Any
-    texte: Optional[str]
+    path: str
+    value: Any
+    text: Optional[str]
     sources: tuple[str, ...]
     terms: Mapping[str, Any] = NO_TERMS  # the formula's named terms, e.g. {"duree_jours": 21, ...}
-    formule: tuple[str, ...] = ()
-    regle: Optional[str] = None
+    formula: tuple[str, ...] = ()
+    rule: Optional[str] = None
 
     @property
-    def raisonnement(self) -> str:  # French, with the intermediate values
-        return self.texte if self.texte is not None else render(self.formule, self.terms, self.valeur)
-
-    @property
-    def termes(self) -> tuple[tuple[str, Any], ...]:
-        """The terms as (name, value) pairs (the form the readers of the contract JSON iterate)."""
-        return tuple(self.terms.items())
+    def reasoning(self) -> str:  # French, with the intermediate values
+        return self.text if self.text is not None else render(self.formula, self.terms, self.value)
 
     @classmethod
-    def of(cls, fait: str, f: Fact) -> "Explanation":
+    def of(cls, path: str, f: Fact) -> "Explanation":
         terms = f[3] if f[3].__class__ is dict else _as_mapping(f[3])
-        return _new(cls, (fait, f[0], f[1], f[2], terms, f[4], PATH_RULES.get(fait, f[5])))
+        return _new(cls, (path, f[0], f[1], f[2], terms, f[4], PATH_RULES.get(path, f[5])))
 
 
 def _as_mapping(terms: Any) -> Mapping[str, Any]:
@@ -142,7 +133,7 @@ class EmployeeResult:
 
     def explanation(self, fait: str) -> Optional[Explanation]:
         for e in self.explanations:
-            if e.fait == fait:
+            if e.path == fait:
                 return e
         return None
 
@@ -170,4 +161,5 @@ def money(x: Decimal) -> Decimal:
 
 
 _CENT = Decimal("0.01")
+
 

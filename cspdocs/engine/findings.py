@@ -23,7 +23,8 @@ class Finding:
     sources: tuple[str, ...] = ()
 
     @property
-    def niveau(self) -> str:
+    def level(self) -> str:
+        """« erreur » or « avertissement » (the JSON's ``niveau``)."""
         return "erreur" if self.blocking else "avertissement"
 
     @property

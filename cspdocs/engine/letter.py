@@ -62,7 +62,7 @@ def _planned(raw: Salarie, s: Salarie, cal: Calendar, earliest: Optional[date], 
             c.block("R-22", J.journal_source(raw, "date_envoi_lettre"), f"la lettre ne peut être envoyée avant le {D.fr(earliest)}, date légale au plus tôt "
                     f"(R-22 à R-25 ; voir « cspdocs compute ») : un envoi le {D.fr(envoi)} serait irrégulier")
     elif earliest:
-        bound = next((e for e in c.explanations if e.fait == "dates.envoi_lettre_au_plus_tot"), None)
+        bound = next((e for e in c.explanations if e.path == "dates.envoi_lettre_au_plus_tot"), None)
         # a registered letter is not posted on a Sunday or a public holiday: the planned date is
         # the first day from the legal bound that is neither (Saturday is a postal day, R-23).
         planned = postal_day_from(earliest, cal)
@@ -134,10 +134,10 @@ def earliest_letter(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, i
         bound, last = D.earliest_letter_l1233_39(notification, cal, jours, *sizes)
         c.dates["fin_delai_envoi_lettre"] = last
         c.letter_delay_on = lambda other: D.earliest_letter_l1233_39(notification, other, jours, *sizes)[1]
-    if bound.valeur < remise:
+    if bound.value < remise:
         bound = extend(bound, "+avant_remise", remise, remise=remise)
     c.date("envoi_lettre_au_plus_tot", bound)
-    return bound.valeur
+    return bound.value
 
 
 def variant_for(rep: Any, envoi: Optional[date], fin: Optional[date]) -> Optional[str]:

@@ -147,7 +147,7 @@ def _procedural_fact(dossier: Dossier, s: Salarie, t: Trigger) -> Fact:
 def procedural_handover(dossier: Dossier, s: Salarie) -> Optional[date]:
     """The handover date the procedure gives (R-10 to R-12, R-51), a declared ``date_remise`` aside."""
     t = trigger(dossier, s)
-    return None if t.evenement is None else _procedural_fact(dossier, s, t).valeur
+    return None if t.evenement is None else _procedural_fact(dossier, s, t).value
 
 
 def handover(dossier: Dossier, s: Salarie) -> Optional[tuple[Fact, str]]:
@@ -157,12 +157,12 @@ def handover(dossier: Dossier, s: Salarie) -> Optional[tuple[Fact, str]]:
     if t.evenement is None:
         return None
     found, circ = _procedural_fact(dossier, s, t), t.circonstance
-    if s.date_remise and s.date_remise != found.valeur:
+    if s.date_remise and s.date_remise != found.value:
         procedural = found
         found = Fact(s.date_remise, None, procedural.sources,
                      {"mode_remise": s.mode_remise, "remise_declaree": s.date_remise,
-                      "remise_procedurale": procedural.valeur, **procedural.terms},
-                    ("dates.remise/declaree",) + procedural.formule, procedural.regle)
+                      "remise_procedurale": procedural.value, **procedural.terms},
+                    ("dates.remise/declaree",) + procedural.formula, procedural.rule)
         circ = "date_convenue"
     return found, circ
 

@@ -80,14 +80,14 @@ class Formula:
     """A French sentence template, the rule code of the fact it explains (None for a fragment) and
     the sources it cites (French citations, whose ids engine/citations.py derives)."""
 
-    __slots__ = ("regle", "texte", "sources", "_parts")
+    __slots__ = ("rule", "template", "sources", "_parts")
 
-    def __init__(self, regle: Optional[str], texte: str, sources: tuple[str, ...] = ()) -> None:
-        self.regle, self.texte, self.sources, self._parts = regle, texte, sources, None
+    def __init__(self, rule: Optional[str], template: str, sources: tuple[str, ...] = ()) -> None:
+        self.rule, self.template, self.sources, self._parts = rule, template, sources, None
 
     def fill(self, terms: dict[str, Any]) -> str:
         if self._parts is None:
-            self._parts = _compile(self.texte)
+            self._parts = _compile(self.template)
         return _fill(self._parts, terms)
 
 
@@ -132,30 +132,30 @@ def _table() -> dict[str, Formula]:
 FORMULAS = _table()
 
 
-def render(formule: tuple[str, ...], termes: Mapping[str, Any], valeur: Any = None) -> str:
+def render(formula: tuple[str, ...], terms: Mapping[str, Any], value: Any = None) -> str:
     """The French reasoning of a fact: its formulas' templates, in order, filled from its terms and
-    its value (``{valeur}``)."""
-    terms = dict(termes)
-    terms.setdefault("valeur", valeur)
-    return "".join(FORMULAS[fid].fill(terms) for fid in formule)
+    its value (``{valeur}`` in the templates)."""
+    filled = dict(terms)
+    filled.setdefault("valeur", value)
+    return "".join(FORMULAS[fid].fill(filled) for fid in formula)
 
 
-def sources_of(formule: tuple[str, ...]) -> tuple[str, ...]:
-    """The sources the formulas ``formule`` declare, in order, once each."""
-    if len(formule) == 1:
-        return FORMULAS[formule[0]].sources
-    return tuple(dict.fromkeys(x for fid in formule for x in FORMULAS[fid].sources))
+def sources_of(formula: tuple[str, ...]) -> tuple[str, ...]:
+    """The sources the formulas ``formula`` declare, in order, once each."""
+    if len(formula) == 1:
+        return FORMULAS[formula[0]].sources
+    return tuple(dict.fromkeys(x for fid in formula for x in FORMULAS[fid].sources))
 
 
-def rule_of(formule: tuple[str, ...]) -> Optional[str]:
-    return FORMULAS[formule[0]].regle if formule else None
+def rule_of(formula: tuple[str, ...]) -> Optional[str]:
+    return FORMULAS[formula[0]].rule if formula else None
 
 
 def rules_by_fact() -> dict[str, str]:
     """The rule code of each fact path, derived from the formula table (one rule per path)."""
     out: dict[str, str] = {}
     for fid, f in FORMULAS.items():
-        if f.regle is not None:
+        if f.rule is not None:
             path = fid.partition("/")[0]
-            assert out.setdefault(path, f.regle) == f.regle, (fid, f.regle, out[path])
+            assert out.setdefault(path, f.rule) == f.rule, (fid, f.rule, out[path])
     return out

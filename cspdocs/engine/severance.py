@@ -39,19 +39,19 @@ def severance(dossier: Dossier, s: Salarie, c: Collector, rupture: date, referen
     reading = dossier.procedure.lecture_anciennete_indemnite
     chosen = legal_end if reading == "fin_preavis" else legal_rupture
     c.derived("montants", "lecture_anciennete_indemnite", reading)
-    other = ({"mois_anciennete_rupture": at_rupture, "indemnite_a_la_rupture": legal_rupture.valeur}
+    other = ({"mois_anciennete_rupture": at_rupture, "indemnite_a_la_rupture": legal_rupture.value}
              if reading == "fin_preavis" else
              {"mois_anciennete_rupture": at_rupture, "mois_anciennete_fin_preavis": at_end,
-              "indemnite_fin_preavis": legal_end.valeur})
+              "indemnite_fin_preavis": legal_end.value})
     legal_value = c.amount("indemnite_legale_licenciement", extend(
         chosen, "+lecture_fin_preavis" if reading == "fin_preavis" else "+lecture_rupture", lecture=reading, **other))
-    c.derived("montants", "indemnite_legale_a_la_rupture", legal_rupture.valeur, mois_anciennete=at_rupture)
-    c.derived("montants", "indemnite_legale_fin_preavis", legal_end.valeur, mois_anciennete=at_end)
-    if legal_rupture.valeur != legal_end.valeur:
+    c.derived("montants", "indemnite_legale_a_la_rupture", legal_rupture.value, mois_anciennete=at_rupture)
+    c.derived("montants", "indemnite_legale_fin_preavis", legal_end.value, mois_anciennete=at_end)
+    if legal_rupture.value != legal_end.value:
         if reading == "fin_preavis":
-            c.warn("R-45", f"indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la fin du préavis (lecture retenue, ANI 2011 art. 9) ; {A.eur(legal_rupture.valeur)} à la date de rupture (Cass. soc. 2 décembre 2009).")
+            c.warn("R-45", f"indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la fin du préavis (lecture retenue, ANI 2011 art. 9) ; {A.eur(legal_rupture.value)} à la date de rupture (Cass. soc. 2 décembre 2009).")
         else:
-            c.warn("R-67", f"indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la rupture (lecture choisie par le dossier, Cass. soc. 2 décembre 2009) ; {A.eur(legal_end.valeur)} en comptant le préavis non exécuté (ANI 2011 art. 9) : un salarié pourrait réclamer la différence.")
+            c.warn("R-67", f"indemnité légale de {A.eur(legal_value)} avec l'ancienneté à la rupture (lecture choisie par le dossier, Cass. soc. 2 décembre 2009) ; {A.eur(legal_end.value)} en comptant le préavis non exécuté (ANI 2011 art. 9) : un salarié pourrait réclamer la différence.")
     if reading == "fin_preavis" and (at_end >= minimum) != (at_rupture >= minimum):
         c.warn("A9", f"le seuil de {minimum} mois d'ancienneté n'est atteint qu'en comptant le préavis non exécuté : indemnité retenue, à faire valider"
                + (f" (à la date d'envoi de la lettre, {D.fr(seniority.rights_day)}, l'ancienneté est de {A.years_months(at_rights)} : Cass. soc. 26 septembre 2006, n° 05-43.841)." if at_rights < minimum else "."))

@@ -24,7 +24,7 @@ def review_warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, f
     if cal.zone == "alsace-moselle" and cal.good_friday:
         # A8: warn only when counting Good Friday as a holiday changes a computed délai.
         without = replace(cal, good_friday=False)
-        changed = D.reflection_last_day(remise, without, c.reflection_days).valeur != c.dates.get("fin_delai_reflexion_21_jours")
+        changed = D.reflection_last_day(remise, without, c.reflection_days).value != c.dates.get("fin_delai_reflexion_21_jours")
         if c.letter_delay_on is not None:
             changed = changed or c.letter_delay_on(without) != c.dates.get("fin_delai_envoi_lettre")
         if changed:

@@ -267,7 +267,7 @@ def build_context(resultat: CaseResult, rs: EmployeeResult) -> dict[str, Any]:
         "remise": _remise(rs, procedure, conditions),
         "conditions": conditions,
         "explications": {
-            e.fait: {"valeur": e.valeur, "raisonnement": e.raisonnement, "sources": list(e.sources)}
+            e.path: {"valeur": e.value, "raisonnement": e.reasoning, "sources": list(e.sources)}
             for e in rs.explanations
         },
         "avertissements": list(resultat.warnings) + list(rs.warnings),

@@ -190,7 +190,7 @@ def _echeances(rs: EmployeeResult, follow: dict[str, Any]) -> tuple[list[Echeanc
         if when is None or key in covered:
             continue
         explanation = rs.explanation(f"dates.{key}")
-        e = Echeance(key, label, when, s.matricule, name, explanation.raisonnement if explanation else "",
+        e = Echeance(key, label, when, s.matricule, name, explanation.reasoning if explanation else "",
                      tuple(explanation.sources) if explanation else (), si_acceptation=if_accepted)
         if (if_accepted and moot) or (key in _LETTRE and letter_done):
             withdrawn.append(e)

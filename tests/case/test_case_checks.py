@@ -400,8 +400,8 @@ def test_validation_uses_the_engines_handover_date(tmp_path):
                       "date_entretien_prealable": "2026-06-01"}],
     }
     dossier = Dossier.model_validate(data)
-    assert handover(dossier, dossier.salaries[0])[0].valeur == compute_dossier(dossier, "t").employees[0].dates["remise"]
-    assert str(handover(dossier, dossier.salaries[0])[0].valeur) == "2026-06-12"
+    assert handover(dossier, dossier.salaries[0])[0].value == compute_dossier(dossier, "t").employees[0].dates["remise"]
+    assert str(handover(dossier, dossier.salaries[0])[0].value) == "2026-06-12"
     # the validation reads the same rule (engine/procedure.trigger): a handover declared on the decision day,
     # before its morrow, is refused although the employee has an interview of his own
     data["salaries"][0]["date_remise"] = "2026-06-11"

@@ -94,7 +94,7 @@ def test_refusal_gives_no_guessed_rehiring_priority_end():
     assert r.dates["fin_priorite_reembauche"] is None
     # issue 10: a letter sent while the period runs keeps the reminder, even after an express refusal
     assert r.letter == {"variante": "conservatoire", "rappel_delai_requis": True}
-    assert "fin du préavis" in r.explanation("dates.fin_priorite_reembauche").raisonnement
+    assert "fin du préavis" in r.explanation("dates.fin_priorite_reembauche").reasoning
 
 
 def test_acceptance_before_dispatch_gives_the_post_acceptance_letter():

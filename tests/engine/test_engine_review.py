@@ -38,7 +38,7 @@ def test_notice_explanation_keeps_the_disabled_worker_doubling():
     r = _one(_case(INDIVIDUAL_2026, travailleur_handicape=True))
     e = r.explanation("montants.preavis_mois")
     assert r.amounts["preavis_mois"] == 3
-    assert "C. trav. art. L5213-9" in e.sources and "doublée" in e.raisonnement
+    assert "C. trav. art. L5213-9" in e.sources and "doublée" in e.reasoning
 
 
 def test_refused_authorisation_owes_no_rupture_amount():

@@ -39,9 +39,9 @@ def _placeholders(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("fid", sorted(FORMULAS))
 def test_every_template_uses_known_forms_and_a_rule_unless_a_fragment(fid):
     f = FORMULAS[fid]
-    for name, spec in _placeholders(f.texte):
+    for name, spec in _placeholders(f.template):
         assert spec == "?" or spec in FORMS, (fid, name, spec)
-    assert (f.regle is None) == fid.startswith("+"), fid
+    assert (f.rule is None) == fid.startswith("+"), fid
 
 
 def test_one_rule_per_fact_path_and_fact_rules_is_derived_from_the_formulas():
@@ -63,47 +63,47 @@ def test_every_engine_fact_of_the_examples_is_a_formula_with_its_terms_and_rule(
     for rs in _example_results():
         for e in rs.explanations:
             seen += 1
-            assert e.texte is None and e.formule, e.fait
+            assert e.text is None and e.formula, e.path
             # the fact's own formula, a shared text, or (the 21 days, recorded as the period's end) one of the same rule
-            assert FORMULAS[e.formule[0]].regle in (None, e.regle), (e.fait, e.formule)
-            assert e.regle == fact_rule(e.fait), e.fait
-            terms = dict(e.terms) | {"valeur": e.valeur}
-            for fid in e.formule:
-                for name, _ in _placeholders(FORMULAS[fid].texte):
-                    assert name in terms, (e.fait, fid, name)
-            assert e.raisonnement == render(e.formule, e.terms, e.valeur)
+            assert FORMULAS[e.formula[0]].rule in (None, e.rule), (e.path, e.formula)
+            assert e.rule == fact_rule(e.path), e.path
+            terms = dict(e.terms) | {"valeur": e.value}
+            for fid in e.formula:
+                for name, _ in _placeholders(FORMULAS[fid].template):
+                    assert name in terms, (e.path, fid, name)
+            assert e.reasoning == render(e.formula, e.terms, e.value)
     assert seen > 500
 
 
 def test_the_prose_is_a_view_of_the_terms():
     f = D.csp_end(date(2026, 3, 25), 12)
     assert f.terms == {"debut_csp": date(2026, 3, 25), "mois": 12, "anniversaire": date(2027, 3, 25)}
-    assert f.regle == "R-38" and f.formule == ("dates.fin_csp",)
-    assert f.raisonnement.startswith("Le CSP est conclu pour 12 mois de date à date à compter du mercredi 25/03/2026 : "
+    assert f.rule == "R-38" and f.formula == ("dates.fin_csp",)
+    assert f.reasoning.startswith("Le CSP est conclu pour 12 mois de date à date à compter du mercredi 25/03/2026 : "
                                      "veille du jeudi 25/03/2027, soit le mercredi 24/03/2027.")
     # another term, another sentence: the text is rebuilt from the terms, never stored beside them
     other = f._replace(terms={"debut_csp": date(2026, 3, 25), "mois": 10, "anniversaire": date(2027, 1, 25)})
-    assert "conclu pour 10 mois" in other.raisonnement and "veille du lundi 25/01/2027" in other.raisonnement
+    assert "conclu pour 10 mois" in other.reasoning and "veille du lundi 25/01/2027" in other.reasoning
 
 
 def test_conditional_text_and_fragments_follow_their_terms():
     # the legal notice doubled for a disabled worker (fragment), then the declared notice (fragment)
     scale = {"un_mois_des": 6, "deux_mois_des": 24, "plafond_travailleur_handicape": 3}
     legal = A.legal_notice_months(30, True, scale)
-    assert legal.formule == ("montants.preavis_mois/deux_mois", "+travailleur_handicape") and legal.valeur == 3
+    assert legal.formula == ("montants.preavis_mois/deux_mois", "+travailleur_handicape") and legal.value == 3
     owed = A.notice_months(legal, Decimal("2"))
-    assert owed.raisonnement == (
+    assert owed.reasoning == (
         "Ancienneté de 2 ans et 6 mois : au moins 2 ans d'ancienneté : 2 mois. Travailleur handicapé : durée doublée, "
         "dans la limite de 3 mois, soit 3 mois. Préavis conventionnel ou contractuel déclaré : 2 mois ; préavis légal : "
         "3 mois ; le plus long est retenu : 3 mois.")
-    assert owed.terms["preavis_declare_mois"] == Decimal("2") and owed.regle == "R-46"
+    assert owed.terms["preavis_declare_mois"] == Decimal("2") and owed.rule == "R-46"
 
 
 def test_unknown_formula_or_missing_term_fails_loudly():
     with pytest.raises(KeyError):
         fact("dates.nulle_part", None, ())
     with pytest.raises(KeyError):
-        _ = fact("dates.fin_csp", date(2027, 3, 24), (), mois=12).raisonnement  # debut_csp missing
+        _ = fact("dates.fin_csp", date(2027, 3, 24), (), mois=12).reasoning  # debut_csp missing
 
 
 # --- the two formulas the examples and the fuzz corpus do not reach --------------------------------
@@ -113,7 +113,7 @@ def test_severance_on_the_rupture_reading_states_the_other_reading():
     from cspdocs.engine.prose import years_months
 
     legal = A.legal_severance(100, Decimal("3000"), {"jusqu_a_10_ans": "1/4", "au_dela_de_10_ans": "1/3"}, 8, 120)
-    assert legal.raisonnement == "Ancienneté retenue : 8 ans et 4 mois (100 mois complets). 8 ans et 4 mois × 1/4 × 3 000,00 € = 6 250,00 €."
+    assert legal.reasoning == "Ancienneté retenue : 8 ans et 4 mois (100 mois complets). 8 ans et 4 mois × 1/4 × 3 000,00 € = 6 250,00 €."
     assert years_months(12) == "1 an" and years_months(0) == "0 mois"
 
 
@@ -124,7 +124,7 @@ def _computed(tmp_path, text, name="dossier.yaml"):
 
 
 def _texts(rs):
-    return {e.fait: e.raisonnement for e in rs.explanations}
+    return {e.path: e.reasoning for e in rs.explanations}
 
 
 def test_declared_notice_pay_and_rupture_reading(tmp_path):
@@ -171,7 +171,7 @@ def test_protected_employee_prose_agrees_with_the_civilite(civilite, protege):
     from cspdocs.calendar import Calendar
 
     f, _ = D.protected_last_day(date(2026, 3, 24), date(2026, 4, 30), Calendar("metropole"), 21, civilite)
-    assert f.raisonnement.startswith(f"{protege} : le délai est prolongé jusqu'au lendemain de la notification")
+    assert f.reasoning.startswith(f"{protege} : le délai est prolongé jusqu'au lendemain de la notification")
     assert f.terms["civilite"] == civilite
 
 

@@ -51,11 +51,11 @@ def test_every_fact_has_a_registered_rule_and_known_source_ids(result):
     known_rules, known_sources = regles(), sources()
     for r in result.employees:
         for e in r.explanations:
-            assert fact_rule(e.fait) in known_rules, e.fait
+            assert fact_rule(e.path) in known_rules, e.path
             for citation in e.sources:
                 ids = source_ids(citation)
-                assert ids or citation == "Dossier", (e.fait, citation)
-                assert all(i in known_sources for i in ids), (e.fait, citation, ids)
+                assert ids or citation == "Dossier", (e.path, citation)
+                assert all(i in known_sources for i in ids), (e.path, citation, ids)
 
 
 def test_the_json_explanations_carry_rule_and_source_ids():

@@ -109,7 +109,7 @@ def test_r69_on_a_recorded_letter_says_what_follows_instead_of_choosing_another_
 def test_explanations_use_french_words_not_output_keys(tmp_path):
     import re
     rs = _computed(tmp_path, with_employee_keys())
-    texts = {e.fait: e.raisonnement for e in rs.explanations}
+    texts = {e.path: e.reasoning for e in rs.explanations}
     assert texts["dates.fin_delai_envoi_lettre"] == (
         "Dernier jour du délai pendant lequel la lettre ne peut pas encore être expédiée : elle peut l'être au plus "
         "tôt le lendemain (date d'envoi au plus tôt).")
@@ -227,11 +227,11 @@ def test_zero_salary_error_cites_r59(tmp_path):
 def test_engine_prose_agrees_with_the_employees_civilite(tmp_path):
     # BASE's employee is « Madame Julie Bernard »; accepted on Fri 06/03/2026, before any letter
     woman = _computed(tmp_path, with_employee_keys("reponse: {decision: acceptation, date: 2026-03-06}"))
-    texts = {e.fait: e.raisonnement for e in woman.explanations}
+    texts = {e.path: e.reasoning for e in woman.explanations}
     assert texts["lettre.variante"].startswith("La salariée a accepté le CSP le vendredi 06/03/2026, avant tout envoi")
     man = _computed(tmp_path, with_employee_keys("reponse: {decision: acceptation, date: 2026-03-06}")
                     .replace("civilite: Madame", "civilite: Monsieur"), "m.yaml")
-    assert {e.fait: e.raisonnement for e in man.explanations}["lettre.variante"].startswith("Le salarié a accepté")
+    assert {e.path: e.reasoning for e in man.explanations}["lettre.variante"].startswith("Le salarié a accepté")
 
 
 def test_documents_posted_before_the_last_cse_meeting_are_refused_on_the_journal_key(tmp_path):

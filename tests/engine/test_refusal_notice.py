@@ -32,12 +32,12 @@ def test_a_recorded_refusal_dates_the_end_of_the_notice(tmp_path):
     _, rs = employee(tmp_path, *REFUSED)
     assert rs.dates["fin_preavis_refus"] == date(2026, 5, 13)  # two months from the presentation, 13/03
     e = rs.explanation("dates.fin_preavis_refus")
-    assert e.raisonnement.startswith("Refus du CSP le mardi 10/03/2026 : le préavis de 2 mois court de la première "
+    assert e.reasoning.startswith("Refus du CSP le mardi 10/03/2026 : le préavis de 2 mois court de la première "
                                      "présentation de la lettre de licenciement (vendredi 13/03/2026) et prend fin le "
                                      "mercredi 13/05/2026")
     assert "C. trav. art. L1234-3" in e.sources and "C. trav. art. L1234-1" in e.sources
-    assert dict(e.termes) == {"presentation_lettre": date(2026, 3, 13), "preavis_mois": 2, "refus": date(2026, 3, 10)}
-    assert e.regle == "R-46"
+    assert dict(e.terms) == {"presentation_lettre": date(2026, 3, 13), "preavis_mois": 2, "refus": date(2026, 3, 10)}
+    assert e.rule == "R-46"
 
 
 def test_the_plan_and_suivi_give_the_same_end_of_contract(tmp_path):
@@ -51,7 +51,7 @@ def test_a_dismissal_letter_after_the_period_is_a_recorded_refusal(tmp_path):
     assert rs.letter["variante"] == "licenciement"
     assert rs.dates["fin_preavis_refus"] == date(2026, 5, 27)
     e = rs.explanation("dates.fin_preavis_refus")
-    assert e.raisonnement.startswith("Refus du CSP (délai de réflexion expiré sans réponse, lettre de licenciement)")
+    assert e.reasoning.startswith("Refus du CSP (délai de réflexion expiré sans réponse, lettre de licenciement)")
     assert "Convention du 26 janvier 2015, art. 5 § 1" in e.sources
 
 

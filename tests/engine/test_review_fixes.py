@@ -30,7 +30,7 @@ def test_reference_salary_counts_the_declared_variable_pay(tmp_path):
     rs = one(tmp_path, with_employee("remuneration_variable_mensuelle: 300.00", "primes_annuelles_3_derniers_mois: 1200.00"))
     assert rs.amounts["salaire_reference"] == Decimal("3250.00")
     assert rs.amounts["indemnite_legale_licenciement"] == Decimal("9388.89")
-    assert "rémunération variable moyenne de 300,00 €" in rs.explanation("montants.salaire_reference").raisonnement
+    assert "rémunération variable moyenne de 300,00 €" in rs.explanation("montants.salaire_reference").reasoning
 
 
 @pytest.fixture(scope="module")

@@ -45,7 +45,7 @@ def test_legal_severance(vid):
     else:
         salaries = [D(x) for x in inp.get("last_12_monthly_gross") or inp["monthly_gross_all_months"]]
         fact, avg12, avg3 = A.reference_salary(None, salaries)
-        reference = fact.valeur
+        reference = fact.value
         if "avg_12_months" in exp:
             assert A.money(avg12) == D(exp["avg_12_months"])
             assert A.money(avg3) == D(exp["avg_3_months"])
@@ -54,10 +54,10 @@ def test_legal_severance(vid):
     if "seniority_at_end_of_notice" in exp:
         assert total == months(exp["seniority_at_end_of_notice"])
     fact = A.legal_severance(total, reference, FRACTIONS, MINIMUM, TRANCHE)
-    assert fact.valeur == D(exp["legal_severance_indemnity"])
+    assert fact.value == D(exp["legal_severance_indemnity"])
     if "wrong_if_notice_ignored" in exp:
         wrong = A.legal_severance(months(inp["seniority_at_rupture"]), reference, FRACTIONS, MINIMUM, TRANCHE)
-        assert wrong.valeur == D(exp["wrong_if_notice_ignored"])
+        assert wrong.value == D(exp["wrong_if_notice_ignored"])
 
 
 NOTICE = [k for k, v in VECTORS.items() if "notice_indemnity_gross" in v["expected"]]
@@ -69,28 +69,28 @@ def test_notice_split(vid):
     rate = inp["employer_charge_rate_input"]
     split = A.notice_split(D(inp["monthly_gross_salary"]), D(inp["notice_months"]), inp["seniority_at_least_1_year"],
                            None if rate is None else D(rate), CAP)
-    assert split.indemnite_preavis.valeur == D(exp["notice_indemnity_gross"])
-    assert split.contribution.valeur == D(exp["employer_contribution_base_capped_3_months"])
+    assert split.indemnite_preavis.value == D(exp["notice_indemnity_gross"])
+    assert split.contribution.value == D(exp["employer_contribution_base_capped_3_months"])
     charges = exp["employer_contribution_incl_employer_charges"]
-    assert split.contribution_charges.valeur == (None if charges is None else D(charges))
-    assert split.excedent.valeur == D(exp["excess_paid_to_employee"])
+    assert split.contribution_charges.value == (None if charges is None else D(charges))
+    assert split.excedent.value == D(exp["excess_paid_to_employee"])
 
 
 def test_a19_disabled_worker_notice_is_doubled_and_capped():
     fact = A.legal_notice_months(4 * 12, disabled=True, scale=SCALE)
-    assert fact.valeur == VECTORS["A19"]["input"]["notice_months"] == 3
+    assert fact.value == VECTORS["A19"]["input"]["notice_months"] == 3
 
 
 def test_a20_penalty_when_csp_not_proposed():
     inp, exp = VECTORS["A20"]["input"], VECTORS["A20"]["expected"]
     fact = A.penalty(D(inp["monthly_gross_salary"]), {"refus": 2, "adhesion": 3})
-    assert fact.valeur["refus"] == D(exp["penalty"])
+    assert fact.value["refus"] == D(exp["penalty"])
 
 
 def test_a23_asp_daily():
     inp, exp = VECTORS["A23"]["input"], VECTORS["A23"]["expected"]
     rate = lookup("taux_asp", date(2026, 3, 3))
-    assert A.asp_daily(D(inp["sjr"]), D(rate.valeur), rate.reference).valeur == D(exp["asp_daily"])
+    assert A.asp_daily(D(inp["sjr"]), D(rate.valeur), rate.reference).value == D(exp["asp_daily"])
 
 
 def test_a27_prime_au_reclassement():
@@ -111,9 +111,9 @@ def test_a31_what_the_employer_pays():
     inp, exp = VECTORS["A31"]["input"], VECTORS["A31"]["expected"]
     split = A.notice_split(D(inp["monthly_gross_salary"]), D(inp["notice_months"]), True, None, CAP)
     legal = A.legal_severance(_seniority_at_end(inp), D(inp["reference_monthly_salary"]), FRACTIONS, MINIMUM, TRANCHE)
-    assert split.excedent.valeur == D(exp["excess_paid_to_employee"])
-    assert split.contribution.valeur == D(exp["employer_contribution_base"])
-    assert legal.valeur + split.excedent.valeur == D(exp["employee_total_at_rupture_excl_paid_leave"])
+    assert split.excedent.value == D(exp["excess_paid_to_employee"])
+    assert split.contribution.value == D(exp["employer_contribution_base"])
+    assert legal.value + split.excedent.value == D(exp["employee_total_at_rupture_excl_paid_leave"])
 
 
 def test_complete_months_counts_only_complete_months():

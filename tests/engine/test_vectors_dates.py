@@ -76,12 +76,12 @@ def test_reminder_wording_by_dispatch_date(vector):
 
 def test_every_output_value_is_explained():
     _, r = _compute(VECTORS[1])
-    explained = {e.fait for e in r.explanations}
+    explained = {e.path for e in r.explanations}
     for key in r.dates:
         assert f"dates.{key}" in explained
     for key in r.amounts:
         assert f"montants.{key}" in explained
-    assert all(e.sources for e in r.explanations if e.valeur is not None)
+    assert all(e.sources for e in r.explanations if e.value is not None)
 
 
 def test_pse_warns_about_its_two_readings():
@@ -94,7 +94,7 @@ def test_pse_warns_about_its_two_readings():
 @pytest.mark.parametrize("vid", ["D03", "D45", "D48", "D50"])
 def test_one_explanation_per_fact_and_every_fact_is_an_output_key(vid):
     _, r = _compute(next(v for v in VECTORS if v["id"] == vid))
-    faits = [e.fait for e in r.explanations]
+    faits = [e.path for e in r.explanations]
     assert len(faits) == len(set(faits))
     outputs = {f"dates.{k}" for k in r.dates} | {f"montants.{k}" for k in r.amounts} | {"lettre.variante", "operateur"}
     assert set(faits) <= outputs
@@ -104,5 +104,5 @@ def test_protected_employee_letter_bound_is_explained_once():
     """R-25: the authorisation bound joins the L1233-15 bound in one explanation."""
     _, r = _compute(next(v for v in VECTORS if v["id"] == "D50"))
     e = r.explanation("dates.envoi_lettre_au_plus_tot")
-    assert e.valeur == r.dates["envoi_lettre_au_plus_tot"] == date(2026, 4, 11)
+    assert e.value == r.dates["envoi_lettre_au_plus_tot"] == date(2026, 4, 11)
     assert "L1233-15" in " ".join(e.sources) and "C. trav. art. L2411-1" in e.sources

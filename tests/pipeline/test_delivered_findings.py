@@ -82,7 +82,7 @@ def test_case_and_run_findings_are_shown_one_by_one():
 
 def test_published_output_findings_are_data():
     [stale] = out_of_date([{"matricule": "E2", "empreinte_faits": "old"}], {"E2": "new"}, "fp")
-    assert (stale.code, stale.blocking, stale.niveau) == ("R-78", False, "avertissement")
+    assert (stale.code, stale.blocking, stale.level) == ("R-78", False, "avertissement")
     assert stale.text.startswith("R-78 : documents publiés d'autres salariés qui ne correspondent plus au dossier")
     assert "cass-soc-09-41.950" in stale.sources  # the sources of its rule (rules/regles.yaml)
     assert check_delivered(None, None, None, {}, allow=False) == []
@@ -110,4 +110,4 @@ def test_follow_up_explanations_agree_with_the_civilite(tmp_path, civilite, expe
     text = with_employee(*REMOTE, "suivi: {remise: 2026-03-04, presentation_documents: 2026-03-06}")
     _, result = load_case(write(tmp_path, text.replace("civilite: Madame", f"civilite: {civilite}")))
     [rs] = result.employees
-    assert expected in rs.explanation("dates.confirmation_remise").raisonnement
+    assert expected in rs.explanation("dates.confirmation_remise").reasoning

@@ -162,7 +162,7 @@ def amount_vector_snapshot() -> dict[str, Any]:
 
     def fact(f: Any) -> Any:
         # value, reasoning, sources; the named terms added by issue 9 are in the contract's « faits »
-        return _plain((f.valeur, f.raisonnement, f.sources))
+        return _plain((f.value, f.reasoning, f.sources))
 
     for v in load_vectors("amounts.yaml"):
         inp, exp, got = v["input"], v["expected"], {}
@@ -173,7 +173,7 @@ def amount_vector_snapshot() -> dict[str, Any]:
                 salaries = [Decimal(str(x)) for x in inp.get("last_12_monthly_gross") or inp["monthly_gross_all_months"]]
                 ref, avg12, avg3 = A.reference_salary(None, salaries)
                 got["reference"] = [fact(ref), str(avg12), str(avg3)]
-                reference = ref.valeur
+                reference = ref.value
             total = (months(inp["seniority_at_end_of_notice"]) if "seniority_at_end_of_notice" in inp
                      else months(inp["seniority_at_rupture"]) + inp["notice_months"])
             got["severance"] = fact(A.legal_severance(total, reference, fractions, minimum, tranche))
