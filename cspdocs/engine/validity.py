@@ -12,6 +12,7 @@ from ..calendar import Calendar
 from ..case.model import Dossier, Salarie
 from . import dates as D
 from . import parameters as PR
+from . import wording as W
 from .collector import Collector
 from .facts import CaseResult
 
@@ -28,7 +29,8 @@ def review_warnings(dossier: Dossier, s: Salarie, cal: Calendar, remise: date, f
         if c.letter_delay_on is not None:
             changed = changed or c.letter_delay_on(without) != c.dates.get("fin_delai_envoi_lettre")
         if changed:
-            c.warn("A8", "le Vendredi saint, compté comme férié dans toute l'Alsace-Moselle, modifie un délai de ce salarié ; "
+            this = "cette salariée" if W.feminine(s) else "ce salarié"
+            c.warn("A8", f"le Vendredi saint, compté comme férié dans toute l'Alsace-Moselle, modifie un délai de {this} ; "
                    "il ne l'est légalement que dans les communes ayant un temple protestant ou une église mixte "
                    "(sinon : employeur.vendredi_saint_ferie: false).")
     if proc.type in ("individuel", "collectif_moins_de_10") and not dossier.employeur.procedure_collective:

@@ -30,6 +30,8 @@ def test_a8_only_when_good_friday_changes_a_delay():
     d21 = compute_dossier(dossier_for({"zone": "alsace-moselle", "procedure": "individual", "interview_date": "2026-03-13"}), "t").employees[0]
     d10 = compute_dossier(dossier_for({"zone": "alsace-moselle", "procedure": "individual", "interview_date": "2026-12-23"}), "t").employees[0]
     assert any(w.startswith("A8") for w in d21.warnings)
+    # D21's employee is a « Madame »: the warning agrees (issue 9 item 3)
+    assert any(w.startswith("A8") and "modifie un délai de cette salariée" in w for w in d21.warnings)
     assert not any(w.startswith("A8") for w in d10.warnings)
 
 

@@ -62,6 +62,8 @@ DIFFERENCES: dict[str, str] = {
         "follow-up documents' explanations (engine/follow_up.py: dates.confirmation_remise, "
         "dates.notification_nouvelle_echeance) agree with a « Madame » too (« confirme à la salariée », « Salariée "
         "protégée », « remis à la salariée »); values unchanged",
+    "contrat A8 accord (collectif-alsace, D21)": "issue 9 item 3: the A8 warning (Good Friday in Alsace-Moselle) "
+        "agrees with a « Madame » (« modifie un délai de cette salariée »); every value unchanged",
     "case:cases/suivi/3-apres-rupture.yaml (S02)": "issue 10 leftover (review finding 9): one date added, "
         "« dates.fin_preavis_refus » (2026-11-24: the refusal of 16/09/2026 is recorded and the letter was first "
         "presented on 24/09/2026, L1234-3), with its explanation and its « faits » entry (R-46); added only when the "
