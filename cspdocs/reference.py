@@ -51,7 +51,7 @@ def _type(prop: dict, defs: dict) -> str:
 
 def _examples() -> dict[str, Any]:
     """Dotted key (model name.key) -> first example value found in the example case files."""
-    import yaml
+    from .rules.yaml_data import load_yaml
 
     found: dict[str, Any] = {}
 
@@ -66,7 +66,7 @@ def _examples() -> dict[str, Any]:
             found.setdefault(path, value)
 
     for path in sorted(_EXAMPLES.glob("*.yaml")) + sorted(_EXAMPLES.glob("csv/*.yaml")):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")), "")
+        walk(load_yaml(path.read_text(encoding="utf-8")), "")
     return found
 
 

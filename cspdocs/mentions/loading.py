@@ -12,6 +12,7 @@ from typing import Any, Mapping, Optional
 
 import yaml
 
+from ..rules.yaml_data import load_yaml
 from .facts import ConditionInvalide, validate_condition, validate_path
 from .model import (ARTEFACTS, CONSTRAINT_OPS, DATA_DIR, GENERIC_PLACEHOLDERS, NIVEAUX, MentionFile, Cas, Catalogue,
                     Contrainte, Controle, Extraction, FichierMentionsInvalide, Interdiction, Mention, Reconnaissance,
@@ -155,7 +156,7 @@ def _mention(r: _Reader, data: Any, where: str, artefact: str, formes: Mapping[s
 
 def _load_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise FichierMentionsInvalide(f"{path.name} : illisible ({exc})") from exc
 

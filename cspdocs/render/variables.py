@@ -33,9 +33,9 @@ class Variable:
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, tuple[str, Optional[str]]]:
-    import yaml
+    from ..rules.yaml_data import load_yaml
 
-    data = yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(CATALOGUE_FILE.read_text(encoding="utf-8"))
     return {name: (entry["description"], entry.get("vide")) for name, entry in data.items()}
 
 

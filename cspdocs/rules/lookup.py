@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
+from .yaml_data import load_yaml
 
 RULES_DIR = Path(__file__).parent
 PARAMETERS_FILE = RULES_DIR / "parametres.yaml"
@@ -176,7 +176,7 @@ def _parse(raw: dict[str, Any], known_sources: set[str], known_rules: set[str]) 
 def parameters() -> dict[str, Parameter]:
     from .registre import regles, sources
 
-    raw = yaml.safe_load(PARAMETERS_FILE.read_text(encoding="utf-8"))
+    raw = load_yaml(PARAMETERS_FILE.read_text(encoding="utf-8"))
     return _parse(raw, set(sources()), set(regles()))
 
 

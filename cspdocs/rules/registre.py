@@ -40,17 +40,17 @@ class CodeInconnu(LookupError):
 
 @lru_cache(maxsize=1)
 def sources() -> dict[str, Source]:
-    import yaml
+    from .yaml_data import load_yaml
 
-    data = yaml.safe_load(SOURCES_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(SOURCES_FILE.read_text(encoding="utf-8"))
     return {k: Source(k, v["citation"], v.get("lien"), v.get("code_travail_numerique")) for k, v in data.items()}
 
 
 @lru_cache(maxsize=1)
 def regles() -> dict[str, Regle]:
-    import yaml
+    from .yaml_data import load_yaml
 
-    data = yaml.safe_load(REGLES_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(REGLES_FILE.read_text(encoding="utf-8"))
     known = sources()
     return {code: Regle(code, v["titre"], v["resume"], tuple(known[s] for s in v["sources"]))
             for code, v in data.items()}
