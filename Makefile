@@ -68,9 +68,9 @@ demo-pdf: install
 	  $(BIN)/cspdocs generate $$c -o output --au $$au --pdf --dossier-global --quiet 2>&1 || exit 1; \
 	done
 
-# The whole suite (about 3.5 minutes on 2 idle cores, LibreOffice tests included); pytest prints its duration.
+# The whole suite (3.5 to 8 minutes on 2 idle cores, by machine, LibreOffice tests included); pytest prints its duration.
 test: install-test
-	@echo "Suite complète (environ 3 min 30 s sur 2 cœurs libres) ; sous-ensemble rapide : make test-rapide"
+	@echo "Suite complète (3 min 30 s à 8 min sur 2 cœurs libres selon la machine) ; sous-ensemble rapide : make test-rapide"
 	$(BIN)/python -m pytest -q --durations=5
 
 # About a minute of CPU: everything except LibreOffice, fuzzing, the full lint matrix and the PDF pipeline.
