@@ -21,6 +21,7 @@ from .render.artefacts import ARTEFACTS, NOT_DUE, Artefact, document_date
 from .render.context import build_context
 from .render.errors import ErreurModele
 from .render.modeles import LoadedTemplate
+from .selection import select
 
 
 @dataclass(frozen=True)
@@ -80,23 +81,6 @@ class ErreurGeneration(Exception):
         self.artefact = artefact
         self.cause = cause
         super().__init__(f"salarié {matricule}, {artefact.libelle} : {cause}")
-
-
-class MatriculeInconnu(ValueError):
-    def __init__(self, inconnus: Iterable[str]):
-        self.inconnus = tuple(inconnus)
-        super().__init__("matricule(s) absent(s) du dossier : " + ", ".join(self.inconnus))
-
-
-def select(resultat: CaseResult, matricules: Optional[Iterable[str]]):
-    if not matricules:
-        return resultat.employees
-    wanted = list(dict.fromkeys(matricules))
-    known = {r.employee.matricule for r in resultat.employees}
-    unknown = [m for m in wanted if m not in known]
-    if unknown:
-        raise MatriculeInconnu(unknown)
-    return tuple(r for r in resultat.employees if r.employee.matricule in wanted)
 
 
 def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str, LoadedTemplate],

@@ -27,7 +27,8 @@ from ..case.loader import ChargedDossier
 from ..casework import load_case
 from ..delivered import compare_with_published
 from ..engine.facts import CaseResult
-from ..generate import Batch, BatchEmployee, select
+from ..generate import Batch, BatchEmployee
+from ..selection import select
 from ..mentions.model import default_catalogue
 from ..mentions.report import MentionReport
 from ..output_folder import MENTIONS_REPORT, case_identity
