@@ -29,7 +29,7 @@ Conditions (a mapping; several keys = all must hold):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping, Optional
 
@@ -99,17 +99,23 @@ class ConditionInvalide(ValueError):
 
 @dataclass(frozen=True)
 class Faits:
-    """Read-only view of one employee's facts for the mention files."""
+    """Read-only view of one employee's facts for the mention files.
+
+    The facts do not change while their documents are checked: each path is read once per
+    employee (``_values``), however many conditions, mentions and documents ask for it again."""
 
     dossier: CaseResult
     salarie: EmployeeResult
+    _values: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, path: str, default: Any = None) -> Any:
-        value = self._get(path)
+        value = self._values.get(path, _MISSING)
+        if value is _MISSING:
+            value = self._values[path] = self._get(path)
         return default if value is _MISSING else value
 
     def has_path(self, path: str) -> bool:
-        return self._get(path) is not _MISSING
+        return self.get(path, _MISSING) is not _MISSING
 
     def _get(self, path: str) -> Any:
         rs, case = self.salarie, self.dossier.case
