@@ -30,7 +30,7 @@ from ..mentions.report import CheckedDocument, MentionReport
 from ..publish import write_employee
 from ..render import dated
 from ..render.modeles import LoadedTemplate
-from ..rh.lignes import HrRow, HrRowMaker
+from ..rh.lignes import HrRowMaker, HrRowSpool
 
 #: Below this many employees, forking workers costs more than it saves.
 MIN_PARALLEL = 40
@@ -62,7 +62,7 @@ class Done:
     rapport: MentionReport  # failures only (or everything with ``keep_full``)
     documents: int
     applicable: int
-    hr: Optional[HrRow] = None  # its part of synthese.xlsx/.csv and echeancier.ics (rh/lignes.py)
+    hr: Optional[bytes] = None  # its part of synthese.xlsx/.csv and echeancier.ics, packed (rh/lignes.py)
 
 
 @dataclass
@@ -114,14 +114,14 @@ def one_employee(ctx: Context, index: int, folder: str) -> Done:
                 len(rapport.documents), sum(1 for d in rapport.documents if d.applicable), _hr_row(ctx, rs))
 
 
-def _hr_row(ctx: Context, rs: EmployeeResult) -> Optional[HrRow]:
-    """The employee's part of the HR files, from the facts as of the date its documents were
-    rendered from when the HR files are as of that same date (no second computation)."""
+def _hr_row(ctx: Context, rs: EmployeeResult) -> Optional[bytes]:
+    """The employee's part of the HR files (``HrRowSpool.pack``), from the facts as of the date its
+    documents were rendered from when the HR files are as of that same date (no second computation)."""
     if ctx.hr is None:
         return None
     v = dated.view(ctx.resultat, rs)
     current = v.courant if v is not None and ctx.resultat.as_of == ctx.hr.au else None
-    return ctx.hr.row(rs, current)
+    return HrRowSpool.pack(ctx.hr.row(rs, current))
 
 
 def run_job(job: tuple[tuple[int, str], ...], again: bool = False) -> list[Done]:

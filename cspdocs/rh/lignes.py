@@ -73,8 +73,15 @@ class HrRowSpool:
         self._next: Optional[HrRow] = None
         self._reading = False
 
-    def add(self, row: HrRow) -> None:
-        pickle.dump(row, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+    @staticmethod
+    def pack(row: HrRow) -> bytes:
+        """A part as ``add`` stores it (a worker packs it: the parent then copies bytes, never
+        unpickling it to pickle it again)."""
+        return pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def add(self, row: HrRow | bytes) -> None:
+        """The next part, or its ``pack``."""
+        self._file.write(row if isinstance(row, bytes) else self.pack(row))
 
     def take(self, matricule: str) -> Optional[HrRow]:
         """The next part if it is this employee's (the files are written in the same order), else None."""
