@@ -193,7 +193,7 @@ class Publisher:
         self._taken = {e["repertoire"].lower() for e in self.conserves}
         self._used: set[str] = set()
         self.entries: dict[str, dict[str, Any]] = {}
-        self.written: list[Path] = []
+        self.written: list[str] = []  # the files written, as texts (a Path costs about 500 bytes more)
         self._summaries: list[BatchEmployee] = []
 
     @property
@@ -237,10 +237,10 @@ class Publisher:
         self.record(s, entry, files)
         return entry
 
-    def record(self, s: BatchEmployee, entry: dict[str, Any], files: list[Path]) -> None:
+    def record(self, s: BatchEmployee, entry: dict[str, Any], files: list[Path | str]) -> None:
         """Record an employee whose files ``write_employee`` wrote (here or in a worker process)."""
         self.entries[s.matricule] = entry
-        self.written.extend(files)
+        self.written.extend(map(str, files))
         self._summaries.append(replace(s, documents=()) if s.documents else s)
 
     @property
@@ -268,13 +268,13 @@ class Publisher:
             manifest["salaries"] = list(self.conserves) + list(self.entries.values())
             if mentions is not None:
                 manifest["mentions"] = mentions  # the mention check of this run (issue 4)
-            written = self.written
+            written: list[str] = self.written
             if post_ecriture is not None:
                 manifest["complements"] = post_ecriture(Writer(self.root, lot, self.entries, self.conserves))
                 # Files the hook added (PDFs...) count as written by this run too.
                 carried = {e["repertoire"] for e in self.conserves}
                 written = [
-                    p for p in sorted(self.root.rglob("*"))
+                    str(p) for p in sorted(self.root.rglob("*"))
                     if p.is_file() and p.relative_to(self.root).parts[0] not in carried
                     and not (p.parent == self.root and p.name in (MANIFEST, MARKER, MENTIONS_REPORT))
                 ]
@@ -286,7 +286,7 @@ class Publisher:
         except BaseException:
             self.abort()
             raise
-        final = tuple(self.dest / p.relative_to(self.root) for p in written)
+        final = tuple(self.dest / Path(p).relative_to(self.root) for p in written)
         return Publication(self.dest, manifest, final, self.notes)
 
 

@@ -57,7 +57,7 @@ class Done:
 
     summary: BatchEmployee  # without the document bytes
     entry: dict[str, Any]
-    files: list[Path]
+    files: list[str]  # the paths written (texts: cheaper to pass and to keep than Paths)
     report_line: str  # this employee's line of mentions.json
     rapport: MentionReport  # failures only (or everything with ``keep_full``)
     documents: int
@@ -109,7 +109,7 @@ def one_employee(ctx: Context, index: int, folder: str) -> Done:
     full = rapport.to_json()
     line = json.dumps({"matricule": rs.employee.matricule, "documents": full["documents"],
                        "controles": full["controles"]}, ensure_ascii=False, separators=(",", ":"))
-    return Done(replace(s, documents=()), entry, files, line,
+    return Done(replace(s, documents=()), entry, [str(p) for p in files], line,
                 rapport if ctx.keep_full else _failing_only(rapport),
                 len(rapport.documents), sum(1 for d in rapport.documents if d.applicable), _hr_row(ctx, rs))
 
