@@ -35,11 +35,15 @@ class RenderedDocument:
 
 @dataclass(frozen=True)
 class OmittedArtefact:
-    """A document not produced for an employee: ``raison`` (« R-14 : ... »), the line of ``constat``."""
+    """A document not produced for an employee and why, as a finding (engine/documents.py: its rule
+    code as data); ``raison`` is its line (« R-14 : ... »), as the manifest and the messages show it."""
 
     artefact: Artefact
-    raison: str
-    constat: Optional[Finding] = None  # the same, as data (its rule code)
+    constat: Finding
+
+    @property
+    def raison(self) -> str:
+        return self.constat.text
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str,
         if found is NOT_DUE:  # a follow-up document not due: nothing to report
             continue
         if found is not None:
-            omis.append(OmittedArtefact(artefact, found.text, found))
+            omis.append(OmittedArtefact(artefact, found))
             continue
         when = document_date(artefact, ctx)
         try:

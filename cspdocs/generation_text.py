@@ -56,8 +56,7 @@ def warning_lines(lot: "Batch", detailed: bool) -> list[str]:
         for constat in s.constats:
             groups.setdefault((constat.code or constat.text, ""), []).append((s.matricule, constat.text))
         for omis in s.omis:
-            code = omis.constat.code if omis.constat is not None else ""
-            groups.setdefault((code, omis.artefact.libelle), []).append((s.matricule, omis.raison))
+            groups.setdefault((omis.constat.code, omis.artefact.libelle), []).append((s.matricule, omis.raison))
     for (code, omitted), items in groups.items():
         if detailed or len(items) == 1:
             lines += [f"Avertissement ({matricule}) : {text}" for matricule, text in items]

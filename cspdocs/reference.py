@@ -168,7 +168,7 @@ def regles_reference() -> str:
 
 
 def mentions_reference() -> str:
-    from .listings import condition_value as _value
+    from .listings import condition_value
     from .mentions.loading import default_catalogue
     from .mentions.model import NIVEAU_LABELS
 
@@ -181,7 +181,7 @@ def mentions_reference() -> str:
         lines += [f"## {artefact.id} — {artefact.libelle}", "", "| id | niveau | mention | quand | source |",
                   "|---|---|---|---|---|"]
         for m in artefact.mentions:
-            when = ", ".join(f"{k} = {_value(v)}" for k, v in m.condition.items()) if m.condition else "toujours"
+            when = ", ".join(f"{k} = {condition_value(v)}" for k, v in m.condition.items()) if m.condition else "toujours"
             lines.append(f"| {m.id} | {NIVEAU_LABELS[m.niveau]} | {_cell(m.libelle)} | {_cell(when)} | "
                          f"{_cell(m.source)} |")
         lines.append("")

@@ -66,7 +66,8 @@ def test_omitted_documents_are_grouped_by_their_rule_and_document():
               "(mentions, 2.7), pas de récépissé à faire signer")
     finding = omission_finding("recepisse", "lrar", False, None, None, None)
     assert (finding.code, finding.loc, finding.text) == ("R-14", ("documents", "recepisse"), raison)
-    omitted = OmittedArtefact(RECEPISSE, raison, finding)
+    omitted = OmittedArtefact(RECEPISSE, finding)
+    assert omitted.raison == raison
     lot = batch(employee("E1", omis=[omitted]), employee("E2", omis=[omitted]),
                 employee("E3", [warn("R-14", "renseignez la date d'envoi des documents")]))
     lines = printed(lot)
