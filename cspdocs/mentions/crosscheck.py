@@ -59,10 +59,14 @@ def _variant_expected(letter_day: date, faits: Faits) -> Optional[str]:
 
 
 def cross_check(documents: Sequence[Document], resultat_dossier: CaseResult,
-                resultat_salarie: EmployeeResult, catalogue: Optional[Catalogue] = None) -> list[Resultat]:
+                resultat_salarie: EmployeeResult, catalogue: Optional[Catalogue] = None,
+                matcher: Optional[Matcher] = None) -> list[Resultat]:
+    """``matcher``: the one that checked the documents, reused when it reads these same facts."""
     catalogue = catalogue or default_catalogue()
-    faits = Faits(resultat_dossier, resultat_salarie)
-    matcher = Matcher(catalogue, faits)
+    if (matcher is None or matcher.catalogue is not catalogue or matcher.faits.salarie is not resultat_salarie
+            or matcher.faits.dossier is not resultat_dossier):
+        matcher = Matcher(catalogue, Faits(resultat_dossier, resultat_salarie))
+    faits = matcher.faits
     employe = resultat_salarie.employee.matricule
     out: list[Resultat] = []
 

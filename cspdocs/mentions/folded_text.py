@@ -4,7 +4,7 @@ joined by a space, with each paragraph's offset so that a match can be traced ba
 from __future__ import annotations
 
 import bisect
-from typing import Sequence, Union
+from typing import Optional, Sequence, Union
 
 from .extract import Texte
 from .folding import fold
@@ -17,14 +17,20 @@ class TexteCompare:
     """
 
     def __init__(self, paragraphes: Sequence[str]):
-        folded = [fold(p) for p in paragraphes]
-        self.paragraphes = tuple(p for p in folded)
-        starts, pos = [], 0
-        for p in self.paragraphes:
-            starts.append(pos)
-            pos += len(p) + 1
-        self.debuts = starts
+        self.paragraphes = tuple(map(fold, paragraphes))
         self.texte = " ".join(self.paragraphes)
+        self._debuts: Optional[list[int]] = None
+
+    @property
+    def debuts(self) -> list[int]:
+        """Each paragraph's offset in ``texte`` (computed when a span is traced back: rarely)."""
+        if self._debuts is None:
+            starts, pos = [], 0
+            for p in self.paragraphes:
+                starts.append(pos)
+                pos += len(p) + 1
+            self._debuts = starts
+        return self._debuts
 
     @classmethod
     def de(cls, text: Union[str, Texte, "TexteCompare"]) -> "TexteCompare":

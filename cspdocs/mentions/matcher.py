@@ -141,13 +141,32 @@ class Matcher:
         return None
 
     def fill(self, text: str) -> str:
-        """Replace {paths} in a French sentence by the employee's values."""
+        """Replace {paths} in a French sentence by the employee's values (cached by the values: most
+        employees share them, e.g. the case's dates)."""
         if "{" not in text:
             return text
+        get = self.faits.get
+        values = tuple((type(v), str(v)) for v in map(get, _fill_paths(text)))
+        key = (text, values)
+        found = _FILLED.get(key)
+        if found is None:
+            def repl(m: re.Match) -> str:
+                path = m.group(1)
+                if path in GENERIC_PLACEHOLDERS:
+                    return "…"
+                return display(get(path), path)
+            if len(_FILLED) >= _MAX_FILLED:
+                _FILLED.clear()
+            found = _FILLED[key] = _FILL.sub(repl, text)
+        return found
 
-        def repl(m: re.Match) -> str:
-            path = m.group(1)
-            if path in GENERIC_PLACEHOLDERS:
-                return "…"
-            return display(self.faits.get(path), path)
-        return _FILL.sub(repl, text)
+
+# ``Matcher.fill``'s results, by sentence and the values of its placeholders (their type and text:
+# ``display`` depends on nothing else but the path, which the sentence names); bounded.
+_FILLED: dict[tuple[str, tuple], str] = {}
+_MAX_FILLED = 4096
+
+
+@lru_cache(maxsize=1024)
+def _fill_paths(text: str) -> tuple[str, ...]:
+    return tuple(_FILL.findall(text))

@@ -62,7 +62,7 @@ def check_employee(resultat: CaseResult, rs: EmployeeResult,
         rapport.documents.append(CheckedDocument(matricule, rapport.noms[matricule], artefact, label, results, applicable))
         if applicable:
             folded_docs.append((artefact, folded, label))
-    rapport.controles.extend(cross_check(folded_docs, resultat, rs, catalogue))
+    rapport.controles.extend(cross_check(folded_docs, resultat, rs, catalogue, matcher))
     return rapport
 
 

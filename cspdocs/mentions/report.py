@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -114,6 +115,18 @@ class MentionReport:
 
     # --- JSON (manifest.json) -------------------------------------------------------------
 
+    def json_line(self, matricule: str) -> str:
+        """One employee's line of mentions.json: ``json.dumps`` of its documents and cross-checks as
+        ``to_json`` gives them (compact, UTF-8), made from each result's JSON, which is cached: most
+        results are the same from one employee to the next."""
+        docs = ",".join(
+            f'{{"matricule":{_dumps(d.employe)},"artefact":{_dumps(d.artefact)},"fichier":{_dumps(d.fichier)},'
+            f'"applicable":{_BOOL[d.applicable]},"conforme":{_BOOL[d.conforme]},'
+            f'"mentions":[{",".join(_result_json(r) for r in d.resultats)}]}}'
+            for d in self.documents)
+        checks = ",".join(_result_json(r, r.employe) for r in self.controles)
+        return f'{{"matricule":{_dumps(matricule)},"documents":[{docs}],"controles":[{checks}]}}'
+
     def to_json(self) -> dict[str, Any]:
         return {
             "statut": "bloque" if self.blocking else "conforme",
@@ -146,3 +159,24 @@ def _lines(results: list[Resultat]) -> list[str]:
                 out.append(f"      constat : {r.detail}")
             out.append(f"      source : {r.source}")
     return out
+
+
+_BOOL = {True: "true", False: "false"}
+_JSON_CACHE: dict[tuple, str] = {}  # bounded: the results common to the employees stay
+_JSON_CACHE_MAX = 4096
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _result_json(r: Resultat, matricule: Optional[str] = None) -> str:
+    """``_dumps(r.to_json())`` (with ``matricule`` last, as the cross-checks carry it), cached."""
+    key = (r.mention, r.libelle, r.niveau, r.source, r.statut, r.attendu, r.detail, matricule)
+    found = _JSON_CACHE.get(key)
+    if found is None:
+        data = r.to_json() if matricule is None else dict(r.to_json(), matricule=matricule)
+        if len(_JSON_CACHE) >= _JSON_CACHE_MAX:
+            _JSON_CACHE.clear()
+        found = _JSON_CACHE[key] = _dumps(data)
+    return found

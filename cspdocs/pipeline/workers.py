@@ -12,7 +12,6 @@ code runs in the parent process.
 from __future__ import annotations
 
 import gc
-import json
 import multiprocessing
 import os
 import shutil
@@ -106,9 +105,7 @@ def one_employee(ctx: Context, index: int, folder: str) -> Done:
         if checked is not None:
             artefact["mentions_en_defaut"] = _defects(checked.resultats)
     entry["controles_en_defaut"] = _defects(rapport.controles)
-    full = rapport.to_json()
-    line = json.dumps({"matricule": rs.employee.matricule, "documents": full["documents"],
-                       "controles": full["controles"]}, ensure_ascii=False, separators=(",", ":"))
+    line = rapport.json_line(rs.employee.matricule)
     return Done(replace(s, documents=()), entry, [str(p) for p in files], line,
                 rapport if ctx.keep_full else _failing_only(rapport),
                 len(rapport.documents), sum(1 for d in rapport.documents if d.applicable), _hr_row(ctx, rs))

@@ -95,7 +95,7 @@ def check(resultat: CaseResult, rs: EmployeeResult, v: Optional[VueAu],
         rapport.documents.append(CheckedDocument(matricule, rapport.noms[matricule], artefact, label, results, applicable))
         if applicable:
             folded_docs.append((artefact, folded, label))
-    rapport.controles.extend(cross_check(folded_docs, resultat, v.courant, catalogue))
+    rapport.controles.extend(cross_check(folded_docs, resultat, v.courant, catalogue, matchers.get(id(v.courant))))
     return rapport
 
 

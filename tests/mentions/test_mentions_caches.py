@@ -59,3 +59,27 @@ def test_results_do_not_depend_on_what_was_checked_before():
         report(rs)
     assert report(last) == alone
     assert alone["statut"] == "conforme" and alone["documents"]
+
+
+def test_the_json_line_of_mentions_json_is_json_dumps_of_the_report():
+    """workers.py writes each employee's line of mentions.json from cached result fragments: the
+    same text as json.dumps of the report's documents and cross-checks, failures and details
+    included (a missing mention is made by blanking the remittance date in the letter's facts)."""
+    import json
+    from dataclasses import replace
+
+    charge, resultat = load_case(CASES / "collectif-alsace.yaml")
+    modeles, catalogue = load_templates(), default_catalogue()
+    seen = set()
+    for rs in list(resultat.employees) + [resultat.employees[0]]:  # the first one again: from the cache
+        textes: list = []
+        render_employee(resultat, rs, modeles, textes)
+        for wrong in (False, True):
+            facts = replace(rs, dates={**rs.dates, "remise": None}) if wrong else rs
+            rapport = check_employee(resultat, facts, textes, catalogue)
+            full = rapport.to_json()
+            expected = json.dumps({"matricule": rs.employee.matricule, "documents": full["documents"],
+                                   "controles": full["controles"]}, ensure_ascii=False, separators=(",", ":"))
+            assert rapport.json_line(rs.employee.matricule) == expected
+            seen.update(m["statut"] for d in full["documents"] for m in d["mentions"])
+    assert {"presente", "absente"} <= seen or {"presente", "non_conforme"} <= seen
