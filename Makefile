@@ -84,10 +84,9 @@ test-rapide: install-test
 docs: install
 	$(BIN)/python -c "from pathlib import Path; from cspdocs.reference import write_docs; [print(p) for p in write_docs(Path('docs'))]"
 
-# Under 5 minutes: the engine, then generate (figures, floors and ratios in one run; bench_render.py
+# Under 5 minutes: generate, its floors and ratios, the PDF stage, lint and the engine in one run (bench_render.py
 # and bench_pdf.py remain for the details of rendering and of the PDF conversion).
 bench: install
-	$(BIN)/python benchmarks/bench_compute.py 5000 2
 	$(BIN)/python benchmarks/bench_generate.py
 
 # Rebuild the default DOCX templates from their reviewable source (tools/build_templates.py).
