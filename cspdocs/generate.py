@@ -15,6 +15,7 @@ from .case.loader import ChargedDossier
 from .engine.facts import CaseResult, EmployeeResult
 from .engine.findings import Finding
 from .mentions.extract import Texte, texte_parts
+from .mentions.docx_quick import plain_parts
 from .output_folder import case_identity
 from .render import dated
 from .render.artefacts import ARTEFACTS, NOT_DUE, Artefact, document_date
@@ -114,7 +115,9 @@ def render_employee(resultat: CaseResult, rs: EmployeeResult, modeles: dict[str,
         documents.append(RenderedDocument(artefact, artefact.variante(ctx), rendu.contenu, when,
                                        dated.delivered(v, artefact.cle)))
         if textes is not None:
-            textes.append((artefact.cle, texte_parts(rendu.parties, core=rendu.core), artefact.fichier))
+            modele = modeles[artefact.modele].modele
+            textes.append((artefact.cle, texte_parts(rendu.parties, core=rendu.core, plain=plain_parts(modele)),
+                           artefact.fichier))
     current = v.courant if v is not None else rs
     return BatchEmployee(rs.employee.matricule, rs.employee.prenom, rs.employee.nom,
                          tuple(documents), tuple(omis), tuple(current.warnings), facts_digest(pairs, modeles),

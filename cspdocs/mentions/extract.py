@@ -76,13 +76,14 @@ _TEXT_KINDS = tuple(kind for _, kind in _PART_ORDER)
 
 
 def texte_parts(parts: Iterable[tuple[str, str, Union[str, bytes]]], titre: str = "",
-                core: Optional[str] = None) -> Texte:
+                core: Optional[str] = None, plain: frozenset[str] = frozenset()) -> Texte:
     """The ``Texte`` of a DOCX from its parts as the renderer holds them: ``(name, kind, xml)``.
 
     Same reading order and result as ``docx_text`` on the written file (body, then headers,
     footers, footnotes, endnotes, each kind by part name); ``titre`` is the core properties' title,
     or ``core`` their XML (the title is then read only if asked: the generate pipeline knows each
-    document's artefact and never does).
+    document's artefact and never does). ``plain``: the parts known to be of plain structure
+    (docx_quick.plain_parts of the template that rendered them).
     """
     by_kind: dict[str, list[tuple[str, str]]] = {}
     for name, kind, xml in parts:
@@ -94,7 +95,7 @@ def texte_parts(parts: Iterable[tuple[str, str, Union[str, bytes]]], titre: str 
                 if isinstance(xml, bytes):  # a part the renderer copied as is: same for every document
                     paragraphs.extend(_static_paragraphs(xml))
                 else:
-                    quick = quick_paragraphs(xml)
+                    quick = quick_paragraphs(xml, name in plain)
                     paragraphs.extend(quick if quick is not None else paragraph_texts(xml.encode("utf-8")))
             except etree.XMLSyntaxError as exc:
                 raise DocumentIllisible(f"partie {name} illisible ({exc})") from exc

@@ -165,3 +165,43 @@ def test_a_header_of_the_following_pages_does_not_break_a_mention_in_the_pdf(tmp
     generation = generate(CASES / "pse.yaml", tmp_path, pdf=True, workers=1)
     assert generation.etape.rapport is not None and not generation.etape.rapport.blocking
     assert (generation.publication.dossier / "F-3310-Guillou" / "dossier.pdf").is_file()
+
+
+# Words the regex pass looks for as markup, brought by a value as text: the renderer escapes them,
+# so a template of plain structure stays read by the regex pass (docx_quick.plain_source).
+MARKUP_WORDS = ["Fallback", "txbxContent", "AlternateContent", "<!-- c -->", "<![CDATA[x]]>", "<!DOCTYPE d>",
+                "<?pi x?>", "xmlns:w = 'urn:x'", 'xmlns:a="urn:y"', "a\r\nb\rc", "</w:p><w:p>", "<w:tabs>"]
+
+
+def test_text_from_the_renderers_xml_equals_the_file_with_markup_in_the_values():
+    from cspdocs.engine.compute import compute_dossier
+    from cspdocs.generate import render_employee
+    from tests.support.fuzz import FREE_TEXT_FIELDS, set_path, simple_case, try_load
+
+    data = simple_case()
+    for index, (path, _) in enumerate(FREE_TEXT_FIELDS):
+        set_path(data, path, f"{MARKUP_WORDS[index % len(MARKUP_WORDS)]} {index}")
+    charged, error = try_load(data)
+    assert error is None, str(error)
+    resultat = compute_dossier(charged.dossier, charged.nom)
+    textes: list = []
+    lot = render_employee(resultat, resultat.employees[0], load_templates(), textes)
+    assert len(lot.documents) == 4
+    for doc, (_, texte, _) in zip(lot.documents, textes):
+        written = docx_text(doc.contenu)
+        assert texte.paragraphes == written.paragraphes
+    assert any("Fallback" in p for _, t, _ in textes for p in t.paragraphes)
+
+
+def test_a_part_is_known_plain_only_when_its_source_is():
+    from cspdocs.mentions.docx_quick import plain_parts, plain_source
+
+    root = f"<?xml version='1.0' encoding='UTF-8'?><w:document {W}><w:body>"
+    assert plain_source(root + "<w:p><w:r><w:t>{{ x }}</w:t></w:r></w:p></w:body></w:document>")
+    # a template tag in the root element, a namespace declared below it, markup the pass avoids
+    assert not plain_source(f"<w:document {W} {{% if a %}}x=\"1\"{{% endif %}}><w:body/></w:document>")
+    assert not plain_source(root + '<w:p xmlns:x="urn:x"/></w:body></w:document>')
+    assert not plain_source(root + "<!-- c --><w:p/></w:body></w:document>")
+    assert not plain_source(root + "<w:p><w:r><w:t>{{ '<?' }}</w:t></w:r></w:p></w:body></w:document>")
+    for loaded in load_templates().values():  # every text part of the default templates
+        assert plain_parts(loaded.modele) == {n for n in loaded.modele.sources if not n.startswith("docProps/")}
