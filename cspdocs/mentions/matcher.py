@@ -11,6 +11,7 @@ from .display import display
 from .facts import Faits
 from .folding import fold_raw
 from .model import GENERIC_PLACEHOLDERS, Catalogue
+from . import scan
 from .patterns import compile_regex, placeholders, to_regex, tokenize, value_source
 
 # Batch-wide caches (a process checks one batch at a time; neither changes any result):
@@ -95,7 +96,7 @@ class Matcher:
         word = required_word(pattern)
         if word and word not in text:
             return None
-        return self.regex(pattern).search(text)
+        return scan.search(self.regex(pattern), text)
 
     def find(self, pattern: str, text: str, regex: Optional["re.Pattern[str]"] = None) -> Optional[re.Match]:
         """A match of ``pattern`` in ``text``, not necessarily the first: for presence tests
@@ -119,7 +120,7 @@ class Matcher:
                 if m:
                     return m
                 at = text.find(anchor, at + 1)
-        m = regex.search(text)
+        m = scan.search(regex, text)
         if m:
             anchor = _anchor(text, m)
             if anchor:
@@ -130,7 +131,7 @@ class Matcher:
         word = required_word(pattern)
         if word and word not in text:
             return iter(())
-        return self.regex(pattern, generic_values).finditer(text)
+        return scan.finditer(self.regex(pattern, generic_values), text)
 
     def any(self, patterns: Sequence[str], text: str) -> Optional[re.Match]:
         """A match of the first pattern that matches (``find``: for presence tests)."""

@@ -1,0 +1,105 @@
+"""Searching a compiled pattern from the places its required words are (same matches, fewer tries).
+
+Python's regular expressions look for a match at every position of the text, unless the pattern
+starts with a literal (then they jump from one occurrence of it to the next). Many patterns of the
+mention files start otherwise: an optional punctuation (``, le {date}`` is ``[.,;:!?]?\\s?le…``),
+an alternative (``(☒|☑|…) ?j'accepte``). Such a pattern often still contains, within its first
+items, a literal every match has at a bounded distance from its start (``accepte``, between 2 and
+6 characters in). ``search`` then tries the pattern only at the positions that distance allows
+around each occurrence of that literal, in increasing order: the first position where it matches
+is where ``regex.search`` would have found it, and the match is the same (``regex.match`` at that
+position), since no match can start anywhere else. It does so only when the literal is rare enough
+to pay off; otherwise, and for any pattern it cannot read, it calls ``regex.search``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+try:  # the parser of the standard library's regular expressions
+    from re import _parser as _sre_parse  # Python >= 3.11
+    from re import _constants as _sre_constants
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_MIN_LITERAL = 3  # shorter literals are too frequent in a French text
+_MAX_SPREAD = 12  # at most this many start positions tried per occurrence of the literal
+_CHARS_PER_TRY = 20  # a try costs about what the search spends on this many characters
+_PLANS: dict["re.Pattern[str]", Optional[tuple[str, int, int]]] = {}
+_MAX_PLANS = 2048
+
+
+def _plan_of(regex: "re.Pattern[str]") -> Optional[tuple[str, int, int]]:
+    """(literal, least and greatest offset of it from a match's start), or None: the longest run
+    of literal characters among the pattern's first items, all of bounded width."""
+    if regex.flags & re.IGNORECASE or not isinstance(regex.pattern, str):
+        return None
+    try:
+        parsed = _sre_parse.parse(regex.pattern, regex.flags)
+        items = list(parsed)
+        if not items or items[0][0] is _sre_constants.LITERAL:
+            return None  # re already jumps between the occurrences of a leading literal
+        best: Optional[tuple[str, int, int]] = None
+        low = high = i = 0
+        while i < len(items):
+            j = i + 1
+            if items[i][0] is _sre_constants.LITERAL:
+                while j < len(items) and items[j][0] is _sre_constants.LITERAL:
+                    j += 1
+                run = "".join(chr(a) for _, a in items[i:j])
+                if len(run) >= _MIN_LITERAL and high - low < _MAX_SPREAD and (best is None or len(run) > len(best[0])):
+                    best = (run, low, high)
+            lo, hi = _sre_parse.SubPattern(parsed.state, items[i:j]).getwidth()
+            if hi >= _sre_constants.MAXREPEAT or high + hi - low - lo >= _MAX_SPREAD:
+                break  # an unbounded or wide gap: no usable literal beyond
+            low, high, i = low + lo, high + hi, j
+        return best
+    except Exception:  # a pattern this parser reads otherwise than re: no shortcut
+        return None
+
+
+def _plan(regex: "re.Pattern[str]") -> Optional[tuple[str, int, int]]:
+    try:
+        return _PLANS[regex]
+    except KeyError:
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        plan = _PLANS[regex] = _plan_of(regex)
+        return plan
+
+
+def search(regex: "re.Pattern[str]", text: str, pos: int = 0) -> Optional["re.Match[str]"]:
+    """``regex.search(text, pos)``, the same match (see the module docstring)."""
+    plan = _plan(regex)
+    if plan is None:
+        return regex.search(text, pos)
+    literal, low, high = plan
+    if (text.count(literal, pos) * (high - low + 1)) * _CHARS_PER_TRY > len(text) - pos:
+        return regex.search(text, pos)
+    match = regex.match
+    nxt = pos  # the first start not tried yet
+    at = text.find(literal, pos + low)
+    while at >= 0:
+        for start in range(max(nxt, at - high), at - low + 1):
+            m = match(text, start)
+            if m:
+                return m
+        nxt = max(nxt, at - low + 1)
+        at = text.find(literal, at + 1)
+    return None
+
+
+def finditer(regex: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]"]:
+    """``regex.finditer(text)``, the same matches (a match of these patterns is never empty)."""
+    if _plan(regex) is None:
+        yield from regex.finditer(text)
+        return
+    pos = 0
+    while pos <= len(text):
+        m = search(regex, text, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
