@@ -118,8 +118,11 @@ def search(regex: "re.Pattern[str]", text: str, pos: int = 0) -> Optional["re.Ma
 def finditer(regex: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]"]:
     """``regex.finditer(text)``, the same matches (a match of these patterns is never empty)."""
     if _plan(regex) is None:
-        yield from regex.finditer(text)
-        return
+        return regex.finditer(text)
+    return _planned_finditer(regex, text)
+
+
+def _planned_finditer(regex: "re.Pattern[str]", text: str) -> Iterator["re.Match[str]"]:
     pos = 0
     while pos <= len(text):
         m = search(regex, text, pos)
