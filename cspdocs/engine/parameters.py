@@ -25,15 +25,19 @@ def out_of_period_warning(r: Resolution) -> str:
 
 def resolved(name: str, warn: Warn, **events: Optional[date]) -> Resolution:
     """The resolution of ``name`` among ``events``; warns when no known period covers the date."""
-    r = resolve(name, **events)
-    if r.hors_periode:
-        warn("A11", out_of_period_warning(r))
-    return r
+    return _warned(resolve(name, **events), warn)
 
 
 def value(name: str, warn: Warn, **events: Optional[date]) -> Any:
-    """The value of ``name`` among ``events`` (see ``resolved``)."""
-    return resolved(name, warn, **events).valeur
+    """The value of ``name`` among ``events`` (see ``resolved``; the engine's most frequent call: the
+    events go straight to ``resolve``, not copied once more through ``resolved``)."""
+    return _warned(resolve(name, **events), warn).periode.valeur
+
+
+def _warned(r: Resolution, warn: Warn) -> Resolution:
+    if r.hors_periode:
+        warn("A11", out_of_period_warning(r))
+    return r
 
 
 def in_force(name: str, **events: Optional[date]) -> Optional[Period]:
