@@ -49,6 +49,7 @@ def static_checks(nom: str, data: bytes, shape: Mapping[str, Any], env) -> tuple
     except ModeleInvalide as exc:
         return [Constat(nom, "modele", ERREUR, p) for p in exc.problemes], None
     found: list[Constat] = []
+    parsed: dict[str, tuple[str, Any]] = {}  # compiled from these ASTs below, not parsed again
     members = dict(package.members)
     for partie, kind in package.kinds.items():
         runs = check_runs(nom, partie, kind, members[partie]) if kind in TEXT_KINDS else []
@@ -65,12 +66,13 @@ def static_checks(nom: str, data: bytes, shape: Mapping[str, Any], env) -> tuple
             if not braces:  # the brace diagnosis already says it, more precisely
                 found.append(syntax_problem(nom, partie, source, exc, env))
             continue
+        parsed[partie] = source, ast
         found.extend(check_filters(nom, partie, source, ast, env))
         found.extend(check_variables(nom, partie, source, ast, shape, env))
     if any(c.niveau == ERREUR and c.categorie in ("syntaxe", "filtre", "balise", "modele") for c in found):
         return found, None
     try:
-        return found, CompiledTemplate(data, nom, env)
+        return found, CompiledTemplate(data, nom, env, parsed)
     except ErreurModele as exc:
         return found + [Constat(nom, "syntaxe", ERREUR, exc.cause, exc.partie, exc.paragraphe)], None
     except ModeleInvalide as exc:

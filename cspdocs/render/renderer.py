@@ -73,7 +73,10 @@ def _timestamp(horodatage: date | datetime) -> str:
 class CompiledTemplate:
     """A DOCX template compiled once and rendered many times."""
 
-    def __init__(self, data: bytes, nom: str, env: Optional[Environment] = None):
+    def __init__(self, data: bytes, nom: str, env: Optional[Environment] = None,
+                 parsed: Optional[Mapping[str, tuple[str, Any]]] = None):
+        """``parsed``: part name -> (Jinja source, its AST parsed by ``env``), when a caller (the lint)
+        has already parsed the parts: they are compiled from it, not parsed again."""
         self.nom = nom
         self.sha256 = hashlib.sha256(data).hexdigest()
         self.env = env or make_environment()
@@ -90,18 +93,28 @@ class CompiledTemplate:
                 if kind in TEXT_KINDS:
                     self._static_text[name] = (name, kind, content)
                 continue
-            try:
-                xml = content.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ModeleInvalide(f"modèle « {nom} » : {name} n'est pas encodé en UTF-8") from exc
-            source = to_jinja_source(xml, kind)
+            source, ast = parsed[name] if parsed and name in parsed else (None, None)
+            if source is None:
+                try:
+                    xml = content.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise ModeleInvalide(f"modèle « {nom} » : {name} n'est pas encodé en UTF-8") from exc
+                source = to_jinja_source(xml, kind)
             filename = f"{nom}:{name}"
             try:
-                code = self.env.compile(source, name=filename, filename=filename)
+                code = self._compile(source, ast, filename)
             except TemplateSyntaxError as exc:
                 raise self._error(exc, name, kind, source) from exc
             template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
             self._parts[name] = _Part(name, kind, source, template)
+
+    def _compile(self, source: str, ast: Any, filename: str) -> Any:
+        if ast is not None:
+            try:
+                return self.env.compile(ast, name=filename, filename=filename)
+            except TemplateSyntaxError:
+                pass  # compiled from the source below, for the error exactly as the source gives it
+        return self.env.compile(source, name=filename, filename=filename)
 
     @classmethod
     def charger(cls, chemin: Path | str, env: Optional[Environment] = None) -> "CompiledTemplate":
