@@ -50,15 +50,34 @@ def _copy_fixed(source: zipfile.ZipFile, target: zipfile.ZipFile, rows: Optional
             target.writestr(fixed, data)
             continue
         if info.filename in rows:  # a sheet of header rows only, small: the rows go before its end
-            head, end, tail = source.read(info).partition(b"</sheetData>")
-            spliced = rows[info.filename]
-            with target.open(fixed, "w", force_zip64=info.file_size + spliced.size() > 2**31) as out:
-                out.write(head)
-                shutil.copyfileobj(spliced.contents(), out, 1 << 20)
-                out.write(end + tail)
+            _splice(source, target, info, fixed, rows[info.filename])
             continue
         with source.open(info) as member, target.open(fixed, "w", force_zip64=info.file_size > 2**31) as out:
             shutil.copyfileobj(member, out, 1 << 20)
+
+
+def _splice(source: zipfile.ZipFile, target: zipfile.ZipFile, info: zipfile.ZipInfo, fixed: zipfile.ZipInfo,
+            spliced: Any) -> None:
+    """A sheet with its rows and hyperlinks spliced in, then, as openpyxl orders the members, its
+    relationships part (xlsx_rows.DirectRows, xlsx_links.LinkSpool)."""
+    from .xlsx_links import rels_path
+
+    head, end, tail = source.read(info).partition(b"</sheetData>")
+    links = spliced.links
+    size = info.file_size + spliced.size() + links.size()
+    with target.open(fixed, "w", force_zip64=size > 2**31) as out:
+        out.write(head)
+        shutil.copyfileobj(spliced.contents(), out, 1 << 20)
+        out.write(end)
+        links.splice(tail, out)
+    if links.rels:
+        name = rels_path(info.filename)
+        if name in source.namelist():
+            raise ValueError(f"{name} : relations déjà écrites par openpyxl")
+        rels = zipfile.ZipInfo(name, date_time=fixed.date_time)
+        rels.compress_type, rels.external_attr = fixed.compress_type, fixed.external_attr
+        with target.open(rels, "w", force_zip64=links.size() > 2**31) as out:
+            links.write_rels(out)
 
 
 def octets_reproductibles(book) -> bytes:

@@ -6,7 +6,8 @@ employees. Here a row is one formatted string:
 
 - openpyxl writes the sheet with its header row only; the rows appended here go to a temporary
   file and are spliced into the sheet's XML when the workbook is saved
-  (classeur.enregistrer_reproductible), hyperlinks recorded on the sheet as openpyxl records them;
+  (classeur.enregistrer_reproductible), and their hyperlinks, kept on disk too (xlsx_links.py), go
+  where openpyxl would have written them;
 - a styled cell names its style by a key: the first cell of each key is a real openpyxl cell,
   written by openpyxl's own cell writer, which registers its font, number format and cell style in
   the workbook in the very order openpyxl would; later cells of that key reuse the style's id;
@@ -28,6 +29,8 @@ import tempfile
 from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Optional
+
+from .xlsx_links import LinkSpool
 
 # (style key, value, configure): configure(cell) gives an openpyxl cell of ``value`` that style
 # (e.g. sets its number format); with a hyperlink, (key, text, configure, target)
@@ -67,6 +70,7 @@ class DirectRows:
         self.row = first_row  # the number of the next row
         self.spool = tempfile.TemporaryFile()
         self._pending: list[str] = []
+        self.links = LinkSpool()  # the hyperlinks of these rows (never recorded on the sheet)
         self._styles: dict[Any, str] = {}  # style key -> ' s="N"' (or "" for a cell openpyxl writes unstyled)
         self._refs = _letters(columns)
         self._errors, self._to_excel = frozenset(ERROR_CODES), to_excel
@@ -92,6 +96,10 @@ class DirectRows:
         out = io.BytesIO()
         with xmlfile(out) as xf:
             write_cell(xf, self.sheet, cell, cell.has_style)
+        recorded = self.sheet._hyperlinks  # openpyxl records a cell's link on the sheet: moved to disk
+        for link in recorded:
+            self.links.add_openpyxl(link)
+        recorded.clear()
         return out.getvalue().decode("ascii")
 
     def _plain(self, value: Any, ref: str, style: str, dates: bool) -> Optional[str]:
@@ -126,9 +134,7 @@ class DirectRows:
         if xml is None:
             return self._via_openpyxl(self._cell(item), ref, row, column)
         if len(item) > 3:
-            from openpyxl.worksheet.hyperlink import Hyperlink
-
-            self.sheet._hyperlinks.append(Hyperlink(ref=ref, target=item[3]))
+            self.links.add(ref, item[3])
         return xml
 
     def _cell(self, item: Styled):
@@ -181,4 +187,5 @@ class DirectRows:
 
     def close(self) -> None:
         self.spool.close()
+        self.links.close()
 
