@@ -9,8 +9,8 @@ Sheets:
 - « Avertissements »: the warnings of the case and of each employee, with their rule code.
 
 Column widths are set by kind before the first row (a write-only sheet cannot be measured after).
-The actions are sorted by date, so they are kept until the end, as short tuples (about 10 per
-employee); the rows of the summary are not kept.
+The actions are sorted by date: they go, as short tuples (about 10 per employee), to a sort on
+disk (tri_disque.py) until the end; the rows of the summary are not kept.
 
 openpyxl writes each sheet's header; the rows are written by xlsx_rows.DirectRows, the bytes
 openpyxl would write, ten times faster (``direct=False``: every row through openpyxl, for the test
@@ -30,6 +30,7 @@ from .echeances import STATUTS
 from .lignes import HrRow
 from .echeances import rule_label
 from .synthese import FORMAT_DATE, FORMAT_EURO, Colonne, Table, answers_text
+from .tri_disque import DiskSort
 from .xlsx_rows import DirectRows
 
 _WIDTHS = {"date": 12, "euro": 15, "nombre": 11, "lien": 30, "texte": 18}
@@ -57,6 +58,10 @@ def _date_format(cell) -> None:
 
 def _euro_format(cell) -> None:
     cell.number_format = FORMAT_EURO
+
+
+def _action_order(action: tuple) -> tuple:
+    return action[:3]  # echeances.ordre: date, matricule, deadline
 
 
 def _hyperlink_style(cell) -> None:
@@ -90,8 +95,7 @@ class SyntheseXlsx:
                       for sheet, columns in ((self.sheet, len(self.colonnes)), (self.actions_sheet, 8),
                                              (self.warnings_sheet, 4))}
         self.rows = self.warning_rows = 1
-        self.actions: list[tuple] = []
-        self._shared: dict[str, str] = {}
+        self.actions = DiskSort(key=_action_order)
         self.totals: dict[int, Any] = {}
         self.answers: Counter = Counter()
         for f in table.resultat.constats:
@@ -160,9 +164,6 @@ class SyntheseXlsx:
             cells.append(item)
         sheet.append(cells)
 
-    def _intern(self, text: str) -> str:
-        return self._shared.setdefault(text, text)
-
     def _warning(self, matricule: str, name: str, code: str, text: str) -> None:
         self._append(self.warnings_sheet, [cellule_sure(matricule), cellule_sure(name), code, cellule_sure(text)])
         self.warning_rows += 1
@@ -177,10 +178,8 @@ class SyntheseXlsx:
         self.answers[part.reponse] += 1
         for code, text in part.constats:
             self._warning(part.matricule, part.nom, code, text)
-        intern = self._intern
         for when, matricule, key, statut, libelle, done, note, sources in part.actions:
-            self.actions.append((when, matricule, key, intern(statut), intern(libelle), part.nom, done,
-                                 intern(note), intern(sources)))
+            self.actions.add((when, matricule, key, statut, libelle, part.nom, done, note, sources))
 
     def _totals_row(self) -> None:
         row: list[Any] = [None] * len(self.colonnes)
@@ -193,7 +192,6 @@ class SyntheseXlsx:
 
     def _actions_rows(self) -> None:
         sheet = self.actions_sheet
-        self.actions.sort(key=lambda a: a[:3])  # echeances.ordre: date, matricule, deadline
         late = STATUTS["en_retard"]
         for when, matricule, _, statut, libelle, name, done, note, sources in self.actions:
             self._append(sheet, [("date", when, _date_format),
@@ -202,7 +200,7 @@ class SyntheseXlsx:
                                  ("date", done, _date_format) if done is not None else None,
                                  cellule_sure(note) or None, sources])
         sheet.auto_filter.ref = f"A1:H{len(self.actions) + 1}"
-        self.actions = []
+        self.actions.close()
 
     def fermer(self, path: Path) -> None:
         self._totals_row()
