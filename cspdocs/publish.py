@@ -27,11 +27,12 @@ import shutil
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from . import __version__
 from .version import manifest_fingerprints
 from .generate import Batch, BatchEmployee
+from .manifest_entries import EntrySpool, ManifestEntries, manifest_chunks, manifest_text  # noqa: F401 (API)
 from .output_folder import (
     MANIFEST, MARKER, MENTIONS_REPORT, TempFolder, check_replaceable, locked, recover, switch,
 )
@@ -49,8 +50,9 @@ class Writer:
     dossier: Path  # the temporary case folder, renamed to sortie/<dossier>/ on success
     lot: Batch
     # matricule -> manifest entry of each employee written by this run, in the batch's order;
-    # a hook may add keys (never remove any).
-    salaries: dict[str, dict[str, Any]]
+    # a hook may add keys (never remove any), except with ``Publisher(spool=True)``: entries read
+    # back from disk (manifest_entries.EntrySpool), read only.
+    salaries: Mapping[str, dict[str, Any]]
     # manifest entries carried over from the previous output (``--employe``): read only.
     conserves: tuple[dict[str, Any], ...]
 
@@ -85,7 +87,7 @@ def sha256_file(path: Path) -> str:
 @dataclass(frozen=True)
 class Publication:
     dossier: Path  # the published case folder
-    manifest: dict[str, Any]
+    manifest: dict[str, Any]  # as written (``salaries``: a read-only sequence when spooled)
     fichiers: tuple[Path, ...]  # files written by this run (absolute, final location; manifest excluded)
     # French notes on the leftovers of an interrupted earlier run recovered or removed at the start
     notes: tuple[str, ...] = field(default=())
@@ -109,32 +111,6 @@ def inputs(lot: Batch) -> dict[str, Any]:
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
     data["empreinte_entrees"] = sha256_bytes(canonical)
     return data
-
-
-def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-
-
-def manifest_text(manifest: dict[str, Any]) -> str:
-    """The manifest as written: one line per top-level key, and per item of a list of records
-    (employees), so that it stays readable and small (no deep indentation)."""
-    return "".join(manifest_chunks(manifest))
-
-
-def manifest_chunks(manifest: dict[str, Any]):
-    """``manifest_text`` piece by piece (a line per employee), to write it without building it whole."""
-    yield "{\n"
-    for index, (key, value) in enumerate(manifest.items()):
-        name = json.dumps(key, ensure_ascii=False)
-        comma = ",\n" if index else ""
-        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            yield f"{comma}  {name}: [\n"
-            for i, item in enumerate(value):
-                yield (",\n    " if i else "    ") + _compact(item)
-            yield "\n  ]"
-        else:
-            yield f"{comma}  {name}: {_compact(value)}"
-    yield "\n}\n"
 
 
 def write_employee(root: Path, folder: str, s: BatchEmployee, fingerprint: str) -> tuple[dict[str, Any], list[Path]]:
@@ -173,9 +149,12 @@ class Publisher:
     cspdocs may not replace (``SortieRefusee``, see output_folder.py) and carries over, with
     ``--employe``, the other employees of the previous output. Any failure before ``finish``
     returns, or a call to ``abort``, removes the temporary folder: nothing is published.
+    ``spool``: this run's manifest entries go to disk as they are recorded (manifest_entries.py;
+    memory flat in employees), final as recorded: a post-write hook reads them, never changes them;
+    the files published (``Publication.fichiers``) are then those found in the folder.
     """
 
-    def __init__(self, lot: Batch, sortie: Path):
+    def __init__(self, lot: Batch, sortie: Path, spool: bool = False):
         self.sortie = Path(sortie)
         self.sortie.mkdir(parents=True, exist_ok=True)
         self.dest = self.sortie / safe_name(lot.nom)
@@ -192,7 +171,8 @@ class Publisher:
             raise
         self._taken = {e["repertoire"].lower() for e in self.conserves}
         self._used: set[str] = set()
-        self.entries: dict[str, dict[str, Any]] = {}
+        self.spooled = spool
+        self.entries: Mapping[str, dict[str, Any]] = EntrySpool() if spool else {}
         self.written: list[str] = []  # the files written, as texts (a Path costs about 500 bytes more)
         self._summaries: list[BatchEmployee] = []
 
@@ -239,8 +219,11 @@ class Publisher:
 
     def record(self, s: BatchEmployee, entry: dict[str, Any], files: list[Path | str]) -> None:
         """Record an employee whose files ``write_employee`` wrote (here or in a worker process)."""
-        self.entries[s.matricule] = entry
-        self.written.extend(map(str, files))
+        if isinstance(self.entries, EntrySpool):
+            self.entries.add(entry)
+        else:
+            self.entries[s.matricule] = entry
+            self.written.extend(map(str, files))
         self._summaries.append(replace(s, documents=()) if s.documents else s)
 
     @property
@@ -249,6 +232,8 @@ class Publisher:
 
     def abort(self) -> None:
         self.tmp.discard()
+        if isinstance(self.entries, EntrySpool):
+            self.entries.close()
 
     def finish(self, post_ecriture: Optional[PostEcriture] = None, mentions: Optional[dict] = None,
                warnings: Optional[tuple[str, ...]] = None) -> Publication:
@@ -265,12 +250,15 @@ class Publisher:
                 manifest["lectures_retenues"] = lot.lectures  # the case's choices (R-67)
             manifest["selection"] = list(lot.selection) if lot.selection else None
             manifest["avertissements"] = list(lot.warnings)
-            manifest["salaries"] = list(self.conserves) + list(self.entries.values())
+            entries = self.entries
+            manifest["salaries"] = (ManifestEntries(self.conserves, entries) if isinstance(entries, EntrySpool)
+                                    else list(self.conserves) + list(entries.values()))
             if mentions is not None:
                 manifest["mentions"] = mentions  # the mention check of this run (issue 4)
             written: list[str] = self.written
             if post_ecriture is not None:
                 manifest["complements"] = post_ecriture(Writer(self.root, lot, self.entries, self.conserves))
+            if post_ecriture is not None or self.spooled:
                 # Files the hook added (PDFs...) count as written by this run too.
                 carried = {e["repertoire"] for e in self.conserves}
                 written = [

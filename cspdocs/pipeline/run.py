@@ -98,7 +98,7 @@ class _MentionsFile:
 
 class _Shared:
     """One object per distinct key, text or finding in the records kept until the manifest is
-    written (each employee's come unpickled from a worker, as new objects): most repeat from one
+    written (in memory: with the PDF stage; the summaries) (each employee's come unpickled from a worker, as new objects): most repeat from one
     employee to the next (keys, warnings, variants), about 4 KB of the 9 KB an employee costs."""
 
     UNIQUE = frozenset({"sha256", "chemin", "repertoire", "matricule", "empreinte_faits"})  # not shared
@@ -150,7 +150,8 @@ def run(charge: ChargedDossier, resultat: CaseResult, sortie: Path | str = "outp
     header = Batch(charge.nom, tuple(charge.sources), jeu, (), tuple(resultat.warnings), selection,
                  case_identity(charge.dossier),
                  {"lecture_anciennete_indemnite": charge.dossier.procedure.lecture_anciennete_indemnite})
-    publisher = Publisher(header, Path(sortie))
+    # the manifest entries on disk until the manifest is written, unless the PDF stage adds to them
+    publisher = Publisher(header, Path(sortie), spool=not want_pdf)
     if resultat.as_of is not None:
         publisher.manifest["au"] = resultat.as_of.isoformat()  # issue 10: the as-of date of the documents
     try:
@@ -183,7 +184,8 @@ def _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_
     try:
         shared = _Shared()
         for done in pool.process(ctx, jobs, workers):
-            publisher.record(shared.summary(done.summary), shared.value(done.entry), done.files)
+            entry = done.entry if publisher.spooled else shared.value(done.entry)
+            publisher.record(shared.summary(done.summary), entry, done.files)
             report.add(done.report_line)
             if done.hr is not None:
                 hr_parts.add(done.hr)

@@ -11,9 +11,10 @@ they show are as of a date (today by default).
 from __future__ import annotations
 
 import hashlib
+import heapq
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..engine.facts import CaseResult
 from ..engine.findings import Finding
@@ -84,20 +85,51 @@ PERIME = Finding(("documents",), "les documents publiés de ce salarié ne corre
                  "--employe) avant de les remettre.", blocking=False, code="R-78")
 
 
-def suivi_publication(entries: list[dict[str, Any]]) -> Suivi:
+def links(entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """An employee's documents from its manifest entry: (label, path), DOCX then PDF."""
+    out = []
+    for artefact in entry.get("artefacts", []):
+        label = _LABELS.get(artefact["cle"], artefact["cle"])
+        out.append((label, artefact["chemin"]))
+        if "pdf" in artefact:
+            out.append((f"{label} (PDF)", artefact["pdf"]["chemin"]))
+    if entry.get("dossier_pdf"):
+        out.append(("Dossier PDF", entry["dossier_pdf"]["chemin"]))
+    return out
+
+
+def suivi_publication(entries: Iterable[dict[str, Any]]) -> Suivi:
     """Links and mention status from manifest entries (this run's and the carried-over ones)."""
     suivi = Suivi(mentions_defaut=VERIFIEES)
     for entry in entries:
-        links = []
-        for artefact in entry.get("artefacts", []):
-            label = _LABELS.get(artefact["cle"], artefact["cle"])
-            links.append((label, artefact["chemin"]))
-            if "pdf" in artefact:
-                links.append((f"{label} (PDF)", artefact["pdf"]["chemin"]))
-        if entry.get("dossier_pdf"):
-            links.append(("Dossier PDF", entry["dossier_pdf"]["chemin"]))
-        suivi.documents[entry["matricule"]] = links
+        suivi.documents[entry["matricule"]] = links(entry)
     return suivi
+
+
+class StreamedLinks:
+    """``Suivi.documents`` read from manifest entries in the case's order (``entries()``: a new
+    pass each call), never all in memory: ``values()`` for the summary's columns, then ``get`` for
+    each employee in the case's order (as ``ecrire`` asks)."""
+
+    def __init__(self, entries: Callable[[], Iterator[dict[str, Any]]], order: dict[str, int]):
+        self._entries, self._order = entries, order
+        self._cursor: Optional[Iterator[dict[str, Any]]] = None
+        self._next: Optional[dict[str, Any]] = None
+
+    def values(self) -> Iterator[list[tuple[str, str]]]:
+        return (links(entry) for entry in self._entries())
+
+    def get(self, matricule: str, default: Any = None) -> Any:
+        if self._cursor is None:
+            self._cursor = self._entries()
+            self._next = next(self._cursor, None)
+        rank = self._order.get(matricule, len(self._order))
+        while self._next is not None and self._order.get(self._next.get("matricule"), len(self._order)) < rank:
+            self._next = next(self._cursor, None)  # an entry no employee of the case asks for
+        if self._next is None or self._next.get("matricule") != matricule:
+            return default
+        found, self._next = links(self._next), next(self._cursor, None)
+        return found
 
 
 class HrOutputs:
@@ -112,13 +144,27 @@ class HrOutputs:
 
     def __call__(self, ecriture) -> dict[str, Any]:
         complements = dict(self.avant(ecriture) or {}) if self.avant is not None else {}
-        entries = list(ecriture.conserves) + list(ecriture.salaries.values())
         # in the case's order, so that a run with --employe gives the same files as a full run
         order = {rs.employee.matricule: i for i, rs in enumerate(self.resultat.employees)}
-        entries.sort(key=lambda e: order.get(e.get("matricule"), len(order)))
-        suivi = suivi_publication(entries)
+        rank = lambda e: order.get(e.get("matricule"), len(order))  # noqa: E731
+        if isinstance(ecriture.salaries, dict):  # in memory (the PDF stage added to them)
+            entries = sorted(list(ecriture.conserves) + list(ecriture.salaries.values()), key=rank)
+            suivi = suivi_publication(entries)
+        else:  # on disk, in the batch's order (the case's): merged with the carried-over ones, read twice
+            carried = sorted(ecriture.conserves, key=rank)
+            suivi = Suivi(mentions_defaut=VERIFIEES, documents=StreamedLinks(  # type: ignore[arg-type]
+                lambda: heapq.merge(carried, _in_order(ecriture.salaries.values(), rank), key=rank), order))
         for matricule in self.perimes:
             suivi.notes[matricule] = (PERIME,)
             suivi.mentions[matricule] = "documents périmés (R-78) : à régénérer"
         complements["rh"] = ecrire(ecriture.dossier, self.resultat, suivi, self.au, parts=self.parts)
         return complements
+
+
+def _in_order(entries: Iterable[dict[str, Any]], rank: Callable[[dict[str, Any]], int]) -> Iterator[dict[str, Any]]:
+    last = -1
+    for entry in entries:
+        if rank(entry) < last:
+            raise RuntimeError("entrées du manifeste hors de l'ordre du dossier")
+        last = rank(entry)
+        yield entry
