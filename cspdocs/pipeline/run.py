@@ -36,6 +36,7 @@ from ..publish import Publication, Publisher
 from ..render.modeles import load_templates
 from ..rh.lignes import HrRowMaker, HrRowSpool
 from ..rh.sorties import HrOutputs
+from ..rh.sorties_live import LiveHr
 from . import workers as pool
 
 # progress(done, total) after each employee written (e.g. cspdocs/rh/progression.py's bar); when
@@ -164,15 +165,22 @@ def run(charge: ChargedDossier, resultat: CaseResult, sortie: Path | str = "outp
 
 def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
              workers, progress, reecrire_remis=False) -> Generation:
+    # without PDF nor --employe, the HR files are written as the employees come (rh/sorties_live.py)
+    au = resultat.as_of or date.today()  # the HR files' date: the state and next action shown are as of it
+    live = LiveHr(publisher.root, resultat, au) if not want_pdf and publisher.lot.selection is None else None
     with HrRowSpool() as hr_parts:  # each employee's part of the HR files, made by the workers
-        return _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
-                              workers, progress, reecrire_remis, hr_parts)
+        try:
+            return _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
+                                  workers, progress, reecrire_remis, hr_parts, live)
+        finally:
+            if live is not None:
+                live.discard()
 
 
 def _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice, workers, progress,
-                   reecrire_remis, hr_parts) -> Generation:
+                   reecrire_remis, hr_parts, live) -> Generation:
     catalogue = default_catalogue()
-    au = resultat.as_of or date.today()  # the HR files' date: the state and next action shown are as of it
+    au = live.au if live is not None else resultat.as_of or date.today()
     ctx = pool.Context(resultat, chosen, publisher.lot.modeles, catalogue, publisher.root,
                        publisher.fingerprint, keep_full=bool(want_pdf), hr=HrRowMaker(resultat, au))
     jobs = pool.chunks([(i, publisher.folder(rs.employee.matricule, rs.employee.nom))
@@ -188,7 +196,9 @@ def _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_
             publisher.record(shared.summary(done.summary), entry, done.files)
             report.add(done.report_line)
             if done.hr is not None:
-                hr_parts.add(done.hr)
+                hr_parts.add(done.hr)  # kept in any case: the HR files may have to be written at the end
+            if live is not None:
+                live.add(done.entry, done.hr)
             rapport.merge(done.rapport)
             counts[0] += done.documents > 0
             counts[1] += done.documents
@@ -215,7 +225,7 @@ def _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_
         etape = PdfStage(resultat, rapport, soffice=soffice, dossier_global=dossier_global, timeout=delai_pdf)
     _stage(progress, "PDF (LibreOffice) et publication" if want_pdf else "Publication")
     # synthese.xlsx/csv and echeancier.ics are written after the PDF stage (cspdocs/rh/sorties.py)
-    hr = HrOutputs(resultat, avant=etape, au=au, perimes=perimes, parts=hr_parts)
+    hr = HrOutputs(resultat, avant=etape, au=au, perimes=perimes, parts=hr_parts, live=live)
     publication = publisher.finish(post_ecriture=hr, mentions=mentions)
     if time_notes:
         publication = replace(publication, notes=publication.notes + tuple(time_notes))

@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from ..engine.facts import CaseResult
+from ..engine.facts import CaseResult, EmployeeResult
 from ..engine.findings import Finding
 from ..render.artefacts import ARTEFACTS
 from .echeancier import IcsCalendar
-from .lignes import HrRowMaker, HrRowSpool, row_of
+from .lignes import HrRow, HrRowMaker, HrRowSpool, row_of
 from .synthese import Suivi, SyntheseCsv, Table
 from .synthese_xlsx import SyntheseXlsx
 
@@ -39,37 +39,64 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+class HrWriter:
+    """The three files written employee by employee (``add``, in the case's order), then ``close``:
+    {name: sha256}. ``discard`` on failure (the files stay in the temporary folder, removed with it)."""
+
+    def __init__(self, dossier: Path, resultat: CaseResult, suivi: Suivi, au: date, agrege: bool = False):
+        self.dossier, self.resultat, self.suivi, self.agrege = dossier, resultat, suivi, agrege
+        self.table = Table(resultat, suivi, au)
+        self.maker = HrRowMaker(resultat, au, self.table)
+        self.raws = {s.matricule: s for s in resultat.case.salaries}
+        self.workbook = SyntheseXlsx(self.table)
+        self._csv = (dossier / SYNTHESE_CSV).open("wb")
+        self._ics = (dossier / ECHEANCIER).open("wb")
+        self.summary = SyntheseCsv(self._csv, self.table)
+        self.calendar = IcsCalendar(self._ics, resultat, au, agrege)
+
+    def add(self, rs: EmployeeResult, part: Optional[HrRow]) -> None:
+        """One employee; ``part``: the one its worker made, or None to make it here."""
+        m = rs.employee.matricule
+        notes = self.suivi.notes.get(m, ())
+        if part is None or notes or self.agrege:  # R-78 notes: only for employees this run did not write
+            fiche = self.maker.fiche(rs, raw=self.raws.get(m), notes=notes)
+            if self.agrege:
+                self.calendar.ajouter(fiche)
+            part = row_of(self.table, fiche, self.resultat.name)
+        values = part.valeurs + self.table.ligne_suivi(m)
+        self.workbook.ajouter(part, values)
+        self.summary.ajouter(values)
+        if not self.agrege:
+            self.calendar.ajouter_octets(part.ics)
+
+    def close(self) -> dict[str, str]:
+        try:
+            self.summary.fermer()
+            self.calendar.fermer()
+        finally:
+            self.discard()
+        self.workbook.fermer(self.dossier / SYNTHESE_XLSX)
+        return {name: _sha256(self.dossier / name) for name in FICHIERS}
+
+    def discard(self) -> None:
+        self._csv.close()
+        self._ics.close()
+
+
 def ecrire(dossier: Path, resultat: CaseResult, suivi: Suivi, au: date, agrege: bool = False,
            parts: Optional[HrRowSpool] = None) -> dict[str, str]:
     """Write the three files into ``dossier`` in one pass over the employees (each employee's
     follow-up is computed once and written to the three files at once); returns {name: sha256}.
     ``parts``: employees' parts already made (by generate's workers, rh/lignes.py), in the case's
     order; the others are made here."""
-    table = Table(resultat, suivi, au)
-    maker = HrRowMaker(resultat, au, table)
-    raws = {s.matricule: s for s in resultat.case.salaries}
-    workbook = SyntheseXlsx(table)
-    with (dossier / SYNTHESE_CSV).open("wb") as csv_file, (dossier / ECHEANCIER).open("wb") as ics_file:
-        summary = SyntheseCsv(csv_file, table)
-        calendar = IcsCalendar(ics_file, resultat, au, agrege)
+    writer = HrWriter(dossier, resultat, suivi, au, agrege)
+    try:
         for rs in resultat.employees:
-            m = rs.employee.matricule
-            notes = suivi.notes.get(m, ())
-            part = parts.take(m) if parts is not None and not agrege else None
-            if part is None or notes:  # R-78 notes: only for employees this run did not write
-                fiche = maker.fiche(rs, raw=raws.get(m), notes=notes)
-                if agrege:
-                    calendar.ajouter(fiche)
-                part = row_of(table, fiche, resultat.name)
-            values = part.valeurs + table.ligne_suivi(m)
-            workbook.ajouter(part, values)
-            summary.ajouter(values)
-            if not agrege:
-                calendar.ajouter_octets(part.ics)
-        summary.fermer()
-        calendar.fermer()
-    workbook.fermer(dossier / SYNTHESE_XLSX)
-    return {name: _sha256(dossier / name) for name in FICHIERS}
+            writer.add(rs, parts.take(rs.employee.matricule) if parts is not None and not agrege else None)
+    except BaseException:
+        writer.discard()
+        raise
+    return writer.close()
 
 
 # publish() refuses a batch where a mandatory mention fails: every published document passed the
@@ -136,14 +163,19 @@ class HrOutputs:
     """Post-write hook for publish(): runs ``avant`` (the PDF stage) first, then writes the HR files."""
 
     def __init__(self, resultat: CaseResult, avant=None, au: Optional[date] = None, perimes=(),
-                 parts: Optional[HrRowSpool] = None):
+                 parts: Optional[HrRowSpool] = None, live=None):
         self.resultat, self.avant = resultat, avant
         self.au = au or date.today()  # the state and next action shown are as of this date
         self.perimes = tuple(perimes)  # --employe: carried-over employees whose documents are stale
         self.parts = parts  # this run's employees' parts, made by the workers as of ``au``
+        self.live = live  # the files written as the employees came (sorties_live.LiveHr), if any
 
     def __call__(self, ecriture) -> dict[str, Any]:
         complements = dict(self.avant(ecriture) or {}) if self.avant is not None else {}
+        done = self.live.finish() if self.live is not None else None
+        if done is not None:
+            complements["rh"] = done
+            return complements
         # in the case's order, so that a run with --employe gives the same files as a full run
         order = {rs.employee.matricule: i for i, rs in enumerate(self.resultat.employees)}
         rank = lambda e: order.get(e.get("matricule"), len(order))  # noqa: E731

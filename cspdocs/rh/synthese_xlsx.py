@@ -202,6 +202,16 @@ class SyntheseXlsx:
         sheet.auto_filter.ref = f"A1:H{len(self.actions) + 1}"
         self.actions.close()
 
+    def abandonner(self) -> None:
+        """Give up this workbook (nothing saved): its temporary files closed and removed."""
+        for sheet in self.book.worksheets:  # openpyxl's stream of each sheet, ended properly
+            sheet.close()
+            sheet._writer.cleanup()
+        for rows in self._rows.values():
+            if rows is not None:
+                rows.close()
+        self.actions.close()
+
     def fermer(self, path: Path) -> None:
         self._totals_row()
         self.sheet.auto_filter.ref = f"A1:{_letter(len(self.colonnes))}{self.rows}"
