@@ -7,11 +7,11 @@ import re
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
+from . import scan
 from .display import display
 from .facts import Faits
 from .folding import fold_raw
 from .model import GENERIC_PLACEHOLDERS, Catalogue
-from . import scan
 from .patterns import compile_regex, placeholders, to_regex, tokenize, value_source
 
 # Batch-wide caches (a process checks one batch at a time; neither changes any result):

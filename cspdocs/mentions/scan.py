@@ -4,8 +4,8 @@ Python's regular expressions look for a match at every position of the text, unl
 starts with a literal (then they jump from one occurrence of it to the next). Many patterns of the
 mention files start otherwise: an optional punctuation (``, le {date}`` is ``[.,;:!?]?\\s?le…``),
 an alternative (``(☒|☑|…) ?j'accepte``). Such a pattern often still contains, within its first
-items, a literal every match has at a bounded distance from its start (``accepte``, between 2 and
-6 characters in). ``search`` then tries the pattern only at the positions that distance allows
+items, a literal every match has at a bounded distance from its start (``accepte``, 2 to 7
+characters in), or an alternative of such literals (``(remettez|retournez|…)``). ``search`` then tries the pattern only at the positions that distance allows
 around each occurrence of that literal, in increasing order: the first position where it matches
 is where ``regex.search`` would have found it, and the match is the same (``regex.match`` at that
 position), since no match can start anywhere else. It does so only when the literal is rare enough

@@ -98,9 +98,10 @@ class _MentionsFile:
 
 
 class _Shared:
-    """One object per distinct key, text or finding in the records kept until the manifest is
-    written (in memory: with the PDF stage; the summaries) (each employee's come unpickled from a worker, as new objects): most repeat from one
-    employee to the next (keys, warnings, variants), about 4 KB of the 9 KB an employee costs."""
+    """One object per distinct key, text or finding in the records kept in memory until the manifest
+    is written (the summaries; the manifest entries too when the PDF stage adds to them). Each
+    employee's come unpickled from a worker, as new objects: most repeat from one employee to the
+    next (keys, warnings, variants), about 4 KB of the 9 KB an employee costs."""
 
     UNIQUE = frozenset({"sha256", "chemin", "repertoire", "matricule", "empreinte_faits"})  # not shared
 
@@ -171,16 +172,15 @@ def _publish(publisher: Publisher, resultat, chosen, want_pdf, dossier_global, d
     with HrRowSpool() as hr_parts:  # each employee's part of the HR files, made by the workers
         try:
             return _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice,
-                                  workers, progress, reecrire_remis, hr_parts, live)
+                                  workers, progress, reecrire_remis, hr_parts, live, au)
         finally:
             if live is not None:
                 live.discard()
 
 
 def _publish_parts(publisher, resultat, chosen, want_pdf, dossier_global, delai_pdf, soffice, workers, progress,
-                   reecrire_remis, hr_parts, live) -> Generation:
+                   reecrire_remis, hr_parts, live, au: date) -> Generation:
     catalogue = default_catalogue()
-    au = live.au if live is not None else resultat.as_of or date.today()
     ctx = pool.Context(resultat, chosen, publisher.lot.modeles, catalogue, publisher.root,
                        publisher.fingerprint, keep_full=bool(want_pdf), hr=HrRowMaker(resultat, au))
     jobs = pool.chunks([(i, publisher.folder(rs.employee.matricule, rs.employee.nom))
