@@ -36,7 +36,7 @@ def quick_paragraphs(xml: str, plain: bool = False) -> Optional[list[str]]:
     ``plain``: the part's structure is known to pass ``plain_structure`` (the renderer knows it from
     the template, see ``plain_source``): its checks are skipped."""
     if len(xml) <= _SMALL_PART:  # headers and footers: often the same for every employee
-        found = _small_quick_paragraphs(xml)
+        found = _small_quick_paragraphs(xml, plain)
         return list(found) if found is not None else None
     if plain:
         return _paragraphs(xml)
@@ -93,8 +93,8 @@ _SMALL_PART = 4096
 
 
 @lru_cache(maxsize=64)
-def _small_quick_paragraphs(xml: str) -> Optional[tuple[str, ...]]:
-    found = _quick_paragraphs_of(xml)
+def _small_quick_paragraphs(xml: str, plain: bool) -> Optional[tuple[str, ...]]:
+    found = _paragraphs(xml) if plain else _quick_paragraphs_of(xml)
     return tuple(found) if found is not None else None
 
 
