@@ -106,12 +106,22 @@ class Matcher:
         and anchored matches), then searches the whole text.
         """
         if regex is None:
-            word = required_word(pattern)
-            if word and word not in text:
+            regex = self._presence_regex(pattern, text)
+            if regex is None:
                 return None
-            regex = self.regex(pattern)
-        hints = _HINTS.get(pattern, ())
-        for anchor, offset in hints:
+        return self._hinted(pattern, text, regex) or self._scanned(pattern, text, regex)
+
+    def _presence_regex(self, pattern: str, text: str) -> Optional["re.Pattern[str]"]:
+        """The compiled pattern, or None when ``text`` lacks a word every match contains."""
+        word = required_word(pattern)
+        if word and word not in text:
+            return None
+        return self.regex(pattern)
+
+    @staticmethod
+    def _hinted(pattern: str, text: str, regex: "re.Pattern[str]") -> Optional[re.Match]:
+        """A match where the pattern matched in the previous documents, if it is there again."""
+        for anchor, offset in _HINTS.get(pattern, ()):
             at = text.find(anchor)
             for _ in range(_TRIES):
                 if at < 0:
@@ -120,10 +130,16 @@ class Matcher:
                 if m:
                     return m
                 at = text.find(anchor, at + 1)
+        return None
+
+    @staticmethod
+    def _scanned(pattern: str, text: str, regex: "re.Pattern[str]") -> Optional[re.Match]:
+        """The first match in the whole text; where it is becomes the pattern's first hint."""
         m = scan.search(regex, text)
         if m:
             anchor = _anchor(text, m)
             if anchor:
+                hints = _HINTS.get(pattern, ())
                 _HINTS[pattern] = (anchor,) + tuple(h for h in hints if h != anchor)[:_KEPT - 1]
         return m
 
@@ -134,11 +150,23 @@ class Matcher:
         return scan.finditer(self.regex(pattern, generic_values), text)
 
     def any(self, patterns: Sequence[str], text: str) -> Optional[re.Match]:
-        """A match of the first pattern that matches (``find``: for presence tests)."""
-        for p in patterns:
-            m = self.find(p, text)
-            if m:
-                return m
+        """A match of one of ``patterns`` (for presence tests): where one of them matched in the
+        previous documents first, then the first pattern found searching the whole text (a
+        wording absent from this document is searched for in full only when no other one is
+        where it was before)."""
+        if len(patterns) == 1:
+            return self.find(patterns[0], text)
+        regexes = [self._presence_regex(p, text) for p in patterns]
+        for p, regex in zip(patterns, regexes):
+            if regex is not None:
+                m = self._hinted(p, text, regex)
+                if m:
+                    return m
+        for p, regex in zip(patterns, regexes):
+            if regex is not None:
+                m = self._scanned(p, text, regex)
+                if m:
+                    return m
         return None
 
     def fill(self, text: str) -> str:

@@ -75,9 +75,14 @@ def _same(a, b) -> bool:
 
 def test_the_shortcut_applies_to_patterns_of_the_mention_files():
     assert len(PLANNED) >= 10, len(PLANNED)
-    assert scan._plan(re.compile(r"[,;]?\s?le (\d\d?) mars")) == ((" mars",), 4, 7)  # the longest literal
-    assert scan._plan(re.compile(r"[,;]?\s?le (\d+) mars")) == (("le ",), 0, 2)  # none after an unbounded item
-    assert scan._plan(re.compile(r"(?:remettez|adressez) ?\d")) == (("remettez", "adressez"), 0, 0)
+    # the longest literal; nothing after it: no rest
+    assert scan._plan(re.compile(r"[,;]?\s?le (\d\d?) mars")) == ((" mars",), 4, 7, None)
+    literals, low, high, rest = scan._plan(re.compile(r"[,;]?\s?le (\d+) mars"))  # none after an unbounded item
+    assert (literals, low, high) == (("le ",), 0, 2) and rest.match("le 12 mars") and not rest.match("le mars")
+    assert scan._plan(re.compile(r"(?:remettez|adressez) ?\d"))[:3] == (("remettez", "adressez"), 0, 0)
+    assert scan._plan(re.compile(r"[,;]?\s?le ?(\d+) mars"))[0] == ("le",)  # two letters: the rest follows them
+    assert scan._plan(re.compile(r"[,;]?\s?le")) is None  # two letters and nothing after: too frequent
+    assert scan._plan(re.compile(r"(a|b)(x) ?le ?\2")) is None  # the rest would refer back to a group
     assert scan._plan(re.compile(r"abc.*def")) is None  # a leading literal: re's own shortcut
     assert scan._plan(re.compile(r"(a|b).*defgh")) is None  # an unbounded gap before the literal
     assert scan._plan(re.compile(r"(a|b)defgh", re.IGNORECASE)) is None
