@@ -127,7 +127,7 @@ def check_mention(art: MentionFile, mention: Mention, text: TexteCompare, matche
     out: list[Resultat] = []
     common = dict(artefact=art.id, mention=mention.id, libelle=mention.libelle, niveau=mention.niveau,
                   source=mention.source, employe=employe)
-    if mention.positive and faits.holds(mention.condition):
+    if _positive(mention) and faits.holds(mention.condition):
         case = next((c for c in mention.cas if faits.holds(c.condition)), None) if mention.cas else None
         attendu = matcher.fill(mention.attendu if case is None or not case.attendu else case.attendu)
         region, offset, missing = _region(art, mention, matcher, text)
@@ -160,6 +160,18 @@ def check_mention(art: MentionFile, mention: Mention, text: TexteCompare, matche
                     passages=((m.start(), m.end()),), **common))
                 break
     return out
+
+
+_POSITIVE: dict[int, tuple[Mention, bool]] = {}  # Mention.positive, read once per mention (by identity)
+
+
+def _positive(mention: Mention) -> bool:
+    found = _POSITIVE.get(id(mention))
+    if found is None or found[0] is not mention:
+        if len(_POSITIVE) >= 4096:
+            _POSITIVE.clear()
+        found = _POSITIVE[id(mention)] = (mention, mention.positive)
+    return found[1]
 
 
 def artefact_applicable(artefact: str, resultat_dossier: CaseResult, resultat_salarie: EmployeeResult,

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from ..engine.documents import ARTEFACT_KEYS, omission
 from ..engine.facts import CaseResult, EmployeeResult
@@ -154,31 +154,61 @@ class Faits:
     def holds(self, condition: Optional[Mapping[str, Any]]) -> bool:
         if not condition:
             return True
-        return all(self._holds_key(key, value) for key, value in condition.items())
-
-    def _holds_key(self, key: str, value: Any) -> bool:
-        if key == "tous":
-            return all(self.holds(c) for c in value)
-        if key == "un_de":
-            return any(self.holds(c) for c in value)
-        if key == "non":
-            return not self.holds(value)
-        if key in ("connu", "inconnu"):
-            paths = value if isinstance(value, list) else [value]
-            known = all(self.get(p) is not None for p in paths)
-            return known if key == "connu" else all(self.get(p) is None for p in paths)
-        if key in FACT_KEYS:
-            actual = self.get(FACT_KEYS[key])
-            return actual in value if isinstance(value, list) else actual == value
-        if key == "produit":
-            return self._produced(value)
-        return bool(self.salarie.conditions.get(key, False)) == bool(value)
+        found = _PREDICATES.get(id(condition))
+        if found is None or found[0] is not condition:
+            if len(_PREDICATES) >= _MAX_PREDICATES:
+                _PREDICATES.clear()
+            found = _PREDICATES[id(condition)] = (condition, _predicate(condition))
+        return found[1](self)
 
     def _produced(self, artefact: str) -> bool:
         """``produit: lettre``: the engine's rule of whether the document exists (engine/documents.py)."""
         rs = self.salarie
         return omission(artefact, rs.employee.mode_remise, bool(rs.conditions.get("autorisation_refusee")),
                         rs.dates.get("envoi_lettre"), rs.letter.get("variante"), rs.dates.get("fin_delai_reflexion")) is None
+
+
+# Each condition of the mention files read once into a predicate (nested functions, the keys in
+# their order, each combinator stopping at the first answer, as reading the mapping would), by the
+# condition's identity (the mapping is kept with it, so that its id is never another's); bounded.
+_PREDICATES: dict[int, tuple[Mapping[str, Any], Callable[["Faits"], bool]]] = {}
+_MAX_PREDICATES = 4096
+Predicate = Callable[["Faits"], bool]
+
+
+def _predicate(condition: Optional[Mapping[str, Any]]) -> Predicate:
+    """``condition`` as a function of the facts (``Faits.holds``)."""
+    if not condition:
+        return lambda faits: True
+    parts = [_key_predicate(key, value) for key, value in condition.items()]
+    if len(parts) == 1:
+        return parts[0]
+    return lambda faits: all(p(faits) for p in parts)
+
+
+def _key_predicate(key: str, value: Any) -> Predicate:
+    if key in ("tous", "un_de"):
+        subs = [_predicate(c) for c in value]
+        if key == "tous":
+            return lambda faits: all(p(faits) for p in subs)
+        return lambda faits: any(p(faits) for p in subs)
+    if key == "non":
+        sub = _predicate(value)
+        return lambda faits: not sub(faits)
+    if key in ("connu", "inconnu"):
+        paths = tuple(value) if isinstance(value, list) else (value,)
+        if key == "connu":
+            return lambda faits: all(faits.get(p) is not None for p in paths)
+        return lambda faits: all(faits.get(p) is None for p in paths)
+    if key in FACT_KEYS:
+        path = FACT_KEYS[key]
+        if isinstance(value, list):
+            return lambda faits: faits.get(path) in value
+        return lambda faits: faits.get(path) == value
+    if key == "produit":
+        return lambda faits: faits._produced(value)
+    expected = bool(value)
+    return lambda faits: bool(faits.salarie.conditions.get(key, False)) == expected
 
 
 def _walk(obj: Any, rest: str) -> Any:

@@ -106,9 +106,14 @@ class Matcher:
         and anchored matches), then searches the whole text.
         """
         if regex is None:
-            regex = self._presence_regex(pattern, text)
-            if regex is None:
+            regex = self.regex(pattern)
+            m = self._hinted(pattern, text, regex)
+            if m:
+                return m
+            word = required_word(pattern)
+            if word and word not in text:
                 return None
+            return self._scanned(pattern, text, regex)
         return self._hinted(pattern, text, regex) or self._scanned(pattern, text, regex)
 
     def _presence_regex(self, pattern: str, text: str) -> Optional["re.Pattern[str]"]:
@@ -156,14 +161,18 @@ class Matcher:
         where it was before)."""
         if len(patterns) == 1:
             return self.find(patterns[0], text)
-        regexes = [self._presence_regex(p, text) for p in patterns]
-        for p, regex in zip(patterns, regexes):
-            if regex is not None:
-                m = self._hinted(p, text, regex)
+        regexes: list = [None] * len(patterns)  # compiled as needed: False when the text cannot hold it
+        for i, p in enumerate(patterns):
+            if p in _HINTS:
+                regexes[i] = self._presence_regex(p, text) or False
+                m = regexes[i] and self._hinted(p, text, regexes[i])
                 if m:
                     return m
-        for p, regex in zip(patterns, regexes):
-            if regex is not None:
+        for i, p in enumerate(patterns):
+            regex = regexes[i]
+            if regex is None:
+                regex = self._presence_regex(p, text)
+            if regex:
                 m = self._scanned(p, text, regex)
                 if m:
                     return m
