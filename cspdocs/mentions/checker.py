@@ -22,7 +22,7 @@ from .matcher import Matcher
 from .model import CONSTRAINT_OPS, Catalogue, Mention, MentionFile, Reconnaissance, default_catalogue
 from .patterns import compile_regex, placeholders
 from .recognition import recognise_artefact
-from .result import ABSENTE, INTERDITE, NON_CONFORME, PRESENTE, STATUTS, Resultat
+from .result import ABSENTE, INTERDITE, NON_CONFORME, PRESENTE, STATUTS, Resultat, make_result
 from .value_forms import parse_date, parse_money
 
 # Re-exported for callers outside cspdocs/mentions (render/dated.py, commands/check.py, pdf/stage.py,
@@ -53,7 +53,7 @@ def _check_reco(reco: Reconnaissance, matcher: Matcher, region: str, offset: int
         m = matcher.any(reco.motifs, region)
         if not m:
             return False, "formulation introuvable", spans
-        spans.append((m.start() + offset, m.end() + offset))
+        spans.append(m.span() if not offset else (m.start() + offset, m.end() + offset))
     for group in reco.et:
         m = matcher.any(group, region)
         if not m:
@@ -123,14 +123,25 @@ def _displayed_values_detail(mention: Mention, matcher: Matcher, region: str) ->
 
 def check_mention(art: MentionFile, mention: Mention, text: TexteCompare, matcher: Matcher,
                   employe: str = "") -> list[Resultat]:
+    """The results of one mention in one document (one, or none when its condition does not hold,
+    and one more when a forbidden wording is found)."""
+    positive = mention.positive
+    return _check(art, mention, positive, (art.id, mention.id, mention.libelle, mention.niveau, mention.source),
+                  text, matcher, employe)
+
+
+def _check(art: MentionFile, mention: Mention, positive: bool, head: tuple[str, str, str, str, str],
+           text: TexteCompare, matcher: Matcher, employe: str) -> list[Resultat]:
     faits = matcher.faits
     out: list[Resultat] = []
-    common = dict(artefact=art.id, mention=mention.id, libelle=mention.libelle, niveau=mention.niveau,
-                  source=mention.source, employe=employe)
-    if _positive(mention) and faits.holds(mention.condition):
-        case = next((c for c in mention.cas if faits.holds(c.condition)), None) if mention.cas else None
+    if positive and faits.holds(mention.condition):
+        case = None
+        for c in mention.cas:
+            if faits.holds(c.condition):
+                case = c
+                break
         attendu = matcher.fill(mention.attendu if case is None or not case.attendu else case.attendu)
-        region, offset, missing = _region(art, mention, matcher, text)
+        region, offset, missing = _region(art, mention, matcher, text) if mention.dans else (text.texte, 0, "")
         statut, detail, spans = PRESENTE, "", []
         if region is None:
             statut, detail = ABSENTE, missing
@@ -148,29 +159,33 @@ def check_mention(art: MentionFile, mention: Mention, text: TexteCompare, matche
                           or (mention.valeurs_affichees and _displayed_values_detail(mention, matcher, region)) or "")
                 if detail:
                     statut = NON_CONFORME
-        out.append(Resultat(statut=statut, attendu=attendu, detail=detail, passages=tuple(spans), **common))
+        out.append(make_result(head, statut, attendu, detail, employe, tuple(spans)))
     forbidden = mention.interdite
     if forbidden is not None and faits.holds(forbidden.condition):
         for pattern in forbidden.motifs:
             m = matcher.search(pattern, text.texte)
             if m:
-                out.append(Resultat(
-                    statut=INTERDITE, attendu=matcher.fill(forbidden.attendu),
-                    detail=f"formulation interdite trouvée : « {text.extrait((m.start(), m.end()), 0)} »",
-                    passages=((m.start(), m.end()),), **common))
+                out.append(make_result(
+                    head, INTERDITE, matcher.fill(forbidden.attendu),
+                    f"formulation interdite trouvée : « {text.extrait((m.start(), m.end()), 0)} »",
+                    employe, ((m.start(), m.end()),)))
                 break
     return out
 
 
-_POSITIVE: dict[int, tuple[Mention, bool]] = {}  # Mention.positive, read once per mention (by identity)
+# What the check of each mention of a file needs that never changes, read once per file (by
+# identity): the mention, ``Mention.positive`` and the first fields of its results (artefact, id,
+# label, level, source).
+_STATICS: dict[int, tuple[MentionFile, tuple[tuple[Mention, bool, tuple[str, str, str, str, str]], ...]]] = {}
 
 
-def _positive(mention: Mention) -> bool:
-    found = _POSITIVE.get(id(mention))
-    if found is None or found[0] is not mention:
-        if len(_POSITIVE) >= 4096:
-            _POSITIVE.clear()
-        found = _POSITIVE[id(mention)] = (mention, mention.positive)
+def _statics(art: MentionFile) -> tuple[tuple[Mention, bool, tuple[str, str, str, str, str]], ...]:
+    found = _STATICS.get(id(art))
+    if found is None or found[0] is not art:
+        if len(_STATICS) >= 256:
+            _STATICS.clear()
+        found = _STATICS[id(art)] = (art, tuple(
+            (m, m.positive, (art.id, m.id, m.libelle, m.niveau, m.source)) for m in art.mentions))
     return found[1]
 
 
@@ -198,6 +213,6 @@ def check_artefact(artefact: str, text: Union[str, Texte, TexteCompare], resulta
     folded = TexteCompare.de(text)
     employe = resultat_salarie.employee.matricule
     results: list[Resultat] = []
-    for mention in art.mentions:
-        results.extend(check_mention(art, mention, folded, matcher, employe))
+    for mention, positive, head in _statics(art):
+        results.extend(_check(art, mention, positive, head, folded, matcher, employe))
     return results

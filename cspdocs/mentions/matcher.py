@@ -21,6 +21,7 @@ from .patterns import compile_regex, placeholders, to_regex, tokenize, value_sou
 #   wording is usually there again, and ``Matcher.find`` tries there first.
 _COMPILED: dict[tuple[str, bool, tuple[Optional[str], ...]], "re.Pattern[str]"] = {}
 _MAX_COMPILED = 1024
+_WITHOUT_VALUES: dict[str, "re.Pattern[str]"] = {}  # the patterns that name no fact, compiled
 _HINTS: dict[str, tuple[tuple[str, int], ...]] = {}  # the last few, most recent first
 _KEPT, _TRIES = 3, 3
 _MIN_ANCHOR, _MAX_ANCHOR = 8, 32
@@ -69,6 +70,7 @@ class Matcher:
         self.faits = faits
         self._values: dict[str, Optional[str]] = {}
         self._regexes: dict[tuple[str, bool], "re.Pattern[str]"] = {}  # one employee's patterns
+        self._plain: dict[str, "re.Pattern[str]"] = {}  # the same, without generic values: by pattern alone
 
     def value_regex(self, path: str) -> Optional[str]:
         if path not in self._values:
@@ -76,11 +78,24 @@ class Matcher:
         return self._values[path]
 
     def regex(self, pattern: str, generic_values: bool = False) -> "re.Pattern[str]":
+        if not generic_values:
+            found = _WITHOUT_VALUES.get(pattern) or self._plain.get(pattern)
+            if found is None:
+                found = self._regex(pattern, False)
+                if _value_paths(pattern):
+                    self._plain[pattern] = found
+                else:  # no fact in it: the same regex for every employee
+                    if len(_WITHOUT_VALUES) >= _MAX_COMPILED:
+                        _WITHOUT_VALUES.clear()
+                    _WITHOUT_VALUES[pattern] = found
+            return found
+        return self._regex(pattern, True)
+
+    def _regex(self, pattern: str, generic_values: bool) -> "re.Pattern[str]":
         key = (pattern, generic_values)
         found = self._regexes.get(key)
         if found is None:
-            values = tuple(self.value_regex(path) for path in placeholders(pattern)
-                           if path not in GENERIC_PLACEHOLDERS)
+            values = tuple(map(self.value_regex, _value_paths(pattern)))
             shared = (pattern, generic_values, values)
             found = _COMPILED.get(shared)
             if found is None:
@@ -116,17 +131,19 @@ class Matcher:
             return self._scanned(pattern, text, regex)
         return self._hinted(pattern, text, regex) or self._scanned(pattern, text, regex)
 
-    def _presence_regex(self, pattern: str, text: str) -> Optional["re.Pattern[str]"]:
-        """The compiled pattern, or None when ``text`` lacks a word every match contains."""
-        word = required_word(pattern)
-        if word and word not in text:
-            return None
-        return self.regex(pattern)
-
     @staticmethod
     def _hinted(pattern: str, text: str, regex: "re.Pattern[str]") -> Optional[re.Match]:
         """A match where the pattern matched in the previous documents, if it is there again."""
-        for anchor, offset in _HINTS.get(pattern, ()):
+        hints = _HINTS.get(pattern)
+        if hints is None:
+            return None
+        anchor, offset = hints[0]  # the last place it matched: mostly there again
+        at = text.find(anchor)
+        if at >= 0:
+            m = regex.match(text, at + offset)
+            if m:
+                return m
+        for anchor, offset in hints:
             at = text.find(anchor)
             for _ in range(_TRIES):
                 if at < 0:
@@ -161,21 +178,20 @@ class Matcher:
         where it was before)."""
         if len(patterns) == 1:
             return self.find(patterns[0], text)
-        regexes: list = [None] * len(patterns)  # compiled as needed: False when the text cannot hold it
+        regexes: list = [None] * len(patterns)  # compiled as needed
         for i, p in enumerate(patterns):
-            if p in _HINTS:
-                regexes[i] = self._presence_regex(p, text) or False
-                m = regexes[i] and self._hinted(p, text, regexes[i])
+            if p in _HINTS:  # a match found there is a match: no need to look for the required word first
+                regexes[i] = regex = self.regex(p)
+                m = self._hinted(p, text, regex)
                 if m:
                     return m
         for i, p in enumerate(patterns):
-            regex = regexes[i]
-            if regex is None:
-                regex = self._presence_regex(p, text)
-            if regex:
-                m = self._scanned(p, text, regex)
-                if m:
-                    return m
+            word = required_word(p)
+            if word and word not in text:
+                continue
+            m = self._scanned(p, text, regexes[i] or self.regex(p))
+            if m:
+                return m
         return None
 
     def fill(self, text: str) -> str:
@@ -184,7 +200,7 @@ class Matcher:
         if "{" not in text:
             return text
         get = self.faits.get
-        values = tuple((type(v), str(v)) for v in map(get, _fill_paths(text)))
+        values = tuple(map(repr, map(get, _fill_paths(text))))
         key = (text, values)
         found = _FILLED.get(key)
         if found is None:
@@ -199,8 +215,9 @@ class Matcher:
         return found
 
 
-# ``Matcher.fill``'s results, by sentence and the values of its placeholders (their type and text:
-# ``display`` depends on nothing else but the path, which the sentence names); bounded.
+# ``Matcher.fill``'s results, by sentence and the values of its placeholders (their ``repr``, which
+# shows their type and text: ``display`` depends on nothing else but the path, which the sentence
+# names); bounded.
 _FILLED: dict[tuple[str, tuple], str] = {}
 _MAX_FILLED = 4096
 
@@ -208,3 +225,10 @@ _MAX_FILLED = 4096
 @lru_cache(maxsize=1024)
 def _fill_paths(text: str) -> tuple[str, ...]:
     return tuple(_FILL.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _value_paths(pattern: str) -> tuple[str, ...]:
+    """The facts ``pattern`` names, whose values its regex holds (not ``{date}``, ``{montant}``)."""
+    return tuple(path for path in placeholders(pattern) if path not in GENERIC_PLACEHOLDERS)
+

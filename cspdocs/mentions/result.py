@@ -53,3 +53,18 @@ class Resultat:
         if self.detail:
             data["detail"] = self.detail
         return data
+
+
+_new = object.__new__
+
+
+def make_result(head: tuple[str, str, str, str, str], statut: str, attendu: str, detail: str, employe: str,
+                passages: tuple[tuple[int, int], ...]) -> Resultat:
+    """``Resultat(*head, statut, attendu, detail, employe, passages)``, ``head`` being (artefact,
+    mention, libelle, niveau, source): the same object, made without the frozen dataclass's
+    one ``object.__setattr__`` per field (a check makes one per mention and document)."""
+    r = _new(Resultat)
+    r.__dict__.update(artefact=head[0], mention=head[1], libelle=head[2], niveau=head[3], source=head[4],
+                      statut=statut, attendu=attendu, detail=detail, employe=employe, passages=passages)
+    return r
+
