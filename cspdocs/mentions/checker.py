@@ -21,6 +21,7 @@ from .folded_text import TexteCompare
 from .matcher import Matcher
 from .model import CONSTRAINT_OPS, Catalogue, Mention, MentionFile, Reconnaissance, default_catalogue
 from .patterns import compile_regex, placeholders
+from .plan import MentionPlan, plans
 from .recognition import recognise_artefact
 from .result import ABSENTE, INTERDITE, NON_CONFORME, PRESENTE, STATUTS, Resultat, make_result
 from .value_forms import parse_date, parse_money
@@ -125,28 +126,29 @@ def check_mention(art: MentionFile, mention: Mention, text: TexteCompare, matche
                   employe: str = "") -> list[Resultat]:
     """The results of one mention in one document (one, or none when its condition does not hold,
     and one more when a forbidden wording is found)."""
-    positive = mention.positive
-    return _check(art, mention, positive, (art.id, mention.id, mention.libelle, mention.niveau, mention.source),
-                  text, matcher, employe)
-
-
-def _check(art: MentionFile, mention: Mention, positive: bool, head: tuple[str, str, str, str, str],
-           text: TexteCompare, matcher: Matcher, employe: str) -> list[Resultat]:
-    faits = matcher.faits
     out: list[Resultat] = []
-    if positive and faits.holds(mention.condition):
+    check_planned(art, MentionPlan(art, mention), text, matcher, employe, out)
+    return out
+
+
+def check_planned(art: MentionFile, plan: MentionPlan, text: TexteCompare, matcher: Matcher, employe: str,
+                  out: list[Resultat]) -> None:
+    """``check_mention`` of the mention ``plan`` reads (plan.py), its results appended to ``out``."""
+    faits = matcher.faits
+    if plan.positive and plan.condition(faits):
+        mention = plan.mention
         case = None
-        for c in mention.cas:
-            if faits.holds(c.condition):
+        for holds, c in plan.cases:
+            if holds(faits):
                 case = c
                 break
-        attendu = matcher.fill(mention.attendu if case is None or not case.attendu else case.attendu)
+        attendu = matcher.fill(plan.attendu if case is None or not case.attendu else case.attendu)
         region, offset, missing = _region(art, mention, matcher, text) if mention.dans else (text.texte, 0, "")
         statut, detail, spans = PRESENTE, "", []
         if region is None:
             statut, detail = ABSENTE, missing
         else:
-            ok, detail, spans = _check_reco(mention.reconnaissance, matcher, region, offset)
+            ok, detail, spans = _check_reco(plan.reconnaissance, matcher, region, offset)
             if ok and case is not None:
                 ok, detail, more = _check_reco(case.reconnaissance, matcher, region, offset)
                 spans += more
@@ -159,34 +161,16 @@ def _check(art: MentionFile, mention: Mention, positive: bool, head: tuple[str, 
                           or (mention.valeurs_affichees and _displayed_values_detail(mention, matcher, region)) or "")
                 if detail:
                     statut = NON_CONFORME
-        out.append(make_result(head, statut, attendu, detail, employe, tuple(spans)))
-    forbidden = mention.interdite
-    if forbidden is not None and faits.holds(forbidden.condition):
-        for pattern in forbidden.motifs:
+        out.append(make_result(plan.head, statut, attendu, detail, employe, tuple(spans)))
+    if plan.forbidden is not None and plan.forbidden(faits):
+        for pattern in plan.forbidden_motifs:
             m = matcher.search(pattern, text.texte)
             if m:
                 out.append(make_result(
-                    head, INTERDITE, matcher.fill(forbidden.attendu),
+                    plan.head, INTERDITE, matcher.fill(plan.forbidden_attendu),
                     f"formulation interdite trouvée : « {text.extrait((m.start(), m.end()), 0)} »",
                     employe, ((m.start(), m.end()),)))
                 break
-    return out
-
-
-# What the check of each mention of a file needs that never changes, read once per file (by
-# identity): the mention, ``Mention.positive`` and the first fields of its results (artefact, id,
-# label, level, source).
-_STATICS: dict[int, tuple[MentionFile, tuple[tuple[Mention, bool, tuple[str, str, str, str, str]], ...]]] = {}
-
-
-def _statics(art: MentionFile) -> tuple[tuple[Mention, bool, tuple[str, str, str, str, str]], ...]:
-    found = _STATICS.get(id(art))
-    if found is None or found[0] is not art:
-        if len(_STATICS) >= 256:
-            _STATICS.clear()
-        found = _STATICS[id(art)] = (art, tuple(
-            (m, m.positive, (art.id, m.id, m.libelle, m.niveau, m.source)) for m in art.mentions))
-    return found[1]
 
 
 def artefact_applicable(artefact: str, resultat_dossier: CaseResult, resultat_salarie: EmployeeResult,
@@ -213,6 +197,6 @@ def check_artefact(artefact: str, text: Union[str, Texte, TexteCompare], resulta
     folded = TexteCompare.de(text)
     employe = resultat_salarie.employee.matricule
     results: list[Resultat] = []
-    for mention, positive, head in _statics(art):
-        results.extend(_check(art, mention, positive, head, folded, matcher, employe))
+    for plan in plans(art):
+        check_planned(art, plan, folded, matcher, employe, results)
     return results

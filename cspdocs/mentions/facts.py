@@ -154,12 +154,7 @@ class Faits:
     def holds(self, condition: Optional[Mapping[str, Any]]) -> bool:
         if not condition:
             return True
-        found = _PREDICATES.get(id(condition))
-        if found is None or found[0] is not condition:
-            if len(_PREDICATES) >= _MAX_PREDICATES:
-                _PREDICATES.clear()
-            found = _PREDICATES[id(condition)] = (condition, _predicate(condition))
-        return found[1](self)
+        return predicate(condition)(self)
 
     def _produced(self, artefact: str) -> bool:
         """``produit: lettre``: the engine's rule of whether the document exists (engine/documents.py)."""
@@ -176,10 +171,25 @@ _MAX_PREDICATES = 4096
 Predicate = Callable[["Faits"], bool]
 
 
-def _predicate(condition: Optional[Mapping[str, Any]]) -> Predicate:
-    """``condition`` as a function of the facts (``Faits.holds``)."""
+def predicate(condition: Optional[Mapping[str, Any]]) -> Predicate:
+    """``condition`` as a function of the facts: ``predicate(c)(faits) == faits.holds(c)``."""
     if not condition:
-        return lambda faits: True
+        return _always
+    found = _PREDICATES.get(id(condition))
+    if found is None or found[0] is not condition:
+        if len(_PREDICATES) >= _MAX_PREDICATES:
+            _PREDICATES.clear()
+        found = _PREDICATES[id(condition)] = (condition, _predicate(condition))
+    return found[1]
+
+
+def _always(faits: "Faits") -> bool:
+    return True
+
+
+def _predicate(condition: Optional[Mapping[str, Any]]) -> Predicate:
+    if not condition:
+        return _always
     parts = [_key_predicate(key, value) for key, value in condition.items()]
     if len(parts) == 1:
         return parts[0]

@@ -113,16 +113,17 @@ def test_another_prefix_for_wordprocessingml_is_read_by_lxml():
 def test_a_blocking_mention_publishes_nothing(tmp_path, monkeypatch):
     from cspdocs.mentions import checker
 
-    original = checker.check_mention
+    original = checker.check_planned
 
-    def lose_one(art, mention, text, matcher, employe=""):
-        results = original(art, mention, text, matcher, employe)
+    def lose_one(art, plan, text, matcher, employe, out):
+        results: list = []
+        original(art, plan, text, matcher, employe, results)
         if employe == "E105" and art.id == "lettre":
             results = [r.__class__(**{**r.__dict__, "statut": checker.ABSENTE}) if r.niveau == "obligatoire" else r
                        for r in results]
-        return results
+        out.extend(results)
 
-    monkeypatch.setattr(checker, "check_mention", lose_one)
+    monkeypatch.setattr(checker, "check_planned", lose_one)
     with pytest.raises(MentionsBloquantes) as caught:
         generate(ALSACE, tmp_path, workers=1)
     text = caught.value.rapport.texte()
