@@ -109,8 +109,9 @@ class Faits:
     _values: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def get(self, path: str, default: Any = None) -> Any:
-        value = self._values.get(path, _MISSING)
-        if value is _MISSING:
+        try:
+            value = self._values[path]
+        except KeyError:
             value = self._values[path] = self._get(path)
         return default if value is _MISSING else value
 
