@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Optional
 
 from .result import STATUTS, Resultat
@@ -120,12 +121,12 @@ class MentionReport:
         ``to_json`` gives them (compact, UTF-8), made from each result's JSON, which is cached: most
         results are the same from one employee to the next."""
         docs = ",".join(
-            f'{{"matricule":{_dumps(d.employe)},"artefact":{_dumps(d.artefact)},"fichier":{_dumps(d.fichier)},'
+            f'{{"matricule":{_text(d.employe)},"artefact":{_text(d.artefact)},"fichier":{_text(d.fichier)},'
             f'"applicable":{_BOOL[d.applicable]},"conforme":{_BOOL[d.conforme]},'
             f'"mentions":[{",".join(_result_json(r) for r in d.resultats)}]}}'
             for d in self.documents)
         checks = ",".join(_result_json(r, r.employe) for r in self.controles)
-        return f'{{"matricule":{_dumps(matricule)},"documents":[{docs}],"controles":[{checks}]}}'
+        return f'{{"matricule":{_text(matricule)},"documents":[{docs}],"controles":[{checks}]}}'
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -164,6 +165,12 @@ def _lines(results: list[Resultat]) -> list[str]:
 _BOOL = {True: "true", False: "false"}
 _JSON_CACHE: dict[tuple, str] = {}  # bounded: the results common to the employees stay
 _JSON_CACHE_MAX = 4096
+
+
+@lru_cache(maxsize=1024)  # an employee's matricule four times, the artefacts and file names always
+def _text(value: str) -> str:
+    """``_dumps`` of a text."""
+    return _dumps(value)
 
 
 def _dumps(value: Any) -> str:
