@@ -66,6 +66,11 @@ def _check_reco(reco: Reconnaissance, matcher: Matcher, region: str, offset: int
             if only_if_known:
                 continue
             return False, f"valeur inconnue du moteur ({path}) : la mention ne peut pas être vérifiée", spans
+        literal = matcher.value_literal(path)  # a text fact: found as it is written, mostly
+        at = region.find(literal) if literal else -1
+        if at >= 0:
+            spans.append((at + offset, at + len(literal) + offset))
+            continue
         source = matcher.value_regex(path)
         m = matcher.find("{" + path + "}", region, compile_regex(source)) if source else None
         if not m:

@@ -12,7 +12,7 @@ from .display import display
 from .facts import Faits
 from .folding import fold_raw
 from .model import GENERIC_PLACEHOLDERS, Catalogue
-from .patterns import compile_regex, placeholders, to_regex, tokenize, value_source
+from .patterns import compile_regex, placeholders, to_regex, tokenize, value_literal, value_source
 
 # Batch-wide caches (a process checks one batch at a time; neither changes any result):
 # - compiled patterns, by pattern and the value regexes of its placeholders: an employee whose
@@ -69,6 +69,7 @@ class Matcher:
         self.catalogue = catalogue
         self.faits = faits
         self._values: dict[str, Optional[str]] = {}
+        self._literals: dict[str, Optional[str]] = {}
         self._regexes: dict[tuple[str, bool], "re.Pattern[str]"] = {}  # one employee's patterns
         self._plain: dict[str, "re.Pattern[str]"] = {}  # the same, without generic values: by pattern alone
 
@@ -76,6 +77,14 @@ class Matcher:
         if path not in self._values:
             self._values[path] = value_source(path, self.faits.get(path), self.catalogue.formes)
         return self._values[path]
+
+    def value_literal(self, path: str) -> Optional[str]:
+        """patterns.value_literal of the fact (cached for the employee)."""
+        try:
+            return self._literals[path]
+        except KeyError:
+            found = self._literals[path] = value_literal(path, self.faits.get(path), self.catalogue.formes) or None
+            return found
 
     def regex(self, pattern: str, generic_values: bool = False) -> "re.Pattern[str]":
         if not generic_values:

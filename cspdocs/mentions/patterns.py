@@ -208,4 +208,25 @@ def _value_source(path: str, kind: type, value: Any) -> Optional[str]:
         return number_regex(value)
     # A value from the case (a name, the motive's facts) went through the renderer's clean_text and
     # reaches the checker through normalize_text, like the document: fold it the same way.
-    return _lit(_SPACES.sub(" ", normalize_text(clean_text(str(value)))).strip())
+    return _lit(_text_value(str(value)))
+
+
+def _text_value(text: str) -> str:
+    return _SPACES.sub(" ", normalize_text(clean_text(text))).strip()
+
+
+def value_literal(path: str, value: Any, forms: Optional[Mapping[str, Mapping[str, list[str]]]] = None) -> Optional[str]:
+    """For a text fact (a name, the motive's facts), a text its regex (``value_source``) matches
+    wherever it appears: the folded value, one space between words (``_lit`` makes each run of
+    spaces an optional space, each punctuation mark optional); None for any other fact. A substring
+    search for it tells the value is in a document without compiling a regex for each employee."""
+    if value is None or isinstance(value, (date, bool, int, float, Decimal)):
+        return None
+    if forms and path in forms and forms[path].get(str(value)):
+        return None
+    return _text_literal(str(value))
+
+
+@lru_cache(maxsize=4096)
+def _text_literal(text: str) -> str:
+    return " ".join(fold_raw(_text_value(text)).split())
