@@ -24,6 +24,10 @@ _MAX_COMPILED = 1024
 _WITHOUT_VALUES: dict[str, "re.Pattern[str]"] = {}  # the patterns that name no fact, compiled
 _HINTS: dict[str, tuple[tuple[str, int], ...]] = {}  # the last few, most recent first
 _KEPT, _TRIES = 3, 3
+# where to start looking for a pattern's first hint: a little before where it was found last (the
+# employee's own texts shift the wording by a few lines at most); from the start when not there
+_NEAR: dict[str, int] = {}
+_NEAR_MARGIN = 400
 _MIN_ANCHOR, _MAX_ANCHOR = 8, 32
 _DIGITS = re.compile(r"\d")
 
@@ -146,8 +150,10 @@ class Matcher:
         hints = _HINTS.get(pattern)
         if hints is None:
             return None
-        anchor, offset = hints[0]  # the last place it matched: mostly there again
-        at = text.find(anchor)
+        anchor, offset = hints[0]  # the last place it matched: mostly there again, about as far in
+        at = text.find(anchor, _NEAR.get(pattern, 0))
+        if at < 0:
+            at = text.find(anchor)
         if at >= 0:
             m = regex.match(text, at + offset)
             if m:
@@ -172,6 +178,7 @@ class Matcher:
             if anchor:
                 hints = _HINTS.get(pattern, ())
                 _HINTS[pattern] = (anchor,) + tuple(h for h in hints if h != anchor)[:_KEPT - 1]
+                _NEAR[pattern] = max(0, m.start() - anchor[1] - _NEAR_MARGIN)
         return m
 
     def finditer(self, pattern: str, text: str, generic_values: bool = False) -> Iterable[re.Match]:
