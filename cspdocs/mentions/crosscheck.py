@@ -29,7 +29,7 @@ from .folded_text import TexteCompare
 from .matcher import Matcher
 from .model import Catalogue, default_catalogue
 from .recognition import detect_variant, extract_dates
-from .result import ABSENTE, NON_CONFORME, PRESENTE, Resultat
+from .result import ABSENTE, NON_CONFORME, PRESENTE, Resultat, make_result
 
 CROISE = "controles"
 DATES_A_LA_REMISE = ("information", "recepisse")  # documents dated at the handover (or the posting)
@@ -45,8 +45,8 @@ Document = tuple[str, TexteCompare, str]  # (artefact, folded text, label shown 
 def _result(catalogue: Catalogue, matcher: Matcher, check_id: str, statut: str, detail: str,
             employe: str) -> Resultat:
     c = catalogue.controles[check_id]
-    return Resultat(artefact=CROISE, mention=c.id, libelle=c.libelle, niveau=c.niveau, source=c.source,
-                    statut=statut, attendu=matcher.fill(c.attendu), detail=detail, employe=employe)
+    return make_result((CROISE, c.id, c.libelle, c.niveau, c.source), statut, matcher.fill(c.attendu), detail,
+                       employe, ())
 
 
 def _first(docs: Sequence[Document], artefact: str) -> list[Document]:
