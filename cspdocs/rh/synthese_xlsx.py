@@ -23,6 +23,7 @@ style name and the value; ``_styles`` says how an openpyxl cell of that style is
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -175,7 +176,7 @@ class SyntheseXlsx:
                          + tail_items)
         self.rows += 1
         for index, v in part.totaux:
-            self.totals[index] = self.totals.get(index, 0) + v
+            self.totals[index] = self.totals.get(index, 0) + (Decimal(v) if type(v) is str else v)
         for index, (c, v) in enumerate(zip(self.colonnes[start:], tail), start):
             if c.total and v is not None:
                 self.totals[index] = self.totals.get(index, 0) + v
