@@ -238,14 +238,14 @@ class Publisher:
             self.entries.close()
 
     def _written_files(self, post_ecriture: Optional[PostEcriture]) -> list[str]:
-        """This run's files in path order (as ``sorted`` orders Paths): the recorded ones and those
-        the hook says it added, or, when it does not say, every file found in the folder but the
-        carried-over folders and the run's own records (a walk of the whole tree: about 20 % of
-        ``finish`` at 1,000 employees)."""
+        """This run's files in path order: the recorded ones and those the hook says it added, or,
+        when it does not say, those found in the folder (a walk of the whole tree) but the
+        carried-over folders and the run's own records."""
         added = getattr(post_ecriture, "fichiers_ajoutes", None) if post_ecriture is not None else ()
         if added is not None:
             root = str(self.root)
-            return sorted(self.written + [f"{root}/{name}" for name in added], key=_path_order)
+            # by components, as ``sorted`` orders Paths
+            return sorted(self.written + [f"{root}/{name}" for name in added], key=lambda p: p.split("/"))
         carried = {e["repertoire"] for e in self.conserves}
         return [
             str(p) for p in sorted(self.root.rglob("*"))
@@ -289,11 +289,6 @@ class Publisher:
             raise
         final = tuple(self.dest / Path(p).relative_to(self.root) for p in written)
         return Publication(self.dest, manifest, final, self.notes)
-
-
-def _path_order(path: str) -> list[str]:
-    """Sort key of a path text: its components, as ``PurePosixPath`` compares them."""
-    return path.split("/")
 
 
 def publish(lot: Batch, sortie: Path, post_ecriture: Optional[PostEcriture] = None,
