@@ -25,7 +25,7 @@ _FIXED = datetime(2000, 1, 1)
 def cellule_sure(value: Any) -> Any:
     """A value safe to write in a cell: texts that a spreadsheet would read as a formula are defused."""
     if isinstance(value, str):
-        text = value.replace("\r\n", "\n") if "\r" in value else value
+        text = value.replace("\r\n", "\n")
         return "'" + text if text.startswith(_DANGEROUS) else text
     return value
 

@@ -17,7 +17,6 @@ import pickle
 import tempfile
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any, Optional
 
 from ..engine.facts import CaseResult, EmployeeResult
@@ -40,7 +39,7 @@ class HrRow:
     reponse: str  # synthese.answer_kind
     ics: bytes  # echeancier.evenements (the calendar per employee)
     csv: str  # the CSV fields up to the warnings (lignes_cellules.CellFormatter.csv)
-    totaux: tuple[tuple[int, Any], ...]  # (column, value) summed in the totals row (a Decimal as text)
+    totaux: tuple[tuple[int, Any], ...]  # (column, value) summed in the totals row
     cellules: Optional[Template]  # the summary's cells up to the warnings, or None: ``valeurs``
     valeurs: Optional[list[Any]]  # Table.ligne_faits, when ``cellules`` is None
     # the « Avertissements » rows: formatted, or (rule code, line) (Fiche.constats)
@@ -55,9 +54,7 @@ def row_of(table: Table, f: Fiche, nom_dossier: str, cells: Optional[CellFormatt
     name = f"{s.prenom} {s.nom}"
     values = table.ligne_faits(f)
     csv_text = (cells or CellFormatter(table)).csv(values)
-    # a Decimal as its text: pickled ten times cheaper, and read back exactly (same digits, same exponent)
-    totals = tuple((i, str(v) if type(v) is Decimal else v)
-                   for i, (c, v) in enumerate(zip(table.colonnes, values)) if c.total and v is not None)
+    totals = tuple((i, v) for i, (c, v) in enumerate(zip(table.colonnes, values)) if c.total and v is not None)
     summary = cells.summary(values) if cells is not None else None
     warnings = tuple((cells.warning(s.matricule, name, rule_label(c), c.text) if cells is not None else None)
                      or (rule_label(c), c.text) for c in f.constats)

@@ -22,10 +22,10 @@ from typing import Any, Optional, Sequence
 from .classeur import cellule_sure
 from .echeances import STATUTS
 from .synthese import Colonne, Table, _csv_value
-from .xlsx_cells import Template, column_letter, refs, template
+from .xlsx_cells import Template, column_letter, template
 
 LATE = STATUTS["en_retard"]
-_REFS_8 = refs([column_letter(i) for i in range(1, 9)])
+_LETTERS_8 = [column_letter(i) for i in range(1, 9)]
 
 
 def cell(c: Colonne, value: Any) -> Any:
@@ -62,13 +62,13 @@ class CellFormatter:
 
     def __init__(self, table: Table):
         self.colonnes = table.colonnes
-        self.refs = refs([column_letter(i) for i in range(1, len(self.colonnes) + 1)])
+        self.letters = [column_letter(i) for i in range(1, len(self.colonnes) + 1)]
         self._buffer = io.StringIO()
         self._csv = csv.writer(self._buffer, delimiter=";", lineterminator="\r\n")  # synthese.SyntheseCsv's
 
     def summary(self, values: Sequence[Any]) -> Optional[Template]:
         """The summary's first ``len(values)`` cells, or None when openpyxl must write one of them."""
-        return template([cell(c, v) for c, v in zip(self.colonnes, values)], self.refs)
+        return template([cell(c, v) for c, v in zip(self.colonnes, values)], self.letters)
 
     def csv(self, values: Sequence[Any]) -> str:
         """The CSV fields of the first ``len(values)`` columns, as SyntheseCsv writes them (no line end)."""
@@ -79,9 +79,9 @@ class CellFormatter:
 
     @staticmethod
     def warning(matricule: str, name: str, code: str, text: str) -> Optional[Template]:
-        return template(warning_items(matricule, name, code, text), _REFS_8)
+        return template(warning_items(matricule, name, code, text), _LETTERS_8)
 
     @staticmethod
     def action(when, matricule: str, statut: str, libelle: str, name: str, done, note: str,
                sources: str) -> Optional[Template]:
-        return template(action_items(when, matricule, statut, libelle, name, done, note, sources), _REFS_8)
+        return template(action_items(when, matricule, statut, libelle, name, done, note, sources), _LETTERS_8)

@@ -23,7 +23,6 @@ style name and the value; ``_styles`` says how an openpyxl cell of that style is
 from __future__ import annotations
 
 from collections import Counter
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -176,7 +175,7 @@ class SyntheseXlsx:
                          + tail_items)
         self.rows += 1
         for index, v in part.totaux:
-            self.totals[index] = self.totals.get(index, 0) + (Decimal(v) if type(v) is str else v)
+            self.totals[index] = self.totals.get(index, 0) + v
         for index, (c, v) in enumerate(zip(self.colonnes[start:], tail), start):
             if c.total and v is not None:
                 self.totals[index] = self.totals.get(index, 0) + v

@@ -103,20 +103,16 @@ class Template(NamedTuple):
     styles: tuple[tuple[str, Any], ...] = ()
 
 
-def refs(letters: Sequence[str]) -> list[str]:
-    """The cell references of a template's columns (their letters and ``ROW``)."""
-    return [letter + ROW for letter in letters]
-
-
-def template(items: Sequence[Any], columns: Sequence[str]) -> Optional[Template]:
-    """The cells of ``items`` in the columns ``columns`` (``refs``, one each): None (empty), a plain
-    value or a (style name, value) pair. None when a cell needs openpyxl (the caller keeps the values)."""
+def template(items: Sequence[Any], letters: Sequence[str]) -> Optional[Template]:
+    """The cells of ``items`` in the columns ``letters`` (one each): None (empty), a plain value or a
+    (style name, value) pair. None when a cell needs openpyxl (the caller keeps the values)."""
     parts: list[str] = []
     keys: dict[tuple[str, type], str] = {}
     styles: list[tuple[str, Any]] = []
-    for ref, item in zip(columns, items):
+    for letter, item in zip(letters, items):
         if item is None:
             continue
+        ref = letter + ROW
         if type(item) is tuple:
             if len(item) != 2:  # a link: recorded with the sheet's others, by the parent
                 return None

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from cspdocs.rh import xlsx_cells
-from cspdocs.rh.xlsx_cells import column_letter, refs, serial, template
+from cspdocs.rh.xlsx_cells import column_letter, serial, template
 
 
 def test_the_constants_are_openpyxl_s():
@@ -33,7 +33,7 @@ def _sheet_rows(rows_items, as_template: bool) -> bytes:
 
     sheet = Workbook(write_only=True).create_sheet("Feuille")
     rows = DirectRows(sheet, 5)
-    letters = refs([column_letter(i) for i in range(1, 6)])
+    letters = [column_letter(i) for i in range(1, 6)]
     for items in rows_items:
         head = template(items[:4], letters) if as_template else None
         if head is not None:
@@ -47,5 +47,5 @@ def test_a_row_from_its_template_is_the_row_appended():
     rows = [["a & <b>", ("date", date(2026, 3, 4)), Decimal("12.50"), None, " x "],
             [None, ("date", date(2026, 3, 5)), 3, "=1+1", ("date", date(2026, 1, 1))],
             ["#N/A", None, None, None, None]]
-    assert template(rows[2][:4], refs("ABCD")) is None  # an error code: openpyxl writes it
+    assert template(rows[2][:4], "ABCD") is None  # an error code: openpyxl writes it
     assert _sheet_rows(rows, True) == _sheet_rows(rows, False)
