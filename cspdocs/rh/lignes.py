@@ -5,9 +5,8 @@ echeances.py), not from the documents written, except the mention status and the
 (``Table.ligne_suivi``, added when the files are written). ``generate``'s workers make this part
 with the employee's documents, from the facts as of the date they already computed to render
 them (cspdocs/pipeline/workers.py): the files are then written from these parts, in the case's
-order, without computing anything again, nor formatting much: the part holds the employee's cells
-and CSV fields formatted (lignes_cellules.py), its calendar events as bytes; ``HrRowSpool`` keeps
-them on disk meanwhile (memory stays flat in employees). An employee no worker made (carried over by ``--employe``, or ``cspdocs
+order, without computing anything again; ``HrRowSpool`` keeps them on disk meanwhile (memory stays
+flat in employees). An employee no worker made (carried over by ``--employe``, or ``cspdocs
 synthese``) gets the same part, made when the files are written (``HrRowMaker.row``).
 """
 
@@ -24,47 +23,28 @@ from ..engine.findings import Finding
 from ..engine.timeline import VueAu
 from .echeances import STATUTS, Fiche, fiche, fiche_au, rule_label
 from .echeancier import evenements
-from .lignes_cellules import CellFormatter
 from .synthese import Suivi, Table, answer_kind
-from .xlsx_cells import Template
 
 
 @dataclass(frozen=True)
 class HrRow:
-    """One employee's part: its cells formatted (lignes_cellules.py) when ``row_of`` is given a
-    formatter, else as values (openpyxl then writes every cell: the byte test's workbook)."""
-
     matricule: str
     nom: str  # "Prénom Nom"
+    valeurs: list[Any]  # Table.ligne_faits
+    constats: tuple[tuple[str, str], ...]  # Fiche.constats as (rule code, line) pairs
     reponse: str  # synthese.answer_kind
-    ics: bytes  # echeancier.evenements (the calendar per employee)
-    csv: str  # the CSV fields up to the warnings (lignes_cellules.CellFormatter.csv)
-    totaux: tuple[tuple[int, Any], ...]  # (column, value) summed in the totals row
-    cellules: Optional[Template]  # the summary's cells up to the warnings, or None: ``valeurs``
-    valeurs: Optional[list[Any]]  # Table.ligne_faits, when ``cellules`` is None
-    # the « Avertissements » rows: formatted, or (rule code, line) (Fiche.constats)
-    avertissements: tuple[Template | tuple[str, str], ...]
-    # (due date, matricule, deadline key, row) by deadline: the row of the « Actions » sheet
-    # formatted, or (status, label, done on, note, sources)
+    # (due date, matricule, deadline key, status, label, done on, note, sources) by deadline
     actions: tuple[tuple, ...]
+    ics: bytes  # echeancier.evenements (the calendar per employee)
 
 
-def row_of(table: Table, f: Fiche, nom_dossier: str, cells: Optional[CellFormatter] = None) -> HrRow:
+def row_of(table: Table, f: Fiche, nom_dossier: str) -> HrRow:
     s = f.rs.employee
-    name = f"{s.prenom} {s.nom}"
-    values = table.ligne_faits(f)
-    csv_text = (cells or CellFormatter(table)).csv(values)
-    totals = tuple((i, v) for i, (c, v) in enumerate(zip(table.colonnes, values)) if c.total and v is not None)
-    summary = cells.summary(values) if cells is not None else None
-    warnings = tuple((cells.warning(s.matricule, name, rule_label(c), c.text) if cells is not None else None)
-                     or (rule_label(c), c.text) for c in f.constats)
-    actions = []
-    for e in f.echeances:
-        raw = (STATUTS[e.statut], e.libelle, e.fait_le, e.note, " ; ".join(e.sources))
-        row = cells.action(e.date, e.matricule, raw[0], raw[1], name, *raw[2:]) if cells is not None else None
-        actions.append((e.date, e.matricule, e.cle, row or raw))
-    return HrRow(s.matricule, name, answer_kind(f), evenements(f, nom_dossier, f.au), csv_text, totals,
-                 summary, None if summary is not None else values, warnings, tuple(actions))
+    actions = tuple((e.date, e.matricule, e.cle, STATUTS[e.statut], e.libelle, e.fait_le, e.note, " ; ".join(e.sources))
+                    for e in f.echeances)
+    return HrRow(s.matricule, f"{s.prenom} {s.nom}", table.ligne_faits(f),
+                 tuple((rule_label(c), c.text) for c in f.constats), answer_kind(f),
+                 actions, evenements(f, nom_dossier, f.au))
 
 
 class HrRowMaker:
@@ -73,7 +53,6 @@ class HrRowMaker:
     def __init__(self, resultat: CaseResult, au: date, table: Optional[Table] = None):
         self.resultat, self.au = resultat, au
         self.table = table if table is not None else Table(resultat, Suivi(), au)  # the facts' columns only
-        self.cells = CellFormatter(self.table)
 
     def fiche(self, rs: EmployeeResult, current: Optional[EmployeeResult] = None, raw=None,
               notes: tuple[Finding, ...] = (), vue: Optional[VueAu] = None) -> Fiche:
@@ -87,7 +66,7 @@ class HrRowMaker:
 
     def row(self, rs: EmployeeResult, current: Optional[EmployeeResult] = None, raw=None,
             notes: tuple[str, ...] = (), vue: Optional[VueAu] = None) -> HrRow:
-        return row_of(self.table, self.fiche(rs, current, raw, notes, vue), self.resultat.name, self.cells)
+        return row_of(self.table, self.fiche(rs, current, raw, notes, vue), self.resultat.name)
 
 
 class HrRowSpool:

@@ -62,10 +62,10 @@ class HrWriter:
             fiche = self.maker.fiche(rs, raw=self.raws.get(m), notes=notes)
             if self.agrege:
                 self.calendar.ajouter(fiche)
-            part = row_of(self.table, fiche, self.resultat.name, self.maker.cells if self.workbook.direct else None)
-        tail = self.table.ligne_suivi(m)
-        self.workbook.ajouter(part, tail)
-        self.summary.ajouter_ligne(part.csv, tail)
+            part = row_of(self.table, fiche, self.resultat.name)
+        values = part.valeurs + self.table.ligne_suivi(m)
+        self.workbook.ajouter(part, values)
+        self.summary.ajouter(values)
         if not self.agrege:
             self.calendar.ajouter_octets(part.ics)
 

@@ -215,16 +215,6 @@ class SyntheseCsv:
     def ajouter(self, values: list[Any]) -> None:
         self.writer.writerow([_csv_value(c, v) for c, v in zip(self.colonnes, values)])
 
-    def ajouter_ligne(self, head: str, tail: list[Any]) -> None:
-        """One employee: the fields of its first columns already written (``head``, by
-        lignes_cellules.CellFormatter.csv: csv quotes each field on its own), then ``tail``'s values."""
-        fields = [_csv_value(c, v) for c, v in zip(self.colonnes[len(self.colonnes) - len(tail):], tail)]
-        if fields == [""] or not fields:  # a lone empty field would be written quoted
-            self.text.write(head + (";\r\n" if fields else "\r\n"))
-            return
-        self.text.write(head + ";")
-        self.writer.writerow(fields)
-
     def fermer(self) -> None:
         self.text.flush()
         self.text.detach()

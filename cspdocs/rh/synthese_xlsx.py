@@ -9,30 +9,28 @@ Sheets:
 - « Avertissements »: the warnings of the case and of each employee, with their rule code.
 
 Column widths are set by kind before the first row (a write-only sheet cannot be measured after).
-The actions are sorted by date: they go, as their rows already formatted (about 10 per
-employee), to a sort on disk (tri_disque.py) until the end; the rows of the summary are not kept.
+The actions are sorted by date: they go, as short tuples (about 10 per employee), to a sort on
+disk (tri_disque.py) until the end; the rows of the summary are not kept.
 
 openpyxl writes each sheet's header; the rows are written by xlsx_rows.DirectRows, the bytes
 openpyxl would write, ten times faster (``direct=False``: every row through openpyxl, for the test
-that compares the two). An employee's cells come formatted with its part (rh/lignes_cellules.py,
-made by generate's workers): only the row numbers, the style ids and the run's own columns (mention
-status, links) are filled in here. Each cell is described once (lignes_cellules.cell: a value, or a
-style name and the value; ``_styles`` says how an openpyxl cell of that style is made) for both writers.
+that compares the two). Each cell is described once (``_item``: a value, or a style key, the value
+and how an openpyxl cell of that style is made) for both writers.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .classeur import enregistrer_reproductible
-from .echeances import rule_label
+from .classeur import cellule_sure, enregistrer_reproductible
+from .echeances import STATUTS
 from .lignes import HrRow
-from .lignes_cellules import action_items, cell, warning_items
-from .synthese import FORMAT_DATE, FORMAT_EURO, Table, answers_text
+from .echeances import rule_label
+from .synthese import FORMAT_DATE, FORMAT_EURO, Colonne, Table, answers_text
 from .tri_disque import DiskSort
-from .xlsx_cells import Template
 from .xlsx_rows import DirectRows
 
 _WIDTHS = {"date": 12, "euro": 15, "nombre": 11, "lien": 30, "texte": 18}
@@ -71,7 +69,7 @@ def _hyperlink_style(cell) -> None:
 
 
 class SyntheseXlsx:
-    """``ajouter(part, tail)`` for each employee, then ``fermer(path)``."""
+    """``ajouter(fiche, values)`` for each employee, then ``fermer(path)``."""
 
     def __init__(self, table: Table, direct: bool = True):
         from openpyxl import Workbook
@@ -97,8 +95,6 @@ class SyntheseXlsx:
                       for sheet, columns in ((self.sheet, len(self.colonnes)), (self.actions_sheet, 8),
                                              (self.warnings_sheet, 4))}
         self.rows = self.warning_rows = 1
-        # style name (lignes_cellules) -> how an openpyxl cell of that style is made
-        self._styles = {"date": _date_format, "euro": _euro_format, "rouge": self._red_font, "lien": _hyperlink_style}
         self.actions = DiskSort(key=_action_order)
         self.totals: dict[int, Any] = {}
         self.answers: Counter = Counter()
@@ -133,6 +129,22 @@ class SyntheseXlsx:
         cell.font = self.bold
         cell.number_format = FORMAT_EURO
 
+    def _item(self, c: Colonne, value: Any):
+        """The cell of ``value`` in column ``c``: a plain value, or (style, value, configure[, link])."""
+        if value is None:
+            return None
+        if c.genre == "lien":
+            return ("lien", cellule_sure(value[0]), _hyperlink_style, value[1])
+        if c.genre == "date":
+            return ("date", value, _date_format)
+        if c.genre == "euro":
+            return ("euro", value, _euro_format)
+        if c.titre == "Prochaine action" and value.startswith("EN RETARD"):
+            return ("rouge", cellule_sure(value), self._red_font)
+        if c.genre == "nombre" and isinstance(value, Decimal):
+            return float(value) if value != value.to_integral_value() else int(value)
+        return cellule_sure(value)
+
     def _append(self, sheet, items: list[Any]) -> None:
         """One row of ``sheet``, by DirectRows, or (``direct=False``) by openpyxl cell by cell."""
         rows = self._rows[id(sheet)]
@@ -152,44 +164,22 @@ class SyntheseXlsx:
             cells.append(item)
         sheet.append(cells)
 
-    def _configured(self, items: list[Any]) -> list[Any]:
-        """Items of lignes_cellules (style named) as DirectRows and openpyxl take them (with how a cell
-        of that style is made)."""
-        styles = self._styles
-        return [(item[0], item[1], styles[item[0]], *item[2:]) if type(item) is tuple else item for item in items]
-
     def _warning(self, matricule: str, name: str, code: str, text: str) -> None:
-        self._append(self.warnings_sheet, self._configured(warning_items(matricule, name, code, text)))
+        self._append(self.warnings_sheet, [cellule_sure(matricule), cellule_sure(name), code, cellule_sure(text)])
         self.warning_rows += 1
 
-    def ajouter(self, part: HrRow, tail: list[Any]) -> None:
-        """One employee: its part (rh/lignes.py) and the rest of its row's values (``Table.ligne_suivi``)."""
-        start = len(self.colonnes) - len(tail)
-        rows = self._rows[id(self.sheet)]
-        tail_items = self._configured([cell(c, v) for c, v in zip(self.colonnes[start:], tail)])
-        if part.cellules is not None and rows is not None:
-            rows.append_template(part.cellules, self._styles, tail_items, start)
-        else:
-            assert part.valeurs is not None, "part formatted for the direct rows only"
-            self._append(self.sheet, self._configured([cell(c, v) for c, v in zip(self.colonnes, part.valeurs)])
-                         + tail_items)
+    def ajouter(self, part: HrRow, values: list[Any]) -> None:
+        """One employee: its part (rh/lignes.py) and its row's values (``Table.ligne``)."""
+        self._append(self.sheet, [self._item(c, v) for c, v in zip(self.colonnes, values)])
         self.rows += 1
-        for index, v in part.totaux:
-            self.totals[index] = self.totals.get(index, 0) + v
-        for index, (c, v) in enumerate(zip(self.colonnes[start:], tail), start):
+        for index, (c, v) in enumerate(zip(self.colonnes, values)):
             if c.total and v is not None:
                 self.totals[index] = self.totals.get(index, 0) + v
         self.answers[part.reponse] += 1
-        warnings = self._rows[id(self.warnings_sheet)]
-        for row in part.avertissements:
-            if type(row) is Template:
-                assert warnings is not None, "part formatted for the direct rows only"
-                warnings.append_template(row, self._styles)
-                self.warning_rows += 1
-            else:
-                self._warning(part.matricule, part.nom, *row)
-        for when, matricule, key, row in part.actions:
-            self.actions.add((when, matricule, key, row if type(row) is Template else (*row, part.nom)))
+        for code, text in part.constats:
+            self._warning(part.matricule, part.nom, code, text)
+        for when, matricule, key, statut, libelle, done, note, sources in part.actions:
+            self.actions.add((when, matricule, key, statut, libelle, part.nom, done, note, sources))
 
     def _totals_row(self) -> None:
         row: list[Any] = [None] * len(self.colonnes)
@@ -202,15 +192,13 @@ class SyntheseXlsx:
 
     def _actions_rows(self) -> None:
         sheet = self.actions_sheet
-        rows = self._rows[id(sheet)]
-        for when, matricule, _, row in self.actions:
-            if type(row) is Template:
-                assert rows is not None, "part formatted for the direct rows only"
-                rows.append_template(row, self._styles)
-                continue
-            statut, libelle, done, note, sources, name = row
-            self._append(sheet, self._configured(action_items(when, matricule, statut, libelle, name, done, note,
-                                                              sources)))
+        late = STATUTS["en_retard"]
+        for when, matricule, _, statut, libelle, name, done, note, sources in self.actions:
+            self._append(sheet, [("date", when, _date_format),
+                                 ("rouge", statut, self._red_font) if statut == late else statut,
+                                 cellule_sure(libelle), cellule_sure(matricule), cellule_sure(name),
+                                 ("date", done, _date_format) if done is not None else None,
+                                 cellule_sure(note) or None, sources])
         sheet.auto_filter.ref = f"A1:H{len(self.actions) + 1}"
         self.actions.close()
 

@@ -11,13 +11,10 @@ employees. Here a row is one formatted string:
 - a styled cell names its style by a key: the first cell of each key is a real openpyxl cell,
   written by openpyxl's own cell writer, which registers its font, number format and cell style in
   the workbook in the very order openpyxl would; later cells of that key reuse the style's id;
-- plain texts, numbers and dates are written by ``xlsx_cells.plain_cell``, which follows
+- plain texts, numbers and dates are written by ``_plain``, which follows
   ``openpyxl.cell._writer.lxml_write_cell`` (inline strings, ``xml:space`` when the text has outer
   spaces, ASCII output with character references); anything else (a text openpyxl would take for a
   formula or an error code, a boolean, a time...) goes through openpyxl's writer too.
-
-A row may also come as a template (xlsx_cells.py: its cells formatted by generate's workers but for
-the row number and the style ids), completed here by ``append_template``.
 
 tests/rh/test_synthese_xlsx_bytes.py checks that a workbook written this way has the bytes of the
 same workbook written cell by cell by openpyxl.
@@ -26,26 +23,49 @@ same workbook written cell by cell by openpyxl.
 from __future__ import annotations
 
 import io
+import math
+import re
 import tempfile
+from datetime import date
+from decimal import Decimal
 from typing import Any, Callable, Optional
 
-from .xlsx_cells import ROW, Template, marker, plain_cell
 from .xlsx_links import LinkSpool
 
 # (style key, value, configure): configure(cell) gives an openpyxl cell of ``value`` that style
 # (e.g. sets its number format); with a hyperlink, (key, text, configure, target)
 Styled = tuple
 _BATCH = 256  # rows buffered before they go to the temporary file
+# what openpyxl refuses in a cell (ILLEGAL_CHARACTERS_RE) or lxml in a text: left to them, they raise
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _letters(count: int) -> list[str]:
     from openpyxl.utils import get_column_letter
 
     return [get_column_letter(i) for i in range(1, count + 1)]
 
 
+def _text(value: str) -> str:
+    """A text node as lxml writes it in an ASCII document (before the character references)."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    return value
+
+
 class DirectRows:
     """Rows after the header of a write-only ``sheet`` (``append``), spliced in at save time."""
 
     def __init__(self, sheet, columns: int, first_row: int = 2):
+        from openpyxl.cell.cell import ERROR_CODES
+        from openpyxl.utils.datetime import to_excel
+
         self.sheet = sheet
         self.row = first_row  # the number of the next row
         self.spool = tempfile.TemporaryFile()
@@ -53,6 +73,7 @@ class DirectRows:
         self.links = LinkSpool()  # the hyperlinks of these rows (never recorded on the sheet)
         self._styles: dict[Any, str] = {}  # style key -> ' s="N"' (or "" for a cell openpyxl writes unstyled)
         self._refs = _letters(columns)
+        self._errors, self._to_excel = frozenset(ERROR_CODES), to_excel
 
     # -- cells ----------------------------------------------------------------------------------
 
@@ -81,26 +102,40 @@ class DirectRows:
         recorded.clear()
         return out.getvalue().decode("ascii")
 
+    def _plain(self, value: Any, ref: str, style: str, dates: bool) -> Optional[str]:
+        """The cell's XML, or None when openpyxl must write it (see the module docstring). ``dates``:
+        the style is a date format (an unstyled date gets openpyxl's default date format)."""
+        kind = type(value)
+        if kind is str:
+            value = value[:32767]
+            if _UNSAFE.search(value) or (len(value) > 1 and value[0] == "=") or value in self._errors:
+                return None
+            if value == "":
+                return f'<c r="{ref}"{style} t="inlineStr"></c>'
+            space = "" if value == value.strip() else ' xml:space="preserve"'
+            return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
+        if kind is int or kind is float or kind is Decimal:
+            if kind is not int and (math.isnan(value) or math.isinf(value)):
+                return None
+            return f'<c r="{ref}"{style} t="n"><v>{"%.16g" % value}</v></c>'
+        if kind is date and dates:
+            return f'<c r="{ref}"{style} t="n"><v>{"%.16g" % self._to_excel(value)}</v></c>'
+        return None
+
     def _styled(self, item: Styled, ref: str, row: int, column: int) -> str:
         value = item[1]
         key = (item[0], type(value))  # a date gets a number format of its own unless the key sets one
         style = self._styles.get(key)
         if style is None:  # the first cell of this style: openpyxl registers the style and writes it
-            cell = self._register(key, item)
+            cell = self._cell(item)
+            self._styles[key] = f' s="{cell.style_id}"' if cell.has_style else ""
             return self._via_openpyxl(cell, ref, row, column)
-        xml = plain_cell(value, ref, style, True)
+        xml = self._plain(value, ref, style, True)
         if xml is None:
             return self._via_openpyxl(self._cell(item), ref, row, column)
         if len(item) > 3:
             self.links.add(ref, item[3])
         return xml
-
-    def _register(self, key: Any, item: Styled):
-        """The first cell of a style: made by openpyxl, which registers its font, number format and
-        cell style in the workbook (in the order openpyxl would); the style's id is kept for the next."""
-        cell = self._cell(item)
-        self._styles[key] = f' s="{cell.style_id}"' if cell.has_style else ""
-        return cell
 
     def _cell(self, item: Styled):
         """The openpyxl cell of a ``Styled`` item, made as openpyxl's users make it."""
@@ -126,39 +161,8 @@ class DirectRows:
             if type(item) is tuple:
                 parts.append(self._styled(item, ref, row, index + 1))
                 continue
-            xml = plain_cell(item, ref, "", False)
+            xml = self._plain(item, ref, "", False)
             parts.append(xml if xml is not None else self._via_openpyxl(item, ref, row, index + 1))
-        parts.append("</row>")
-        self._pending.append("".join(parts))
-        self.row += 1
-        if len(self._pending) >= _BATCH:
-            self._flush()
-
-    def append_template(self, head: Template, configure: dict[str, Callable], tail: list[Any] = (),
-                        start: int = 0) -> None:
-        """One row: the cells ``head`` holds formatted (xlsx_cells.template), then the ``tail`` items
-        from the column ``start`` on (as ``append``'s). ``configure``: style name -> how an openpyxl
-        cell of that style is made, for the first cell of a style (registered as ``append`` would)."""
-        row = self.row
-        xml = head.xml.replace(ROW, str(row)) if head.xml else ""
-        for index, (name, value) in enumerate(head.styles):
-            key = (name, type(value))
-            style = self._styles.get(key)
-            if style is None:
-                self._register(key, (name, value, configure[name]))
-                style = self._styles[key]
-            xml = xml.replace(marker(index), style)
-        parts = [f'<row r="{row}">', xml]
-        refs = self._refs
-        for index, item in enumerate(tail, start):
-            if item is None:
-                continue
-            ref = f"{refs[index]}{row}"
-            if type(item) is tuple:
-                parts.append(self._styled(item, ref, row, index + 1))
-                continue
-            cell = plain_cell(item, ref, "", False)
-            parts.append(cell if cell is not None else self._via_openpyxl(item, ref, row, index + 1))
         parts.append("</row>")
         self._pending.append("".join(parts))
         self.row += 1
