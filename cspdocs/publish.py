@@ -150,8 +150,10 @@ class Publisher:
     ``--employe``, the other employees of the previous output. Any failure before ``finish``
     returns, or a call to ``abort``, removes the temporary folder: nothing is published.
     ``spool``: this run's manifest entries go to disk as they are recorded (manifest_entries.py;
-    memory flat in employees), final as recorded: a post-write hook reads them, never changes them;
-    the files published (``Publication.fichiers``) are then those found in the folder.
+    memory flat in employees), final as recorded: a post-write hook reads them, never changes them.
+    The files published (``Publication.fichiers``) are those recorded plus those the post-write
+    hook says it added (its ``fichiers_ajoutes``: names in the case folder), in path order; a hook
+    that does not say (the PDF stage) has the folder walked instead.
     """
 
     def __init__(self, lot: Batch, sortie: Path, spool: bool = False):
@@ -223,7 +225,7 @@ class Publisher:
             self.entries.add(entry)
         else:
             self.entries[s.matricule] = entry
-            self.written.extend(map(str, files))
+        self.written.extend(map(str, files))
         self._summaries.append(replace(s, documents=()) if s.documents else s)
 
     @property
@@ -234,6 +236,22 @@ class Publisher:
         self.tmp.discard()
         if isinstance(self.entries, EntrySpool):
             self.entries.close()
+
+    def _written_files(self, post_ecriture: Optional[PostEcriture]) -> list[str]:
+        """This run's files in path order: the recorded ones and those the hook says it added, or,
+        when it does not say, those found in the folder (a walk of the whole tree) but the
+        carried-over folders and the run's own records."""
+        added = getattr(post_ecriture, "fichiers_ajoutes", None) if post_ecriture is not None else ()
+        if added is not None:
+            root = str(self.root)
+            # by components, as ``sorted`` orders Paths
+            return sorted(self.written + [f"{root}/{name}" for name in added], key=lambda p: p.split("/"))
+        carried = {e["repertoire"] for e in self.conserves}
+        return [
+            str(p) for p in sorted(self.root.rglob("*"))
+            if p.is_file() and p.relative_to(self.root).parts[0] not in carried
+            and not (p.parent == self.root and p.name in (MANIFEST, MARKER, MENTIONS_REPORT))
+        ]
 
     def finish(self, post_ecriture: Optional[PostEcriture] = None, mentions: Optional[dict] = None,
                warnings: Optional[tuple[str, ...]] = None) -> Publication:
@@ -260,12 +278,7 @@ class Publisher:
                 manifest["complements"] = post_ecriture(Writer(self.root, lot, self.entries, self.conserves))
             if post_ecriture is not None or self.spooled:
                 # Files the hook added (PDFs...) count as written by this run too.
-                carried = {e["repertoire"] for e in self.conserves}
-                written = [
-                    str(p) for p in sorted(self.root.rglob("*"))
-                    if p.is_file() and p.relative_to(self.root).parts[0] not in carried
-                    and not (p.parent == self.root and p.name in (MANIFEST, MARKER, MENTIONS_REPORT))
-                ]
+                written = self._written_files(post_ecriture)
             with (self.root / MANIFEST).open("w", encoding="utf-8") as out:  # line by line: no 10 MB string
                 out.writelines(manifest_chunks(manifest))
             with locked(self.sortie):

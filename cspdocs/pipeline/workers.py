@@ -117,8 +117,7 @@ def _hr_row(ctx: Context, rs: EmployeeResult) -> Optional[bytes]:
     if ctx.hr is None:
         return None
     v = dated.view(ctx.resultat, rs)
-    current = v.courant if v is not None and ctx.resultat.as_of == ctx.hr.au else None
-    return HrRowSpool.pack(ctx.hr.row(rs, current))
+    return HrRowSpool.pack(ctx.hr.row(rs, vue=v if v is not None and ctx.resultat.as_of == ctx.hr.au else None))
 
 
 def run_job(job: tuple[tuple[int, str], ...], again: bool = False) -> list[Done]:

@@ -32,6 +32,7 @@ import hashlib
 import re
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import BinaryIO
 
 from .. import __version__
@@ -47,8 +48,13 @@ def _uid(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32] + "@cspdocs"
 
 
+_SPECIAL = re.compile("[\\\\;,\r\n]")  # what ``texte`` escapes
+
+
 def texte(value: str) -> str:
     """An RFC 5545 TEXT value: backslash, semicolon, comma and line breaks escaped."""
+    if not _SPECIAL.search(value):
+        return value
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 
@@ -56,8 +62,11 @@ def texte(value: str) -> str:
 def ligne(content: str) -> bytes:
     """One content line, folded at 75 octets (continuation lines start with a space), with CRLF."""
     raw = content.encode("utf-8")
-    if len(raw) <= 75:
+    size = len(raw)
+    if size <= 75:
         return raw + b"\r\n"
+    if size == len(content):  # ASCII: every octet is a character, cut anywhere
+        return b"\r\n ".join([raw[:75]] + [raw[i:i + 74] for i in range(75, size, 74)]) + b"\r\n"
     parts, start, limit = [], 0, 75
     while len(raw) - start > limit:
         end = start + limit
@@ -70,7 +79,7 @@ def ligne(content: str) -> bytes:
 
 
 def _jour(when: date) -> str:
-    return when.strftime("%Y%m%d")
+    return f"{when.year:04d}{when.month:02d}{when.day:02d}"  # strftime("%Y%m%d"), three times cheaper
 
 
 def sequence(au: date) -> int:
@@ -78,15 +87,26 @@ def sequence(au: date) -> int:
     return max(0, (au - EPOCH).days)
 
 
+@lru_cache(maxsize=16)
+def _stamp(au: date) -> bytes:
+    """The DTSTAMP and SEQUENCE lines, the same in every event of a file."""
+    return ligne(f"DTSTAMP:{_jour(au)}T000000Z") + ligne(f"SEQUENCE:{sequence(au)}")
+
+
+@lru_cache(maxsize=4096)
+def _span(when: date) -> bytes:
+    """The DTSTART and DTEND lines of an all-day event (a case's deadlines share few days)."""
+    return (ligne(f"DTSTART;VALUE=DATE:{_jour(when)}")
+            + ligne(f"DTEND;VALUE=DATE:{_jour(when + timedelta(days=1))}"))
+
+
 def evenement(uid: str, summary: str, description: str, when: date, au: date = EPOCH, annule: bool = False) -> bytes:
     return b"".join((
         b"BEGIN:VEVENT\r\n",
         ligne(f"UID:{uid}"),
-        ligne(f"DTSTAMP:{_jour(au)}T000000Z"),
-        ligne(f"SEQUENCE:{sequence(au)}"),
+        _stamp(au),
         b"STATUS:CANCELLED\r\n" if annule else b"STATUS:CONFIRMED\r\n",
-        ligne(f"DTSTART;VALUE=DATE:{_jour(when)}"),
-        ligne(f"DTEND;VALUE=DATE:{_jour(when + timedelta(days=1))}"),
+        _span(when),
         ligne(f"SUMMARY:{texte(summary)}"),
         ligne(f"DESCRIPTION:{texte(description)}"),
         b"TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n",
@@ -104,7 +124,8 @@ _INTERNAL_KEY = re.compile(r"\s*\(voir [a-z_]+\.[a-z_.]+\)")  # an engine key, n
 
 
 def _describe(e: Echeance, au: date) -> str:
-    lines = [text for text in (_INTERNAL_KEY.sub("", e.raisonnement), _statut(e, au)) if text]
+    reasoning = _INTERNAL_KEY.sub("", e.raisonnement) if "(voir " in e.raisonnement else e.raisonnement
+    lines = [text for text in (reasoning, _statut(e, au)) if text]
     if e.sources:
         lines.append("Sources : " + " ; ".join(e.sources))
     return "\n".join(lines)

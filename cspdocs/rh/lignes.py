@@ -20,6 +20,7 @@ from typing import Any, Optional
 
 from ..engine.facts import CaseResult, EmployeeResult
 from ..engine.findings import Finding
+from ..engine.timeline import VueAu
 from .echeances import STATUTS, Fiche, fiche, fiche_au, rule_label
 from .echeancier import evenements
 from .synthese import Suivi, Table, answer_kind
@@ -54,15 +55,18 @@ class HrRowMaker:
         self.table = table if table is not None else Table(resultat, Suivi(), au)  # the facts' columns only
 
     def fiche(self, rs: EmployeeResult, current: Optional[EmployeeResult] = None, raw=None,
-              notes: tuple[Finding, ...] = ()) -> Fiche:
-        """``current``: the employee's facts as of ``au`` when already computed (echeances.faits_au)."""
+              notes: tuple[Finding, ...] = (), vue: Optional[VueAu] = None) -> Fiche:
+        """``current``: the employee's facts as of ``au`` when already computed (echeances.faits_au);
+        ``vue``: the view as of ``au`` they are the ``courant`` of, when known (none computed again)."""
+        if vue is not None:
+            return fiche_au(self.resultat, vue.courant, self.au, notes=notes, vue=vue)
         if current is not None:
             return fiche_au(self.resultat, current, self.au, notes=notes)
         return fiche(self.resultat, rs, self.au, raw=raw, notes=notes)
 
     def row(self, rs: EmployeeResult, current: Optional[EmployeeResult] = None, raw=None,
-            notes: tuple[str, ...] = ()) -> HrRow:
-        return row_of(self.table, self.fiche(rs, current, raw, notes), self.resultat.name)
+            notes: tuple[str, ...] = (), vue: Optional[VueAu] = None) -> HrRow:
+        return row_of(self.table, self.fiche(rs, current, raw, notes, vue), self.resultat.name)
 
 
 class HrRowSpool:

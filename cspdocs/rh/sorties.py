@@ -169,6 +169,9 @@ class HrOutputs:
         self.perimes = tuple(perimes)  # --employe: carried-over employees whose documents are stale
         self.parts = parts  # this run's employees' parts, made by the workers as of ``au``
         self.live = live  # the files written as the employees came (sorties_live.LiveHr), if any
+        # the files this hook adds to the folder (publish.Publisher lists them without walking it),
+        # unknown when the stage before it (PDF) adds its own
+        self.fichiers_ajoutes = FICHIERS if avant is None else None
 
     def __call__(self, ecriture) -> dict[str, Any]:
         complements = dict(self.avant(ecriture) or {}) if self.avant is not None else {}
