@@ -112,6 +112,7 @@ def _paragraphs(xml: str) -> Optional[list[str]]:
     return list(filter(None, texts))
 
 
+_SPECIAL = {"noBreakHyphen": "-", "tab": " ", "br": " ", "cr": " "}  # what each of these elements reads as
 _NOT_PLAIN = "\x00"  # never a paragraph's text (XML cannot carry U+0000)
 
 
@@ -124,13 +125,7 @@ def _quick_paragraph(chunk: str) -> str:
     starts = list(_QUICK_START.finditer(chunk))
     if len(starts) != 1:
         return _NOT_PLAIN
-    pieces = []
-    for text, char in _QUICK_PIECE.findall(chunk, starts[0].end()):
-        if char:
-            pieces.append("-" if char == "noBreakHyphen" else " ")
-        else:
-            pieces.append(text)
-    text = "".join(pieces)
+    text = "".join([(_SPECIAL[char] if char else piece) for piece, char in _QUICK_PIECE.findall(chunk, starts[0].end())])
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     return text if text.strip() else ""
