@@ -35,7 +35,9 @@ from .xlsx_links import LinkSpool
 # (style key, value, configure): configure(cell) gives an openpyxl cell of ``value`` that style
 # (e.g. sets its number format); with a hyperlink, (key, text, configure, target)
 Styled = tuple
-_BATCH = 256  # rows buffered before they go to the temporary file
+_BATCH = 256
+_MAX_TAILS = 8192
+_UNSEEN = object()  # rows buffered before they go to the temporary file
 # what openpyxl refuses in a cell (ILLEGAL_CHARACTERS_RE) or lxml in a text: left to them, they raise
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -71,6 +73,7 @@ class DirectRows:
         self.spool = tempfile.TemporaryFile()
         self._pending: list[str] = []
         self.links = LinkSpool()  # the hyperlinks of these rows (never recorded on the sheet)
+        self._tails: dict[tuple, Optional[str]] = {}  # _tail's results, by value and style
         self._styles: dict[Any, str] = {}  # style key -> ' s="N"' (or "" for a cell openpyxl writes unstyled)
         self._refs = _letters(columns)
         self._errors, self._to_excel = frozenset(ERROR_CODES), to_excel
@@ -104,22 +107,37 @@ class DirectRows:
 
     def _plain(self, value: Any, ref: str, style: str, dates: bool) -> Optional[str]:
         """The cell's XML, or None when openpyxl must write it (see the module docstring). ``dates``:
-        the style is a date format (an unstyled date gets openpyxl's default date format)."""
+        the style is a date format (an unstyled date gets openpyxl's default date format). What
+        follows the cell's reference is kept for values that come back (statuses, dates, labels)."""
+        kind = type(value)
+        if kind is str or kind is int or kind is date:  # not float nor Decimal: -0.0 == 0.0, written apart
+            key = (kind, value, style, dates)
+            tail = self._tails.get(key, _UNSEEN)
+            if tail is _UNSEEN:
+                if len(self._tails) >= _MAX_TAILS:
+                    self._tails.clear()
+                tail = self._tails[key] = self._tail(value, style, dates)
+        else:
+            tail = self._tail(value, style, dates)
+        return None if tail is None else f'<c r="{ref}"{tail}'
+
+    def _tail(self, value: Any, style: str, dates: bool) -> Optional[str]:
+        """``_plain`` without the cell's reference: its XML after the ``r`` attribute."""
         kind = type(value)
         if kind is str:
             value = value[:32767]
             if _UNSAFE.search(value) or (len(value) > 1 and value[0] == "=") or value in self._errors:
                 return None
             if value == "":
-                return f'<c r="{ref}"{style} t="inlineStr"></c>'
+                return f'{style} t="inlineStr"></c>'
             space = "" if value == value.strip() else ' xml:space="preserve"'
-            return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
+            return f'{style} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
         if kind is int or kind is float or kind is Decimal:
             if kind is not int and (math.isnan(value) or math.isinf(value)):
                 return None
-            return f'<c r="{ref}"{style} t="n"><v>{"%.16g" % value}</v></c>'
+            return f'{style} t="n"><v>{"%.16g" % value}</v></c>'
         if kind is date and dates:
-            return f'<c r="{ref}"{style} t="n"><v>{"%.16g" % self._to_excel(value)}</v></c>'
+            return f'{style} t="n"><v>{"%.16g" % self._to_excel(value)}</v></c>'
         return None
 
     def _styled(self, item: Styled, ref: str, row: int, column: int) -> str:
