@@ -8,8 +8,9 @@ items, a literal every match has at a bounded distance from its start (``accepte
 characters in), or an alternative of such literals (``(remettez|retournez|…)``). ``search`` then tries the pattern only at the positions that distance allows
 around each occurrence of that literal, in increasing order: the first position where it matches
 is where ``regex.search`` would have found it, and the match is the same (``regex.match`` at that
-position), since no match can start anywhere else. It does so only when the literal is rare enough
-to pay off; otherwise, and for any pattern it cannot read, it calls ``regex.search``.
+position), since no match can start anywhere else. Past a budget of tries (the literal is
+frequent in that text), it lets ``regex.search`` search the rest, from the first start not tried;
+for any pattern it cannot read, it calls ``regex.search``.
 
 When something follows that literal in the pattern (``, le {date}``: ``le`` then a date), the
 positions to try come from the rest of the pattern instead: the pattern from that literal on,
@@ -159,15 +160,19 @@ def search(regex: "re.Pattern[str]", text: str, pos: int = 0) -> Optional["re.Ma
             nxt = max(nxt, at - low + 1)
             found = rest.search(text, at + 1)
         return None
-    if sum(text.count(lit, pos) for lit in literals) * (high - low + 1) * _CHARS_PER_TRY > len(text) - pos:
-        return regex.search(text, pos)
+    # the tries cost about what re spends on _CHARS_PER_TRY characters each: past the budget (the
+    # literal is frequent in this text), re searches the rest, from the first start not tried
+    budget = (len(text) - pos) // _CHARS_PER_TRY if _CHARS_PER_TRY else len(text) + 1
     at = _first(text, literals, pos + low)
     while at >= 0:
         for start in range(max(nxt, at - high), at - low + 1):
             m = match(text, start)
             if m:
                 return m
+            budget -= 1
         nxt = max(nxt, at - low + 1)
+        if budget < 0:
+            return regex.search(text, nxt)
         at = _first(text, literals, at + 1)
     return None
 
