@@ -17,7 +17,8 @@ positions to try come from the rest of the pattern instead: the pattern from tha
 compiled apart (``rest``), is searched with ``rest.search``, which re runs at the speed of its
 leading literal; a match of the whole pattern has its literal where ``rest`` matches, so only the
 few places where the literal is followed by the rest are tried, however common the literal is
-(``le``, two letters, is then enough). The rest may not refer back to a group before it.
+(``le``, two letters, is then enough). The rest may not refer back to a group before it, and a
+literal that starts the pattern has no rest (it would be the pattern itself).
 """
 
 from __future__ import annotations
