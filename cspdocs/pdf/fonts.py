@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pypdf import PageObject
@@ -91,8 +92,14 @@ def _font(subtype: Any, cmap: bytes | None, first: Any, widths: Any, missing: An
         raise Unsupported(f"font subtype {subtype}")
     if cmap is None:
         raise Unsupported("font without ToUnicode")
-    first = int(first)
-    return Font(parse_to_unicode(cmap), {first + i: float(w) for i, w in enumerate(widths)}, float(missing))
+    return _shared_font(cmap, int(first), tuple(map(float, widths)), float(missing))
+
+
+@lru_cache(maxsize=256)
+def _shared_font(cmap: bytes, first: int, widths: tuple[float, ...], missing: float) -> Font:
+    """The font of these bytes, made once: LibreOffice embeds the same subsets (same ToUnicode,
+    same widths) in most documents of a batch; a Font is only read."""
+    return Font(parse_to_unicode(cmap), {first + i: w for i, w in enumerate(widths)}, missing)
 
 
 def font_of(obj: DictionaryObject) -> Font:
