@@ -18,7 +18,7 @@ Pure functions of the case, the plan and the as-of date.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Callable, Optional
 
@@ -253,8 +253,6 @@ def view_as_of(raw: Salarie, plan: EmployeeResult, au: date, cal: Calendar, comp
 
 def _with_findings(rs: EmployeeResult, notes: list[Finding]) -> EmployeeResult:
     """``rs`` with the findings of the documents through time added (data and lines)."""
-    from dataclasses import replace
-
     extra = tuple(n for n in notes if n.text not in rs.warnings)
     if not extra:
         return rs
@@ -284,3 +282,16 @@ def view_for(dossier: Any, rs: EmployeeResult, au: date, raw: Optional[Salarie] 
     raw = raw if raw is not None else raw_employee(dossier, rs)
     return view_as_of(raw, rs, au, calendar_for(dossier.employeur, raw),
                       lambda s: compute_salarie(dossier, s, regime or rs.regime, None))
+
+
+_SUIVIS = frozenset(journal for _, journal in FOLLOW_UP.values())  # the follow-up documents' journal keys
+
+
+def view_of_current(v: VueAu) -> VueAu:
+    """What ``view_for`` gives the facts ``v.courant`` (already as of ``v.au``) for the follow-up,
+    without computing it: those facts are re-dated already, so that view re-dates nothing (no R-76
+    about the handover or the letter) and keeps only the follow-up documents' findings (R-76, R-80,
+    about ("suivi", key): the same journal, dates and ``au``). tests/engine/test_view_of_current.py."""
+    kept = tuple(f for f in v.constats if len(f.loc) == 2 and f.loc[0] == "suivi" and f.loc[1] in _SUIVIS)
+    return replace(v, plan=v.courant, constats=kept)
+

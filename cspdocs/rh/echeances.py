@@ -20,14 +20,14 @@ so a re-imported calendar updates the event instead of duplicating it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Optional
 
 from ..engine.actions import A_FAIRE, EN_RETARD, FAIT, SANS_OBJET, follow_up
 from ..engine.facts import CaseResult, EmployeeResult
 from ..engine.findings import Finding
-from ..engine.timeline import FOLLOW_UP, VueAu, view_as_of
+from ..engine.timeline import VueAu, view_as_of, view_of_current
 
 # action of the engine -> key of the plan date it is the same deadline as
 MEME_ECHEANCE = {
@@ -151,24 +151,9 @@ def fiche_au(resultat: CaseResult, current: EmployeeResult, au: date, follow: Op
     """The fiche of facts already as of ``au`` (``faits_au``). ``vue``: the view as of ``au`` these
     facts are the ``courant`` of, when known (``follow_up`` then does not compute a view again)."""
     if follow is None:
-        follow = follow_up(resultat.case, current, au, vue_du_courant(vue) if vue is not None else None)
+        follow = follow_up(resultat.case, current, au, view_of_current(vue) if vue is not None else None)
     live, withdrawn = _echeances(current, follow)
     return Fiche(current, au, follow, tuple(live), notes, tuple(withdrawn))
-
-
-# the journal keys of the follow-up documents: their findings (R-76, R-80) are about ("suivi", key)
-_SUIVIS = frozenset(journal for _, journal in FOLLOW_UP.values())
-
-
-def vue_du_courant(v: VueAu) -> VueAu:
-    """What ``follow_up`` reads (``courant``, ``constats``) of the view of ``v.courant`` itself, the
-    one it would compute for ``fiche_au``, from ``v`` (the view of the plan, computed to render the
-    documents): the facts of ``v.courant`` are re-dated already (handover and letter on or after
-    ``au``, or recorded), so that second view re-dates nothing (no R-76 about the handover or the
-    letter, no recomputation) and finds the same follow-up documents' findings (R-76, R-80: from the
-    journal, the same dates and the same ``au``), which ``v.courant`` already shows."""
-    kept = tuple(f for f in v.constats if len(f.loc) == 2 and f.loc[0] == "suivi" and f.loc[1] in _SUIVIS)
-    return replace(v, plan=v.courant, constats=kept)
 
 
 def fiches(resultat: CaseResult, au: date, salaries=None, notes: Optional[dict[str, tuple[Finding, ...]]] = None):
