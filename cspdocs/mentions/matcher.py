@@ -75,7 +75,6 @@ class Matcher:
         self._values: dict[str, Optional[str]] = {}
         self._literals: dict[str, Optional[str]] = {}
         self._regexes: dict[tuple[str, bool], "re.Pattern[str]"] = {}  # one employee's patterns
-        self._plain: dict[str, "re.Pattern[str]"] = {}  # the same, without generic values: by pattern alone
 
     def value_regex(self, path: str) -> Optional[str]:
         if path not in self._values:
@@ -92,15 +91,14 @@ class Matcher:
 
     def regex(self, pattern: str, generic_values: bool = False) -> "re.Pattern[str]":
         if not generic_values:
-            found = _WITHOUT_VALUES.get(pattern) or self._plain.get(pattern)
-            if found is None:
-                found = self._regex(pattern, False)
-                if _value_paths(pattern):
-                    self._plain[pattern] = found
-                else:  # no fact in it: the same regex for every employee
-                    if len(_WITHOUT_VALUES) >= _MAX_COMPILED:
-                        _WITHOUT_VALUES.clear()
-                    _WITHOUT_VALUES[pattern] = found
+            found = _WITHOUT_VALUES.get(pattern)
+            if found is not None:
+                return found
+            found = self._regex(pattern, False)
+            if not _value_paths(pattern):  # no fact in it: the same regex for every employee
+                if len(_WITHOUT_VALUES) >= _MAX_COMPILED:
+                    _WITHOUT_VALUES.clear()
+                _WITHOUT_VALUES[pattern] = found
             return found
         return self._regex(pattern, True)
 
