@@ -172,7 +172,7 @@ def stage(args) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="cspdocs-bench-pdf-"))
     before = os.getloadavg()
     try:
-        for label, value, ok in bench_pdf(argparse.Namespace(pdf=args.employees, rounds=args.repeat), tmp):
+        for label, value, ok in bench_pdf(argparse.Namespace(pdf=args.employees, pdf_rounds=args.repeat), tmp):
             print(f"  {label:40s} {value:>8s}  {'atteint' if ok else 'NON atteint'}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
