@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .fonts import Font, Unsupported
-from .tokens import NUMBER, TOKEN, hex_bytes, literal_bytes
+from .runs import Run, array_run, hex_array_run, hex_items, string_run
+from .tokens import TOKEN, hex_bytes, literal_bytes
 
-_SPACE_GAP = -200.0  # a TJ adjustment beyond -200/1000 em is a word gap
 _WHOLE = frozenset({"chunk", "ignored", "td", "tf", "tjarray", "tj"})  # tokens that are whole operations
 
 
@@ -77,11 +77,11 @@ class TextInterpreter:
             self.lines[-1].append(" ")  # a gap, or a jump back (next table cell, column)
         return matrix, x, y, self.lines[-1]
 
-    def _advance(self, matrix: Sequence[float], x: float, units: float, codes: bytes) -> None:
-        """Move the text position past ``codes`` (``units``: widths - adjustments, /1000 em)."""
+    def _advance(self, matrix: Sequence[float], x: float, run: Run) -> None:
+        """Move the text position past ``run`` (its widths - adjustments, /1000 em; its codes)."""
         state = self.state
-        advance = units / 1000.0 * state.size + state.char_spacing * len(codes)
-        advance += state.word_spacing * codes.count(32)
+        advance = run[1] / 1000.0 * state.size + state.char_spacing * run[2]
+        advance += state.word_spacing * run[3]
         advance *= state.scale
         self.end_x = x + advance * matrix[0]
         state.tm[4] += advance * state.tm[0]
@@ -92,41 +92,32 @@ class TextInterpreter:
         matrix, x, _, out = self._place()
         font = self.state.font
         out.append(font.decode(codes))
-        self._advance(matrix, x, font.width(codes), codes)
+        self._advance(matrix, x, ((), font.width(codes), len(codes), codes.count(32)))
 
     def show_array(self, items: list) -> None:
         """TJ: strings and adjustments (a large negative adjustment is a space)."""
         matrix, x, _, out = self._place()
-        font = self.state.font
-        units = 0.0
-        codes = bytearray()
-        for item in items:
-            if isinstance(item, (bytes, bytearray)):
-                out.append(font.decode(item))
-                units += font.width(item)
-                codes += item
-            elif isinstance(item, float):
-                units -= item
-                if item < _SPACE_GAP and out and not out[-1].endswith(" "):
-                    out.append(" ")
-        self._advance(matrix, x, units, bytes(codes))
+        run = array_run(self.state.font, items, out[-1] if out else None)
+        out.extend(run[0])
+        self._advance(matrix, x, run)
+
+    def show_hex(self, token: bytes) -> None:
+        """Tj with a hexadecimal string (runs.py remembers it per font)."""
+        matrix, x, _, out = self._place()
+        run = string_run(self.state.font, token)
+        out.extend(run[0])
+        self._advance(matrix, x, run)
 
     def show_hex_array(self, body: bytes) -> None:
-        """TJ array of hex strings and numbers (LibreOffice's usual case), split with bytes
-        operations: ``body`` holds nothing else (the tokenizer checked it)."""
-        parts = body.replace(b">", b"<").split(b"<")  # number(s), hex, number(s), hex, ...
-        numbers = [float(n) for n in b" ".join(parts[0::2]).split()]
-        if numbers and min(numbers) < _SPACE_GAP:
-            items: list = []
-            for match in re.finditer(rb"<([0-9A-Fa-f\s]*)>|(" + NUMBER + rb")", body):
-                items.append(hex_bytes(match[0]) if match[1] is not None else float(match[2]))
-            self.show_array(items)
-            return
+        """TJ with an array of hexadecimal strings and numbers, LibreOffice's usual case (runs.py
+        checks ``body`` and remembers it per font)."""
         matrix, x, _, out = self._place()
         font = self.state.font
-        codes = hex_bytes(b"<" + b"".join(parts[1::2]) + b">")
-        out.append(font.decode(codes))
-        self._advance(matrix, x, font.width(codes) - sum(numbers), codes)
+        run = hex_array_run(font, body)
+        if run is None:
+            run = array_run(font, hex_items(body), out[-1] if out else None)
+        out.extend(run[0])
+        self._advance(matrix, x, run)
 
     def move(self, tx: float, ty: float) -> None:
         tlm = self.state.tlm
@@ -137,13 +128,17 @@ class TextInterpreter:
     def _whole(self, kind: str, match: re.Match) -> None:
         """A token that is a whole operation (tokens.py): show, move, set the font, or skip."""
         if kind == "chunk":  # q, a colour, BT, Td, Tf, one TJ or Tj, ET, Q: LibreOffice's usual text
-            self.operator(b"BT", [])
-            self.move(float(match["cx"]), float(match["cy"]))
-            self.operator(b"Tf", [match["cf"].decode("latin-1"), float(match["cs"])])
+            state = self.state
+            state.tlm = [1.0, 0.0, 0.0, 1.0, float(match["cx"]), float(match["cy"])]  # BT, then Td
+            state.tm = list(state.tlm)
+            state.font = self.fonts.get(match["cf"].decode("latin-1"))
+            if state.font is None:
+                raise Unsupported(f"unknown font {match['cf'].decode('latin-1')}")
+            state.size = float(match["cs"])
             if match["carr"] is not None:
                 self.show_hex_array(match["carr"])
             else:
-                self.show(hex_bytes(match["chex"]))
+                self.show_hex(match["chex"])
         elif kind == "td":
             self.move(float(match["tx"]), float(match["ty"]))
         elif kind == "tf":
@@ -151,7 +146,7 @@ class TextInterpreter:
         elif kind == "tjarray":
             self.show_hex_array(match["tjarray"])
         elif kind == "tj":
-            self.show(hex_bytes(match["tj"]))
+            self.show_hex(match["tj"])
 
     def run(self, content: bytes) -> str:
         operands: list = []

@@ -75,6 +75,7 @@ class Font:
         # str.translate table over latin-1-decoded codes; unmapped codes are flagged
         self.table = [self.to_unicode.get(code, _UNMAPPED) for code in range(256)]
         self.width_list = [self.widths.get(code, self.missing_width) for code in range(256)]
+        self.runs: dict[bytes, tuple] = {}  # runs.py: the runs of text already decoded with this font
 
     def decode(self, codes: bytes) -> str:
         text = codes.decode("latin-1").translate(self.table)

@@ -32,6 +32,9 @@ _TOKEN = re.compile(
     )""",
     re.VERBOSE,
 )
+_NUMBER = rb"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
+#: An array of numbers alone (a font's /Widths, a /FontBBox), read in one match.
+_NUMBERS = re.compile(rb"\[\s*((?:" + _NUMBER + rb"\s+)*(?:" + _NUMBER + rb")?)\s*\]")
 _STRING_DELIMITER = re.compile(rb"[\\()]")
 _WORDS = {b"true": True, b"false": False, b"null": None}
 _MAX_STREAM = 64 * 1024 * 1024  # decompressed: a content stream or a font's CMap is far smaller
@@ -73,16 +76,20 @@ def parse_value(data: bytes, position: int = 0) -> tuple[Any, int]:
         if kind == "comment":
             continue
         if kind == "open":
-            stack.append([found["open"]])
-            continue
-        if kind == "close":
+            numbers = _NUMBERS.match(data, position - 1) if found["open"] == b"[" else None
+            if numbers is None:
+                stack.append([found["open"]])
+                continue
+            position = numbers.end()
+            value: Any = [float(n) if b"." in n else int(n) for n in numbers[1].split()]
+        elif kind == "close":
             if not stack or (stack[-1][0] == b"<<") != (found["close"] == b">>"):
                 raise NotSimple("unbalanced brackets")
             items = stack.pop()[1:]
             if found["close"] == b">>":
                 if len(items) % 2 or not all(isinstance(k, Name) for k in items[0::2]):
                     raise NotSimple("bad dictionary")
-                value: Any = dict(zip(items[0::2], items[1::2]))
+                value = dict(zip(items[0::2], items[1::2]))
             else:
                 value = items
         elif kind == "name":

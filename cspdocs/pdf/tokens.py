@@ -1,7 +1,7 @@
 """The tokens of a content stream for the fast text path (content.py): one regular expression
 whose alternatives read LibreOffice's usual constructs whole (a text block, a run of operators
-that neither move nor show text, a TJ array of hexadecimal strings) and any other operand or
-operator one by one, and the decoding of string tokens."""
+that neither move nor show text, a TJ array of hexadecimal strings, whose form runs.py checks)
+and any other operand or operator one by one, and the decoding of string tokens."""
 
 from __future__ import annotations
 
@@ -12,19 +12,22 @@ import re
 NUMBER = rb"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?![\d.])"
 _END = rb"(?![^\s/\[\]()<>{}%])"
 _NAME = rb"/[^\s/\[\]()<>{}%]*" + _END
+#: The bytes of a TJ array of hexadecimal strings and numbers, read loosely (a character class
+#: costs a fraction of the strict form): runs.py checks each distinct array's form once.
+_HEX_ARRAY = rb"[0-9A-Fa-f\s<>.+-]*"
 #: Operators that do not move or show text, skipped with their operands in one token.
 _IGNORED = rb"(?:rg|RG|g|G|k|K|cs|CS|sc|SC|scn|SCN|w|j|J|M|ri|i|gs|m|l|c|v|y|h|re|S|s|f\*?|F|B\*?|b\*?|n|W\*?" \
            rb"|BMC|BDC|EMC|MP|DP|ET|BX|EX|sh)"
 TOKEN = re.compile(
     rb"""\s*(?:
     (?P<skip>%[^\r\n]*)
-    |\[(?P<tjarray>(?:\s*(?:<[0-9A-Fa-f\s]*>|""" + NUMBER + rb"""))*)\s*\]\s*TJ""" + _END + rb"""
+    |\[(?P<tjarray>""" + _HEX_ARRAY + rb""")\]\s*TJ""" + _END + rb"""
     |(?P<tj><[0-9A-Fa-f\s]*>)\s*Tj""" + _END + rb"""
     |(?P<td>(?P<tx>""" + NUMBER + rb""")\s+(?P<ty>""" + NUMBER + rb""")\s*Td)""" + _END + rb"""
     |(?P<tf>/(?P<font>[^\s/\[\]()<>{}%]*)\s*(?P<size>""" + NUMBER + rb""")\s*Tf)""" + _END + rb"""
     |(?P<chunk>q\s+(?:""" + NUMBER + rb"""\s+){1,4}(?:rg|g|k)\s+BT\s+(?P<cx>""" + NUMBER + rb""")\s+(?P<cy>""" + NUMBER \
-    + rb""")\s+Td\s*/(?P<cf>[^\s/\[\]()<>{}%]*)\s*(?P<cs>""" + NUMBER + rb""")\s*Tf\s*(?:\[(?P<carr>(?:\s*(?:<[0-9A-Fa-f\s]*>|""" \
-    + NUMBER + rb"""))*)\s*\]\s*TJ|(?P<chex><[0-9A-Fa-f\s]*>)\s*Tj)\s*ET\s+Q)""" + _END + rb"""
+    + rb""")\s+Td\s*/(?P<cf>[^\s/\[\]()<>{}%]*)\s*(?P<cs>""" + NUMBER + rb""")\s*Tf\s*(?:\[(?P<carr>""" + _HEX_ARRAY \
+    + rb""")\]\s*TJ|(?P<chex><[0-9A-Fa-f\s]*>)\s*Tj)\s*ET\s+Q)""" + _END + rb"""
     |(?P<ignored>(?:(?:(?:""" + NUMBER + _END + rb"|" + _NAME + rb"""|<<[^<>()\[\]]*>>)\s*)*""" + _IGNORED + _END \
     + rb"""\s*)+)
     |(?P<hex><[0-9A-Fa-f\s]*>)

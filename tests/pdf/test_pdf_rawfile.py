@@ -113,6 +113,22 @@ def test_objects_read_from_the_bytes() -> None:
     assert text_of(b"\xfe\xff\x00\xe9") == "é" and text_of(b"D:2026") == "D:2026"
 
 
+@pytest.mark.parametrize("array", [b"[ 250 333.5 -1 +2 .5 1. ]", b"[250]", b"[]", b"[ ]", b"[1\n2\r3]"])
+def test_arrays_of_numbers_read_in_one_match_as_item_by_item(array: bytes) -> None:
+    # a font's /Widths is read whole (objects._NUMBERS): the same values, the same types, the
+    # same end as the token-by-token reading it shortcuts (a name first forces that reading)
+    whole, end = parse_value(array + b" tail", 0)
+    items, _ = parse_value(b"[/N " + array[1:] + b" tail", 0)
+    assert whole == items[1:] and [type(v) for v in whole] == [type(v) for v in items[1:]]
+    assert end == len(array)
+
+
+@pytest.mark.parametrize("array", [b"[1 2", b"[1.2.3]", b"[1-2]", b"[1 2>>"])
+def test_malformed_arrays_of_numbers_are_still_refused(array: bytes) -> None:
+    with pytest.raises(rawfile.NotSimple):
+        parse_value(array, 0)
+
+
 def test_streams_read_from_the_bytes() -> None:
     objects = Objects(rawfile.parse(PDFA.read_bytes()))
     catalog = objects.get(objects.raw.root)

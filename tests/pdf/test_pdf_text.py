@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cspdocs.pdf import fasttext
+from cspdocs.pdf import fasttext, runs
 from cspdocs.pdf.text import (
     extract_clean_pages,
     extract_pages,
@@ -145,6 +145,41 @@ def test_libreoffice_text_blocks_read_in_one_token_or_operator_by_operator() -> 
 def test_fast_path_gives_up_when_unsure(content: bytes) -> None:
     with pytest.raises(fasttext.Unsupported):
         _run(content)
+
+
+def test_a_run_decoded_once_per_font_is_not_decoded_again() -> None:
+    # runs.py: the same TJ array with the same font gives the same pieces from the font's memory
+    font = _font({1: "a", 2: "b", 3: " ", 4: "é"})
+    interpreter = lambda: fasttext.TextInterpreter({"F1": font})  # noqa: E731
+    content = b"q 0 g\nBT\n90 700 Td /F1 10 Tf[<0102>-300<04>]TJ\nET\nQ\nq 0 g\nBT\n90 686 Td /F1 10 Tf<0304>Tj\nET\nQ"
+    assert interpreter().run(content) == "ab é\n é"
+    assert set(font.runs) == {b"<0102>-300<04>", b"<0304>"}
+    font.runs[b"<0304>"] = (("remembered",), 1000.0, 2, 1)  # what a second reading takes
+    assert interpreter().run(content) == "ab é\nremembered"
+
+
+def test_a_gap_opening_a_run_depends_on_the_line_and_is_not_remembered() -> None:
+    font = _font({1: "a", 2: "b"})
+    content = b"BT 90 700 Td /F1 10 Tf <01>Tj ET\nq 0 g\nBT\n95 700 Td /F1 10 Tf[-300<02>]TJ\nET\nQ"
+    assert fasttext.TextInterpreter({"F1": font}).run(content) == "a b"
+    alone = b"q 0 g\nBT\n95 700 Td /F1 10 Tf[-300<02>]TJ\nET\nQ"
+    assert fasttext.TextInterpreter({"F1": font}).run(alone) == "b"  # nothing before: no space
+    assert b"-300<02>" not in font.runs
+
+
+def test_the_runs_remembered_per_font_are_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(runs, "_RUNS_PER_FONT", 2)
+    font = _font({1: "a", 2: "b", 3: "c"})
+    for code in (b"<01>", b"<02>", b"<03>"):
+        assert runs.string_run(font, code)[0] == (font.decode(bytes.fromhex(code[1:-1].decode())),)
+    assert set(font.runs) == {b"<01>", b"<02>"}
+
+
+@pytest.mark.parametrize("body", [b"<01> 1.2.3", b"<01> 1e5", b"<0<1>>"])
+def test_a_malformed_hex_array_read_loosely_is_refused(body: bytes) -> None:
+    # the tokenizer reads LibreOffice's TJ arrays with a character class; their form is checked
+    with pytest.raises(fasttext.Unsupported):
+        _run(b"q 0 g\nBT\n90 700 Td /F1 10 Tf[" + body + b"]TJ\nET\nQ")
 
 
 def test_parse_to_unicode_ranges() -> None:
