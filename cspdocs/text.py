@@ -25,18 +25,25 @@ _TABLE.update({ord(c): "'" for c in _APOSTROPHES})
 _TABLE.update({ord(c): '"' for c in _QUOTES})
 _TABLE.update({ord(c): "-" for c in _HYPHENS})
 
-# Inner spaces of French quotes: « texte » and “texte” both become "texte".
-_GUILLEMET_SPACES = re.compile(r"([«‹])[^\S\n]*|[^\S\n]*([»›])")
+#: Every character ``str.isspace`` (and so ``\s`` in a regular expression) counts as whitespace,
+#: except the line break: the inner spaces of « texte » and “texte” (tests/test_text.py checks it).
+_INLINE_SPACES = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                  "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _PAGE_NUMBER_LINE = re.compile(
     r"^\s*(?:(?:page|p\.)\s*\d+\s*(?:/|sur|of)\s*\d+|(?:page|p\.)\s*\d+|\d+\s*/\s*\d+"
     r"|[-–—]\s*\d+\s*[-–—])\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_HYPHEN_BREAK = re.compile(r"(\w)-[^\S\n]*\n\s*(?=\w)")
-_WHITESPACE = re.compile(r"\s+")
-_GUILLEMET_CHARS = re.compile("[«‹»›]")
+# A hyphen after a word character, at the end of a line, before a word: searched from the hyphen
+# (a literal first character), the word character checked behind it.
+_HYPHEN_BREAK = re.compile(r"-(?<=\w-)[^\S\n]*\n\s*(?=\w)")
 _TABLE_CHARS = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
+_REPLACEMENTS = {chr(code): replacement or "" for code, replacement in _TABLE.items()}
 _KEY_DROP = re.compile(r"[\s\-]+")
+
+
+def _replacement(match: "re.Match[str]") -> str:
+    return _REPLACEMENTS[match[0]]
 
 
 def normalize_text(text: str) -> str:
@@ -51,13 +58,19 @@ def normalize_text(text: str) -> str:
     # Each step is skipped when the text has nothing it would change (the same result, faster:
     # the mention check normalises every paragraph of every document).
     text = unicodedata.normalize("NFKC", text)
-    if _GUILLEMET_CHARS.search(text):
-        text = _GUILLEMET_SPACES.sub(lambda m: m[1] or m[2], text)
-    if _TABLE_CHARS.search(text):
-        text = text.translate(_TABLE)
+    for opener in "«‹":  # spaces after an opening quote, before a closing one: removed
+        if opener in text:
+            parts = text.split(opener)
+            text = opener.join([parts[0], *(part.lstrip(_INLINE_SPACES) for part in parts[1:])])
+    for closer in "»›":
+        if closer in text:
+            parts = text.split(closer)
+            text = closer.join([*(part.rstrip(_INLINE_SPACES) for part in parts[:-1]), parts[-1]])
+    if _TABLE_CHARS.search(text):  # only the characters found are replaced (str.translate reads all)
+        text = _TABLE_CHARS.sub(_replacement, text)
     if "\n" in text:
         text = _PAGE_NUMBER_LINE.sub("", text)
-        text = _HYPHEN_BREAK.sub(r"\1-", text)
+        text = _HYPHEN_BREAK.sub("-", text)
     elif _PAGE_NUMBER_LINE.match(text):  # one line: the pattern can only match from the start
         text = _PAGE_NUMBER_LINE.sub("", text)
     return " ".join(text.split())  # str.split and \s agree on what whitespace is
