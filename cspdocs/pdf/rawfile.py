@@ -24,7 +24,7 @@ from typing import Mapping, Sequence
 ID_PLACEHOLDER_HEX = b"<" + b"00" * 16 + b">"
 
 _SUBSECTION = re.compile(rb"(\d+)[ \t]+(\d+)[ \t]*\r?\n")
-_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])[ \r\n]{2}")
+_ENTRIES = re.compile(rb"(?:\d{10} \d{5} [nf][ \r\n]{2})*")
 _REF = rb"(\d+)\s+0\s+R"
 _TRAILER_ROOT = re.compile(rb"/Root\s*" + _REF)
 _TRAILER_INFO = re.compile(rb"/Info\s*" + _REF)
@@ -92,15 +92,15 @@ def parse(data: bytes) -> RawPdf:
             raise NotSimple("bad cross-reference subsection")
         first, count = int(header[1]), int(header[2])
         position = header.end()
-        for number in range(first, first + count):
-            entry = _ENTRY.match(data, position)
-            if entry is None:
-                raise NotSimple("bad cross-reference entry")
-            position = entry.end()
-            if entry[3] == b"n":
-                if entry[2] != b"00000":
+        table = data[position:position + 20 * count]  # entries are 20 bytes each
+        if len(table) != 20 * count or _ENTRIES.fullmatch(table) is None:
+            raise NotSimple("bad cross-reference entry")
+        position += 20 * count
+        for number, at in zip(range(first, first + count), range(0, 20 * count, 20)):
+            if table[at + 17] == 110:  # "n": in use
+                if table[at + 11:at + 16] != b"00000":
                     raise NotSimple("generation number")
-                offsets[number] = int(entry[1])
+                offsets[number] = int(table[at:at + 10])
     size_match, root_match = _TRAILER_SIZE.search(trailer), _TRAILER_ROOT.search(trailer)
     if size_match is None or root_match is None or not offsets:
         raise NotSimple("incomplete trailer")

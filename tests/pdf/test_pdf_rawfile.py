@@ -104,6 +104,32 @@ def test_merged_dossier_keeps_every_page(tmp_path) -> None:
     assert "/StructTreeRoot" not in merged.trailer["/Root"]
 
 
+def _xref_table(data: bytes) -> int:
+    return data.rindex(b"\nxref\n") + 1
+
+
+def test_the_cross_reference_table_read_whole_gives_every_offset() -> None:
+    data = LETTER.read_bytes()
+    lines = data[_xref_table(data):data.rindex(b"trailer")].split(b"\n")[1:]
+    first = int(lines[0].split()[0])
+    expected = {first + i: int(line[:10]) for i, line in enumerate(lines[1:]) if line[17:18] == b"n"}
+    raw = rawfile.parse(data)
+    assert {n: raw.spans[n][0] for n in raw.order} == expected and len(expected) > 20
+
+
+@pytest.mark.parametrize("damage", [
+    lambda t: t.replace(b" n \n", b" x \n", 1),  # an entry neither in use nor free
+    lambda t: t.replace(b" 00000 n", b" 00001 n", 1),  # another generation
+    lambda t: t.replace(b"\n0 ", b"\n0 9", 1),  # more entries announced than written
+])
+def test_a_damaged_cross_reference_table_is_refused(damage) -> None:
+    data = LETTER.read_bytes()
+    at = _xref_table(data)
+    broken = data[:at] + damage(data[at:])
+    with pytest.raises(rawfile.NotSimple):
+        rawfile.parse(broken)
+
+
 def test_objects_read_from_the_bytes() -> None:
     value, end = parse_value(b"<</A [1 2.5 /N#20x (s\\)(t)) <4142> 3 0 R true null] /B<</C -1>>>> tail", 0)
     assert value == {"/A": [1, 2.5, "/N#20x", b"s)(t)", b"AB", Ref(3), True, None], "/B": {"/C": -1}}
