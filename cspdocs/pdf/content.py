@@ -14,7 +14,7 @@ from .fonts import Font, Unsupported
 from .runs import Run, array_run, hex_array_run, hex_items, string_run
 from .tokens import TOKEN, hex_bytes, literal_bytes
 
-_WHOLE = frozenset({"chunk", "ignored", "td", "tf", "tjarray", "tj"})  # tokens that are whole operations
+_WHOLE = frozenset({"td", "tf", "tjarray", "tj"})  # tokens that are whole operations (with "chunk", "ignored")
 
 
 @dataclass
@@ -125,21 +125,24 @@ class TextInterpreter:
         tlm[5] += tx * tlm[1] + ty * tlm[3]
         self.state.tm = list(tlm)
 
+    def _chunk(self, match: re.Match) -> None:
+        """LibreOffice's usual text block, one token: q, a colour, BT, Td, Tf, one TJ or Tj, ET, Q."""
+        x, y, name, size, array, string = match.group("cx", "cy", "cf", "cs", "carr", "chex")
+        state = self.state
+        state.font = self.fonts.get(name.decode("latin-1"))
+        if state.font is None:
+            raise Unsupported(f"unknown font {name.decode('latin-1')}")
+        state.size = float(size)
+        state.tlm = [1.0, 0.0, 0.0, 1.0, float(x), float(y)]  # BT, then Td
+        state.tm = list(state.tlm)
+        if array is not None:
+            self.show_hex_array(array)
+        else:
+            self.show_hex(string)
+
     def _whole(self, kind: str, match: re.Match) -> None:
-        """A token that is a whole operation (tokens.py): show, move, set the font, or skip."""
-        if kind == "chunk":  # q, a colour, BT, Td, Tf, one TJ or Tj, ET, Q: LibreOffice's usual text
-            state = self.state
-            state.tlm = [1.0, 0.0, 0.0, 1.0, float(match["cx"]), float(match["cy"])]  # BT, then Td
-            state.tm = list(state.tlm)
-            state.font = self.fonts.get(match["cf"].decode("latin-1"))
-            if state.font is None:
-                raise Unsupported(f"unknown font {match['cf'].decode('latin-1')}")
-            state.size = float(match["cs"])
-            if match["carr"] is not None:
-                self.show_hex_array(match["carr"])
-            else:
-                self.show_hex(match["chex"])
-        elif kind == "td":
+        """A token that is a whole operation (tokens.py): show, move or set the font."""
+        if kind == "td":
             self.move(float(match["tx"]), float(match["ty"]))
         elif kind == "tf":
             self.operator(b"Tf", [match["font"].decode("latin-1"), float(match["size"])])
@@ -153,6 +156,11 @@ class TextInterpreter:
         array: list | None = None
         for match in TOKEN.finditer(content):
             kind = match.lastgroup
+            if kind == "chunk" or kind == "ignored":  # the most frequent, first
+                if kind == "chunk":
+                    self._chunk(match)
+                operands = []
+                continue
             token = match[kind]  # without the whitespace before it
             if kind in _WHOLE:
                 self._whole(kind, match)
