@@ -1,6 +1,6 @@
 """Benchmark of `cspdocs generate` (issue 12): figures, floors and ratios, in one run.
 
-    .venv/bin/python benchmarks/bench_generate.py [--n 1000] [--big 5000] [--pdf 25] [--rounds 4] [--pdf-rounds 3] [--serial]
+    .venv/bin/python benchmarks/bench_generate.py [--n 1000] [--big 5000] [--pdf 25] [--rounds 4] [--pdf-rounds 5] [--serial]
 
 Every figure is measured in a separate process (wall time, and CPU time of the process and its
 children, LibreOffice included, from ``wait4``) on case files generated from cases/pse.yaml
@@ -140,7 +140,7 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=5000)
     parser.add_argument("--pdf", type=int, default=25, help="employees for the PDF stage (0: skip)")
     parser.add_argument("--rounds", type=int, default=4, help="passes of generate and its floor")
-    parser.add_argument("--pdf-rounds", type=int, default=3, help="passes of the PDF stage")
+    parser.add_argument("--pdf-rounds", type=int, default=5, help="passes of the PDF stage (median of their ratios)")
     parser.add_argument("--naive-sample", type=int, default=24)
     parser.add_argument("--serial", action="store_true", help="also measure on one core (longer)")
     parser.add_argument("--engine", type=int, default=5000, help="employees for the engine (0: skip)")
