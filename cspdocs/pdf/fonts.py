@@ -141,15 +141,61 @@ def raw_page_fonts(objects: Objects, resources: Any, cache: dict[int, Font]) -> 
         if not isinstance(ref, Ref):
             raise Unsupported("direct font dictionary")
         if ref.number not in cache:
-            obj = objects.get(ref.number)
-            descriptor = objects.resolve(obj.get("/FontDescriptor")) or {}
-            cmap = obj.get("/ToUnicode")
-            cache[ref.number] = _font(obj.get("/Subtype"), objects.stream(cmap) if cmap is not None else None,
-                                      objects.resolve(obj.get("/FirstChar", 0)),
-                                      objects.resolve(obj.get("/Widths", [])),
-                                      objects.resolve(descriptor.get("/MissingWidth", 0)))
+            cache[ref.number] = _raw_font(objects, ref.number)
         result[name[1:]] = cache[ref.number]
     return result
+
+
+#: Fonts by the bytes they are read from (``_font_bytes``), for the documents of a batch that embed
+#: the same subsets: their objects are then not parsed again. Bounded (a batch has a few hundred).
+_BY_BYTES: dict[bytes, Font] = {}
+_BY_BYTES_MAX = 512
+_REFERENCE = re.compile(rb"(\d+)\s+(\d+)\s+R(?![^\s/\[\]()<>{}%])")
+_FONT_LINK = re.compile(rb"/(FontDescriptor|ToUnicode)\s+(\d+)\s+0\s+R(?![^\s/\[\]()<>{}%])")
+
+
+def _raw_font(objects: Objects, number: int) -> Font:
+    key = _font_bytes(objects, number)
+    font = _BY_BYTES.get(key) if key is not None else None
+    if font is None:
+        obj = objects.get(number)
+        descriptor = objects.resolve(obj.get("/FontDescriptor")) or {}
+        cmap = obj.get("/ToUnicode")
+        font = _font(obj.get("/Subtype"), objects.stream(cmap) if cmap is not None else None,
+                     objects.resolve(obj.get("/FirstChar", 0)), objects.resolve(obj.get("/Widths", [])),
+                     objects.resolve(descriptor.get("/MissingWidth", 0)))
+        if key is not None and len(_BY_BYTES) < _BY_BYTES_MAX:
+            _BY_BYTES[key] = font
+    return font
+
+
+def _font_bytes(objects: Objects, number: int) -> bytes | None:
+    """Every byte the font of object ``number`` is read from: its dictionary, its descriptor and
+    its ToUnicode stream, when the dictionary is plain (no string, comment or nested dictionary, no
+    reference but to those two) and neither the descriptor's /MissingWidth nor the stream's
+    dictionary refers elsewhere; None otherwise (the font is then read from its objects)."""
+    raw = objects.raw
+    body = raw.body(number)
+    if b"(" in body or b"%" in body or body.count(b"<") != 2:
+        return None
+    links = {kind: int(target) for kind, target in _FONT_LINK.findall(body)}
+    if len(_REFERENCE.findall(body)) != len(links):
+        return None
+    parts = [body]
+    for kind in (b"FontDescriptor", b"ToUnicode"):
+        target = links.get(kind)
+        if target is None:
+            parts.append(b"-")
+            continue
+        if target not in raw.spans:
+            return None
+        linked = raw.body(target)
+        head = linked.split(b"stream", 1)[0]
+        if b"(" in head or b"%" in head or (kind == b"ToUnicode" and _REFERENCE.search(head)) or (
+                kind == b"FontDescriptor" and re.search(rb"/MissingWidth\s+\d+\s+\d+\s+R", head)):
+            return None
+        parts.append(linked)
+    return b"".join(len(part).to_bytes(8, "big") + part for part in parts)
 
 
 __all__ = ["Font", "Unsupported", "font_of", "page_fonts", "parse_to_unicode", "raw_page_fonts"]

@@ -167,3 +167,49 @@ def test_streams_read_from_the_bytes() -> None:
 @pytest.mark.parametrize("pdf", [LETTER, NOTE, PDFA], ids=lambda p: p.name)
 def test_text_from_the_bytes_is_the_text_through_pypdf(pdf) -> None:
     assert extract_pages(pdf.read_bytes()) == extract_pages(PdfReader(pdf))
+
+
+def _font_file(font: bytes, missing: bytes = b"0") -> Objects:
+    """A one-font file: the font dictionary ``font`` (object 3), its descriptor (4), its
+    ToUnicode stream (5)."""
+    cmap = zlib.compress(b"1 beginbfchar\n<01> <0061>\nendbfchar\n")
+    objects = [
+        (1, rawfile.indirect(1, b"<</Type/Catalog/Pages 2 0 R>>")),
+        (2, rawfile.indirect(2, b"<</Type/Pages/Kids[]/Count 0>>")),
+        (3, rawfile.indirect(3, font)),
+        (4, rawfile.indirect(4, b"<</Type/FontDescriptor/FontName/A/MissingWidth " + missing + b">>")),
+        (5, rawfile.indirect(5, rawfile.stream_body(b"<</Filter/FlateDecode/Length", cmap))),
+        (6, rawfile.indirect(6, b"7")),
+    ]
+    return Objects(rawfile.parse(rawfile.write(b"%PDF-1.6\n", objects, root=1, info=None)))
+
+
+_PLAIN_FONT = b"<</Type/Font/Subtype/TrueType/FirstChar 1/Widths[500]/FontDescriptor 4 0 R/ToUnicode 5 0 R>>"
+
+
+def test_fonts_with_the_same_bytes_are_read_once_for_every_file() -> None:
+    from cspdocs.pdf import fonts
+
+    first, second = _font_file(_PLAIN_FONT), _font_file(_PLAIN_FONT)
+    font = fonts._raw_font(first, 3)
+    assert font.to_unicode == {1: "a"} and font.width(b"\x01") == 500.0
+    assert fonts._raw_font(second, 3) is font  # not parsed again
+    assert 3 not in second._values  # the second file's font dictionary was never read
+    other = fonts._raw_font(_font_file(_PLAIN_FONT, missing=b"250"), 3)  # another descriptor
+    assert other is not font and other.missing_width == 250.0
+
+
+@pytest.mark.parametrize("font, missing", [
+    (_PLAIN_FONT.replace(b"/FirstChar 1", b"/FirstChar 6 0 R"), b"0"),  # a value held elsewhere
+    (_PLAIN_FONT.replace(b"/Type/Font", b"/Type/Font/X<</Y 1>>"), b"0"),  # a nested dictionary
+    (_PLAIN_FONT.replace(b"/Type/Font", b"/Type/Font/X(s)"), b"0"),  # a string
+    (_PLAIN_FONT, b"6 0 R"),  # the descriptor's missing width held elsewhere
+])
+def test_fonts_not_plain_are_read_from_their_objects(font: bytes, missing: bytes) -> None:
+    from cspdocs.pdf import fonts
+
+    objects = _font_file(font, missing)
+    assert fonts._font_bytes(objects, 3) is None
+    read = fonts._raw_font(objects, 3)
+    assert read.to_unicode == {1: "a"}
+    assert read.missing_width == (7.0 if missing == b"6 0 R" else 0.0)
