@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader
-
 from .xmp import XMP_INFO, escape, pdfa_identification
 
 
@@ -17,6 +15,8 @@ def archival_problems(data: bytes) -> list[str]:
     information, output intent with an ICC profile, tagged structure and language, every font
     embedded, no encryption. This is not a full ISO 19005 validation (veraPDF is not available).
     """
+    from pypdf import PdfReader
+
     reader = PdfReader(io.BytesIO(data))
     root = reader.trailer["/Root"]
     problems = []

@@ -12,16 +12,16 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
-
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PyPdfError
+from typing import TYPE_CHECKING, Sequence
 
 from . import rawfile
 from .errors import DossierError
 from .info import document_info
 from .merge import Bookmark, Source, merge
 from .normalize import finalize, write_atomic
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader, PdfWriter
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,9 @@ class DossierSection:
 
 
 def _open(part: DossierPart) -> PdfReader:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     label = _label(part)
     try:
         source = io.BytesIO(part.pdf) if isinstance(part.pdf, bytes) else part.pdf
@@ -134,6 +137,8 @@ def build_dossier(
     metadata = {"Title": title, "Author": author, "Subject": subject}
     if _fast([(None, parts)], out, moment, metadata) is not None:
         return out
+    from pypdf import PdfWriter
+
     writer = PdfWriter()
     _append(writer, parts)
     return _write(writer, out, moment, metadata)
@@ -157,6 +162,8 @@ def build_case_dossier(
         metadata["Subject"] = subject
     if _fast([(s.title, s.parts) for s in sections if s.parts], out, moment, metadata) is not None:
         return out
+    from pypdf import PdfWriter
+
     writer = PdfWriter()
     for section in sections:
         if not section.parts:
@@ -175,6 +182,8 @@ def build_case_dossier(
 
 def read_outline(pdf: Path | bytes) -> list[tuple[int, str, int]]:
     """(depth, title, first page index) of each bookmark, in order: for checks and tests."""
+    from pypdf import PdfReader
+
     reader = PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
     found: list[tuple[int, str, int]] = []
 

@@ -15,14 +15,15 @@ extracted by pypdf instead, so the result is never worse than pypdf's.
 
 from __future__ import annotations
 
-from typing import Any
-
-from pypdf import PageObject
+from typing import TYPE_CHECKING, Any
 
 from .content import TextInterpreter
 from .fonts import Font, Unsupported, page_fonts, parse_to_unicode, raw_page_fonts
 from .objects import Objects, Ref
 from .rawfile import NotSimple
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 

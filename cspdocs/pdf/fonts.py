@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-
-from pypdf import PageObject
-from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
+from typing import TYPE_CHECKING, Any
 
 from .objects import Objects, Ref
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
+    from pypdf.generic import DictionaryObject
 
 
 class Unsupported(Exception):
@@ -105,6 +106,8 @@ def _shared_font(cmap: bytes, first: int, widths: tuple[float, ...], missing: fl
 
 def font_of(obj: DictionaryObject) -> Font:
     """The font of a pypdf font dictionary."""
+    from pypdf.generic import StreamObject
+
     stream = obj.get("/ToUnicode")
     stream = stream.get_object() if stream is not None else None
     if stream is not None and not isinstance(stream, StreamObject):
@@ -117,6 +120,8 @@ def font_of(obj: DictionaryObject) -> Font:
 
 def page_fonts(page: PageObject, cache: dict[int, Font]) -> dict[str, Font]:
     """The fonts of a pypdf page, by resource name (without its slash)."""
+    from pypdf.generic import IndirectObject
+
     resources = page.get("/Resources")
     if resources is None:
         return {}

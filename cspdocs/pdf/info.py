@@ -8,8 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Mapping
 
-from pypdf.generic import NameObject
-
+from .lazy_pypdf import is_pypdf
 from .objects import Name, Ref
 
 
@@ -52,7 +51,7 @@ def serialize(value: Any) -> bytes:
     """A value of a dictionary: a text string (``str``), or an object as objects.py or pypdf read it."""
     if isinstance(value, Name):
         return value.encode("latin-1")
-    if isinstance(value, str) and not isinstance(value, NameObject):
+    if isinstance(value, str) and not is_pypdf(value, "NameObject"):
         return text_string(value)
     if hasattr(value, "write_to_stream"):  # pypdf's
         buffer = io.BytesIO()
@@ -80,6 +79,18 @@ def info_dictionary(info: Mapping[str, Any]) -> bytes:
 
 def read_producer(pdf: Path) -> str | None:
     """The /Producer of ``pdf`` ("LibreOffice 7.4"), or None (informative only: never fails)."""
+    from . import rawfile
+    from .objects import Objects, text_of
+
+    try:  # the file as LibreOffice or normalize.py lays it out: read without pypdf
+        objects = Objects(rawfile.parse(Path(pdf).read_bytes()))
+        info = objects.get(objects.raw.info) if objects.raw.info is not None else {}
+        producer = objects.resolve(info.get("/Producer")) if isinstance(info, dict) else None
+        if producer is None:
+            return None
+        return text_of(producer) or None
+    except Exception:  # noqa: BLE001  (any other layout: pypdf below)
+        pass
     from pypdf import PdfReader
 
     try:

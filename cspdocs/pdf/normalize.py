@@ -26,22 +26,17 @@ import zlib
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
-
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    ByteStringObject,
-    NameObject,
-    NumberObject,
-    StreamObject,
-)
+from typing import TYPE_CHECKING, Any, Mapping
 
 from . import rawfile
 from .archival import archival_problems  # noqa: F401  (kept importable from here)
 from .info import document_info, info_dictionary, pdf_date, serialize
 from .objects import Objects, Ref, text_of
+from .lazy_pypdf import is_pypdf
 from .xmp import pdfa_identification, xmp_packet
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader, PdfWriter
 
 #: LibreOffice's PDF export options: PDF/A-2b and tagged PDF (JSON filter options, LibreOffice >= 7.4).
 EXPORT_FILTER = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
@@ -134,6 +129,8 @@ def _patch(objects: Objects, moment: datetime, metadata: Mapping[str, str] | Non
 
 def _fix_xmp(writer: PdfWriter, moment: datetime) -> None:
     """Rebuild the XMP packet from the information dictionary (PDF/A part kept when still true)."""
+    from pypdf.generic import NameObject, NumberObject, StreamObject
+
     root = writer.root_object
     metadata = root.get("/Metadata")
     if metadata is None or not isinstance(metadata.get_object(), StreamObject):
@@ -162,6 +159,8 @@ def _fix_icc(writer: PdfWriter, moment: datetime) -> None:
 
 def finalize(writer: PdfWriter, moment: datetime, metadata: dict[str, str] | None = None) -> bytes:
     """Write ``writer`` reproducibly: fixed dates, extra metadata, content-hash /ID."""
+    from pypdf.generic import ArrayObject, ByteStringObject
+
     writer.add_metadata(document_info(None, moment, metadata))
     _fix_xmp(writer, moment)
     _fix_icc(writer, moment)
@@ -200,7 +199,7 @@ def normalize_pdf(
     if isinstance(source, Objects):
         objects, data = source, source.raw.data
     else:
-        if isinstance(source, PdfReader):
+        if is_pypdf(source, "PdfReader"):
             reader, data = source, _bytes_of(source)
         else:
             data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
@@ -213,6 +212,8 @@ def normalize_pdf(
             return _patch(objects, moment, metadata)
         except (rawfile.NotSimple, LookupError, TypeError, ValueError):
             pass  # pypdf reads what the fast path does not
+    from pypdf import PdfReader, PdfWriter
+
     return finalize(PdfWriter(clone_from=reader or PdfReader(io.BytesIO(data))), moment, metadata)
 
 

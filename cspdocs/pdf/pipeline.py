@@ -20,18 +20,19 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
-
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from .. import scratch
 from . import fasttext, rawfile
 from .convert import Converter, _check_unique_targets, pdf_target
 from .errors import ConversionError
+from .lazy_pypdf import errors as pypdf_errors
 from .normalize import normalize_pdf, sha256, write_atomic
 from .objects import Objects
 from .text import extract_pdf_text
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ def _parsed(data: bytes) -> Objects | PdfReader:
         fasttext.raw_pages(objects)  # the page tree is readable
         return objects
     except (rawfile.NotSimple, LookupError, TypeError, ValueError):
+        from pypdf import PdfReader
+
         return PdfReader(io.BytesIO(data))
 
 
@@ -150,7 +153,7 @@ def _collect(
     for index in range(len(sources)):
         try:
             digest, pages, text = futures[index].result()
-        except (PyPdfError, OSError, ValueError) as exc:
+        except (*pypdf_errors(), OSError, ValueError) as exc:
             errors.append(f"  - {sources[index]} : PDF produit illisible ou non enregistrable ({exc})")
             continue
         results[sources[index]] = PdfResult(sources[index], targets[index], digest, pages, text)

@@ -10,16 +10,18 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import Iterable, Literal, Sequence, Union
-
-from pypdf import PdfReader
+from typing import TYPE_CHECKING, Iterable, Literal, Sequence, Union
 
 from ..text import match_key, normalize_text
 from . import fasttext, rawfile
+from .lazy_pypdf import is_pypdf
 from .objects import Objects
 
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
 Engine = Literal["auto", "pypdf"]
-Source = Union[Path, bytes, PdfReader, Objects]
+Source = Union[Path, bytes, "PdfReader", Objects]
 
 __all__ = ["extract_clean_pages", "extract_pages", "extract_pdf_text", "match_key", "missing_mentions",
            "normalize_text", "strip_repeated_margins"]
@@ -76,6 +78,8 @@ def strip_repeated_margins(pages: Sequence[str], depth: int = 2) -> list[str]:
 
 
 def _reader(source: Path | bytes | PdfReader) -> PdfReader:
+    from pypdf import PdfReader
+
     if isinstance(source, PdfReader):
         return source
     if isinstance(source, (bytes, bytearray)):
@@ -87,7 +91,7 @@ def _objects(source: Source) -> Objects | None:
     """``source`` read from its bytes (objects.py), or None when pypdf must read it."""
     if isinstance(source, Objects):
         return source
-    if isinstance(source, PdfReader):
+    if is_pypdf(source, "PdfReader"):
         return None
     try:
         data = bytes(source) if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
@@ -125,7 +129,7 @@ def extract_pages(source: Source, engine: Engine = "auto") -> list[str]:
         try:
             texts.append(fasttext.raw_page_text(objects, page, fonts))
         except _GIVE_UP:
-            fallback = fallback or PdfReader(io.BytesIO(objects.raw.data))
+            fallback = fallback or _reader(objects.raw.data)
             texts.append(_pypdf_pages(fallback, number)[0])
     return texts
 

@@ -213,3 +213,56 @@ def test_fonts_not_plain_are_read_from_their_objects(font: bytes, missing: bytes
     read = fonts._raw_font(objects, 3)
     assert read.to_unicode == {1: "a"}
     assert read.missing_width == (7.0 if missing == b"6 0 R" else 0.0)
+
+
+# --- pypdf only when a file needs it (lazy_pypdf.py) ---------------------------------------------
+
+def test_the_fast_path_reads_normalises_extracts_and_merges_without_importing_pypdf(tmp_path) -> None:
+    """pypdf costs ~80 ms to import, a tenth of the PDF stage's own work on 100 documents."""
+    import subprocess
+    import sys
+
+    from tests.support.paths import ROOT
+
+    code = (
+        "import sys; from datetime import datetime, timezone; from pathlib import Path\n"
+        "from cspdocs.pdf.stage import *  # what generate --pdf loads\n"
+        "from cspdocs.pdf.pipeline import finish_pdf\n"
+        "from cspdocs.pdf.dossier import DossierPart, build_dossier\n"
+        "from cspdocs.pdf.info import read_producer\n"
+        f"tmp = Path({str(tmp_path)!r}); raw = tmp / 'raw.pdf'; raw.write_bytes(Path({str(PDFA)!r}).read_bytes())\n"
+        "moment = datetime(2026, 4, 27, tzinfo=timezone.utc)\n"
+        "digest, pages, text = finish_pdf(str(raw), str(tmp / 'a.pdf'), moment, True)\n"
+        "build_dossier([DossierPart('A', tmp / 'a.pdf')], tmp / 'd.pdf', title='t', author='a', subject='s',"
+        " moment=moment)\n"
+        "assert pages == 1 and text and read_producer(tmp / 'a.pdf').startswith('LibreOffice')\n"
+        "print('pypdf' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False", result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", [LETTER, NOTE, PDFA])
+def test_read_producer_gives_what_pypdf_reads(path, tmp_path) -> None:
+    from cspdocs.pdf.info import read_producer
+
+    expected = PdfReader(path).metadata.producer
+    assert expected and read_producer(path) == expected
+    writer = PdfWriter(clone_from=PdfReader(path))  # laid out by pypdf: read by pypdf
+    writer.add_metadata({"/Producer": "Cabinet Été"})
+    other = tmp_path / "other.pdf"
+    with open(other, "wb") as handle:
+        writer.write(handle)
+    assert read_producer(other) == "Cabinet Été"
+    assert read_producer(tmp_path / "absent.pdf") is None
+
+
+def test_lazy_pypdf_sees_pypdf_objects_once_imported() -> None:
+    from pypdf.generic import NameObject
+
+    from cspdocs.pdf.lazy_pypdf import errors, is_pypdf
+    from pypdf.errors import PyPdfError
+
+    assert is_pypdf(PdfReader(NOTE), "PdfReader") and is_pypdf(NameObject("/A"), "NameObject")
+    assert not is_pypdf("/A", "NameObject") and not is_pypdf(b"%PDF", "PdfReader")
+    assert errors() == (PyPdfError,)
