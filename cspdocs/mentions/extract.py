@@ -150,18 +150,34 @@ def docx_parts(data: bytes) -> tuple[list[tuple[str, bytes]], str]:
 
 
 def margin_texts(source: Source) -> list[str]:
-    """Normalised paragraphs of a DOCX's headers and footers (what a PDF repeats at page edges)."""
-    data = _read(source)
-    zf = zipfile.ZipFile(io.BytesIO(data))
-    types = etree.fromstring(zf.read("[Content_Types].xml"))
-    wanted = {_WML + "header+xml", _WML + "footer+xml"}
+    """Normalised paragraphs of a DOCX's headers and footers (what a PDF repeats at page edges).
+
+    The documents of a batch share their content types and most of their headers and footers:
+    both are read once per distinct bytes (the PDF stage asks this of every document)."""
+    zf = zipfile.ZipFile(io.BytesIO(_read(source)))
     names = set(zf.namelist())
-    out = []
-    for override in types.iter(_CT + "Override"):
-        name = posixpath.normpath(override.get("PartName", "").lstrip("/"))
-        if override.get("ContentType", "") in wanted and name in names:
-            out.extend(normalize_text(p) for p in paragraph_texts(zf.read(name)))
-    return [p for p in out if p]
+    out: list[str] = []
+    for name in _margin_parts(zf.read("[Content_Types].xml")):
+        if name in names:
+            out.extend(_margin_paragraphs(zf.read(name)))
+    return out
+
+
+@lru_cache(maxsize=16)
+def _margin_parts(types_xml: bytes) -> tuple[str, ...]:
+    """The header and footer parts a [Content_Types].xml declares, in its order."""
+    wanted = {_WML + "header+xml", _WML + "footer+xml"}
+    return tuple(
+        posixpath.normpath(override.get("PartName", "").lstrip("/"))
+        for override in etree.fromstring(types_xml).iter(_CT + "Override")
+        if override.get("ContentType", "") in wanted
+    )
+
+
+@lru_cache(maxsize=256)
+def _margin_paragraphs(xml: bytes) -> tuple[str, ...]:
+    """The non-empty normalised paragraphs of one header or footer part."""
+    return tuple(p for p in map(normalize_text, paragraph_texts(xml)) if p)
 
 
 def docx_text(source: Source) -> Texte:

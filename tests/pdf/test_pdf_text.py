@@ -191,3 +191,51 @@ def test_parse_to_unicode_ranges() -> None:
     assert fasttext.parse_to_unicode(cmap) == {
         1: "S", 2: "é", 3: "a", 4: "b", 5: "c", 6: "fl", 7: "\u2019",
     }
+
+
+# --- the document's own headers and footers, given once after the PDF text (mention_check.py) ----
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+
+def _docx(header: str, footer: str) -> bytes:
+    import io
+    import zipfile
+
+    def part(tag: str, text: str) -> str:
+        return f'<w:{tag} {_W}><w:p><w:r><w:t>{text}</w:t></w:r></w:p><w:p/></w:{tag}>'
+
+    types = ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             f'<Override PartName="/word/document.xml" ContentType="{_TYPE}document.main+xml"/>'
+             f'<Override PartName="/word/footer1.xml" ContentType="{_TYPE}footer+xml"/>'
+             f'<Override PartName="/word/header1.xml" ContentType="{_TYPE}header+xml"/>'
+             f'<Override PartName="/word/header2.xml" ContentType="{_TYPE}header+xml"/></Types>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("[Content_Types].xml", types)
+        zf.writestr("word/document.xml", f'<w:document {_W}><w:body>{part("p", "corps")}</w:body></w:document>')
+        zf.writestr("word/header1.xml", part("hdr", header))
+        zf.writestr("word/footer1.xml", part("ftr", footer))  # header2.xml declared but absent
+    return buffer.getvalue()
+
+
+def test_margin_texts_reads_each_document_s_own_headers_and_footers() -> None:
+    from cspdocs.mentions.extract import margin_texts
+
+    first = _docx("Société  Acme – Lettre recommandée", "Page de pied « un »")
+    assert margin_texts(first) == ['Page de pied "un"', "Société Acme – Lettre recommandée"]
+    assert margin_texts(first) == margin_texts(_docx("Société  Acme – Lettre recommandée", "Page de pied « un »"))
+    # read once per distinct bytes: another employee's header is not taken for the first one's
+    assert margin_texts(_docx("Société Bêta", "Page de pied « un »")) == ['Page de pied "un"', "Société Bêta"]
+
+
+def test_margins_last_moves_the_header_out_of_a_sentence_running_over_a_page(tmp_path) -> None:
+    from cspdocs.pdf.mention_check import margins_last
+
+    docx = tmp_path / "lettre.docx"
+    docx.write_bytes(_docx("Société Acme – Lettre recommandée", "court"))
+    text = "le délai de Société Acme – Lettre recommandée réflexion est de 21 jours"
+    assert margins_last(text, docx) == "le délai de réflexion est de 21 jours Société Acme – Lettre recommandée"
+    assert margins_last("sans en-tête", docx) == "sans en-tête"  # short margins ("court") are left
+    assert margins_last(text, tmp_path / "absent.docx") == text  # unreadable DOCX: text as is
