@@ -86,7 +86,10 @@ docs: install
 
 # Under 5 minutes: generate, its floors and ratios, the PDF stage, lint and the engine in one run (bench_render.py
 # and bench_pdf.py remain for the details of rendering and of the PDF conversion).
+# The package's modules are compiled first, as a regular install leaves them (pip compiles what it installs;
+# an editable install under PYTHONDONTWRITEBYTECODE=1 would otherwise recompile them at every command).
 bench: install
+	@$(BIN)/python -m compileall -q cspdocs
 	$(BIN)/python benchmarks/bench_generate.py
 
 # Rebuild the default DOCX templates from their reviewable source (tools/build_templates.py).

@@ -7,15 +7,23 @@ a template in the user's cache, keyed by the soffice executable, and later calls
 start from a copy of it.
 
 ``CSPDOCS_LO_PROFILE_CACHE`` names another cache directory, or ``off`` to disable it.
+
+Every profile, copied or new, also records that it has already seen this version of LibreOffice
+(``ooSetupLastVersion``, see ``mark_version_seen``): otherwise each start of a profile that was
+never opened in the graphical interface runs LibreOffice's graphics self-test (GraphicsRenderTests,
+a hundred drawings on 4096-pixel bitmaps), which took 0.8 s of the 1.2 s of CPU a one-document
+call costs here (LibreOffice 7.4), for nothing the PDF export uses.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 
 CACHE_ENV = "CSPDOCS_LO_PROFILE_CACHE"
@@ -46,15 +54,68 @@ def template_path(soffice: str) -> Path | None:
 
 
 def prepare(soffice: str, profile: Path, warm: bool = True) -> None:
-    """Create ``profile``: a copy of the template when there is one (and ``warm``)."""
+    """Create ``profile``: a copy of the template when there is one (and ``warm``), marked as
+    having seen this LibreOffice's version."""
     template = template_path(soffice) if warm else None
     if template is not None and (template / "user").is_dir():
         try:
             shutil.copytree(template, profile, symlinks=True)
-            return
         except OSError:
             shutil.rmtree(profile, ignore_errors=True)
-    profile.mkdir(parents=True)
+    profile.mkdir(parents=True, exist_ok=True)
+    mark_version_seen(profile, product_version(soffice))
+
+
+#: The user layer of LibreOffice's configuration, in a profile.
+REGISTRY = Path("user") / "registrymodifications.xcu"
+_LAST_VERSION = "ooSetupLastVersion"
+_EMPTY_REGISTRY = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n'
+)
+
+
+@lru_cache(maxsize=8)
+def product_version(soffice: str) -> str | None:
+    """LibreOffice's "major.minor" ("7.4"), from the ProductKey of the bootstraprc (bootstrap.ini
+    on Windows) beside the real executable; None when there is none to read."""
+    program = Path(os.path.realpath(soffice)).parent
+    for candidate in (program / "bootstraprc", program / "bootstrap.ini", program.parent / "Resources" / "bootstraprc"):
+        try:
+            text = candidate.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found = re.search(r"^ProductKey=\D*(\d+\.\d+)", text, re.MULTILINE)
+        if found:
+            return found[1]
+    return None
+
+
+def mark_version_seen(profile: Path, version: str | None) -> bool:
+    """Record in ``profile`` that LibreOffice ``version`` already ran there (True when written).
+
+    LibreOffice runs its graphics self-test at the start of any profile whose last version is
+    older than its own (desktop/source/app/app.cxx, ``runGraphicsRenderTests``), and records the
+    version only from its graphical interface: a headless profile runs the test at every start.
+    Nothing is written when the version is unknown or the profile already records one (the
+    self-test then runs, as it would without cspdocs: slower, never wrong).
+    """
+    if not version:
+        return False
+    registry = profile / REGISTRY
+    try:
+        text = registry.read_text(encoding="utf-8") if registry.exists() else _EMPTY_REGISTRY
+        if f'oor:name="{_LAST_VERSION}"' in text or "</oor:items>" not in text:
+            return False
+        item = (f'<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="{_LAST_VERSION}" oor:op="fuse">'
+                f"<value>{version}</value></prop></item>\n")
+        head, _, tail = text.rpartition("</oor:items>")
+        registry.parent.mkdir(parents=True, exist_ok=True)
+        registry.write_text(head + item + "</oor:items>" + tail, encoding="utf-8")
+        return True
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def remember(soffice: str, profile: Path) -> None:

@@ -221,3 +221,62 @@ mkdir -p "$prof/user" && touch "$prof/user/warm"
     monkeypatch.setenv("CSPDOCS_LO_PROFILE_CACHE", "off")
     build_pdfs(docs[:1], moment=MOMENT, soffice=fake, out_dir=tmp_path / "three")
     assert states.read_text().split() == ["cold", "warm", "cold"]
+
+
+# --- profiles marked as having seen this LibreOffice (no graphics self-test at each start) --------
+
+def _installed(tmp_path: Path, bootstraprc: str | None) -> Path:
+    """A fake installation: program/soffice, with its bootstraprc, and a link to it elsewhere."""
+    program = tmp_path / "libreoffice" / "program"
+    program.mkdir(parents=True)
+    fake = write_fake_soffice(program / "soffice", "exit 0")
+    if bootstraprc is not None:
+        (program / "bootstraprc").write_text(bootstraprc)
+    link = tmp_path / "bin" / "soffice"
+    link.parent.mkdir()
+    link.symlink_to(fake)
+    return link
+
+
+def test_product_version_is_read_beside_the_real_executable(tmp_path: Path) -> None:
+    from cspdocs.pdf.profile import product_version
+
+    soffice = _installed(tmp_path, "[Bootstrap]\nInstallMode=<installmode>\nProductKey=LibreOffice 24.2\n")
+    assert product_version(str(soffice)) == "24.2"
+    assert product_version(str(_installed(tmp_path / "other", None))) is None
+
+
+def test_mark_version_seen_adds_the_last_version_once(tmp_path: Path) -> None:
+    from cspdocs.pdf.profile import REGISTRY, mark_version_seen
+
+    fresh = tmp_path / "fresh"
+    assert mark_version_seen(fresh, "7.4")
+    text = (fresh / REGISTRY).read_text()
+    assert ('<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse">'
+            "<value>7.4</value></prop></item>") in text and text.rstrip().endswith("</oor:items>")
+    assert not mark_version_seen(fresh, "7.4") and (fresh / REGISTRY).read_text() == text  # once
+    used = tmp_path / "used"
+    (used / REGISTRY).parent.mkdir(parents=True)
+    (used / REGISTRY).write_text('<?xml version="1.0"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry">\n'
+                                 '<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" '
+                                 'oor:op="fuse"><value>false</value></prop></item>\n</oor:items>\n')
+    assert mark_version_seen(used, "7.4")
+    kept = (used / REGISTRY).read_text()
+    assert 'oor:name="FirstRun"' in kept and kept.index("FirstRun") < kept.index("ooSetupLastVersion")
+    assert not mark_version_seen(tmp_path / "unknown", None) and not (tmp_path / "unknown").exists()
+
+
+def test_every_profile_is_marked_copied_or_new(tmp_path: Path, monkeypatch) -> None:
+    from cspdocs.pdf import profile
+
+    soffice = str(_installed(tmp_path, "ProductKey=LibreOffice 7.4\n"))
+    monkeypatch.setenv("CSPDOCS_LO_PROFILE_CACHE", str(tmp_path / "cache"))
+    profile.prepare(soffice, tmp_path / "new")
+    assert "<value>7.4</value>" in (tmp_path / "new" / profile.REGISTRY).read_text()
+    template = profile.template_path(soffice)
+    (template / "user").mkdir(parents=True)  # a template cached by an earlier version of cspdocs
+    (template / "user" / "warm").touch()
+    profile.prepare(soffice, tmp_path / "copy")
+    assert (tmp_path / "copy" / "user" / "warm").exists()
+    assert "<value>7.4</value>" in (tmp_path / "copy" / profile.REGISTRY).read_text()
+    assert not (template / profile.REGISTRY).exists()  # the template itself is left as it was

@@ -128,3 +128,26 @@ def test_corrupted_docx_gives_a_clear_error_and_no_dossier(tmp_path: Path) -> No
     assert str(good) not in message.split("Sortie de LibreOffice")[0]
     assert not dossier.exists()
     assert not list(tmp_path.rglob("*.pdf"))  # the good document's PDF was removed too
+
+
+def test_a_marked_profile_skips_libreoffice_s_graphics_self_test(tmp_path: Path) -> None:
+    """LibreOffice writes GraphicsRenderTests.log when it runs its self-test (0.8 s of CPU a start)."""
+    import subprocess
+
+    from cspdocs.pdf import profile
+    from cspdocs.pdf.soffice import find_soffice
+
+    soffice = find_soffice()
+    docx = make_letter(tmp_path / "lettre.docx", name=EMPLOYEES[0])
+    for marked in (False, True):
+        user = tmp_path / f"profile-{marked}"
+        user.mkdir()
+        if marked:
+            assert profile.mark_version_seen(user, profile.product_version(soffice))
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation={user.as_uri()}", "--convert-to", "pdf",
+                        "--outdir", str(tmp_path / f"out-{marked}"), str(docx)], check=True, capture_output=True,
+                       timeout=120)
+        assert (tmp_path / f"out-{marked}" / "lettre.pdf").stat().st_size > 0
+        assert (user / "user" / "GraphicsRenderTests.log").exists() is not marked
+        if marked:  # LibreOffice rewrites its registry on exit and keeps the mark
+            assert "ooSetupLastVersion" in (user / profile.REGISTRY).read_text()
