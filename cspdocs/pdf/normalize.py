@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any, Mapping
 from . import rawfile
 from .archival import archival_problems  # noqa: F401  (kept importable from here)
 from .info import document_info, info_dictionary, pdf_date, serialize
-from .objects import Objects, Ref, text_of
 from .lazy_pypdf import is_pypdf
+from .objects import Objects, Ref, text_of
 from .xmp import pdfa_identification, xmp_packet
 
 if TYPE_CHECKING:

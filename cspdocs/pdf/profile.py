@@ -98,8 +98,8 @@ def mark_version_seen(profile: Path, version: str | None) -> bool:
     LibreOffice runs its graphics self-test at the start of any profile whose last version is
     older than its own (desktop/source/app/app.cxx, ``runGraphicsRenderTests``), and records the
     version only from its graphical interface: a headless profile runs the test at every start.
-    Nothing is written when the version is unknown or the profile already records one (the
-    self-test then runs, as it would without cspdocs: slower, never wrong).
+    Nothing is written when the version is unknown or the profile already records a version:
+    LibreOffice then decides as it would without cspdocs (a self-test is slower, never wrong).
     """
     if not version:
         return False
