@@ -3,9 +3,8 @@
 LibreOffice reports each PDF as soon as it has moved on to the next document; that
 PDF is then normalised (reproducible bytes), written beside its DOCX (or into
 ``out_dir``) atomically, hashed and its text extracted once, in a pool of worker
-threads, while LibreOffice keeps converting. pypdf's extraction costs about as
-much as the conversion itself, so overlapping the two is what keeps the stage
-close to the speed of bare parallel conversion.
+threads, while LibreOffice keeps converting: overlapping the two is what keeps
+the stage close to the speed of bare parallel conversion.
 
 If anything fails, the PDFs written by this call are removed again: a failed run
 leaves no partial output.

@@ -258,10 +258,10 @@ def test_read_producer_gives_what_pypdf_reads(path, tmp_path) -> None:
 
 
 def test_lazy_pypdf_sees_pypdf_objects_once_imported() -> None:
+    from pypdf.errors import PyPdfError
     from pypdf.generic import NameObject
 
     from cspdocs.pdf.lazy_pypdf import errors, is_pypdf
-    from pypdf.errors import PyPdfError
 
     assert is_pypdf(PdfReader(NOTE), "PdfReader") and is_pypdf(NameObject("/A"), "NameObject")
     assert not is_pypdf("/A", "NameObject") and not is_pypdf(b"%PDF", "PdfReader")
